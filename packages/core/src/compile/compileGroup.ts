@@ -1,0 +1,485 @@
+import type { CompiledCondition } from '../conditions/compileCondition.js';
+import { compileCondition } from '../conditions/compileCondition.js';
+import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
+import { joinPointer } from '../diagnostics/pointer.js';
+import type { EvalState } from '../evaluate/EvalState.js';
+import type { GroupResult, IndicatorResult, RatingTrace } from '../evaluate/Evaluation.js';
+import { Rational } from '../numeric/rational.js';
+import type { Group } from '../schema/rubricSchema.js';
+import type { CompiledBands } from './compileBands.js';
+import { compileBands } from './compileBands.js';
+import type { LevelIndex } from './levelIndex.js';
+import { applyFinish, compileFinish } from './measures/finishMeasure.js';
+import type { MeasureCompileContext } from './measures/MeasureCompiler.js';
+import type { CompiledMeasure, MeasureResult } from './measures/MeasureRuntime.js';
+
+/** A group compiled: scoring first (all groups), rating second (rules may read every group's score). */
+export interface CompiledGroup {
+  /** Group id. */
+  readonly id: string;
+  /** Whether the group's rating is given by the supervisor. */
+  readonly ratedBySupervisor: boolean;
+  /** Whether the group has a rating at all. */
+  readonly hasRating: boolean;
+  /** Scores the group; fills `state.values`; returns the result and whether it has a score. */
+  score(state: EvalState): { result: GroupResult; status: MeasureResult['status'] };
+  /** Rates the group (after every group is scored). */
+  rate(state: EvalState, result: GroupResult): void;
+}
+
+interface Part {
+  readonly id: string;
+  readonly measure: CompiledMeasure;
+  readonly weight?: Rational;
+}
+
+function toResult(r: MeasureResult, extra: Partial<IndicatorResult>): IndicatorResult {
+  const out: IndicatorResult = { ...extra, status: r.status, measure: r.trace };
+  if (r.status === 'ok') out.score = r.value.toNumber();
+  return out;
+}
+
+function compileRater(
+  rating: NonNullable<Group['rating']>,
+  pointer: string,
+  ratings: LevelIndex | undefined,
+  ctx: MeasureCompileContext,
+):
+  | { bands?: CompiledBands; rules?: Array<{ id: string; when: CompiledCondition }>; otherwise?: string }
+  | undefined {
+  if (!ratings) {
+    ctx.report({
+      code: 'invalid-structure',
+      pointer,
+      params: { why: 'a group rating needs the rubric’s `ratings` scale' },
+    });
+    return undefined;
+  }
+  const out: {
+    bands?: CompiledBands;
+    rules?: Array<{ id: string; when: CompiledCondition }>;
+    otherwise?: string;
+  } = {};
+  if (rating.bands && rating.rules) {
+    ctx.report({
+      code: 'invalid-structure',
+      pointer,
+      params: { why: 'a rating has either `bands` or `rules`, not both' },
+    });
+    return undefined;
+  }
+  if (rating.from === 'score' && !rating.bands && !rating.rules) {
+    ctx.report({
+      code: 'invalid-structure',
+      pointer,
+      params: { why: 'a rating from the score needs `bands` or `rules`' },
+    });
+    return undefined;
+  }
+  if (rating.bands) {
+    const b = compileBands(
+      rating.bands,
+      ratings.idSet,
+      rating.gaps,
+      joinPointer(pointer, 'bands'),
+      ctx,
+      'rating',
+      joinPointer(pointer, 'gaps'),
+    );
+    if (!b) return undefined;
+    out.bands = b;
+  }
+  if (rating.rules) {
+    if (rating.otherwise === undefined) {
+      ctx.report({ code: 'schema-required', stage: 'compile', pointer, expected: 'otherwise' });
+      return undefined;
+    }
+    const rules: Array<{ id: string; when: CompiledCondition }> = [];
+    let broken = false;
+    rating.rules.forEach((rule, i) => {
+      const at = joinPointer(pointer, 'rules', i);
+      for (const [k, id] of [
+        ['id', rule.id],
+        ['otherwise', i === 0 ? rating.otherwise : undefined],
+      ] as const) {
+        if (id !== undefined && !ratings.idSet.has(id)) {
+          ctx.report({
+            code: 'unknown-reference',
+            pointer: k === 'id' ? joinPointer(at, 'id') : joinPointer(pointer, 'otherwise'),
+            received: id,
+            expected: ratings.ids,
+            params: { kind: 'rating' },
+          });
+          broken = true;
+        }
+      }
+      const c = compileCondition(rule.when, { pointer: joinPointer(at, 'when'), catalogue: ctx.catalogue });
+      if (c.ok) rules.push({ id: rule.id, when: c.value });
+      else {
+        ctx.diagnostics.push(...c.diagnostics);
+        broken = true;
+      }
+    });
+    if (broken) return undefined;
+    out.rules = rules;
+    out.otherwise = rating.otherwise;
+  }
+  return out;
+}
+
+/** Compiles a group: its indicators or listed targets, additions, combination, caps, rounding and rating. */
+export function compileGroup(
+  id: string,
+  group: Group,
+  pointer: string,
+  ctx: MeasureCompileContext,
+  ratings: LevelIndex | undefined,
+): CompiledGroup | undefined {
+  let broken = false;
+  const indicators = Object.entries(group.indicators ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (indicators.length > 0 === (group.items !== undefined)) {
+    ctx.report({
+      code: 'invalid-structure',
+      pointer,
+      params: {
+        why: 'a group has either `indicators` or `items` (targets listed in the appraisal), exactly one',
+      },
+    });
+    return undefined;
+  }
+  const weighted =
+    group.combine === 'weighted' ||
+    (group.combine === undefined && indicators.some(([, i]) => i.weight !== undefined));
+  const combine = group.combine ?? (weighted ? 'weighted' : 'mean');
+  const total = Rational.from(group.weightTotal ?? 1);
+  const parts: Part[] = [];
+  let weightSum = Rational.ZERO;
+  for (const [iid, ind] of indicators) {
+    const at = joinPointer(pointer, 'indicators', iid);
+    const m = ctx.measure(ind.measure, joinPointer(at, 'measure'));
+    if (!m) {
+      broken = true;
+      continue;
+    }
+    if (weighted && ind.weight === undefined) {
+      ctx.report({ code: 'weight-missing', pointer: at, received: iid, expected: 'weight' });
+      broken = true;
+    }
+    if (!weighted && ind.weight !== undefined) {
+      ctx.report({
+        code: 'invalid-structure',
+        pointer: joinPointer(at, 'weight'),
+        params: { why: `a weight is given but the group combines by ${combine}` },
+      });
+      broken = true;
+    }
+    const weight = ind.weight !== undefined ? Rational.from(ind.weight) : undefined;
+    if (weight) weightSum = weightSum.add(weight);
+    parts.push({ id: iid, measure: m, ...(weight ? { weight } : {}) });
+  }
+  if (weighted && group.items) {
+    ctx.report({ code: 'invalid-structure', pointer, params: { why: 'listed targets cannot be weighted' } });
+    broken = true;
+  }
+  if (weighted && indicators.length > 0 && !weightSum.eq(total)) {
+    ctx.report({
+      code: 'weight-sum',
+      pointer: joinPointer(pointer, 'indicators'),
+      received: weightSum.toDecimalString(),
+      expected: total.toDecimalString(),
+    });
+    broken = true;
+  }
+  let itemMeasure: CompiledMeasure | undefined;
+  let itemBands: CompiledBands | undefined;
+  if (group.items) {
+    itemMeasure = ctx.measure(group.items.measure, joinPointer(pointer, 'items', 'measure'));
+    if (!itemMeasure) broken = true;
+    if (group.items.rating) {
+      if (!ratings) {
+        ctx.report({
+          code: 'invalid-structure',
+          pointer,
+          params: { why: 'rating targets needs the rubric’s `ratings`' },
+        });
+        broken = true;
+      } else {
+        itemBands = compileBands(
+          group.items.rating.bands,
+          ratings.idSet,
+          group.items.rating.gaps,
+          joinPointer(pointer, 'items', 'rating', 'bands'),
+          ctx,
+          'rating',
+          joinPointer(pointer, 'items', 'rating', 'gaps'),
+        );
+        if (!itemBands) broken = true;
+      }
+    }
+  }
+  const additions: Part[] = [];
+  for (const [aid, add] of Object.entries(group.additions ?? {}).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  )) {
+    const m = ctx.measure(add.measure, joinPointer(pointer, 'additions', aid, 'measure'));
+    if (m) additions.push({ id: aid, measure: m });
+    else broken = true;
+  }
+  const rater = group.rating
+    ? compileRater(group.rating, joinPointer(pointer, 'rating'), ratings, ctx)
+    : undefined;
+  if (group.rating && !rater) broken = true;
+  if (broken) return undefined;
+
+  const finish = compileFinish(group.clamp, group.round);
+  const minItems = group.items?.min ?? 1;
+  const zero = Rational.ZERO;
+
+  const summarise = (items: IndicatorResult[], main: boolean) => {
+    const list = main ? items.filter((i) => i.main) : items;
+    const counts: Record<string, { count: number; share: number }> = {};
+    const rated = list.filter((i) => i.rating !== undefined);
+    for (const rid of ratings?.ids ?? []) {
+      const count = rated.filter((i) => i.rating === rid).length;
+      counts[rid] = {
+        count,
+        share: rated.length === 0 ? 0 : Rational.from(count).div(Rational.from(rated.length)).toNumber(),
+      };
+    }
+    return counts;
+  };
+
+  return {
+    id,
+    ratedBySupervisor: group.rating?.from === 'supervisor',
+    hasRating: group.rating !== undefined,
+    score(state) {
+      const result: GroupResult = { label: group.label, combine };
+      const values: Rational[] = [];
+      const weights: Rational[] = [];
+      let failed = false;
+      const pending: string[] = [];
+      const inputs = state.appraisal.inputs ?? {};
+      const note = (r: MeasureResult) => {
+        if (r.status === 'error') failed = true;
+        else if (r.status === 'pending') pending.push(...r.missing);
+      };
+      if (itemMeasure) {
+        const list = Object.hasOwn(state.appraisal.targets ?? {}, id)
+          ? (state.appraisal.targets?.[id] ?? [])
+          : [];
+        if (list.length < minItems) {
+          const init: Parameters<typeof createDiagnostic>[0] = {
+            code: 'missing-input',
+            pointer: joinPointer('/targets', id),
+            expected: `at least ${minItems} target(s) for ${id}`,
+            received: list.length,
+          };
+          if (state.source !== undefined) init.source = state.source;
+          state.diagnostics.push(createDiagnostic(init));
+          failed = true;
+        }
+        const items: IndicatorResult[] = [];
+        list.forEach((item, i) => {
+          const r = itemMeasure({
+            record: item as Record<string, unknown>,
+            recordPointer: joinPointer('/targets', id, i),
+            facts: state.facts,
+            ratings: [],
+            diagnostics: state.diagnostics,
+            ...(state.source !== undefined ? { source: state.source } : {}),
+          });
+          note(r);
+          const entry = toResult(r, { id: item.id, ...(item.main !== undefined ? { main: item.main } : {}) });
+          if (r.status === 'ok') {
+            values.push(r.value);
+            if (itemBands) {
+              const placed = itemBands.place(r.value, state.facts, {
+                pointer: joinPointer('/targets', id, i),
+                ...(state.source !== undefined ? { source: state.source } : {}),
+              });
+              if (placed.ok) entry.rating = placed.id;
+              else {
+                state.diagnostics.push(...placed.diagnostics);
+                failed = true;
+              }
+            }
+          }
+          items.push(entry);
+        });
+        result.items = items;
+        state.values.groups[id] = {
+          items: { count: items.length, ratings: summarise(items, false), main: summarise(items, true) },
+        };
+      } else {
+        const inds: Record<string, IndicatorResult> = {};
+        for (const part of parts) {
+          const r = part.measure({
+            record: Object.hasOwn(inputs, part.id) ? inputs[part.id] : undefined,
+            recordPointer: joinPointer('/inputs', part.id),
+            facts: state.facts,
+            ratings: state.ratings.get(part.id) ?? [],
+            diagnostics: state.diagnostics,
+            ...(state.source !== undefined ? { source: state.source } : {}),
+          });
+          note(r);
+          const label = group.indicators?.[part.id]?.label;
+          const entry = toResult(r, {
+            ...(label ? { label } : {}),
+            ...(part.weight ? { weight: part.weight.toNumber() } : {}),
+          });
+          if (r.status === 'ok') {
+            values.push(r.value);
+            if (part.weight) weights.push(part.weight);
+            state.values.indicators[part.id] = { score: r.value };
+          }
+          inds[part.id] = entry;
+        }
+        result.indicators = inds;
+        state.values.groups[id] = {};
+      }
+      const adds: Record<string, IndicatorResult> = {};
+      let added = zero;
+      for (const part of additions) {
+        const r = part.measure({
+          record: Object.hasOwn(inputs, part.id) ? inputs[part.id] : undefined,
+          recordPointer: joinPointer('/inputs', part.id),
+          facts: state.facts,
+          ratings: [],
+          diagnostics: state.diagnostics,
+          ...(state.source !== undefined ? { source: state.source } : {}),
+        });
+        note(r);
+        const label = group.additions?.[part.id]?.label;
+        adds[part.id] = toResult(r, label ? { label } : {});
+        if (r.status === 'ok') {
+          added = added.add(r.value);
+          state.values.indicators[part.id] = { score: r.value };
+        }
+      }
+      if (additions.length > 0) result.additions = adds;
+      if (failed) return { result, status: 'error' };
+      if (pending.length > 0) {
+        state.pending.push(...pending.map((p) => `${id}: ${p}`));
+        return { result, status: 'pending' };
+      }
+      if (values.length === 0) return { result, status: 'dropped' };
+      let v: Rational;
+      if (combine === 'weighted') {
+        // Dropped indicators leave; the others keep their relative weights.
+        const wsum = weights.reduce((a, b) => a.add(b), zero);
+        v = values.reduce((a, x, i) => a.add(x.mul(weights[i] as Rational)), zero).div(wsum);
+        if (result.indicators) {
+          for (const part of parts) {
+            const entry = result.indicators[part.id];
+            const s = state.values.indicators[part.id]?.score;
+            if (entry && s instanceof Rational && part.weight) {
+              entry.contribution = s.mul(part.weight).div(wsum).toNumber();
+            }
+          }
+        }
+      } else if (combine === 'sum') v = values.reduce((a, b) => a.add(b), zero);
+      else if (combine === 'min') v = Rational.min(...values);
+      else if (combine === 'max') v = Rational.max(...values);
+      else v = values.reduce((a, b) => a.add(b), zero).div(Rational.from(values.length));
+      const trace = { kind: combine } as { kind: string; value?: number };
+      const fin = applyFinish(v.add(added), finish, trace);
+      if (fin.status !== 'ok') return { result, status: fin.status };
+      result.score = fin.value.toNumber();
+      (state.values.groups[id] as Record<string, unknown>).score = fin.value;
+      return { result, status: 'ok' };
+    },
+    rate(state, result) {
+      if (!group.rating || !rater) return;
+      const score = state.values.groups[id]?.score;
+      const at = { pointer: '', ...(state.source !== undefined ? { source: state.source } : {}) };
+      let derived: string | undefined;
+      let trace: RatingTrace | undefined;
+      if (rater.bands) {
+        if (score instanceof Rational) {
+          const placed = rater.bands.place(score, state.facts, at);
+          if (placed.ok) {
+            derived = placed.id;
+            trace = { source: 'score', band: placed.trace };
+          } else if (group.rating.from === 'score') state.diagnostics.push(...placed.diagnostics);
+        }
+      } else if (rater.rules) {
+        const tried: Array<{
+          id: string;
+          conditions: import('../conditions/compileCondition.js').ConditionTrace;
+        }> = [];
+        let undetermined = false;
+        for (const rule of rater.rules) {
+          const run = rule.when(state.facts);
+          tried.push({ id: rule.id, conditions: run.trace });
+          if (run.value === undefined) {
+            undetermined = true;
+            state.diagnostics.push(...run.diagnostics);
+            break;
+          }
+          if (run.value) {
+            derived = rule.id;
+            break;
+          }
+        }
+        if (!undetermined) {
+          derived ??= rater.otherwise;
+          trace = { source: 'rules', rules: tried, ...(derived !== undefined ? { rule: derived } : {}) };
+        }
+      }
+      if (group.rating.from === 'score') {
+        if (derived !== undefined) {
+          result.rating = derived;
+          if (trace) result.ratingTrace = trace;
+          (state.values.groups[id] as Record<string, unknown>).rating = derived;
+        }
+        return;
+      }
+      // from: supervisor — the given rating counts; the derived one is only a suggestion to compare.
+      const given = Object.hasOwn(state.appraisal.supervisorRatings ?? {}, id)
+        ? state.appraisal.supervisorRatings?.[id]
+        : undefined;
+      if (given === undefined) {
+        const init: Parameters<typeof createDiagnostic>[0] = {
+          code: 'missing-input',
+          pointer: joinPointer('/supervisorRatings', id),
+          expected: `supervisorRatings.${id}`,
+        };
+        if (state.source !== undefined) init.source = state.source;
+        state.diagnostics.push(createDiagnostic(init));
+        return;
+      }
+      const rid = ratings?.lookup(given);
+      if (rid === undefined) {
+        const init: Parameters<typeof createDiagnostic>[0] = {
+          code: 'unknown-rating',
+          pointer: joinPointer('/supervisorRatings', id),
+          received: given,
+          expected: ratings?.ids ?? [],
+        };
+        if (state.source !== undefined) init.source = state.source;
+        state.diagnostics.push(createDiagnostic(init));
+        return;
+      }
+      result.rating = rid;
+      result.ratingTrace = { source: 'supervisor' };
+      (state.values.groups[id] as Record<string, unknown>).rating = rid;
+      if (derived !== undefined) {
+        result.suggestedRating = derived;
+        if (trace) result.suggestionTrace = trace;
+        (state.values.groups[id] as Record<string, unknown>).suggestedRating = derived;
+        if (derived !== rid) {
+          state.flags.push(`rating-departs:${id}`);
+          const init: Parameters<typeof createDiagnostic>[0] = {
+            code: 'rating-departs',
+            pointer: joinPointer('/supervisorRatings', id),
+            received: rid,
+            expected: derived,
+          };
+          if (state.source !== undefined) init.source = state.source;
+          state.diagnostics.push(createDiagnostic(init));
+        }
+      }
+    },
+  };
+}

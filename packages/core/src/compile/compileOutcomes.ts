@@ -1,0 +1,77 @@
+import type { CompiledCondition } from '../conditions/compileCondition.js';
+import { compileCondition } from '../conditions/compileCondition.js';
+import { joinPointer } from '../diagnostics/pointer.js';
+import type { EvalState } from '../evaluate/EvalState.js';
+import type { OutcomeResult } from '../evaluate/Evaluation.js';
+import type { Rubric } from '../schema/rubricSchema.js';
+import { findUnreachable } from './findUnreachable.js';
+import type { MeasureCompileContext } from './measures/MeasureCompiler.js';
+import type { CompiledMeasure } from './measures/MeasureRuntime.js';
+
+/** Decides every outcome once the predikat is known. */
+export type CompiledOutcomes = (state: EvalState) => Record<string, OutcomeResult>;
+
+/** Compiles outcomes: their conditions (json-rules-engine format), events and computed values. */
+export function compileOutcomes(rubric: Rubric, ctx: MeasureCompileContext): CompiledOutcomes | undefined {
+  const compiled: Array<{ id: string; when: CompiledCondition; value?: CompiledMeasure }> = [];
+  let broken = false;
+  const entries = Object.entries(rubric.outcomes ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [id, o] of entries) {
+    const at = joinPointer('/outcomes', id);
+    const c = compileCondition(o.when, { pointer: joinPointer(at, 'when'), catalogue: ctx.catalogue });
+    if (!c.ok) {
+      ctx.diagnostics.push(...c.diagnostics);
+      broken = true;
+      continue;
+    }
+    const why = findUnreachable(o.when, ctx.catalogue);
+    if (why) {
+      ctx.report({
+        code: 'unreachable-outcome',
+        pointer: joinPointer(at, 'when'),
+        params: { outcome: id, why },
+      });
+      broken = true;
+    }
+    let value: CompiledMeasure | undefined;
+    if (o.value) {
+      value = ctx.measure(o.value, joinPointer(at, 'value'));
+      if (!value) broken = true;
+    }
+    compiled.push({ id, when: c.value, ...(value ? { value } : {}) });
+  }
+  if (broken) return undefined;
+  const outcomes = rubric.outcomes ?? {};
+  return (state) => {
+    const out: Record<string, OutcomeResult> = {};
+    for (const { id, when, value } of compiled) {
+      const o = outcomes[id] as NonNullable<Rubric['outcomes']>[string];
+      const run = when(state.facts);
+      state.diagnostics.push(...run.diagnostics);
+      const r: OutcomeResult = {
+        label: o.label,
+        kind: o.kind,
+        met: run.value === undefined ? null : run.value,
+        conditions: run.trace,
+      };
+      if (run.value === true) {
+        r.event = o.event.params ? { type: o.event.type, params: o.event.params } : { type: o.event.type };
+        if (value) {
+          const v = value({
+            record: undefined,
+            recordPointer: '',
+            facts: state.facts,
+            ratings: [],
+            diagnostics: state.diagnostics,
+            ...(state.source !== undefined ? { source: state.source } : {}),
+          });
+          r.valueTrace = v.trace;
+          if (v.status === 'ok') r.value = v.value.toNumber();
+          else r.met = null;
+        }
+      }
+      out[id] = r;
+    }
+    return out;
+  };
+}

@@ -1,0 +1,247 @@
+import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { fail, ok, type Result } from '../diagnostics/result.js';
+import { type EvalState, factSourceOf } from '../evaluate/EvalState.js';
+import type { Evaluation, GroupResult } from '../evaluate/Evaluation.js';
+import { type AppraisalPlan, prepareAppraisal } from '../evaluate/prepareAppraisal.js';
+import type { SourceLocator } from '../parse/SourceLocator.js';
+import type { Appraisal } from '../schema/appraisalSchema.js';
+import type { Measure } from '../schema/measureSchema.js';
+import type { Rubric } from '../schema/rubricSchema.js';
+import { fingerprint } from '../util/fingerprint.js';
+import { validateSchema } from '../validate/validateSchema.js';
+import { buildFactCatalogue } from './buildFactCatalogue.js';
+import type { CompileContext } from './CompileContext.js';
+import { type CompiledGroup, compileGroup } from './compileGroup.js';
+import { compileInputRef } from './compileInputRef.js';
+import { compileOutcomes } from './compileOutcomes.js';
+import { compilePredicate } from './compilePredicate.js';
+import { compileScore } from './compileScore.js';
+import { levelIndex } from './levelIndex.js';
+import { compileMeasure } from './measures/compileMeasure.js';
+import type { MeasureCompileContext } from './measures/MeasureCompiler.js';
+
+/** Options for one evaluation. */
+export interface EvaluateOptions {
+  /** Name of the appraisal document, copied into diagnostics (e.g. a file name or `row 12`). */
+  source?: string;
+  /** Maps pointers into the appraisal text, when it came from text. */
+  locator?: SourceLocator;
+  /** Skip JSON Schema validation: only for appraisals this library produced or already validated. */
+  trusted?: boolean;
+}
+
+/** A rubric proven sound and compiled to closures, ready to evaluate any number of appraisals. */
+export interface CompiledRubric {
+  /** Rubric id. */
+  readonly id: string;
+  /** Rubric version. */
+  readonly version: string;
+  /** `sha256:` hash of the rubric's canonical form (after `extends`). */
+  readonly fingerprint: string;
+  /** The resolved rubric document. */
+  readonly rubric: Readonly<Rubric>;
+  /** Evaluates one appraisal. Never throws for bad data: problems come back as diagnostics. */
+  evaluate(appraisal: unknown, options?: EvaluateOptions): Evaluation;
+}
+
+/** Options for compiling. */
+export interface CompileOptions {
+  /** Name of the rubric document, copied into diagnostics. */
+  source?: string;
+  /** Adds positions to diagnostics. */
+  locate?: (
+    pointer: string,
+    what: 'key' | 'value',
+  ) => { span?: Diagnostic['span']; source?: string } | undefined;
+}
+
+function byCode(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function severityRank(d: Diagnostic): number {
+  return d.severity === 'error' ? 0 : d.severity === 'warning' ? 1 : 2;
+}
+
+/** Errors first, then by pointer: stable order whatever order the checks ran in. */
+export function sortForOutput(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((d, i) => [d, i] as const)
+    .sort(([a, i], [b, j]) => severityRank(a) - severityRank(b) || i - j)
+    .map(([d]) => d);
+}
+
+/**
+ * Compiles a rubric document (already parsed, `extends` already resolved): validates it against the format,
+ * runs the semantic checks a schema cannot state, and builds closures. Never uses eval.
+ */
+export function compileRubric(document: unknown, options: CompileOptions = {}): Result<CompiledRubric> {
+  const locate = (d: Diagnostic): Diagnostic => {
+    if (d.span) return d;
+    const found = options.locate?.(d.pointer, d.code === 'schema-unknown-property' ? 'key' : 'value');
+    const out = { ...d };
+    if (found?.span) out.span = found.span;
+    const src = found?.source ?? options.source;
+    if (src !== undefined && out.source === undefined) out.source = src;
+    return out;
+  };
+  const schemaErrors = validateSchema('rubric', document);
+  if (schemaErrors.length > 0) return fail(schemaErrors.map(locate));
+  const rubric = document as Rubric;
+  const diagnostics: Diagnostic[] = [];
+  const catalogue = buildFactCatalogue(rubric);
+  const base: CompileContext = {
+    catalogue,
+    diagnostics,
+    report: (init) => diagnostics.push(createDiagnostic(init)),
+  };
+  const ctx: MeasureCompileContext = {
+    ...base,
+    input: (ref, pointer) => compileInputRef(ref as Parameters<typeof compileInputRef>[0], pointer, base),
+    measure: (m: Measure, pointer: string) => compileMeasure(m, pointer, ctx),
+  };
+
+  const predicates = levelIndex(rubric.predicate.levels, '/predicate/levels', base);
+  const ratings = rubric.ratings ? levelIndex(rubric.ratings, '/ratings', base) : undefined;
+
+  // Indicator ids name inputs and ratings across the whole appraisal, so they are unique across groups.
+  const owner = new Map<string, string>();
+  for (const [gid, g] of Object.entries(rubric.groups)) {
+    for (const iid of [...Object.keys(g.indicators ?? {}), ...Object.keys(g.additions ?? {})]) {
+      if (owner.has(iid)) base.report({ code: 'duplicate-id', pointer: `/groups/${gid}`, received: iid });
+      owner.set(iid, gid);
+    }
+  }
+
+  const groups: CompiledGroup[] = [];
+  for (const gid of Object.keys(rubric.groups).sort(byCode)) {
+    const g = compileGroup(
+      gid,
+      rubric.groups[gid] as Rubric['groups'][string],
+      `/groups/${gid}`,
+      ctx,
+      ratings,
+    );
+    if (g) groups.push(g);
+  }
+  const score = compileScore(rubric, base);
+  const predicate = compilePredicate(rubric, predicates, ratings, base);
+  const outcomes = compileOutcomes(rubric, ctx);
+  if (
+    diagnostics.some((d) => d.severity === 'error') ||
+    !predicate ||
+    !outcomes ||
+    (rubric.score && !score)
+  ) {
+    return fail(sortForOutput(diagnostics.map(locate)));
+  }
+
+  const timeZone = rubric.timeZone ?? 'Asia/Makassar';
+  const inputIds = new Set<string>();
+  const ratedIds = new Set<string>();
+  const itemGroups = new Set<string>();
+  const supervisorGroups = new Set<string>();
+  for (const [gid, g] of Object.entries(rubric.groups)) {
+    for (const [iid, ind] of Object.entries(g.indicators ?? {})) {
+      inputIds.add(iid);
+      if (ind.measure.kind === 'raters') ratedIds.add(iid);
+    }
+    for (const aid of Object.keys(g.additions ?? {})) inputIds.add(aid);
+    if (g.items) itemGroups.add(gid);
+    if (g.rating?.from === 'supervisor') supervisorGroups.add(gid);
+  }
+  const plan: AppraisalPlan = {
+    rubric,
+    timeZone,
+    predicates,
+    inputIds,
+    ratedIds,
+    itemGroups,
+    supervisorGroups,
+  };
+  const print = fingerprint(rubric);
+
+  const evaluate = (input: unknown, opts: EvaluateOptions = {}): Evaluation => {
+    const out: Evaluation = {
+      rubric: { id: rubric.id, version: rubric.version, fingerprint: print },
+      appraisal: {},
+      status: 'invalid',
+      groups: {},
+      outcomes: {},
+      flags: [],
+      diagnostics: [],
+    };
+    const positions = (d: Diagnostic): Diagnostic => {
+      if (d.span || !opts.locator || d.stage === 'compile') return d;
+      const span = opts.locator.locate(d.pointer, d.code === 'schema-unknown-property' ? 'key' : 'value');
+      return span ? { ...d, span } : d;
+    };
+    if (!opts.trusted) {
+      const errors = validateSchema('appraisal', input, {
+        ...(opts.source !== undefined ? { source: opts.source } : {}),
+        ...(opts.locator ? { locator: opts.locator } : {}),
+      });
+      if (errors.length > 0) {
+        out.diagnostics = errors;
+        return out;
+      }
+    }
+    const a = input as Appraisal;
+    out.appraisal = {
+      ...(a.id !== undefined ? { id: a.id } : {}),
+      nip: a.employee.nip,
+      period: { kind: a.period.kind, start: a.period.start, end: a.period.end },
+    };
+    const diags: Diagnostic[] = [];
+    const prepared = prepareAppraisal(a, plan, diags, opts.source);
+    const state: EvalState = {
+      appraisal: a,
+      diagnostics: diags,
+      ratings: prepared.ratings,
+      values: prepared.values,
+      facts: factSourceOf(prepared.values),
+      pending: [],
+      flags: [],
+      ...(opts.source !== undefined ? { source: opts.source } : {}),
+    };
+    const results: Array<[CompiledGroup, GroupResult]> = [];
+    for (const g of groups) results.push([g, g.score(state).result]);
+    for (const [g, r] of results) g.rate(state, r);
+    for (const [g, r] of results) out.groups[g.id] = r;
+    if (score) {
+      const s = score(state);
+      if (s) {
+        state.values.score = s;
+        out.score = s.toNumber();
+      }
+    }
+    const hasErrors = () => diags.some((d) => d.severity === 'error');
+    if (!hasErrors() && state.pending.length === 0) {
+      const pid = predicate(state, out);
+      if (pid !== undefined) {
+        state.values.predicate = pid;
+        const level = predicates.byId.get(pid);
+        out.predicate = { id: pid, label: level ? level.label : { id: pid, en: pid } };
+        out.outcomes = outcomes(state);
+      }
+    }
+    out.flags = [...new Set(state.flags)].sort(byCode);
+    out.diagnostics = sortForOutput(diags.map(positions));
+    if (hasErrors() || Object.values(out.outcomes).some((o) => o.met === null)) out.status = 'invalid';
+    else if (state.pending.length > 0) {
+      out.status = 'pending';
+      out.pending = [...state.pending];
+    } else out.status = out.predicate ? 'complete' : 'invalid';
+    return out;
+  };
+
+  const compiled: CompiledRubric = {
+    id: rubric.id,
+    version: rubric.version,
+    fingerprint: print,
+    rubric,
+    evaluate,
+  };
+  return ok(compiled, sortForOutput(diagnostics.map(locate)));
+}

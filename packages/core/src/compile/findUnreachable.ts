@@ -1,0 +1,63 @@
+import type { FactCatalogue, FactShape } from '../conditions/FactCatalogue.js';
+import { parseFactPath } from '../conditions/parseFactPath.js';
+import type { Condition } from '../schema/conditionSchema.js';
+
+function shapeOf(catalogue: FactCatalogue, fact: string, path: string | undefined): FactShape | undefined {
+  let shape = Object.hasOwn(catalogue.roots, fact) ? catalogue.roots[fact] : undefined;
+  if (!shape) return undefined;
+  if (path === undefined) return shape;
+  const parsed = parseFactPath(path);
+  if (!parsed.ok) return undefined;
+  for (const s of parsed.segments) {
+    if (shape.type === 'object' && typeof s === 'string' && Object.hasOwn(shape.properties, s))
+      shape = shape.properties[s] as FactShape;
+    else if (shape.type === 'array' && typeof s === 'number') shape = shape.items;
+    else return undefined;
+  }
+  return shape;
+}
+
+/**
+ * Finds why a condition can never be true, or undefined when it may be. It reasons over facts with a closed set
+ * of values (the predikat, ratings, enums): inside one `all`, the values each such fact may take are intersected;
+ * an empty intersection means the rule is dead. It is sound (never calls a reachable rule dead), not complete.
+ */
+export function findUnreachable(condition: Condition, catalogue: FactCatalogue): string | undefined {
+  const allowed = (c: Condition, env: Map<string, Set<string>>): boolean => {
+    if ('all' in c) {
+      const local = new Map([...env].map(([k, v]) => [k, new Set(v)]));
+      return c.all.every((child) => allowed(child, local)) && [...local.values()].every((s) => s.size > 0);
+    }
+    if ('any' in c)
+      return c.any.some((child) => allowed(child, new Map([...env].map(([k, v]) => [k, new Set(v)]))));
+    if ('not' in c) return true;
+    const shape = shapeOf(catalogue, c.fact, c.path);
+    if (shape?.type !== 'string' || !shape.values) return true;
+    if (typeof c.value === 'object' && c.value !== null && !Array.isArray(c.value)) return true;
+    const key = `${c.fact}${c.path ?? ''}`;
+    const current = env.get(key) ?? new Set(shape.values);
+    let keep: (v: string) => boolean;
+    switch (c.operator) {
+      case 'equal':
+        keep = (v) => v === c.value;
+        break;
+      case 'notEqual':
+        keep = (v) => v !== c.value;
+        break;
+      case 'in':
+        keep = (v) => Array.isArray(c.value) && c.value.includes(v);
+        break;
+      case 'notIn':
+        keep = (v) => Array.isArray(c.value) && !c.value.includes(v);
+        break;
+      default:
+        return true;
+    }
+    const next = new Set([...current].filter(keep));
+    env.set(key, next);
+    return next.size > 0;
+  };
+  return allowed(condition, new Map())
+    ? undefined
+    : 'no value of the facts it compares can satisfy every part';
+}

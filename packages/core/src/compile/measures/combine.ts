@@ -1,0 +1,62 @@
+import { Rational } from '../../numeric/rational.js';
+import type { Measure } from '../../schema/measureSchema.js';
+import { applyFinish, compileFinish } from './finishMeasure.js';
+import type { MeasureCompiler } from './MeasureCompiler.js';
+import type { CompiledMeasure, MeasureTrace } from './MeasureRuntime.js';
+
+type CombineMeasure = Extract<Measure, { kind: 'mean' | 'sum' | 'min' | 'max' | 'product' }>;
+
+/**
+ * `mean` / `sum` / `min` / `max` / `product` of nested measures. Parts that drop out (a target with no cost)
+ * are left out, so a mean of four aspects becomes a mean of three, as Perka BKN 1/2013 divides by 3.
+ * Every part runs even after one fails, so the appraisal gets all its diagnostics at once.
+ */
+export const compileCombine: MeasureCompiler<CombineMeasure> = (m, pointer, ctx) => {
+  const parts: CompiledMeasure[] = [];
+  let broken = false;
+  m.of.forEach((child, i) => {
+    const c = ctx.measure(child, `${pointer}/of/${i}`);
+    if (c) parts.push(c);
+    else broken = true;
+  });
+  if (broken) return undefined;
+  const finish = compileFinish(m.clamp, m.round);
+  return (env) => {
+    const trace: MeasureTrace = { kind: m.kind, parts: [] };
+    const values: Rational[] = [];
+    let failed = false;
+    const missing: string[] = [];
+    for (const part of parts) {
+      const r = part(env);
+      trace.parts?.push(r.trace);
+      if (r.status === 'ok') values.push(r.value);
+      else if (r.status === 'error') failed = true;
+      else if (r.status === 'pending') missing.push(...r.missing);
+    }
+    if (failed) return { status: 'error', trace };
+    if (missing.length > 0) return { status: 'pending', trace, missing };
+    if (values.length === 0) {
+      trace.dropped = true;
+      return { status: 'dropped', trace };
+    }
+    let v: Rational;
+    switch (m.kind) {
+      case 'sum':
+        v = values.reduce((a, b) => a.add(b), Rational.ZERO);
+        break;
+      case 'mean':
+        v = values.reduce((a, b) => a.add(b), Rational.ZERO).div(Rational.from(values.length));
+        break;
+      case 'min':
+        v = Rational.min(...values);
+        break;
+      case 'max':
+        v = Rational.max(...values);
+        break;
+      case 'product':
+        v = values.reduce((a, b) => a.mul(b), Rational.ONE);
+        break;
+    }
+    return applyFinish(v, finish, trace);
+  };
+};

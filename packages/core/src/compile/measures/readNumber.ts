@@ -1,0 +1,42 @@
+import { createDiagnostic } from '../../diagnostics/createDiagnostic.js';
+import { Rational } from '../../numeric/rational.js';
+import type { InputGetter } from '../compileInputRef.js';
+import type { MeasureEnv } from './MeasureRuntime.js';
+
+/** A number read from an input, or why there is none. */
+export type NumberRead =
+  | { readonly kind: 'ok'; readonly value: Rational; readonly raw: number }
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'error' };
+
+/**
+ * Reads a finite number through an input getter. Absent stays absent (the caller decides whether that is an
+ * error or a drop); any other non-number is an `invalid-input` diagnostic, never a silent 0.
+ */
+export function readNumber(get: InputGetter, env: MeasureEnv): NumberRead {
+  const r = get(env);
+  if (!r.present) return { kind: 'absent' };
+  const v = r.value;
+  if (typeof v === 'number' && Number.isFinite(v)) return { kind: 'ok', value: Rational.from(v), raw: v };
+  const init: Parameters<typeof createDiagnostic>[0] = {
+    code: 'invalid-input',
+    pointer: r.pointer,
+    expected: 'finite number',
+    received: v,
+  };
+  if (env.source !== undefined) init.source = env.source;
+  env.diagnostics.push(createDiagnostic(init));
+  return { kind: 'error' };
+}
+
+/** Reports an absent required input. */
+export function reportMissing(get: InputGetter, env: MeasureEnv): void {
+  const r = get(env);
+  const init: Parameters<typeof createDiagnostic>[0] = {
+    code: 'missing-input',
+    pointer: r.pointer,
+    expected: r.label,
+  };
+  if (env.source !== undefined) init.source = env.source;
+  env.diagnostics.push(createDiagnostic(init));
+}

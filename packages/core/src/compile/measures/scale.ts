@@ -1,0 +1,60 @@
+import { createDiagnostic } from '../../diagnostics/createDiagnostic.js';
+import { Rational } from '../../numeric/rational.js';
+import type { Measure } from '../../schema/measureSchema.js';
+import { applyFinish, compileFinish } from './finishMeasure.js';
+import type { MeasureCompiler } from './MeasureCompiler.js';
+import type { MeasureTrace } from './MeasureRuntime.js';
+import { reportMissing } from './readNumber.js';
+
+type ScaleMeasure = Extract<Measure, { kind: 'scale' }>;
+
+/** Normalises a rating label so that "Di Atas", "di atas" and "di-atas" meet. */
+export function normaliseLabel(s: string): string {
+  return s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
+}
+
+/** `scale`: maps a rating label (or a number, read as its text) to a score. */
+export const compileScale: MeasureCompiler<ScaleMeasure> = (m, pointer, ctx) => {
+  const input = ctx.input(m.input, `${pointer}/input`);
+  if (!input) return undefined;
+  const table = new Map<string, Rational>();
+  for (const [k, v] of Object.entries(m.map)) {
+    const key = normaliseLabel(k);
+    if (table.has(key)) {
+      ctx.report({ code: 'duplicate-id', pointer: `${pointer}/map/${k}`, received: k });
+      return undefined;
+    }
+    table.set(key, Rational.from(v));
+  }
+  const finish = compileFinish(m.clamp, m.round);
+  const keys = Object.keys(m.map);
+  return (env) => {
+    const r = input(env);
+    const trace: MeasureTrace = { kind: 'scale' };
+    if (!r.present) {
+      if (m.optional) return { status: 'dropped', trace: { ...trace, dropped: true } };
+      reportMissing(input, env);
+      return { status: 'error', trace };
+    }
+    trace.inputs = { [r.label]: r.value };
+    const v =
+      typeof r.value === 'string' || typeof r.value === 'number'
+        ? table.get(normaliseLabel(String(r.value)))
+        : undefined;
+    if (!v) {
+      const init: Parameters<typeof createDiagnostic>[0] = {
+        code: 'unknown-rating',
+        pointer: r.pointer,
+        received: r.value,
+        expected: keys,
+      };
+      if (env.source !== undefined) init.source = env.source;
+      env.diagnostics.push(createDiagnostic(init));
+      return { status: 'error', trace };
+    }
+    return applyFinish(v, finish, trace);
+  };
+};

@@ -1,0 +1,541 @@
+import type { Messages, Severity, Stage } from './diagnostic.js';
+
+/** Data a message template may use. */
+export interface MessageData {
+  /** What was expected. */
+  expected?: unknown;
+  /** What was found. */
+  received?: unknown;
+  /** Named extra values (ids, names, limits). */
+  params?: Readonly<Record<string, string | number>>;
+}
+
+/** One row of the diagnostic catalogue. */
+export interface CodeInfo {
+  /** Stage that reports it. */
+  stage: Stage;
+  /** Default severity. */
+  severity: Severity;
+  /** One-line description for docs/errors.md (English). */
+  summary: string;
+  /** Renders the message from the diagnostic's data. */
+  render: (data: MessageData) => Messages;
+}
+
+const show = (v: unknown): string => {
+  if (v === undefined) return '—';
+  if (typeof v === 'string') return JSON.stringify(v);
+  try {
+    const s = JSON.stringify(v);
+    return s === undefined ? String(v) : s.length > 80 ? `${s.slice(0, 77)}...` : s;
+  } catch {
+    return String(v);
+  }
+};
+const p = (d: MessageData, k: string): string => String(d.params?.[k] ?? '');
+
+const codes = {
+  // parse
+  'yaml-syntax': {
+    stage: 'parse',
+    severity: 'error',
+    summary: 'The YAML text cannot be parsed.',
+    render: (d) => ({
+      id: `YAML tidak dapat dibaca: ${p(d, 'detail')}`,
+      en: `YAML cannot be parsed: ${p(d, 'detail')}`,
+    }),
+  },
+  'json-syntax': {
+    stage: 'parse',
+    severity: 'error',
+    summary: 'The JSON text cannot be parsed.',
+    render: (d) => ({
+      id: `JSON tidak dapat dibaca: ${p(d, 'detail')}`,
+      en: `JSON cannot be parsed: ${p(d, 'detail')}`,
+    }),
+  },
+  'yaml-duplicate-key': {
+    stage: 'parse',
+    severity: 'error',
+    summary: 'A mapping has the same key twice; YAML would silently keep only one.',
+    render: (d) => ({
+      id: `Kunci ${show(d.received)} muncul dua kali dalam satu mapping.`,
+      en: `Key ${show(d.received)} appears twice in one mapping.`,
+    }),
+  },
+  'yaml-directive': {
+    stage: 'parse',
+    severity: 'error',
+    summary: 'YAML directives (%YAML, %TAG) are refused: rubrics are plain YAML 1.2.',
+    render: () => ({
+      id: 'Direktif YAML (%YAML, %TAG) tidak diizinkan; rubrik memakai YAML 1.2 biasa.',
+      en: 'YAML directives (%YAML, %TAG) are not allowed; rubrics use plain YAML 1.2.',
+    }),
+  },
+  'yaml-tag': {
+    stage: 'parse',
+    severity: 'error',
+    summary: 'Explicit or custom tags (!!binary, !foo) are refused.',
+    render: (d) => ({
+      id: `Tag YAML ${show(d.received)} tidak diizinkan.`,
+      en: `YAML tag ${show(d.received)} is not allowed.`,
+    }),
+  },
+  'yaml-alias': {
+    stage: 'parse',
+    severity: 'error',
+    summary: 'Anchors and aliases (&a, *a) are refused: every value is written where it applies.',
+    render: () => ({
+      id: 'Anchor dan alias YAML (&a, *a) tidak diizinkan; tulis nilainya langsung.',
+      en: 'YAML anchors and aliases (&a, *a) are not allowed; write the value where it applies.',
+    }),
+  },
+  'yaml-multiple-documents': {
+    stage: 'parse',
+    severity: 'error',
+    summary: 'The text holds more than one YAML document.',
+    render: () => ({
+      id: 'Berkas berisi lebih dari satu dokumen YAML; satu rubrik per berkas.',
+      en: 'The file holds more than one YAML document; one rubric per file.',
+    }),
+  },
+  'input-too-large': {
+    stage: 'parse',
+    severity: 'error',
+    summary: 'The text is larger than the configured limit.',
+    render: (d) => ({
+      id: `Ukuran teks ${show(d.received)} byte melebihi batas ${show(d.expected)} byte.`,
+      en: `The text is ${show(d.received)} bytes, over the limit of ${show(d.expected)} bytes.`,
+    }),
+  },
+  'input-too-deep': {
+    stage: 'parse',
+    severity: 'error',
+    summary: 'Nesting is deeper than the configured limit.',
+    render: (d) => ({
+      id: `Kedalaman bersarang melebihi batas ${show(d.expected)}.`,
+      en: `Nesting is deeper than the limit of ${show(d.expected)}.`,
+    }),
+  },
+  'input-too-many-keys': {
+    stage: 'parse',
+    severity: 'error',
+    summary: 'The document has more keys and items than the configured limit.',
+    render: (d) => ({
+      id: `Jumlah kunci dan butir melebihi batas ${show(d.expected)}.`,
+      en: `The document has more keys and items than the limit of ${show(d.expected)}.`,
+    }),
+  },
+  'forbidden-key': {
+    stage: 'parse',
+    severity: 'error',
+    summary: 'The keys __proto__, constructor and prototype are refused everywhere.',
+    render: (d) => ({
+      id: `Kunci ${show(d.received)} tidak diizinkan.`,
+      en: `Key ${show(d.received)} is not allowed.`,
+    }),
+  },
+  // validate
+  'schema-type': {
+    stage: 'validate',
+    severity: 'error',
+    summary: 'A value has the wrong type.',
+    render: (d) => ({
+      id: `Tipe salah: diharapkan ${show(d.expected)}, diterima ${show(d.received)}.`,
+      en: `Wrong type: expected ${show(d.expected)}, received ${show(d.received)}.`,
+    }),
+  },
+  'schema-required': {
+    stage: 'validate',
+    severity: 'error',
+    summary: 'A required property is missing.',
+    render: (d) => ({
+      id: `Properti wajib ${show(d.expected)} tidak ada.`,
+      en: `Required property ${show(d.expected)} is missing.`,
+    }),
+  },
+  'schema-unknown-property': {
+    stage: 'validate',
+    severity: 'error',
+    summary: 'A property is not part of the format (often a typo).',
+    render: (d) => ({
+      id: `Properti ${show(d.received)} tidak dikenal di sini.`,
+      en: `Property ${show(d.received)} is not known here.`,
+    }),
+  },
+  'schema-enum': {
+    stage: 'validate',
+    severity: 'error',
+    summary: 'A value is not one of the allowed values.',
+    render: (d) => ({
+      id: `Nilai ${show(d.received)} tidak diizinkan; pilihan: ${show(d.expected)}.`,
+      en: `Value ${show(d.received)} is not allowed; allowed: ${show(d.expected)}.`,
+    }),
+  },
+  'schema-pattern': {
+    stage: 'validate',
+    severity: 'error',
+    summary: 'A string does not have the required form.',
+    render: (d) => ({
+      id: `Teks ${show(d.received)} tidak sesuai bentuk ${p(d, 'form') || show(d.expected)}.`,
+      en: `Text ${show(d.received)} does not have the form ${p(d, 'form') || show(d.expected)}.`,
+    }),
+  },
+  'schema-range': {
+    stage: 'validate',
+    severity: 'error',
+    summary: 'A number, string or list is outside its allowed size or range.',
+    render: (d) => ({
+      id: `Nilai ${show(d.received)} di luar batas: ${show(d.expected)}.`,
+      en: `Value ${show(d.received)} is out of range: ${show(d.expected)}.`,
+    }),
+  },
+  'schema-invalid': {
+    stage: 'validate',
+    severity: 'error',
+    summary: 'A value does not match the format (any other schema rule).',
+    render: (d) => ({
+      id: `Nilai tidak sesuai format: ${show(d.expected)}.`,
+      en: `Value does not match the format: ${show(d.expected)}.`,
+    }),
+  },
+  // resolve
+  'extends-not-found': {
+    stage: 'resolve',
+    severity: 'error',
+    summary: 'The rubric named in `extends` cannot be found.',
+    render: (d) => ({
+      id: `Rubrik induk ${show(d.received)} tidak ditemukan.`,
+      en: `Base rubric ${show(d.received)} was not found.`,
+    }),
+  },
+  'extends-cycle': {
+    stage: 'resolve',
+    severity: 'error',
+    summary: 'Rubrics extend each other in a cycle.',
+    render: (d) => ({
+      id: `Rantai extends membentuk siklus: ${p(d, 'chain')}.`,
+      en: `The extends chain forms a cycle: ${p(d, 'chain')}.`,
+    }),
+  },
+  'overrides-without-extends': {
+    stage: 'resolve',
+    severity: 'error',
+    summary: '`overrides` is only meaningful with `extends`.',
+    render: () => ({
+      id: '`overrides` hanya dapat dipakai bersama `extends`.',
+      en: '`overrides` can only be used together with `extends`.',
+    }),
+  },
+  // compile
+  'unknown-reference': {
+    stage: 'compile',
+    severity: 'error',
+    summary: 'A group, indicator, rating, predicate or role id is referenced but not declared.',
+    render: (d) => ({
+      id: `${p(d, 'kind')} ${show(d.received)} tidak dideklarasikan; yang ada: ${show(d.expected)}.`,
+      en: `${p(d, 'kind')} ${show(d.received)} is not declared; declared: ${show(d.expected)}.`,
+    }),
+  },
+  'unknown-fact': {
+    stage: 'compile',
+    severity: 'error',
+    summary: 'A condition or measure reads a fact the rubric does not declare.',
+    render: (d) => ({
+      id: `Fakta ${show(d.received)} tidak dikenal; yang ada: ${show(d.expected)}.`,
+      en: `Fact ${show(d.received)} is not known; known: ${show(d.expected)}.`,
+    }),
+  },
+  'protected-fact': {
+    stage: 'compile',
+    severity: 'error',
+    summary: 'A rule reads a protected attribute (gender, religion, …), which no rule may read.',
+    render: (d) => ({
+      id: `Atribut terlindungi ${show(d.received)} tidak boleh dibaca oleh aturan apa pun.`,
+      en: `Protected attribute ${show(d.received)} may not be read by any rule.`,
+    }),
+  },
+  'unknown-operator': {
+    stage: 'compile',
+    severity: 'error',
+    summary: 'A condition uses an operator that does not exist.',
+    render: (d) => ({
+      id: `Operator ${show(d.received)} tidak dikenal; yang ada: ${show(d.expected)}.`,
+      en: `Operator ${show(d.received)} is not known; known: ${show(d.expected)}.`,
+    }),
+  },
+  'operator-value': {
+    stage: 'compile',
+    severity: 'error',
+    summary:
+      'A condition value does not suit its operator (in/notIn need a list, numeric operators a number).',
+    render: (d) => ({
+      id: `Operator ${p(d, 'operator')} memerlukan ${show(d.expected)}, diterima ${show(d.received)}.`,
+      en: `Operator ${p(d, 'operator')} needs ${show(d.expected)}, received ${show(d.received)}.`,
+    }),
+  },
+  'empty-condition': {
+    stage: 'compile',
+    severity: 'error',
+    summary: 'An `all` or `any` has no conditions: its meaning would be a silent true or false.',
+    render: () => ({
+      id: '`all`/`any` kosong tidak diizinkan.',
+      en: 'An empty `all`/`any` is not allowed.',
+    }),
+  },
+  'invalid-path': {
+    stage: 'compile',
+    severity: 'error',
+    summary: 'A path is not a plain own-property path ($.a.b[0]); filters and scripts are refused.',
+    render: (d) => ({
+      id: `Path ${show(d.received)} tidak sah; gunakan bentuk $.a.b[0].`,
+      en: `Path ${show(d.received)} is not valid; use the form $.a.b[0].`,
+    }),
+  },
+  'weight-sum': {
+    stage: 'compile',
+    severity: 'error',
+    summary: 'Weights do not add up exactly to the declared total.',
+    render: (d) => ({
+      id: `Jumlah bobot ${show(d.received)}, seharusnya tepat ${show(d.expected)}.`,
+      en: `Weights add up to ${show(d.received)}; they must be exactly ${show(d.expected)}.`,
+    }),
+  },
+  'weight-missing': {
+    stage: 'compile',
+    severity: 'error',
+    summary:
+      'A weighted combination lacks a weight for one of its parts, or has one for a part that does not exist.',
+    render: (d) => ({
+      id: `Bobot untuk ${show(d.received)} tidak sesuai dengan bagian yang ada (${show(d.expected)}).`,
+      en: `The weight for ${show(d.received)} does not match the parts that exist (${show(d.expected)}).`,
+    }),
+  },
+  'invalid-range': {
+    stage: 'compile',
+    severity: 'error',
+    summary: 'A band range is not a valid interval such as "[76, 91)".',
+    render: (d) => ({
+      id: `Rentang ${show(d.received)} tidak sah; contoh yang benar: "[76, 91)".`,
+      en: `Range ${show(d.received)} is not valid; a valid example: "[76, 91)".`,
+    }),
+  },
+  'band-overlap': {
+    stage: 'compile',
+    severity: 'error',
+    summary: 'Two bands share some values, so a score could land in both.',
+    render: (d) => ({
+      id: `Band ${p(d, 'a')} dan ${p(d, 'b')} tumpang tindih.`,
+      en: `Bands ${p(d, 'a')} and ${p(d, 'b')} overlap.`,
+    }),
+  },
+  'band-gap': {
+    stage: 'compile',
+    severity: 'error',
+    summary: 'Bands leave values uncovered and no `gapPolicy` says where those values go.',
+    render: (d) => ({
+      id: `Ada celah ${show(d.received)} di antara band tanpa \`gapPolicy\`.`,
+      en: `There is a gap ${show(d.received)} between bands and no \`gapPolicy\`.`,
+    }),
+  },
+  'matrix-incomplete': {
+    stage: 'compile',
+    severity: 'error',
+    summary: 'The predicate matrix does not cover every pair of ratings.',
+    render: (d) => ({
+      id: `Matriks predikat tidak memiliki sel untuk ${show(d.received)}.`,
+      en: `The predicate matrix has no cell for ${show(d.received)}.`,
+    }),
+  },
+  'duplicate-id': {
+    stage: 'compile',
+    severity: 'error',
+    summary: 'The same id (or alias) is declared twice.',
+    render: (d) => ({
+      id: `Id ${show(d.received)} dideklarasikan lebih dari sekali.`,
+      en: `Id ${show(d.received)} is declared more than once.`,
+    }),
+  },
+  'unreachable-outcome': {
+    stage: 'compile',
+    severity: 'error',
+    summary:
+      'An outcome condition can never be true (e.g. it needs a predicate or rating that does not exist).',
+    render: (d) => ({
+      id: `Tindak lanjut ${p(d, 'outcome')} tidak pernah dapat terpenuhi: ${p(d, 'why')}.`,
+      en: `Outcome ${p(d, 'outcome')} can never be met: ${p(d, 'why')}.`,
+    }),
+  },
+  'invalid-structure': {
+    stage: 'compile',
+    severity: 'error',
+    summary:
+      'The rubric’s parts do not fit together (e.g. a group with neither indicators nor items, a predicate with both bands and a matrix).',
+    render: (d) => ({
+      id: `Struktur rubrik tidak konsisten: ${p(d, 'why')}.`,
+      en: `The rubric’s structure is inconsistent: ${p(d, 'why')}.`,
+    }),
+  },
+  'invalid-measure': {
+    stage: 'compile',
+    severity: 'error',
+    summary: 'A measure is not well formed (e.g. a piecewise table out of order, a scale with no entries).',
+    render: (d) => ({
+      id: `Cara ukur tidak sah: ${p(d, 'why')}.`,
+      en: `Invalid measure: ${p(d, 'why')}.`,
+    }),
+  },
+  // evaluate
+  'missing-input': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary: 'The appraisal lacks a value the rubric needs.',
+    render: (d) => ({
+      id: `Data penilaian tidak memuat ${show(d.expected)}.`,
+      en: `The appraisal has no ${show(d.expected)}.`,
+    }),
+  },
+  'invalid-input': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary: 'An appraisal value has the wrong type or is not a finite number.',
+    render: (d) => ({
+      id: `Nilai ${show(d.received)} tidak sah; diharapkan ${show(d.expected)}.`,
+      en: `Value ${show(d.received)} is not valid; expected ${show(d.expected)}.`,
+    }),
+  },
+  'missing-fact': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary:
+      'A condition reads a fact or path that has no value for this appraisal; the outcome is undetermined, never a silent false.',
+    render: (d) => ({
+      id: `Fakta ${show(d.expected)} tidak memiliki nilai; tindak lanjut tidak dapat ditentukan.`,
+      en: `Fact ${show(d.expected)} has no value; the outcome cannot be decided.`,
+    }),
+  },
+  'fact-type': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary: 'A fact read by a condition has a type its operator cannot compare.',
+    render: (d) => ({
+      id: `Operator ${p(d, 'operator')} memerlukan ${show(d.expected)}, fakta bernilai ${show(d.received)}.`,
+      en: `Operator ${p(d, 'operator')} needs ${show(d.expected)}; the fact is ${show(d.received)}.`,
+    }),
+  },
+  'division-by-zero': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary: 'A ratio has a target of zero.',
+    render: (d) => ({
+      id: `Target ${p(d, 'field')} bernilai 0, rasio tidak dapat dihitung.`,
+      en: `Target ${p(d, 'field')} is 0; the ratio cannot be computed.`,
+    }),
+  },
+  'unknown-rating': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary: 'A rating value is not on the rubric’s rating scale.',
+    render: (d) => ({
+      id: `Rating ${show(d.received)} tidak dikenal; yang ada: ${show(d.expected)}.`,
+      en: `Rating ${show(d.received)} is not known; known: ${show(d.expected)}.`,
+    }),
+  },
+  'unknown-indicator': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary: 'The appraisal gives data for an indicator or group the rubric does not have.',
+    render: (d) => ({
+      id: `Indikator ${show(d.received)} tidak ada dalam rubrik.`,
+      en: `Indicator ${show(d.received)} is not in the rubric.`,
+    }),
+  },
+  'unknown-role': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary: 'A rating comes from a rater role the indicator does not accept.',
+    render: (d) => ({
+      id: `Peran penilai ${show(d.received)} tidak diterima di sini; yang diterima: ${show(d.expected)}.`,
+      en: `Rater role ${show(d.received)} is not accepted here; accepted: ${show(d.expected)}.`,
+    }),
+  },
+  'self-rating': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary: 'A person rates themselves in a role other than self.',
+    render: (d) => ({
+      id: `Pegawai ${show(d.received)} menilai dirinya sendiri sebagai ${p(d, 'role')}.`,
+      en: `Employee ${show(d.received)} rates themselves as ${p(d, 'role')}.`,
+    }),
+  },
+  'duplicate-rating': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary: 'One rater rates the same indicator twice.',
+    render: (d) => ({
+      id: `Penilai ${show(d.received)} menilai indikator yang sama dua kali.`,
+      en: `Rater ${show(d.received)} rates the same indicator twice.`,
+    }),
+  },
+  'score-in-gap': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary: 'A score falls between bands and the rubric’s gap policy is `reject`.',
+    render: (d) => ({
+      id: `Nilai ${show(d.received)} jatuh di celah antarband.`,
+      en: `Score ${show(d.received)} falls in a gap between bands.`,
+    }),
+  },
+  'score-out-of-bands': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary: 'A score lies outside every band.',
+    render: (d) => ({
+      id: `Nilai ${show(d.received)} berada di luar semua band (${show(d.expected)}).`,
+      en: `Score ${show(d.received)} lies outside every band (${show(d.expected)}).`,
+    }),
+  },
+  'invalid-date': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary: 'A date is not a real calendar date, or a period ends before it starts.',
+    render: (d) => ({
+      id: `Tanggal ${show(d.received)} tidak sah: ${p(d, 'why')}.`,
+      en: `Date ${show(d.received)} is not valid: ${p(d, 'why')}.`,
+    }),
+  },
+  'rater-excluded': {
+    stage: 'evaluate',
+    severity: 'info',
+    summary: 'A rater’s ratings were left out because of a declared conflict of interest.',
+    render: (d) => ({
+      id: `Penilaian dari ${show(d.received)} tidak dihitung karena konflik kepentingan (${p(d, 'kind')}).`,
+      en: `Ratings by ${show(d.received)} were left out: conflict of interest (${p(d, 'kind')}).`,
+    }),
+  },
+  'role-short': {
+    stage: 'evaluate',
+    severity: 'warning',
+    summary:
+      'A rater role has fewer ratings than the rubric’s minimum; the verdict is pending or the weights renormalised.',
+    render: (d) => ({
+      id: `Peran ${p(d, 'role')} hanya memiliki ${show(d.received)} penilaian, minimal ${show(d.expected)}.`,
+      en: `Role ${p(d, 'role')} has ${show(d.received)} ratings; at least ${show(d.expected)} are needed.`,
+    }),
+  },
+  'rating-departs': {
+    stage: 'evaluate',
+    severity: 'warning',
+    summary: 'The rating the supervisor gave differs from the rating the evidence suggests.',
+    render: (d) => ({
+      id: `Rating yang diberikan ${show(d.received)} berbeda dari rating yang disarankan bukti ${show(d.expected)}.`,
+      en: `The given rating ${show(d.received)} differs from the rating the evidence suggests, ${show(d.expected)}.`,
+    }),
+  },
+} satisfies Record<string, CodeInfo>;
+
+/** Every stable diagnostic code. One row per code in docs/errors.md. */
+export type DiagnosticCode = keyof typeof codes;
+
+/** The catalogue of diagnostic codes with their stage, severity, summary and message templates. */
+export const diagnosticCatalogue: Readonly<Record<DiagnosticCode, CodeInfo>> = codes;

@@ -1,0 +1,166 @@
+import type { MeasureTrace } from '../compile/measures/MeasureRuntime.js';
+import type { ConditionTrace } from '../conditions/compileCondition.js';
+import type { Lang } from '../diagnostics/diagnostic.js';
+import type { Evaluation, IndicatorResult } from '../evaluate/Evaluation.js';
+
+const words = {
+  id: {
+    rubric: 'Rubrik',
+    employee: 'Pegawai',
+    period: 'Periode',
+    status: 'Status',
+    complete: 'lengkap',
+    pending: 'menunggu',
+    invalid: 'tidak sah',
+    score: 'Nilai',
+    predicate: 'Predikat',
+    group: 'Aspek',
+    rating: 'rating',
+    given: 'diberikan atasan',
+    suggested: 'disarankan bukti',
+    outcomes: 'Tindak lanjut',
+    yes: 'ya',
+    no: 'tidak',
+    unknown: 'tidak dapat ditentukan',
+    notes: 'Catatan',
+    waiting: 'Menunggu',
+    dropped: 'tidak dihitung',
+    weight: 'bobot',
+    contribution: 'kontribusi',
+    value: 'nilai',
+    flags: 'Tanda',
+    target: 'target',
+  },
+  en: {
+    rubric: 'Rubric',
+    employee: 'Employee',
+    period: 'Period',
+    status: 'Status',
+    complete: 'complete',
+    pending: 'pending',
+    invalid: 'invalid',
+    score: 'Score',
+    predicate: 'Predicate',
+    group: 'Group',
+    rating: 'rating',
+    given: 'given by supervisor',
+    suggested: 'suggested by evidence',
+    outcomes: 'Outcomes',
+    yes: 'yes',
+    no: 'no',
+    unknown: 'undetermined',
+    notes: 'Notes',
+    waiting: 'Waiting for',
+    dropped: 'left out',
+    weight: 'weight',
+    contribution: 'contribution',
+    value: 'value',
+    flags: 'Flags',
+    target: 'target',
+  },
+} as const;
+
+function measureLine(t: MeasureTrace | undefined): string {
+  if (!t) return '';
+  const bits: string[] = [t.kind];
+  if (t.inputs)
+    bits.push(
+      Object.entries(t.inputs)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(', '),
+    );
+  if (t.branch) bits.push(t.branch);
+  if (t.clamped) bits.push(`cap ${t.clamped} (${t.unrounded})`);
+  else if (t.unrounded !== undefined) bits.push(`≈ ${t.unrounded}`);
+  return bits.join('; ');
+}
+
+function partsLines(t: MeasureTrace | undefined, indent: string, w: (typeof words)[Lang]): string[] {
+  if (!t?.parts) return [];
+  return t.parts.map((p) => `${indent}· ${p.dropped ? w.dropped : (p.value ?? '—')} ← ${measureLine(p)}`);
+}
+
+function conditionLines(t: ConditionTrace, indent: string): string[] {
+  const mark = t.value === true ? '✓' : t.value === false ? '✗' : '?';
+  if (t.kind === 'fact') {
+    return [
+      `${indent}${mark} ${t.fact}${t.path ? t.path.slice(1) : ''} ${t.operator} ${JSON.stringify(t.expected)} (${JSON.stringify(t.actual)})`,
+    ];
+  }
+  if (t.kind === 'not') return [`${indent}${mark} not`, ...conditionLines(t.child, `${indent}  `)];
+  return [`${indent}${mark} ${t.kind}`, ...t.children.flatMap((c) => conditionLines(c, `${indent}  `))];
+}
+
+function indicatorLine(id: string, r: IndicatorResult, lang: Lang, w: (typeof words)[Lang]): string {
+  const name = r.label ? r.label[lang] : id;
+  const score = r.status === 'ok' ? String(r.score) : r.status === 'dropped' ? w.dropped : r.status;
+  const extra: string[] = [];
+  if (r.weight !== undefined) extra.push(`${w.weight} ${r.weight}`);
+  if (r.contribution !== undefined) extra.push(`${w.contribution} ${r.contribution}`);
+  if (r.rating !== undefined) extra.push(`${w.rating} ${r.rating}`);
+  return `  - ${name}: ${score}${extra.length ? ` (${extra.join(', ')})` : ''} ← ${measureLine(r.measure)}`;
+}
+
+/**
+ * Renders an evaluation for a person (an employee reading their verdict, or an appeal panel): the predikat,
+ * every group, indicator and outcome with the values that decided it, and the notes, in Bahasa Indonesia or
+ * English. Plain text; one line per fact.
+ */
+export function explainEvaluation(e: Evaluation, lang: Lang = 'id'): string {
+  const w = words[lang];
+  const lines: string[] = [];
+  lines.push(`${w.rubric}: ${e.rubric.id} ${e.rubric.version} (${e.rubric.fingerprint.slice(0, 19)}…)`);
+  if (e.appraisal.nip)
+    lines.push(`${w.employee}: NIP ${e.appraisal.nip}${e.appraisal.id ? ` (${e.appraisal.id})` : ''}`);
+  if (e.appraisal.period) {
+    lines.push(
+      `${w.period}: ${e.appraisal.period.kind} ${e.appraisal.period.start} – ${e.appraisal.period.end}`,
+    );
+  }
+  lines.push(`${w.status}: ${w[e.status]}`);
+  if (e.pending) lines.push(`${w.waiting}: ${e.pending.join('; ')}`);
+  if (e.score !== undefined) lines.push(`${w.score}: ${e.score}`);
+  if (e.predicate) {
+    const how = e.predicateTrace?.matrix
+      ? ` ← ${e.predicateTrace.matrix.row} × ${e.predicateTrace.matrix.column}`
+      : e.predicateTrace?.band
+        ? ` ← ${e.predicateTrace.band.range}${e.predicateTrace.band.gap ? ` (gap: ${e.predicateTrace.band.gap})` : ''}`
+        : '';
+    lines.push(`${w.predicate}: ${e.predicate.label[lang]}${how}`);
+  }
+  for (const [gid, g] of Object.entries(e.groups)) {
+    const rating =
+      g.rating !== undefined
+        ? `; ${w.rating} ${g.rating}${g.ratingTrace?.source === 'supervisor' ? ` (${w.given})` : ''}${g.suggestedRating !== undefined ? `; ${w.suggested}: ${g.suggestedRating}` : ''}`
+        : '';
+    lines.push(`${w.group} ${gid} — ${g.label[lang]}: ${g.score ?? '—'} (${g.combine})${rating}`);
+    for (const [iid, r] of Object.entries(g.indicators ?? {})) {
+      lines.push(indicatorLine(iid, r, lang, w));
+      lines.push(...partsLines(r.measure, '      ', w));
+    }
+    for (const r of g.items ?? []) {
+      lines.push(indicatorLine(`${w.target} ${r.id ?? ''}`, r, lang, w));
+      lines.push(...partsLines(r.measure, '      ', w));
+    }
+    for (const [aid, r] of Object.entries(g.additions ?? {}))
+      lines.push(indicatorLine(`+ ${aid}`, r, lang, w));
+  }
+  const outs = Object.entries(e.outcomes);
+  if (outs.length > 0) {
+    lines.push(`${w.outcomes}:`);
+    for (const [, o] of outs) {
+      const met = o.met === true ? w.yes : o.met === false ? w.no : w.unknown;
+      lines.push(`  ${o.label[lang]}: ${met}${o.value !== undefined ? ` (${w.value} ${o.value})` : ''}`);
+      lines.push(...conditionLines(o.conditions, '    '));
+    }
+  }
+  if (e.flags.length > 0) lines.push(`${w.flags}: ${e.flags.join(', ')}`);
+  if (e.diagnostics.length > 0) {
+    lines.push(`${w.notes}:`);
+    for (const d of e.diagnostics) {
+      const pos = d.span ? `${d.span.start.line}:${d.span.start.column} ` : '';
+      lines.push(`  ${d.severity} ${d.code} ${pos}${d.pointer || '/'}: ${d.message[lang]}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

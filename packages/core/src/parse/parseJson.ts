@@ -1,0 +1,107 @@
+import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
+import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import { checkInputSize } from './checkInputSize.js';
+import { createJsonLocator } from './createJsonLocator.js';
+import { jsonErrorPosition } from './jsonErrorPosition.js';
+import { lineCounterFor } from './lineCounterFor.js';
+import { offsetSpan } from './offsetSpan.js';
+import type { ParsedDocument, ParseOptions } from './ParsedDocument.js';
+import { resolveLimits } from './resolveLimits.js';
+import { scanJson } from './scanJson.js';
+import { sortDiagnostics } from './sortDiagnostics.js';
+
+/**
+ * Parses a JSON appraisal with strict JSON semantics (`JSON.parse`), additionally refusing
+ * duplicate keys, the keys `__proto__`, `constructor` and `prototype`, and input beyond the
+ * {@link ParseLimits}. A leading byte-order mark is ignored, as RFC 8259 allows.
+ *
+ * Never throws for bad input; every problem becomes a diagnostic with a pointer and a span.
+ *
+ * @param text The JSON source.
+ * @param options Source name for diagnostics and limit overrides.
+ */
+export function parseJson(text: string, options: ParseOptions = {}): ParsedDocument {
+  const { source } = options;
+  const limits = resolveLimits(options.limits);
+  const tooLarge = checkInputSize(text, limits.maxBytes, source);
+  if (tooLarge) return { ok: false, diagnostics: [tooLarge] };
+  // Spreadsheet exports often start with a BOM; dropping it also keeps columns as editors show them.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+
+  const findings = scanJson(body, limits);
+  if (findings.length === 0) {
+    try {
+      return { ok: true, value: JSON.parse(body), locator: createJsonLocator(body), diagnostics: [] };
+    } catch (error) {
+      // Only reachable if the scanner is laxer than the engine; the engine's verdict stands.
+      if (!(error instanceof SyntaxError || error instanceof RangeError)) throw error;
+      return { ok: false, diagnostics: [engineFailure(body, error, limits.maxDepth, source)] };
+    }
+  }
+
+  const lineCounter = lineCounterFor(body);
+  const diagnostics = findings.map((f): Diagnostic => {
+    let span = offsetSpan(lineCounter, f.start, f.end);
+    let detail = f.detail;
+    if (f.code === 'json-syntax') {
+      // Prefer the engine's wording and position: it is what users see from other JSON tools.
+      const engine = engineMessage(body);
+      const at = engine && jsonErrorPosition(engine, (o) => offsetSpan(lineCounter, o, o).start);
+      if (engine) detail = engine;
+      if (at && (at.line !== span.start.line || at.column !== span.start.column))
+        span = { start: at, end: at };
+    }
+    return createDiagnostic({
+      code: f.code,
+      pointer: f.pointer,
+      source,
+      span,
+      received: f.received,
+      expected:
+        f.code === 'input-too-deep'
+          ? limits.maxDepth
+          : f.code === 'input-too-many-keys'
+            ? limits.maxNodes
+            : undefined,
+      params: detail === undefined ? undefined : { detail },
+    });
+  });
+  const syntaxOnly = findings.every((f) => f.code === 'json-syntax');
+  // A locator needs well-formed text; after a syntax error or a limit hit there is none to offer.
+  const clean =
+    !syntaxOnly && findings.every((f) => f.code === 'yaml-duplicate-key' || f.code === 'forbidden-key');
+  return clean
+    ? { ok: false, diagnostics: sortDiagnostics(diagnostics), locator: createJsonLocator(body) }
+    : { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function engineMessage(body: string): string | undefined {
+  try {
+    JSON.parse(body);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : undefined;
+  }
+}
+
+function engineFailure(body: string, error: Error, maxDepth: number, source: string | undefined): Diagnostic {
+  const start: Position = { line: 1, column: 1 };
+  if (error instanceof RangeError) {
+    return createDiagnostic({
+      code: 'input-too-deep',
+      pointer: '',
+      source,
+      span: { start, end: start },
+      expected: maxDepth,
+    });
+  }
+  const lineCounter = lineCounterFor(body);
+  const at = jsonErrorPosition(error.message, (o) => offsetSpan(lineCounter, o, o).start) ?? start;
+  return createDiagnostic({
+    code: 'json-syntax',
+    pointer: '',
+    source,
+    span: { start: at, end: at },
+    params: { detail: error.message },
+  });
+}

@@ -1,0 +1,152 @@
+import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import { splitPointer } from '../diagnostics/pointer.js';
+import type { ParseLimits } from '../parse/ParseLimits.js';
+import { parseYaml } from '../parse/parseYaml.js';
+import { validateSchema } from '../validate/validateSchema.js';
+import { mergePatch } from './mergePatch.js';
+
+/** The text of a rubric found by a resolver, and its name for diagnostics. */
+export interface RubricText {
+  /** YAML text. */
+  text: string;
+  /** File path or package name, shown in diagnostics. */
+  source: string;
+}
+
+/**
+ * Finds the rubric an `extends` names: by id, package or relative file. `from` is the source of the rubric that
+ * extends it, so relative names can be resolved. Returns undefined when there is no such rubric.
+ */
+export type RubricResolver = (ref: string, from: string | undefined) => RubricText | undefined;
+
+/** Locates a pointer of the resolved rubric in whichever document wrote it. */
+export type MergedLocator = (
+  pointer: string,
+  what: 'key' | 'value',
+) => { span?: Span; source?: string } | undefined;
+
+/** A rubric document with `extends` resolved. */
+export type ResolvedRubric =
+  | { ok: true; value: Record<string, unknown>; locate: MergedLocator; chain: string[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+const METADATA = [
+  '$schema',
+  'kinerja',
+  'id',
+  'version',
+  'label',
+  'description',
+  'effective',
+  'legalBasis',
+] as const;
+const MAX_DEPTH = 16;
+
+function has(root: unknown, tokens: readonly string[]): boolean {
+  let cur = root;
+  for (const t of tokens) {
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, t)) return false;
+    cur = (cur as Record<string, unknown>)[t];
+  }
+  return true;
+}
+
+/**
+ * Parses a rubric and resolves its `extends` chain: the base's document, patched by `overrides` (RFC 7396),
+ * with the child's own metadata. Refuses cycles, unknown bases and `overrides` without `extends`.
+ */
+export function resolveRubric(
+  text: string,
+  options: { source?: string; resolve?: RubricResolver; limits?: Partial<ParseLimits> } = {},
+  chain: readonly string[] = [],
+): ResolvedRubric {
+  const parsed = parseYaml(text, {
+    ...(options.source !== undefined ? { source: options.source } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+  if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
+  const doc = parsed.value;
+  const source = options.source;
+  const own: MergedLocator = (pointer, what) => {
+    const span = parsed.locator.locate(pointer, what);
+    return { ...(span ? { span } : {}), ...(source !== undefined ? { source } : {}) };
+  };
+  const at = (code: Parameters<typeof createDiagnostic>[0]['code'], pointer: string, extra: object = {}) => {
+    const span = parsed.locator.locate(pointer);
+    return createDiagnostic({
+      code,
+      pointer,
+      ...(span ? { span } : {}),
+      ...(source !== undefined ? { source } : {}),
+      ...extra,
+    });
+  };
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc) || !Object.hasOwn(doc, 'extends')) {
+    if (doc !== null && typeof doc === 'object' && Object.hasOwn(doc, 'overrides')) {
+      return { ok: false, diagnostics: [at('overrides-without-extends', '/overrides')] };
+    }
+    return { ok: true, value: doc as Record<string, unknown>, locate: own, chain: [...chain] };
+  }
+  const errors = validateSchema('extending-rubric', doc, {
+    ...(source !== undefined ? { source } : {}),
+    locator: parsed.locator,
+  });
+  if (errors.length > 0) return { ok: false, diagnostics: errors };
+  const child = doc as Record<string, unknown> & {
+    id: string;
+    extends: string;
+    overrides?: Record<string, unknown>;
+  };
+  const names = [...chain, child.id];
+  if (chain.includes(child.id) || names.length > MAX_DEPTH) {
+    return {
+      ok: false,
+      diagnostics: [
+        at('extends-cycle', '/extends', { params: { chain: [...names, child.extends].join(' → ') } }),
+      ],
+    };
+  }
+  const found = options.resolve?.(child.extends, source);
+  if (!found)
+    return { ok: false, diagnostics: [at('extends-not-found', '/extends', { received: child.extends })] };
+  const base = resolveRubric(
+    found.text,
+    {
+      source: found.source,
+      ...(options.resolve ? { resolve: options.resolve } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+    },
+    names,
+  );
+  if (!base.ok) {
+    // A cycle is reported where it closes, in the file that names a rubric already in the chain.
+    return base;
+  }
+  if (names.includes(base.value.id as string)) {
+    return {
+      ok: false,
+      diagnostics: [
+        at('extends-cycle', '/extends', { params: { chain: [...names, String(base.value.id)].join(' → ') } }),
+      ],
+    };
+  }
+  const merged = mergePatch(base.value, child.overrides ?? {}) as Record<string, unknown>;
+  for (const k of METADATA) {
+    if (Object.hasOwn(child, k)) merged[k] = child[k];
+  }
+  const locate: MergedLocator = (pointer, what) => {
+    const tokens = splitPointer(pointer);
+    const first = tokens[0];
+    if (first !== undefined && (METADATA as readonly string[]).includes(first)) return own(pointer, what);
+    // The deepest document that wrote this value: the child's overrides if they reach it, else the base.
+    for (let n = tokens.length; n > 0; n--) {
+      if (has(child.overrides, tokens.slice(0, n))) {
+        if (n === tokens.length) return own(`/overrides${pointer}`, what);
+        break;
+      }
+    }
+    return base.locate(pointer, what);
+  };
+  return { ok: true, value: merged, locate, chain: [...base.chain, String(base.value.id)] };
+}

@@ -1,0 +1,113 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { DateSchema, IdSchema, strictObject } from './common.js';
+import { RoleSchema } from './measureSchema.js';
+
+const ScalarSchema = Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()]);
+
+const InputRecordSchema = Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }), ScalarSchema, {
+  description: 'Named inputs of one indicator, e.g. { target: 90, realisation: 86.22 }.',
+});
+
+const TargetSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 128 }),
+    label: Type.Optional(Type.String()),
+    main: Type.Optional(Type.Boolean({ description: 'A main result (hasil kerja utama).' })),
+  },
+  {
+    additionalProperties: ScalarSchema,
+    description: 'One target with its realisation; other fields are the inputs the group’s measure reads.',
+  },
+);
+
+const DateOrDateTime = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?$',
+  description: 'A date (YYYY-MM-DD) or an ISO date-time with offset.',
+});
+
+const EmployeeSchema = strictObject({
+  nip: Type.String({
+    pattern: '^\\d{18}$',
+    description: 'NIP: exactly 18 digits, as text (a spreadsheet turning it into 1.98501E+17 loses digits).',
+  }),
+  name: Type.Optional(Type.String()),
+  unit: Type.String({ minLength: 1 }),
+  position: Type.String({ minLength: 1 }),
+  positionType: Type.Optional(
+    Type.Union([Type.Literal('struktural'), Type.Literal('fungsional'), Type.Literal('pelaksana')], {
+      description: 'jabatan struktural (structural), fungsional (functional) or pelaksana (administrative).',
+    }),
+  ),
+  functionalLevel: Type.Optional(Type.String({ minLength: 1, description: 'Jenjang jabatan fungsional.' })),
+  rank: Type.Optional(Type.String({ minLength: 1, description: 'Pangkat/golongan, e.g. III/a.' })),
+  rankSince: Type.Optional(DateOrDateTime),
+  history: Type.Optional(
+    Type.Array(
+      strictObject({
+        year: Type.Integer({ minimum: 1970, maximum: 2200 }),
+        predicate: Type.String({ minLength: 1 }),
+      }),
+      { description: 'Past annual predicates.' },
+    ),
+  ),
+});
+
+/** The schema of an appraisal (format v1): one employee, one period. */
+export const AppraisalSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    id: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    employee: EmployeeSchema,
+    period: strictObject({
+      kind: Type.Union([Type.Literal('annual'), Type.Literal('monthly'), Type.Literal('quarterly')]),
+      start: DateSchema,
+      end: DateSchema,
+    }),
+    inputs: Type.Optional(
+      Type.Record(IdSchema, InputRecordSchema, { description: 'Inputs per indicator id.' }),
+    ),
+    targets: Type.Optional(
+      Type.Record(IdSchema, Type.Array(TargetSchema), {
+        description: 'Targets with realisations per group id (groups with `items`).',
+      }),
+    ),
+    ratings: Type.Optional(
+      Type.Array(
+        strictObject({
+          rater: Type.String({ minLength: 1, maxLength: 128 }),
+          role: RoleSchema,
+          indicator: IdSchema,
+          value: Type.Union([Type.Number(), Type.String({ minLength: 1 })]),
+        }),
+        { description: 'Ratings given by raters, one per rater and indicator.' },
+      ),
+    ),
+    supervisorRatings: Type.Optional(
+      Type.Record(IdSchema, Type.String({ minLength: 1 }), {
+        description: 'Ratings the supervisor gives directly, per group id.',
+      }),
+    ),
+    facts: Type.Optional(Type.Record(IdSchema, ScalarSchema, { description: 'Facts the rubric declares.' })),
+    conflicts: Type.Optional(
+      Type.Array(
+        strictObject({
+          rater: Type.String({ minLength: 1 }),
+          kind: Type.Union([
+            Type.Literal('family'),
+            Type.Literal('household'),
+            Type.Literal('business'),
+            Type.Literal('other'),
+          ]),
+          note: Type.Optional(Type.String()),
+        }),
+        { description: 'Declared relationships between a rater and the employee.' },
+      ),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Kinerja appraisal (format v1)',
+  },
+);
+/** An appraisal: the data of one employee for one period. */
+export type Appraisal = Static<typeof AppraisalSchema>;

@@ -1,0 +1,212 @@
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { ClampSchema, IdSchema, LabelSchema, RangeSchema, RoundingSchema } from './common.js';
+
+/**
+ * Where a measure reads a value: a field name of the indicator's input record (`realisation`), or a fact
+ * (`{ fact: employee, path: $.positionType }`).
+ */
+export const InputRefSchema = Type.Union(
+  [
+    Type.String({
+      pattern: '^[A-Za-z][A-Za-z0-9_]*$',
+      description: 'Field of the indicator’s input record.',
+    }),
+    Type.Object(
+      { fact: Type.String({ minLength: 1 }), path: Type.Optional(Type.String({ minLength: 1 })) },
+      { additionalProperties: false, description: 'A fact, optionally with a path.' },
+    ),
+  ],
+  { description: 'A field name of the input record, or { fact, path }.' },
+);
+/** Where a measure reads a value. */
+export type InputRef = Static<typeof InputRefSchema>;
+
+/** Rater roles. */
+export const RoleSchema = Type.Union(
+  [
+    Type.Literal('supervisor'),
+    Type.Literal('peer'),
+    Type.Literal('subordinate'),
+    Type.Literal('third-party'),
+    Type.Literal('self'),
+  ],
+  {
+    description:
+      'supervisor (atasan langsung), peer (rekan kerja), subordinate (bawahan), third-party (pihak ketiga), self.',
+  },
+);
+/** A rater role. */
+export type Role = Static<typeof RoleSchema>;
+
+const common = {
+  label: Type.Optional(LabelSchema),
+  clamp: Type.Optional(ClampSchema),
+  round: Type.Optional(RoundingSchema),
+  optional: Type.Optional(
+    Type.Boolean({
+      description:
+        'When every input of this measure is absent, it drops out of its mean/sum instead of failing.',
+    }),
+  ),
+};
+
+function kind<K extends string, P extends Record<string, TSchema>>(k: K, props: P, description: string) {
+  return Type.Object(
+    { kind: Type.Literal(k), ...props, ...common },
+    { additionalProperties: false, description },
+  );
+}
+
+const RoleSpecSchema = Type.Object(
+  {
+    weight: Type.Number({ minimum: 0, description: 'Weight of this role’s combined rating.' }),
+    combine: Type.Optional(
+      Type.Union([Type.Literal('mean'), Type.Literal('median'), Type.Literal('trimmed-mean')], {
+        description: 'How several ratings of this role combine. Default mean.',
+      }),
+    ),
+    trim: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        exclusiveMaximum: 0.5,
+        description: 'Share cut from each end for trimmed-mean (e.g. 0.1).',
+      }),
+    ),
+    min: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'Fewest ratings of this role that count. Default 1.' }),
+    ),
+    show: Type.Optional(
+      Type.Boolean({
+        description: 'With weight 0: show the ratings in the explanation without counting them.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+/** How one rater role counts within a `raters` measure. */
+export type RoleSpec = Static<typeof RoleSpecSchema>;
+
+/** A measure: how raw appraisal data becomes a score. Discriminated by `kind`. */
+export const MeasureSchema = Type.Recursive(
+  (Self) =>
+    Type.Union([
+      kind(
+        'ratio',
+        {
+          target: InputRefSchema,
+          realisation: InputRefSchema,
+          scale: Type.Optional(Type.Number({ description: 'Multiplier; default 100 (a percentage).' })),
+        },
+        'realisation / target × scale. Higher realisation is better.',
+      ),
+      kind(
+        'inverse-ratio',
+        {
+          target: InputRefSchema,
+          realisation: InputRefSchema,
+          scale: Type.Optional(Type.Number({ description: 'Multiplier; default 100.' })),
+        },
+        '(2 − realisation / target) × scale: lower is better (PermenPAN-RB 8/2021 “kondisi khusus”).',
+      ),
+      kind(
+        'efficiency',
+        {
+          target: InputRefSchema,
+          realisation: InputRefSchema,
+          threshold: Type.Optional(
+            Type.Number({ description: 'Efficiency branch point; default 0.24 (24%).' }),
+          ),
+          factor: Type.Optional(Type.Number({ description: 'The BKN factor; default 1.76.' })),
+          dropWhen: Type.Optional(
+            Type.Union(
+              [
+                Type.Literal('target-zero'),
+                Type.Literal('realisation-zero'),
+                Type.Literal('both-zero'),
+                Type.Literal('never'),
+              ],
+              {
+                description:
+                  'When the aspect drops out (e.g. a target with no cost, “tidak didukung anggaran”). Default target-zero.',
+              },
+            ),
+          ),
+        },
+        'BKN time/cost efficiency (Perka BKN 1/2013): e = 1 − R/T; e ≤ threshold → 76 + 100e, else 100 − 100e; R = 0 → 0.',
+      ),
+      kind(
+        'scale',
+        {
+          input: InputRefSchema,
+          map: Type.Record(Type.String({ minLength: 1 }), Type.Number(), {
+            description: 'Rating label (or number as text) → score.',
+          }),
+        },
+        'Maps a rating on a scale to a score.',
+      ),
+      kind(
+        'lookup',
+        {
+          input: InputRefSchema,
+          table: Type.Array(
+            Type.Object({ range: RangeSchema, value: Type.Number() }, { additionalProperties: false }),
+            { minItems: 1 },
+          ),
+        },
+        'Step table: the value of the row whose range holds the input.',
+      ),
+      kind(
+        'piecewise',
+        {
+          input: InputRefSchema,
+          points: Type.Array(Type.Tuple([Type.Number(), Type.Number()]), {
+            minItems: 2,
+            description:
+              'Points [x, y] with strictly increasing x; straight lines between them, flat beyond.',
+          }),
+        },
+        'Piecewise-linear table.',
+      ),
+      kind('value', { input: InputRefSchema }, 'The input number itself.'),
+      kind('constant', { value: Type.Number() }, 'A constant.'),
+      kind(
+        'mean',
+        { of: Type.Array(Self, { minItems: 1 }) },
+        'Arithmetic mean of the parts that did not drop out.',
+      ),
+      kind('sum', { of: Type.Array(Self, { minItems: 1 }) }, 'Sum of the parts that did not drop out.'),
+      kind('min', { of: Type.Array(Self, { minItems: 1 }) }, 'Smallest part.'),
+      kind('max', { of: Type.Array(Self, { minItems: 1 }) }, 'Largest part.'),
+      kind('product', { of: Type.Array(Self, { minItems: 1 }) }, 'Product of the parts.'),
+      kind(
+        'raters',
+        {
+          roles: Type.Partial(
+            Type.Record(RoleSchema, RoleSpecSchema, {
+              description: 'Each counted role with its weight; weights of counted roles sum to 1.',
+            }),
+          ),
+          whenShort: Type.Optional(
+            Type.Union([Type.Literal('renormalise'), Type.Literal('pending')], {
+              description:
+                'A role below its minimum: renormalise the others’ weights, or make the verdict pending. Default pending.',
+            }),
+          ),
+          map: Type.Optional(
+            Type.Record(Type.String({ minLength: 1 }), Type.Number(), {
+              description: 'Rating label → number, when raters give labels instead of numbers.',
+            }),
+          ),
+        },
+        'Combines ratings given by several raters by role (supervisor, peer, subordinate, third-party, self).',
+      ),
+    ]),
+  { $id: 'Measure', description: 'How raw data becomes a score (cara ukur).' },
+);
+/** A measure. */
+export type Measure = Static<typeof MeasureSchema>;
+/** The `kind` of a measure. */
+export type MeasureKind = Measure['kind'];
+
+/** Ids are used as keys of measure maps too. */
+export const MeasureIdSchema = IdSchema;

@@ -1,0 +1,201 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
+import type { Diagnostic, Stage } from '../diagnostics/diagnostic.js';
+import { joinPointer, splitPointer } from '../diagnostics/pointer.js';
+import type { SourceLocator } from '../parse/SourceLocator.js';
+import { appraisalJsonSchema, extendingRubricJsonSchema, rubricJsonSchema } from '../schema/jsonSchemas.js';
+
+/** Which document format to validate against. */
+export type SchemaName = 'rubric' | 'extending-rubric' | 'appraisal';
+
+let ajv: Ajv | undefined;
+const validators = new Map<SchemaName, ValidateFunction>();
+
+function validatorFor(name: SchemaName): ValidateFunction {
+  let v = validators.get(name);
+  if (v) return v;
+  // One strict instance: unknown keywords, loose types and ambiguous unions in our own schemas fail loudly here.
+  ajv ??= new Ajv({ strict: true, allErrors: true, discriminator: true, allowUnionTypes: true });
+  const schema =
+    name === 'rubric'
+      ? rubricJsonSchema
+      : name === 'appraisal'
+        ? appraisalJsonSchema
+        : extendingRubricJsonSchema;
+  v = ajv.compile(schema);
+  validators.set(name, v);
+  return v;
+}
+
+function typeOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number' && Number.isInteger(v)) return 'integer';
+  return typeof v;
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let cur = root;
+  for (const t of splitPointer(pointer)) {
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, t)) return undefined;
+    cur = (cur as Record<string, unknown>)[t];
+  }
+  return cur;
+}
+
+/**
+ * ajv reports every failing branch of a union. Keep, for each failed anyOf/oneOf, only the branch that came
+ * closest (the one whose errors reach deepest into the data, then the fewest), which is the branch the author meant.
+ */
+function pruneUnionErrors(errors: ErrorObject[]): ErrorObject[] {
+  const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  if (unions.length === 0) return errors;
+  const drop = new Set<ErrorObject>();
+  // Innermost unions first so nested unions are settled before their parents weigh them.
+  unions.sort((a, b) => b.schemaPath.length - a.schemaPath.length);
+  for (const u of unions) {
+    const base = u.schemaPath.slice(0, -u.keyword.length - 1);
+    const prefix = `${base}/${u.keyword}/`;
+    const byBranch = new Map<string, ErrorObject[]>();
+    for (const e of errors) {
+      if (drop.has(e) || !e.schemaPath.startsWith(prefix)) continue;
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0] ?? '';
+      const list = byBranch.get(branch) ?? [];
+      list.push(e);
+      byBranch.set(branch, list);
+    }
+    let best: ErrorObject[] | undefined;
+    let bestDepth = -1;
+    for (const list of byBranch.values()) {
+      const depth = Math.max(...list.map((e) => e.instancePath.length));
+      if (depth > bestDepth || (depth === bestDepth && best && list.length < best.length)) {
+        best = list;
+        bestDepth = depth;
+      }
+    }
+    const onlyTypeAtRoot = best?.every((e) => e.instancePath === u.instancePath && e.keyword === 'type');
+    for (const list of byBranch.values()) {
+      if (list !== best || onlyTypeAtRoot) for (const e of list) drop.add(e);
+    }
+    // Keep the union error itself only when no branch explains the failure better (a plain type mismatch).
+    if (!onlyTypeAtRoot) drop.add(u);
+  }
+  return errors.filter((e) => !drop.has(e));
+}
+
+function unionTypes(schema: unknown): string[] {
+  const s = schema as { anyOf?: Array<{ type?: string; const?: unknown }>; oneOf?: Array<{ type?: string }> };
+  const branches = s?.anyOf ?? s?.oneOf ?? [];
+  return [...new Set(branches.map((b) => b.type ?? 'value'))];
+}
+
+function toDiagnostic(e: ErrorObject, data: unknown, stage: Stage, source?: string, locator?: SourceLocator) {
+  let pointer = e.instancePath;
+  let code: DiagnosticCode = 'schema-invalid';
+  let expected: unknown;
+  let received: unknown = valueAt(data, pointer);
+  let what: 'key' | 'value' = 'value';
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'type':
+      code = 'schema-type';
+      expected = params.type;
+      received = typeOf(received);
+      break;
+    case 'anyOf':
+    case 'oneOf':
+      code = 'schema-type';
+      expected = unionTypes(e.parentSchema).join(' | ');
+      received = typeOf(received);
+      break;
+    case 'required':
+      code = 'schema-required';
+      expected = params.missingProperty;
+      received = undefined;
+      break;
+    case 'additionalProperties':
+      code = 'schema-unknown-property';
+      pointer = joinPointer(pointer, String(params.additionalProperty));
+      received = params.additionalProperty;
+      expected = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
+      what = 'key';
+      break;
+    case 'const':
+      code = 'schema-enum';
+      expected = [params.allowedValue];
+      break;
+    case 'enum':
+      code = 'schema-enum';
+      expected = params.allowedValues;
+      break;
+    case 'discriminator': {
+      code = 'schema-enum';
+      pointer = joinPointer(pointer, 'kind');
+      received = valueAt(data, pointer);
+      const branches = (e.parentSchema as { oneOf?: Array<{ properties?: { kind?: { const?: unknown } } }> })
+        ?.oneOf;
+      expected = branches?.map((b) => b.properties?.kind?.const) ?? [];
+      if (received === undefined) {
+        code = 'schema-required';
+        pointer = e.instancePath;
+        expected = 'kind';
+      }
+      break;
+    }
+    case 'pattern':
+    case 'format':
+      code = 'schema-pattern';
+      expected = params.pattern ?? params.format;
+      break;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      code = 'schema-range';
+      expected = `${params.comparison} ${params.limit}`;
+      break;
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems':
+    case 'minProperties':
+    case 'maxProperties':
+      code = 'schema-range';
+      expected = `${e.keyword.startsWith('min') ? '≥' : '≤'} ${params.limit} ${e.keyword.endsWith('Length') ? 'characters' : e.keyword.endsWith('Items') ? 'items' : 'properties'}`;
+      break;
+    default:
+      expected = e.message ?? e.keyword;
+  }
+  const init: Parameters<typeof createDiagnostic>[0] = { code, pointer, stage, expected, received };
+  if (e.keyword === 'pattern' && String(expected).startsWith('^\\d{18}$'))
+    init.params = { form: 'NIP 18 digit' };
+  if (source !== undefined) init.source = source;
+  const span = locator?.locate(pointer, what);
+  if (span) init.span = span;
+  return createDiagnostic(init);
+}
+
+/**
+ * Validates a parsed document against the published JSON Schema and returns diagnostics (empty when valid),
+ * with positions when a locator is given.
+ */
+export function validateSchema(
+  name: SchemaName,
+  data: unknown,
+  options: { source?: string; locator?: SourceLocator; stage?: Stage } = {},
+): Diagnostic[] {
+  const validate = validatorFor(name);
+  if (validate(data)) return [];
+  const errors = pruneUnionErrors(validate.errors ?? []);
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const e of errors) {
+    const d = toDiagnostic(e, data, options.stage ?? 'validate', options.source, options.locator);
+    const key = `${d.code}|${d.pointer}|${JSON.stringify(d.expected)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
