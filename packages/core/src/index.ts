@@ -46,6 +46,7 @@ export { type LoadRubricOptions, loadRubric, loadRubricOrThrow } from './loadRub
 export { Rational, type RoundingMode } from './numeric/rational.js';
 export {
   defaultParseLimits,
+  maxSupportedDepth,
   type ParsedDocument,
   type ParseLimits,
   type ParseOptions,

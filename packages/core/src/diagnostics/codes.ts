@@ -200,6 +200,30 @@ const codes = {
     }),
   },
   // resolve
+  'file-unreadable': {
+    stage: 'resolve',
+    severity: 'error',
+    summary: 'A rubric or appraisal file cannot be read (missing, a directory, or no permission).',
+    render: (d) => {
+      const reason = p(d, 'reason');
+      return reason === 'ENOENT'
+        ? { id: `Berkas ${show(d.received)} tidak ditemukan.`, en: `File ${show(d.received)} was not found.` }
+        : reason === 'EISDIR'
+          ? {
+              id: `${show(d.received)} adalah direktori, bukan berkas.`,
+              en: `${show(d.received)} is a directory, not a file.`,
+            }
+          : reason === 'EACCES' || reason === 'EPERM'
+            ? {
+                id: `Tidak ada izin membaca berkas ${show(d.received)}.`,
+                en: `No permission to read file ${show(d.received)}.`,
+              }
+            : {
+                id: `Berkas ${show(d.received)} tidak dapat dibaca (${reason}).`,
+                en: `File ${show(d.received)} cannot be read (${reason}).`,
+              };
+    },
+  },
   'extends-not-found': {
     stage: 'resolve',
     severity: 'error',

@@ -179,6 +179,11 @@ export const MeasureSchema = Type.Recursive(
       kind('max', { of: Type.Array(Self, { minItems: 1 }) }, 'Largest part.'),
       kind('product', { of: Type.Array(Self, { minItems: 1 }) }, 'Product of the parts.'),
       kind(
+        'quotient',
+        { of: Type.Array(Self, { minItems: 2, maxItems: 2 }) },
+        'The first part divided by the second (e.g. months ÷ 12); a zero divisor is an error.',
+      ),
+      kind(
         'raters',
         {
           roles: Type.Partial(

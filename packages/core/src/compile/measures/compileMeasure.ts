@@ -5,6 +5,7 @@ import { compileLookup } from './lookup.js';
 import type { MeasureCompileContext } from './MeasureCompiler.js';
 import type { CompiledMeasure } from './MeasureRuntime.js';
 import { compilePiecewise } from './piecewise.js';
+import { compileQuotient } from './quotient.js';
 import { compileRaters } from './raters.js';
 import { compileRatio } from './ratio.js';
 import { compileScale } from './scale.js';
@@ -37,6 +38,8 @@ export function compileMeasure(
     case 'max':
     case 'product':
       return compileCombine(m, pointer, ctx);
+    case 'quotient':
+      return compileQuotient(m, pointer, ctx);
     case 'raters':
       return compileRaters(m, pointer, ctx);
   }

@@ -1,0 +1,11 @@
+/** Exit codes of `kinerja`, stable so scripts and CI can tell a bad rubric from a bad command line. */
+export const ExitCode = {
+  /** Everything asked for was valid (pending evaluations included). */
+  ok: 0,
+  /** The input was read but is invalid: rubric errors, an invalid evaluation. */
+  invalid: 1,
+  /** The command line is wrong, or an input file cannot be read. */
+  usage: 2,
+  /** A bug in Kinerja. */
+  internal: 3,
+} as const;

@@ -1,0 +1,76 @@
+import { type CliIo, processIo } from './CliIo.js';
+import type { Command } from './commands/Command.js';
+import { evaluateCommand } from './commands/evaluate.js';
+import { explainCommand } from './commands/explain.js';
+import { schemaCommand } from './commands/schema.js';
+import { validateCommand } from './commands/validate.js';
+import { ExitCode } from './exitCodes.js';
+import { UsageError } from './UsageError.js';
+import { version } from './version.js';
+
+const commands: readonly Command[] = [validateCommand, evaluateCommand, explainCommand, schemaCommand];
+
+const help = `Usage: kinerja <command> [options]
+
+Scores Indonesian civil-servant (ASN) appraisals against rubrics written in YAML.
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(10)}${c.summary}`).join('\n')}
+
+Options:
+  -h, --help     show help (also after a command: kinerja evaluate --help)
+  -v, --version  print the version
+
+Exit codes: 0 ok, 1 invalid input, 2 usage error or unreadable file, 3 internal error.`;
+
+function reportInternal(error: unknown, io: CliIo): number {
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`kinerja: internal error: ${message}\n`);
+  io.stderr.write('This is a bug in Kinerja; please report it with the command you ran and its inputs.\n');
+  if (io.env.KINERJA_DEBUG === '1' && error instanceof Error && error.stack) {
+    io.stderr.write(`${error.stack}\n`);
+  } else {
+    io.stderr.write('Run again with KINERJA_DEBUG=1 to print the stack trace.\n');
+  }
+  return ExitCode.internal;
+}
+
+/**
+ * Runs `kinerja` with the arguments after the program name (`process.argv.slice(2)`) and resolves to the exit
+ * code. Never throws and never calls `process.exit`, so it can run in-process (tests, other tools): a user's
+ * mistake is one line on stderr and code 1 or 2; anything else is reported as an internal error, code 3.
+ *
+ * @example
+ * process.exitCode = await main(['validate', 'skp.rubric.yaml']);
+ */
+export async function main(args: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = args;
+  try {
+    if (name === '-h' || name === '--help' || name === 'help') {
+      io.stdout.write(`${help}\n`);
+      return ExitCode.ok;
+    }
+    if (name === '-v' || name === '--version') {
+      io.stdout.write(`${version}\n`);
+      return ExitCode.ok;
+    }
+    if (name === undefined) {
+      io.stderr.write(`${help}\n`);
+      return ExitCode.usage;
+    }
+    const command = commands.find((c) => c.name === name);
+    if (!command) {
+      throw new UsageError(
+        name.startsWith('-') ? `unknown option "${name}" before the command` : `unknown command "${name}"`,
+      );
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`kinerja: ${error.message}\n`);
+      io.stderr.write(`Run "kinerja ${error.command ? `${error.command} ` : ''}--help" for usage.\n`);
+      return ExitCode.usage;
+    }
+    return reportInternal(error, io);
+  }
+}

@@ -1,0 +1,80 @@
+import { expect } from 'vitest';
+import {
+  type CompiledRubric,
+  type Evaluation,
+  type IndicatorResult,
+  loadRubric,
+  type RubricResolver,
+} from '../../src/index.js';
+
+/** Loads a rubric from inline YAML; fails the test with the diagnostics' codes and pointers if it does not load. */
+export function load(yaml: string, resolve?: RubricResolver): CompiledRubric {
+  const r = loadRubric(yaml, { source: 'inline.rubric.yaml', ...(resolve ? { resolve } : {}) });
+  if (!r.ok) {
+    throw new Error(
+      `rubric did not load:\n${r.diagnostics.map((d) => `${d.code} ${d.pointer} ${d.message.en}`).join('\n')}`,
+    );
+  }
+  return r.value;
+}
+
+/** The fixed parts of an appraisal; tests add inputs, targets, ratings, facts. */
+export function appraisal(extra: Record<string, unknown> = {}, employee: Record<string, unknown> = {}) {
+  return {
+    employee: { nip: '198501012010011001', unit: 'Dinkes Kota Kupang', position: 'Analis', ...employee },
+    period: { kind: 'annual', start: '2023-01-01', end: '2023-12-31' },
+    ...extra,
+  };
+}
+
+/** Codes of the diagnostics of an evaluation. */
+export function codes(e: Evaluation): string[] {
+  return e.diagnostics.map((d) => d.code);
+}
+
+/** Asserts the evaluation is complete; on failure the message lists the diagnostics. */
+export function expectComplete(e: Evaluation): void {
+  expect(e.status, e.diagnostics.map((d) => `${d.code} ${d.pointer} ${d.message.en}`).join('; ')).toBe(
+    'complete',
+  );
+}
+
+/** The indicator result of group `g`, indicator `id`. */
+export function indicator(e: Evaluation, g: string, id: string): IndicatorResult {
+  const r = e.groups[g]?.indicators?.[id];
+  if (!r) throw new Error(`no indicator ${g}.${id} in the result`);
+  return r;
+}
+
+/**
+ * A rubric with one group `g` and one indicator `x` measured by `measureYaml` (a YAML flow mapping), overall
+ * score = group score, and a single catch-all band, so the measure's value is all that matters.
+ */
+export function singleMeasureRubric(measureYaml: string): string {
+  return `
+kinerja: 1
+id: single-measure
+version: 1.0.0
+label: { id: Uji ukuran, en: Measure test }
+groups:
+  g:
+    label: { id: Grup, en: Group }
+    indicators:
+      x:
+        label: { id: Indikator, en: Indicator }
+        measure: ${measureYaml}
+score:
+  weights: { g: 1 }
+predicate:
+  levels:
+    - { id: ada, label: { id: Ada, en: Present } }
+    - { id: tidak-ada, label: { id: Tidak ada, en: Absent } }
+  bands:
+    - { id: ada, range: "(-inf, inf)" }
+`;
+}
+
+/** Evaluates `x` of a single-measure rubric with the given input record. */
+export function measureOnce(measureYaml: string, record: Record<string, unknown>): Evaluation {
+  return load(singleMeasureRubric(measureYaml)).evaluate(appraisal({ inputs: { x: record } }));
+}
