@@ -20,5 +20,7 @@ export default defineConfig([
     ...shared,
     entry: { node: 'src/node/index.ts' },
     platform: 'node',
+    // One copy of the engine: `./node` imports the main entry by name, so `instanceof KinerjaError` holds across both.
+    external: ['@kinerja/core'],
   },
 ]);

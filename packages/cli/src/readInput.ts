@@ -1,5 +1,5 @@
-import { readTextFile } from '@kinerja/core/node';
 import type { Lang } from '@kinerja/core';
+import { readTextFile } from '@kinerja/core/node';
 import type { CliIo } from './CliIo.js';
 import { UsageError } from './UsageError.js';
 
@@ -10,7 +10,8 @@ async function readStdin(stdin: CliIo['stdin']): Promise<string> {
   // A streaming decoder, so a multi-byte character split across chunks is not mangled.
   const decoder = new TextDecoder('utf-8');
   let text = '';
-  for await (const chunk of stdin) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  for await (const chunk of stdin)
+    text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
   return text + decoder.decode();
 }
 

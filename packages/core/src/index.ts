@@ -13,7 +13,7 @@ export {
   compileRubric,
   type EvaluateOptions,
 } from './compile/compileRubric.js';
-export type { MeasureTrace } from './compile/measures/MeasureRuntime.js';
+export type { MeasureTrace, RaterStats, RaterTrace } from './compile/measures/MeasureRuntime.js';
 export type { ConditionTrace, Truth } from './conditions/compileCondition.js';
 export {
   type CodeInfo,
@@ -21,6 +21,7 @@ export {
   diagnosticCatalogue,
   type MessageData,
 } from './diagnostics/codes.js';
+export { createDiagnostic, type DiagnosticInit } from './diagnostics/createDiagnostic.js';
 export type {
   Diagnostic,
   Lang,
@@ -31,7 +32,7 @@ export type {
   Stage,
 } from './diagnostics/diagnostic.js';
 export { KinerjaError } from './diagnostics/KinerjaError.js';
-export type { Result } from './diagnostics/result.js';
+export { fail, hasErrors, ok, type Result } from './diagnostics/result.js';
 export type {
   Evaluation,
   EvaluationStatus,
@@ -41,7 +42,8 @@ export type {
   RatingTrace,
 } from './evaluate/Evaluation.js';
 export { evaluateOrThrow, evaluateText } from './evaluate/evaluateText.js';
-export { explainEvaluation } from './explain/explainEvaluation.js';
+export { type ExplainOptions, explainEvaluation } from './explain/explainEvaluation.js';
+export { redactForEmployee } from './explain/redactForEmployee.js';
 export { type LoadRubricOptions, loadRubric, loadRubricOrThrow } from './loadRubric.js';
 export { Rational, type RoundingMode } from './numeric/rational.js';
 export {

@@ -1,8 +1,8 @@
 import { type Evaluation, evaluateText } from '@kinerja/core';
 import { detectLang } from '../detectLang.js';
 import { ExitCode } from '../exitCodes.js';
-import { type EvaluationRow, formatEvaluationTable } from '../formatEvaluationTable.js';
 import { formatDiagnostic } from '../formatDiagnostic.js';
+import { type EvaluationRow, formatEvaluationTable } from '../formatEvaluationTable.js';
 import { loadRubricOrReport } from '../loadRubricOrReport.js';
 import { oneOf } from '../oneOf.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';

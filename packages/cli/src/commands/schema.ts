@@ -27,7 +27,9 @@ export const schemaCommand: Command = {
     const [kind, ...extra] = positionals;
     if (extra.length > 0 || (kind !== 'rubric' && kind !== 'appraisal')) {
       throw new UsageError(
-        kind === undefined ? 'say which schema: rubric or appraisal' : `unknown schema "${positionals.join(' ')}"`,
+        kind === undefined
+          ? 'say which schema: rubric or appraisal'
+          : `unknown schema "${positionals.join(' ')}"`,
         'schema',
       );
     }

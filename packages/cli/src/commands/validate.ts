@@ -49,7 +49,8 @@ export const validateCommand: Command = {
     for (const file of positionals) {
       const loaded = loadRubricFile(file, { cwd: io.cwd });
       all.push(...loaded.diagnostics);
-      if (loaded.diagnostics.some((d) => d.code === 'file-unreadable' && d.source === file)) unreadable = true;
+      if (loaded.diagnostics.some((d) => d.code === 'file-unreadable' && d.source === file))
+        unreadable = true;
     }
     const errors = all.filter((d) => d.severity === 'error').length;
     if (format === 'json') {

@@ -138,7 +138,11 @@ export function compileBands(
     } else if (c < 0 || (c === 0 && !a.interval.maxIncluded && !b.interval.minIncluded)) {
       gapList.push(gapText(a.interval, b.interval));
       if (!gaps) {
-        ctx.report({ code: 'band-gap', pointer, received: gapText(a.interval, b.interval) });
+        ctx.report({
+          code: 'band-gap',
+          pointer: joinPointer(b.pointer, 'range'),
+          received: gapText(a.interval, b.interval),
+        });
         broken = true;
       }
     }

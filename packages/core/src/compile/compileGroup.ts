@@ -8,6 +8,7 @@ import { Rational } from '../numeric/rational.js';
 import type { Group } from '../schema/rubricSchema.js';
 import type { CompiledBands } from './compileBands.js';
 import { compileBands } from './compileBands.js';
+import { type Interval, inInterval, parseInterval } from './interval.js';
 import type { LevelIndex } from './levelIndex.js';
 import { applyFinish, compileFinish } from './measures/finishMeasure.js';
 import type { MeasureCompileContext } from './measures/MeasureCompiler.js';
@@ -31,6 +32,18 @@ interface Part {
   readonly id: string;
   readonly measure: CompiledMeasure;
   readonly weight?: Rational;
+}
+
+/** Reports a score outside the range the rubric declares for it. */
+export function outOfRange(state: EvalState, pointer: string, value: Rational, range: Interval): void {
+  const init: Parameters<typeof createDiagnostic>[0] = {
+    code: 'score-out-of-range',
+    pointer,
+    received: value.toNumber(),
+    expected: range.text,
+  };
+  if (state.source !== undefined) init.source = state.source;
+  state.diagnostics.push(createDiagnostic(init));
 }
 
 function toResult(r: MeasureResult, extra: Partial<IndicatorResult>): IndicatorResult {
@@ -134,6 +147,7 @@ export function compileGroup(
   pointer: string,
   ctx: MeasureCompileContext,
   ratings: LevelIndex | undefined,
+  scoreNeeded = true,
 ): CompiledGroup | undefined {
   let broken = false;
   const indicators = Object.entries(group.indicators ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -153,6 +167,19 @@ export function compileGroup(
   const combine = group.combine ?? (weighted ? 'weighted' : 'mean');
   const total = Rational.from(group.weightTotal ?? 1);
   const parts: Part[] = [];
+  const ranges = new Map<string, Interval>();
+  const declareRange = (key: string, text: string | undefined, at: string) => {
+    if (text === undefined) return;
+    const iv = parseInterval(text);
+    if (iv) ranges.set(key, iv);
+    else {
+      ctx.report({ code: 'invalid-range', pointer: at, received: text });
+      broken = true;
+    }
+  };
+  declareRange('', group.range, joinPointer(pointer, 'range'));
+  for (const [iid, ind] of indicators)
+    declareRange(iid, ind.range, joinPointer(pointer, 'indicators', iid, 'range'));
   let weightSum = Rational.ZERO;
   for (const [iid, ind] of indicators) {
     const at = joinPointer(pointer, 'indicators', iid);
@@ -290,6 +317,17 @@ export function compileGroup(
             ...(state.source !== undefined ? { source: state.source } : {}),
           });
           note(r);
+          if (r.status === 'dropped') {
+            // A listed target is there to be scored; one with no usable data is a gap in the appraisal.
+            failed = true;
+            const init: Parameters<typeof createDiagnostic>[0] = {
+              code: 'missing-input',
+              pointer: joinPointer('/targets', id, i),
+              expected: `the data of target ${item.id}`,
+            };
+            if (state.source !== undefined) init.source = state.source;
+            state.diagnostics.push(createDiagnostic(init));
+          }
           const entry = toResult(r, { id: item.id, ...(item.main !== undefined ? { main: item.main } : {}) });
           if (r.status === 'ok') {
             values.push(r.value);
@@ -321,8 +359,16 @@ export function compileGroup(
             ratings: state.ratings.get(part.id) ?? [],
             diagnostics: state.diagnostics,
             ...(state.source !== undefined ? { source: state.source } : {}),
+            indicatorId: part.id,
+            flags: state.flags,
+            ...(state.appraisal.raterStats !== undefined ? { raterStats: state.appraisal.raterStats } : {}),
           });
           note(r);
+          const range = ranges.get(part.id);
+          if (r.status === 'ok' && range && !inInterval(range, r.value)) {
+            failed = true;
+            outOfRange(state, joinPointer('/inputs', part.id), r.value, range);
+          }
           const label = group.indicators?.[part.id]?.label;
           const entry = toResult(r, {
             ...(label ? { label } : {}),
@@ -363,7 +409,18 @@ export function compileGroup(
         state.pending.push(...pending.map((p) => `${id}: ${p}`));
         return { result, status: 'pending' };
       }
-      if (values.length === 0) return { result, status: 'dropped' };
+      if (values.length === 0 && !scoreNeeded) return { result, status: 'dropped' };
+      if (values.length === 0) {
+        // Every part dropped out: there is no score, and the appraisal must say why rather than go quiet.
+        const init: Parameters<typeof createDiagnostic>[0] = {
+          code: 'missing-input',
+          pointer: itemMeasure ? joinPointer('/targets', id) : '/inputs',
+          expected: `data for at least one ${itemMeasure ? 'target' : 'indicator'} of group ${id}`,
+        };
+        if (state.source !== undefined) init.source = state.source;
+        state.diagnostics.push(createDiagnostic(init));
+        return { result, status: 'dropped' };
+      }
       let v: Rational;
       if (combine === 'weighted') {
         // Dropped indicators leave; the others keep their relative weights.
@@ -385,6 +442,11 @@ export function compileGroup(
       const trace = { kind: combine } as { kind: string; value?: number };
       const fin = applyFinish(v.add(added), finish, trace);
       if (fin.status !== 'ok') return { result, status: fin.status };
+      const groupRange = ranges.get('');
+      if (groupRange && !inInterval(groupRange, fin.value)) {
+        outOfRange(state, '', fin.value, groupRange);
+        return { result, status: 'error' };
+      }
       result.score = fin.value.toNumber();
       (state.values.groups[id] as Record<string, unknown>).score = fin.value;
       return { result, status: 'ok' };

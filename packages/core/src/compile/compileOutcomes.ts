@@ -47,7 +47,8 @@ export function compileOutcomes(rubric: Rubric, ctx: MeasureCompileContext): Com
     for (const { id, when, value } of compiled) {
       const o = outcomes[id] as NonNullable<Rubric['outcomes']>[string];
       const run = when(state.facts);
-      state.diagnostics.push(...run.diagnostics);
+      // A decided condition (e.g. false because the predikat differs) does not need the facts it did not read.
+      if (run.value === undefined) state.diagnostics.push(...run.diagnostics);
       const r: OutcomeResult = {
         label: o.label,
         kind: o.kind,

@@ -56,6 +56,27 @@ export interface CompileOptions {
   ) => { span?: Diagnostic['span']; source?: string } | undefined;
 }
 
+/**
+ * Whether a diagnostic is about a mapping key itself (a typo, an unknown or repeated id): then its span is the
+ * key. A condition's `fact: x` or a level's `id: x` names the wrong thing in its value, so those keep the value.
+ */
+function locateKey(d: Diagnostic): 'key' | 'value' {
+  switch (d.code) {
+    case 'unknown-indicator':
+      return d.pointer.endsWith('/indicator') ? 'value' : 'key';
+    case 'schema-unknown-property':
+    case 'overrides-without-extends':
+    case 'forbidden-key':
+      return 'key';
+    case 'unknown-fact':
+      return d.stage === 'evaluate' ? 'key' : 'value';
+    case 'duplicate-id':
+      return d.pointer.endsWith('/id') ? 'value' : 'key';
+    default:
+      return 'value';
+  }
+}
+
 function byCode(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -79,7 +100,7 @@ export function sortForOutput(diagnostics: Diagnostic[]): Diagnostic[] {
 export function compileRubric(document: unknown, options: CompileOptions = {}): Result<CompiledRubric> {
   const locate = (d: Diagnostic): Diagnostic => {
     if (d.span) return d;
-    const found = options.locate?.(d.pointer, d.code === 'schema-unknown-property' ? 'key' : 'value');
+    const found = options.locate?.(d.pointer, locateKey(d));
     const out = { ...d };
     if (found?.span) out.span = found.span;
     const src = found?.source ?? options.source;
@@ -108,21 +129,24 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
   // Indicator ids name inputs and ratings across the whole appraisal, so they are unique across groups.
   const owner = new Map<string, string>();
   for (const [gid, g] of Object.entries(rubric.groups)) {
-    for (const iid of [...Object.keys(g.indicators ?? {}), ...Object.keys(g.additions ?? {})]) {
-      if (owner.has(iid)) base.report({ code: 'duplicate-id', pointer: `/groups/${gid}`, received: iid });
-      owner.set(iid, gid);
+    for (const [kind, ids] of [
+      ['indicators', Object.keys(g.indicators ?? {})],
+      ['additions', Object.keys(g.additions ?? {})],
+    ] as const) {
+      for (const iid of ids) {
+        if (owner.has(iid))
+          base.report({ code: 'duplicate-id', pointer: `/groups/${gid}/${kind}/${iid}`, received: iid });
+        owner.set(iid, gid);
+      }
     }
   }
 
   const groups: CompiledGroup[] = [];
   for (const gid of Object.keys(rubric.groups).sort(byCode)) {
-    const g = compileGroup(
-      gid,
-      rubric.groups[gid] as Rubric['groups'][string],
-      `/groups/${gid}`,
-      ctx,
-      ratings,
-    );
+    const group = rubric.groups[gid] as Rubric['groups'][string];
+    // A group rated by the supervisor and outside the overall score only suggests; without evidence it has none.
+    const scoreNeeded = rubric.score?.weights[gid] !== undefined || group.rating?.from !== 'supervisor';
+    const g = compileGroup(gid, group, `/groups/${gid}`, ctx, ratings, scoreNeeded);
     if (g) groups.push(g);
   }
   const score = compileScore(rubric, base);
@@ -174,7 +198,7 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
     };
     const positions = (d: Diagnostic): Diagnostic => {
       if (d.span || !opts.locator || d.stage === 'compile') return d;
-      const span = opts.locator.locate(d.pointer, d.code === 'schema-unknown-property' ? 'key' : 'value');
+      const span = opts.locator.locate(d.pointer, locateKey(d));
       return span ? { ...d, span } : d;
     };
     if (!opts.trusted) {

@@ -3,6 +3,8 @@ import type { EvalState } from '../evaluate/EvalState.js';
 import { Rational } from '../numeric/rational.js';
 import type { Rubric } from '../schema/rubricSchema.js';
 import type { CompileContext } from './CompileContext.js';
+import { outOfRange } from './compileGroup.js';
+import { inInterval, parseInterval } from './interval.js';
 import { applyFinish, compileFinish } from './measures/finishMeasure.js';
 
 /** Computes the overall score from group scores; undefined when a group has no score. */
@@ -40,6 +42,11 @@ export function compileScore(rubric: Rubric, ctx: CompileContext): CompiledScore
     });
     broken = true;
   }
+  const range = s.range !== undefined ? parseInterval(s.range) : undefined;
+  if (s.range !== undefined && !range) {
+    ctx.report({ code: 'invalid-range', pointer: '/score/range', received: s.range });
+    broken = true;
+  }
   if (broken) return undefined;
   const finish = compileFinish(s.clamp, s.round);
   return (state) => {
@@ -50,6 +57,11 @@ export function compileScore(rubric: Rubric, ctx: CompileContext): CompiledScore
       acc = acc.add(g.mul(w));
     }
     const r = applyFinish(acc.div(total), finish, { kind: 'score' });
-    return r.status === 'ok' ? r.value : undefined;
+    if (r.status !== 'ok') return undefined;
+    if (range && !inInterval(range, r.value)) {
+      outOfRange(state, '', r.value, range);
+      return undefined;
+    }
+    return r.value;
   };
 }

@@ -54,7 +54,7 @@ const codes = {
       en: `JSON cannot be parsed: ${p(d, 'detail')}`,
     }),
   },
-  'yaml-duplicate-key': {
+  'duplicate-key': {
     stage: 'parse',
     severity: 'error',
     summary: 'A mapping has the same key twice; YAML would silently keep only one.',
@@ -124,6 +124,16 @@ const codes = {
     render: (d) => ({
       id: `Jumlah kunci dan butir melebihi batas ${show(d.expected)}.`,
       en: `The document has more keys and items than the limit of ${show(d.expected)}.`,
+    }),
+  },
+  'number-precision': {
+    stage: 'parse',
+    severity: 'error',
+    summary:
+      'A number has more digits than can be held exactly (about 15 significant digits); it would be read as a different number.',
+    render: (d) => ({
+      id: `Angka ${show(d.received)} terlalu panjang untuk disimpan tepat; tulis paling banyak 15 digit bermakna.`,
+      en: `Number ${show(d.received)} has too many digits to be held exactly; write at most 15 significant digits.`,
     }),
   },
   'forbidden-key': {
@@ -219,8 +229,8 @@ const codes = {
                 en: `No permission to read file ${show(d.received)}.`,
               }
             : {
-                id: `Berkas ${show(d.received)} tidak dapat dibaca (${reason}).`,
-                en: `File ${show(d.received)} cannot be read (${reason}).`,
+                id: `Berkas ${show(d.received)} tidak dapat dibaca${reason ? ` (${reason})` : ''}.`,
+                en: `File ${show(d.received)} cannot be read${reason ? ` (${reason})` : ''}.`,
               };
     },
   },
@@ -519,6 +529,25 @@ const codes = {
       en: `Score ${show(d.received)} lies outside every band (${show(d.expected)}).`,
     }),
   },
+  'score-out-of-range': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary:
+      'A score falls outside the range its rubric declares (e.g. a behaviour rating of 130 on a 0–120 scale).',
+    render: (d) => ({
+      id: `Nilai ${show(d.received)} di luar rentang yang dinyatakan rubrik ${show(d.expected)}.`,
+      en: `Score ${show(d.received)} is outside the range the rubric declares, ${show(d.expected)}.`,
+    }),
+  },
+  'outside-effective-period': {
+    stage: 'evaluate',
+    severity: 'warning',
+    summary: 'The appraisal period is not within the dates the rubric is in force.',
+    render: (d) => ({
+      id: `Periode ${show(d.received)} berada di luar masa berlaku rubrik ${show(d.expected)}.`,
+      en: `Period ${show(d.received)} is outside the rubric's effective dates ${show(d.expected)}.`,
+    }),
+  },
   'invalid-date': {
     stage: 'evaluate',
     severity: 'error',
@@ -554,6 +583,26 @@ const codes = {
     render: (d) => ({
       id: `Rating yang diberikan ${show(d.received)} berbeda dari rating yang disarankan bukti ${show(d.expected)}.`,
       en: `The given rating ${show(d.received)} differs from the rating the evidence suggests, ${show(d.expected)}.`,
+    }),
+  },
+  'rater-divergence': {
+    stage: 'evaluate',
+    severity: 'warning',
+    summary:
+      'The supervisor’s rating departs from the consensus of the other raters by more than the rubric’s threshold; the indicator is flagged for review.',
+    render: (d) => ({
+      id: `Rating atasan ${show(d.received)} untuk ${p(d, 'indicator')} menyimpang dari konsensus penilai lain ${show(d.expected)} lebih dari ${p(d, 'threshold')}; perlu ditinjau.`,
+      en: `The supervisor’s rating ${show(d.received)} for ${p(d, 'indicator')} departs from the other raters’ consensus ${show(d.expected)} by more than ${p(d, 'threshold')}; it needs review.`,
+    }),
+  },
+  'rater-uncalibrated': {
+    stage: 'evaluate',
+    severity: 'info',
+    summary:
+      'The rubric calibrates ratings against each rater’s history, but this rater has none in `raterStats`; the rating is used as given.',
+    render: (d) => ({
+      id: `Penilai ${show(d.received)} tidak memiliki riwayat penilaian (raterStats); nilainya dipakai tanpa kalibrasi.`,
+      en: `Rater ${show(d.received)} has no rating history (raterStats); the rating is used uncalibrated.`,
     }),
   },
 } satisfies Record<string, CodeInfo>;

@@ -192,6 +192,19 @@ export function prepareAppraisal(
       params: { why: 'the period ends before it starts' },
     });
   }
+  const eff = plan.rubric.effective;
+  if (eff && start && end) {
+    const from = calendarDate(eff.from, plan.timeZone);
+    const until = eff.until !== undefined ? calendarDate(eff.until, plan.timeZone) : undefined;
+    if ((from && end.getTime() < from.getTime()) || (until && start.getTime() > until.getTime())) {
+      report({
+        code: 'outside-effective-period',
+        pointer: '/period',
+        received: `${a.period.start} – ${a.period.end}`,
+        expected: `${eff.from} – ${eff.until ?? '…'}`,
+      });
+    }
+  }
   const e = a.employee;
   const employee: Record<string, unknown> = { nip: e.nip, unit: e.unit, position: e.position };
   if (e.positionType !== undefined) employee.positionType = e.positionType;

@@ -2,6 +2,16 @@ import type { MeasureTrace } from '../compile/measures/MeasureRuntime.js';
 import type { ConditionTrace } from '../conditions/compileCondition.js';
 import type { Lang } from '../diagnostics/diagnostic.js';
 import type { Evaluation, IndicatorResult } from '../evaluate/Evaluation.js';
+import { redactForEmployee } from './redactForEmployee.js';
+
+/** Options of {@link explainEvaluation}. */
+export interface ExplainOptions {
+  /**
+   * Whose view: `auditor` (default) sees every rater with raw and counted values; `employee` sees the
+   * {@link redactForEmployee} copy: ratings only aggregated per role, no rater ids.
+   */
+  view?: 'employee' | 'auditor';
+}
 
 const words = {
   id: {
@@ -30,6 +40,17 @@ const words = {
     value: 'nilai',
     flags: 'Tanda',
     target: 'target',
+    raters: 'penilai',
+    responses: (k: number) => `kurang dari ${k} tanggapan`,
+    notCounted: 'tidak dihitung',
+    short: 'kurang',
+    calibrated: 'dikalibrasi',
+    capped: 'dibatasi',
+    divergence: 'selisih atasan vs konsensus',
+    needsReview: 'perlu ditinjau',
+    notChecked: 'tidak diperiksa',
+    influence: 'batas pengaruh',
+    withheld: 'disembunyikan',
   },
   en: {
     rubric: 'Rubric',
@@ -57,6 +78,17 @@ const words = {
     value: 'value',
     flags: 'Flags',
     target: 'target',
+    raters: 'raters',
+    responses: (k: number) => `fewer than ${k} responses`,
+    notCounted: 'not counted',
+    short: 'short',
+    calibrated: 'calibrated',
+    capped: 'capped',
+    divergence: 'supervisor vs consensus',
+    needsReview: 'needs review',
+    notChecked: 'not checked',
+    influence: 'influence cap',
+    withheld: 'withheld',
   },
 } as const;
 
@@ -78,6 +110,58 @@ function measureLine(t: MeasureTrace | undefined): string {
 function partsLines(t: MeasureTrace | undefined, indent: string, w: (typeof words)[Lang]): string[] {
   if (!t?.parts) return [];
   return t.parts.map((p) => `${indent}· ${p.dropped ? w.dropped : (p.value ?? '—')} ← ${measureLine(p)}`);
+}
+
+const ROLES = ['supervisor', 'peer', 'subordinate', 'third-party', 'self'] as const;
+
+/** The rater panel of a `raters` measure: per role, then (auditor's view) per rater, divergence and cap. */
+function ratersLines(t: MeasureTrace | undefined, indent: string, w: (typeof words)[Lang]): string[] {
+  if (!t) return [];
+  if (t.kind !== 'raters') return (t.parts ?? []).flatMap((p) => ratersLines(p, indent, w));
+  const d = t.detail ?? {};
+  const lines: string[] = [];
+  for (const role of ROLES) {
+    const e = d[role] as Record<string, unknown> | undefined;
+    if (!e) continue;
+    const bits: string[] = [`${w.weight} ${e.weight}`];
+    if (e.counted === false) bits.push(w.notCounted);
+    if (e.short) {
+      const s = e.short as { have: number; need: number };
+      bits.push(`${w.short} ${s.have}/${s.need}`);
+    }
+    let what: string;
+    if (typeof e.withheld === 'string') {
+      const k = Number((d.anonymity as { k?: number } | undefined)?.k ?? 1);
+      what = e.withheld.startsWith('fewer') ? w.responses(k) : w.withheld;
+    } else {
+      what = `${e.count} → ${e.combined ?? '—'}${e.uncapped !== undefined ? ` (${w.capped}; ${e.uncapped})` : ''}`;
+    }
+    lines.push(`${indent}· ${role}: ${what} (${bits.join(', ')})`);
+  }
+  for (const r of t.raters ?? []) {
+    const bits: string[] = [];
+    if (r.calibrated !== undefined) bits.push(`${w.calibrated} ${r.calibrated}: ${r.calibration ?? ''}`);
+    else if (r.calibration !== undefined) bits.push(r.calibration);
+    if (r.capped) bits.push(w.capped);
+    if (!r.inScore) bits.push(w.notCounted);
+    const raw = r.label !== undefined ? `${JSON.stringify(r.label)} = ${r.raw}` : String(r.raw);
+    lines.push(
+      `${indent}  ${r.rater} (${r.role}): ${raw} → ${r.counted}${bits.length ? ` [${bits.join('; ')}]` : ''}`,
+    );
+  }
+  const div = d.divergence as Record<string, unknown> | undefined;
+  if (div) {
+    const what =
+      div.checked === false
+        ? `${w.notChecked} (${div.why})`
+        : typeof div.withheld === 'string'
+          ? `${w.withheld}; ${div.flagged ? w.needsReview : 'ok'}`
+          : `${div.supervisor} vs ${div.consensus} (${div.difference} ${div.flagged ? '>' : '≤'} ${div.threshold})${div.flagged ? `: ${w.needsReview}` : ''}`;
+    lines.push(`${indent}· ${w.divergence}: ${what}`);
+  }
+  const inf = d.influence as { cap: number; capped: number } | undefined;
+  if (inf) lines.push(`${indent}· ${w.influence} ${inf.cap}: ${inf.capped} ${w.capped}`);
+  return lines;
 }
 
 function conditionLines(t: ConditionTrace, indent: string): string[] {
@@ -104,9 +188,15 @@ function indicatorLine(id: string, r: IndicatorResult, lang: Lang, w: (typeof wo
 /**
  * Renders an evaluation for a person (an employee reading their verdict, or an appeal panel): the predikat,
  * every group, indicator and outcome with the values that decided it, and the notes, in Bahasa Indonesia or
- * English. Plain text; one line per fact.
+ * English. Plain text; one line per fact. `options.view` picks whose view: `auditor` (the default: every rater
+ * with raw and counted values) or `employee` ({@link redactForEmployee}: ratings aggregated per role, no ids).
  */
-export function explainEvaluation(e: Evaluation, lang: Lang = 'id'): string {
+export function explainEvaluation(
+  evaluation: Evaluation,
+  lang: Lang = 'id',
+  options: ExplainOptions = {},
+): string {
+  const e = options.view === 'employee' ? redactForEmployee(evaluation) : evaluation;
   const w = words[lang];
   const lines: string[] = [];
   lines.push(`${w.rubric}: ${e.rubric.id} ${e.rubric.version} (${e.rubric.fingerprint.slice(0, 19)}…)`);
@@ -137,6 +227,7 @@ export function explainEvaluation(e: Evaluation, lang: Lang = 'id'): string {
     for (const [iid, r] of Object.entries(g.indicators ?? {})) {
       lines.push(indicatorLine(iid, r, lang, w));
       lines.push(...partsLines(r.measure, '      ', w));
+      lines.push(...ratersLines(r.measure, '      ', w));
     }
     for (const r of g.items ?? []) {
       lines.push(indicatorLine(`${w.target} ${r.id ?? ''}`, r, lang, w));

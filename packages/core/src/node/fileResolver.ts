@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import type { RubricResolver } from '../resolve/resolveRubric.js';
+import type { RubricResolver } from '@kinerja/core';
 import { findBaseRubric } from './findBaseRubric.js';
 import { readTextFile } from './readTextFile.js';
 

@@ -1,8 +1,5 @@
-import type { CompiledRubric } from '../compile/compileRubric.js';
-import type { Result } from '../diagnostics/result.js';
-import { loadRubric } from '../loadRubric.js';
-import type { ParseLimits } from '../parse/ParseLimits.js';
-import type { RubricResolver } from '../resolve/resolveRubric.js';
+import type { CompiledRubric, ParseLimits, Result, RubricResolver } from '@kinerja/core';
+import { loadRubric } from '@kinerja/core';
 import { fileResolver } from './fileResolver.js';
 import { readTextFile } from './readTextFile.js';
 

@@ -1,9 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { CompiledRubric } from '../compile/compileRubric.js';
-import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { fail, ok, type Result } from '../diagnostics/result.js';
+import type { CompiledRubric, Diagnostic } from '@kinerja/core';
+import { createDiagnostic, fail, ok, type Result } from '@kinerja/core';
 import { findPackDir } from './findPackDir.js';
 import { type LoadRubricFileOptions, loadRubricFile } from './loadRubricFile.js';
 

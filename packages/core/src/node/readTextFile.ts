@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
-import { fail, ok, type Result } from '../diagnostics/result.js';
+import { createDiagnostic, fail, ok, type Result } from '@kinerja/core';
 
 /** Options for {@link readTextFile}. */
 export interface ReadTextFileOptions {
@@ -21,7 +20,13 @@ export function readTextFile(path: string, options: ReadTextFileOptions = {}): R
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'EIO';
     return fail([
-      createDiagnostic({ code: 'file-unreadable', pointer: '', source: path, received: path, params: { reason } }),
+      createDiagnostic({
+        code: 'file-unreadable',
+        pointer: '',
+        source: path,
+        received: path,
+        params: { reason },
+      }),
     ]);
   }
 }

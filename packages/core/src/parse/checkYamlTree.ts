@@ -6,7 +6,7 @@ import { scalarKeyToString } from './scalarKeyToString.js';
 /** A problem found in the composed YAML tree, with the offsets and pointer of the offending key or item. */
 export interface YamlTreeFinding {
   /** Which rule was broken. */
-  code: 'yaml-duplicate-key' | 'forbidden-key' | 'yaml-syntax' | 'input-too-many-keys';
+  code: 'duplicate-key' | 'forbidden-key' | 'yaml-syntax' | 'input-too-many-keys';
   /** Start offset. */
   start: number;
   /** End offset (exclusive). */
@@ -63,7 +63,7 @@ export function checkYamlTree(root: unknown, maxNodes: number): YamlTreeFinding[
         if (forbiddenKeys.has(key)) {
           findings.push({ code: 'forbidden-key', start, end, pointer: keyPointer, received: key });
         } else if (seen.has(key)) {
-          findings.push({ code: 'yaml-duplicate-key', start, end, pointer: keyPointer, received: key });
+          findings.push({ code: 'duplicate-key', start, end, pointer: keyPointer, received: key });
         } else seen.add(key);
         // Refused entries are still searched so one run reports every problem, as parseJson does.
         stack.push([pair.value, keyPointer]);

@@ -69,7 +69,10 @@ export function createAstLocator(load: () => AstLocatorSource): SourceLocator {
       const range =
         keyRange ??
         (valueRange && valueRange[1] === valueRange[0] ? (rangeOf(key) ?? valueRange) : valueRange);
-      return range ? offsetSpan(lineCounter, range[0], range[1]) : undefined;
+      // An empty document (or one of comments only) still has a first line to point at.
+      return range
+        ? offsetSpan(lineCounter, range[0], range[1])
+        : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
     },
   };
 }

@@ -69,7 +69,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParsedDocum
   const syntaxOnly = findings.every((f) => f.code === 'json-syntax');
   // A locator needs well-formed text; after a syntax error or a limit hit there is none to offer.
   const clean =
-    !syntaxOnly && findings.every((f) => f.code === 'yaml-duplicate-key' || f.code === 'forbidden-key');
+    !syntaxOnly && findings.every((f) => f.code === 'duplicate-key' || f.code === 'forbidden-key');
   return clean
     ? { ok: false, diagnostics: sortDiagnostics(diagnostics), locator: createJsonLocator(body) }
     : { ok: false, diagnostics: sortDiagnostics(diagnostics) };

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkInputSize } from './checkInputSize.js';
 import { checkYamlTree } from './checkYamlTree.js';
 import { createAstLocator } from './createAstLocator.js';
+import { findImpreciseNumbers } from './findImpreciseNumbers.js';
 import { inspectYamlTokens, type YamlTokenFinding } from './inspectYamlTokens.js';
 import { offsetSpan } from './offsetSpan.js';
 import type { ParsedDocument, ParseOptions } from './ParsedDocument.js';
@@ -131,7 +132,11 @@ function parseWithinLimits(text: string, limits: ParseLimits, source: string | u
       );
     }
   }
-  for (const f of checkYamlTree(contents, limits.maxNodes)) {
+  // After a syntax error the tree is yaml's guess; checking it would report problems that are not in the text.
+  const treeFindings = diagnostics.some((d) => d.code === 'yaml-syntax')
+    ? []
+    : checkYamlTree(contents, limits.maxNodes);
+  for (const f of treeFindings) {
     diagnostics.push(
       createDiagnostic({
         code: f.code,
@@ -145,6 +150,19 @@ function parseWithinLimits(text: string, limits: ParseLimits, source: string | u
     );
   }
 
+  if (treeFindings.length === 0 && diagnostics.length === 0) {
+    for (const f of findImpreciseNumbers(contents)) {
+      diagnostics.push(
+        createDiagnostic({
+          code: 'number-precision',
+          pointer: pointerAtOffset(contents, f.start),
+          source,
+          span: at(f.start, f.end),
+          received: f.text,
+        }),
+      );
+    }
+  }
   const locator = createAstLocator(() => ({ contents, lineCounter }));
   if (diagnostics.length > 0) return { ok: false, diagnostics: sortDiagnostics(diagnostics), locator };
   return { ok: true, value: yamlToValue(contents), locator, diagnostics };

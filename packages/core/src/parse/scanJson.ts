@@ -5,7 +5,7 @@ import type { ParseLimits } from './ParseLimits.js';
 /** A problem found by {@link scanJson}, located by UTF-16 offsets into the scanned text. */
 export interface JsonScanFinding {
   /** Which rule was broken. */
-  code: 'json-syntax' | 'yaml-duplicate-key' | 'forbidden-key' | 'input-too-deep' | 'input-too-many-keys';
+  code: 'json-syntax' | 'duplicate-key' | 'forbidden-key' | 'input-too-deep' | 'input-too-many-keys';
   /** Start offset. */
   start: number;
   /** End offset (exclusive). */
@@ -122,7 +122,7 @@ export function scanJson(text: string, limits: ParseLimits): JsonScanFinding[] {
     if (forbiddenKeys.has(key)) {
       findings.push({ code: 'forbidden-key', start, end: i, pointer: pointer(), received: key });
     } else if (top.keys?.has(key)) {
-      findings.push({ code: 'yaml-duplicate-key', start, end: i, pointer: pointer(), received: key });
+      findings.push({ code: 'duplicate-key', start, end: i, pointer: pointer(), received: key });
     } else top.keys?.add(key);
     skipWs();
     if (text.charCodeAt(i) !== 58) syntax(i, `${describe(text, i)}, expected ':' after property name`);

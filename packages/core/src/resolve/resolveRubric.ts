@@ -29,7 +29,7 @@ export type MergedLocator = (
 /** A rubric document with `extends` resolved. */
 export type ResolvedRubric =
   | { ok: true; value: Record<string, unknown>; locate: MergedLocator; chain: string[] }
-  | { ok: false; diagnostics: Diagnostic[] };
+  | { ok: false; diagnostics: Diagnostic[]; cycleAt?: string };
 
 const METADATA = [
   '$schema',
@@ -73,7 +73,7 @@ export function resolveRubric(
     return { ...(span ? { span } : {}), ...(source !== undefined ? { source } : {}) };
   };
   const at = (code: Parameters<typeof createDiagnostic>[0]['code'], pointer: string, extra: object = {}) => {
-    const span = parsed.locator.locate(pointer);
+    const span = parsed.locator.locate(pointer, code === 'overrides-without-extends' ? 'key' : 'value');
     return createDiagnostic({
       code,
       pointer,
@@ -120,8 +120,13 @@ export function resolveRubric(
     names,
   );
   if (!base.ok) {
-    // A cycle is reported where it closes, in the file that names a rubric already in the chain.
-    return base;
+    if (base.cycleAt === undefined) return base;
+    return {
+      ok: false,
+      diagnostics: [
+        at('extends-cycle', '/extends', { params: { chain: [...names, base.cycleAt].join(' → ') } }),
+      ],
+    };
   }
   if (names.includes(base.value.id as string)) {
     return {

@@ -88,6 +88,20 @@ export const AppraisalSchema = Type.Object(
       }),
     ),
     facts: Type.Optional(Type.Record(IdSchema, ScalarSchema, { description: 'Facts the rubric declares.' })),
+    raterStats: Type.Optional(
+      Type.Record(
+        Type.String({ minLength: 1, maxLength: 128 }),
+        strictObject({
+          mean: Type.Number({ description: 'Mean of the ratings this rater gave in the past.' }),
+          sd: Type.Number({ exclusiveMinimum: 0, description: 'Their standard deviation (> 0).' }),
+          n: Type.Integer({ minimum: 1, description: 'How many past ratings the figures rest on.' }),
+        }),
+        {
+          description:
+            'Each rater’s history, by rater id, for rubrics that calibrate ratings (z-score against the rater’s own mean and sd).',
+        },
+      ),
+    ),
     conflicts: Type.Optional(
       Type.Array(
         strictObject({

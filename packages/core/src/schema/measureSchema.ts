@@ -83,6 +83,52 @@ const RoleSpecSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+const DivergenceSchema = Type.Object(
+  {
+    threshold: Type.Number({
+      minimum: 0,
+      description:
+        'The supervisor’s combined rating may depart from the consensus by at most this much; more flags the indicator for review.',
+    }),
+    consensus: Type.Optional(
+      Type.Array(RoleSchema, {
+        minItems: 1,
+        uniqueItems: true,
+        description: 'Roles whose weighted combined ratings form the consensus. Default [peer, third-party].',
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Flags `needs-review:<indicator>` when the supervisor departs from the consensus of other raters by more than the threshold.',
+  },
+);
+
+const CalibrationSchema = Type.Object(
+  {
+    method: Type.Literal('z-score'),
+    mean: Type.Number({ description: 'The common mean every rater is mapped onto.' }),
+    sd: Type.Number({ exclusiveMinimum: 0, description: 'The common standard deviation.' }),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Per-rater normalisation against the rater’s history (appraisal `raterStats`): mean + (x − rater mean) / rater sd × sd.',
+  },
+);
+
+const AnonymitySchema = Type.Object(
+  {
+    k: Type.Integer({
+      minimum: 1,
+      description:
+        'Peer and subordinate ratings are shown to the employee only as a role aggregate of at least k.',
+    }),
+  },
+  { additionalProperties: false, description: 'What the employee’s view of the ratings may show.' },
+);
+
 /** How one rater role counts within a `raters` measure. */
 export type RoleSpec = Static<typeof RoleSpecSchema>;
 
@@ -202,6 +248,16 @@ export const MeasureSchema = Type.Recursive(
               description: 'Rating label → number, when raters give labels instead of numbers.',
             }),
           ),
+          divergence: Type.Optional(DivergenceSchema),
+          influenceCap: Type.Optional(
+            Type.Number({
+              exclusiveMinimum: 0,
+              description:
+                'Bounded influence: no single rater moves the indicator score by more than this (leave-one-out), before the measure’s clamp and rounding.',
+            }),
+          ),
+          calibration: Type.Optional(CalibrationSchema),
+          anonymity: Type.Optional(AnonymitySchema),
         },
         'Combines ratings given by several raters by role (supervisor, peer, subordinate, third-party, self).',
       ),

@@ -16,7 +16,13 @@ function validatorFor(name: SchemaName): ValidateFunction {
   let v = validators.get(name);
   if (v) return v;
   // One strict instance: unknown keywords, loose types and ambiguous unions in our own schemas fail loudly here.
-  ajv ??= new Ajv({ strict: true, allErrors: true, discriminator: true, allowUnionTypes: true });
+  ajv ??= new Ajv({
+    strict: true,
+    allErrors: true,
+    verbose: true,
+    discriminator: true,
+    allowUnionTypes: true,
+  });
   const schema =
     name === 'rubric'
       ? rubricJsonSchema
@@ -31,6 +37,7 @@ function validatorFor(name: SchemaName): ValidateFunction {
 function typeOf(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number' && !Number.isFinite(v)) return 'non-finite number';
   if (typeof v === 'number' && Number.isInteger(v)) return 'integer';
   return typeof v;
 }
@@ -74,7 +81,10 @@ function pruneUnionErrors(errors: ErrorObject[]): ErrorObject[] {
         bestDepth = depth;
       }
     }
-    const onlyTypeAtRoot = best?.every((e) => e.instancePath === u.instancePath && e.keyword === 'type');
+    // A union of literals or of plain types fails as a whole: one "must be one of …" says it best.
+    const onlyTypeAtRoot = [...byBranch.values()].every((list) =>
+      list.every((e) => e.instancePath === u.instancePath && (e.keyword === 'type' || e.keyword === 'const')),
+    );
     for (const list of byBranch.values()) {
       if (list !== best || onlyTypeAtRoot) for (const e of list) drop.add(e);
     }
@@ -82,6 +92,14 @@ function pruneUnionErrors(errors: ErrorObject[]): ErrorObject[] {
     if (!onlyTypeAtRoot) drop.add(u);
   }
   return errors.filter((e) => !drop.has(e));
+}
+
+function unionConsts(schema: unknown): unknown[] | undefined {
+  const s = schema as { anyOf?: Array<{ const?: unknown }>; oneOf?: Array<{ const?: unknown }> };
+  const branches = s?.anyOf ?? s?.oneOf ?? [];
+  return branches.length > 0 && branches.every((b) => 'const' in b)
+    ? branches.map((b) => b.const)
+    : undefined;
 }
 
 function unionTypes(schema: unknown): string[] {
@@ -104,11 +122,18 @@ function toDiagnostic(e: ErrorObject, data: unknown, stage: Stage, source?: stri
       received = typeOf(received);
       break;
     case 'anyOf':
-    case 'oneOf':
-      code = 'schema-type';
-      expected = unionTypes(e.parentSchema).join(' | ');
-      received = typeOf(received);
+    case 'oneOf': {
+      const consts = unionConsts(e.parentSchema);
+      if (consts) {
+        code = 'schema-enum';
+        expected = consts;
+      } else {
+        code = 'schema-type';
+        expected = unionTypes(e.parentSchema).join(' | ');
+        received = typeOf(received);
+      }
       break;
+    }
     case 'required':
       code = 'schema-required';
       expected = params.missingProperty;

@@ -55,7 +55,8 @@ overrides:
     coaching: null
 `;
 
-const resolve: RubricResolver = (ref) => (ref === 'base-pp30' ? { text: base, source: 'base.yaml' } : undefined);
+const resolve: RubricResolver = (ref) =>
+  ref === 'base-pp30' ? { text: base, source: 'base.yaml' } : undefined;
 
 describe('extends with overrides', () => {
   const parent = load(base);

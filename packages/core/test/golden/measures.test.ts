@@ -3,7 +3,15 @@
  * §1.2, §1.3, §4.2). Each expected number carries its arithmetic; none was copied from the engine.
  */
 import { describe, expect, it } from 'vitest';
-import { appraisal, codes, expectComplete, indicator, load, measureOnce } from './helpers.js';
+import {
+  appraisal,
+  codes,
+  expectComplete,
+  indicator,
+  load,
+  measureOnce,
+  singleMeasureRubric,
+} from './helpers.js';
 
 const score = (measure: string, record: Record<string, unknown>): number | undefined => {
   const e = measureOnce(measure, record);
@@ -25,7 +33,10 @@ describe('ratio (kuantitas/kualitas: R / T × 100, Perka BKN 1/2013)', () => {
   });
 
   it('clamp {max: 120} caps it: min(250, 120) = 120, and the trace says the cap applied', () => {
-    const e = measureOnce('{ kind: ratio, target: t, realisation: r, clamp: { max: 120 } }', { t: 10, r: 25 });
+    const e = measureOnce('{ kind: ratio, target: t, realisation: r, clamp: { max: 120 } }', {
+      t: 10,
+      r: 25,
+    });
     expectComplete(e);
     const x = indicator(e, 'g', 'x');
     expect(x.score).toBe(120);
@@ -109,7 +120,10 @@ describe('efficiency (waktu/biaya, Perka BKN 1/2013: e = 1 − R/T; e ≤ 0.24 �
 
   it('cost with custom factor/threshold keeps the closed form: factor 1.76, threshold 0.24 written out = default', () => {
     expect(
-      score('{ kind: efficiency, target: t, realisation: r, factor: 1.76, threshold: 0.24 }', { t: 12, r: 9.12 }),
+      score('{ kind: efficiency, target: t, realisation: r, factor: 1.76, threshold: 0.24 }', {
+        t: 12,
+        r: 9.12,
+      }),
     ).toBe(100);
   });
 });
@@ -198,7 +212,15 @@ predicate:
       appraisal({
         targets: {
           skp: [
-            { id: 't1', quantityTarget: 10, quantity: 10, qualityTarget: 100, quality: 90, timeTarget: 12, time: 9.12 },
+            {
+              id: 't1',
+              quantityTarget: 10,
+              quantity: 10,
+              qualityTarget: 100,
+              quality: 90,
+              timeTarget: 12,
+              time: 9.12,
+            },
           ],
         },
       }),
@@ -348,9 +370,12 @@ describe('mean / sum / min / max / product over a = 7, b = 2.5 and a constant 0.
     expect(score(`{ kind: product, of: ${parts} }`, rec)).toBe(8.75);
   });
   it('sum of 0.1 and 0.2 is exactly 0.3 (doubles: 0.30000000000000004)', () => {
-    expect(score('{ kind: sum, of: [ { kind: value, input: a }, { kind: value, input: b } ] }', { a: 0.1, b: 0.2 })).toBe(
-      0.3,
-    );
+    expect(
+      score('{ kind: sum, of: [ { kind: value, input: a }, { kind: value, input: b } ] }', {
+        a: 0.1,
+        b: 0.2,
+      }),
+    ).toBe(0.3);
   });
   it('an optional part with no input drops out of the mean: (7 + 0.5)/2 = 3.75', () => {
     expect(
@@ -473,5 +498,26 @@ predicate:
     ]);
     expect(e.status).toBe('pending');
     expect(e.pending?.some((p) => p.includes('subordinate'))).toBe(true);
+  });
+});
+
+describe('a group whose every part drops out', () => {
+  const rubric = load(singleMeasureRubric('{ kind: value, input: v, optional: true }'));
+
+  it('the indicator is dropped and the verdict is not complete', () => {
+    const e = rubric.evaluate(appraisal({ inputs: { x: {} } }));
+    expect(indicator(e, 'g', 'x').status).toBe('dropped');
+    expect(e.status).toBe('invalid');
+    expect(e.predicate).toBeUndefined();
+  });
+
+  // CORE BUG (compile/compileGroup.ts score() returns status 'dropped' without a diagnostic; compileScore and
+  // compilePredicate then return undefined silently): the evaluation is 'invalid' with an EMPTY diagnostics
+  // list, so nobody can tell why there is no verdict. Architecture §3: data problems are diagnostics pointing
+  // into the appraisal; Evaluation.status documents invalid as "see diagnostics".
+  it('an invalid verdict always carries at least one error diagnostic saying why', () => {
+    const e = rubric.evaluate(appraisal({ inputs: { x: {} } }));
+    expect(e.status).toBe('invalid');
+    expect(e.diagnostics.some((d) => d.severity === 'error')).toBe(true);
   });
 });

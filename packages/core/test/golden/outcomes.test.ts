@@ -51,8 +51,8 @@ outcomes:
   const run = (x: number, facts?: Record<string, unknown>) =>
     rubric.evaluate(appraisal({ inputs: { nilai: { x } }, ...(facts ? { facts } : {}) }));
 
-  it('55 → kurang ([51, 61)) → coaching met with its event; award not met (false ∧ unknown = false)', () => {
-    const e = run(55);
+  it('55 → kurang ([51, 61)) → coaching met with its event; award not met', () => {
+    const e = run(55, { innovation: false });
     expectComplete(e);
     expect(e.predicate?.id).toBe('kurang');
     expect(e.outcomes.coaching?.met).toBe(true);
@@ -62,10 +62,30 @@ outcomes:
   });
 
   it('80 → baik → coaching not met', () => {
-    const e = run(80);
+    const e = run(80, { innovation: true });
     expectComplete(e);
     expect(e.outcomes.coaching?.met).toBe(false);
     expect(e.outcomes.coaching?.event).toBeUndefined();
+  });
+
+  it('55 without the (optional) innovation fact: award is decided by Kleene logic, false ∧ unknown = false', () => {
+    const e = run(55);
+    expect(e.predicate?.id).toBe('kurang');
+    expect(e.outcomes.award?.met).toBe(false);
+    expect(e.outcomes.coaching?.met).toBe(true);
+  });
+
+  // CORE BUG (compile/compileOutcomes.ts): every diagnostic of an outcome's condition run is pushed into the
+  // evaluation, even when Kleene logic decided the outcome (here `all` is false because the predikat is not
+  // sangat-baik). The `missing-fact` error ("the outcome cannot be decided") then turns a verdict whose every
+  // outcome is determined into status 'invalid'. Band `requires` (compileBands.place) and group rating rules
+  // (compileGroup.rate) keep the condition's diagnostics only when it is undetermined; outcomes should too.
+  // The fact is declared `required: false`, so the appraisal is valid as given.
+  it('55 without the optional innovation fact: every outcome is decided, so the evaluation is complete', () => {
+    const e = run(55);
+    expect(e.outcomes.award?.met).toBe(false);
+    expect(codes(e)).not.toContain('missing-fact');
+    expect(e.status).toBe('complete');
   });
 
   it('95 with innovation → sangat-baik → award met', () => {
@@ -163,7 +183,10 @@ outcomes:
 
   it('not a functional position → not met, no value', () => {
     const e = rubric.evaluate(
-      appraisal({ supervisorRatings: { hasil: 'sesuai', perilaku: 'sesuai' } }, { positionType: 'pelaksana' }),
+      appraisal(
+        { supervisorRatings: { hasil: 'sesuai', perilaku: 'sesuai' } },
+        { positionType: 'pelaksana' },
+      ),
     );
     expectComplete(e);
     expect(e.outcomes['angka-kredit']?.met).toBe(false);
@@ -172,7 +195,10 @@ outcomes:
 
   it('a functional position with no jenjang → the value cannot be computed: met null, status invalid', () => {
     const e = rubric.evaluate(
-      appraisal({ supervisorRatings: { hasil: 'sesuai', perilaku: 'sesuai' } }, { positionType: 'fungsional' }),
+      appraisal(
+        { supervisorRatings: { hasil: 'sesuai', perilaku: 'sesuai' } },
+        { positionType: 'fungsional' },
+      ),
     );
     expect(e.outcomes['angka-kredit']?.met).toBeNull();
     expect(e.status).toBe('invalid');

@@ -11,8 +11,8 @@ const at = (d: { span?: { start: { line: number; column: number } } }) =>
 describe('parseJson fixtures', () => {
   // [file, code, line:column, pointer]
   const cases: Array<[string, string, string, string]> = [
-    ['duplicate-key.json', 'yaml-duplicate-key', '3:3', '/nip'],
-    ['escaped-duplicate-key.json', 'yaml-duplicate-key', '1:23', '/a/nip'],
+    ['duplicate-key.json', 'duplicate-key', '3:3', '/nip'],
+    ['escaped-duplicate-key.json', 'duplicate-key', '1:23', '/a/nip'],
     ['proto-key.json', 'forbidden-key', '3:6', '/capaian/0/__proto__'],
     ['constructor-key.json', 'forbidden-key', '1:2', '/constructor'],
     ['trailing-comma.json', 'json-syntax', '3:18', ''],
@@ -101,7 +101,7 @@ describe('parseJson values and limits', () => {
 
   it('treats differently escaped spellings as the same key', () => {
     const r = parseJson('{"a\\/b": 1, "a/b": 2}');
-    expect(r.diagnostics.map((d) => [d.code, d.pointer])).toEqual([['yaml-duplicate-key', '/a~1b']]);
+    expect(r.diagnostics.map((d) => [d.code, d.pointer])).toEqual([['duplicate-key', '/a~1b']]);
   });
 
   it('refuses input over maxBytes before parsing', () => {

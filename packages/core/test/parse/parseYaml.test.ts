@@ -13,8 +13,8 @@ const forbidden = new Set(['__proto__', 'constructor', 'prototype']);
 describe('parseYaml fixtures', () => {
   // [file, code, line:column, pointer]
   const cases: Array<[string, string, string, string]> = [
-    ['duplicate-key.yaml', 'yaml-duplicate-key', '3:1', '/nama'],
-    ['duplicate-key-coerced.yaml', 'yaml-duplicate-key', '3:3', '/indikator/1'],
+    ['duplicate-key.yaml', 'duplicate-key', '3:1', '/nama'],
+    ['duplicate-key-coerced.yaml', 'duplicate-key', '3:3', '/indikator/1'],
     ['alias.yaml', 'yaml-alias', '1:8', '/dasar'],
     ['anchor.yaml', 'yaml-alias', '2:5', '/dasar/0'],
     ['merge-key.yaml', 'yaml-alias', '3:7', '/anak/<<'],
@@ -254,9 +254,9 @@ describe('parseYaml locator', () => {
     expect(parseYaml('- '.repeat(100)).locator).toBeUndefined();
   });
 
-  it('returns undefined for an empty document', () => {
+  it('points an empty document at its first line, so a diagnostic about it still has a position', () => {
     const p = parseYaml('');
-    expect(p.ok && p.locator.locate('/a')).toBeUndefined();
+    expect(p.ok && p.locator.locate('/a')).toEqual({ start: { line: 1, column: 1 }, end: { line: 1, column: 1 } });
   });
 });
 

@@ -29,6 +29,41 @@ export interface MeasureEnv {
   readonly diagnostics: Diagnostic[];
   /** Name of the appraisal document, for diagnostics. */
   readonly source?: string;
+  /** Id of the indicator being measured (names review flags such as `needs-review:<id>`). */
+  readonly indicatorId?: string;
+  /** Where review flags go (the evaluation's `flags`). */
+  readonly flags?: string[];
+  /** Each rater's history, for rubrics that calibrate ratings. */
+  readonly raterStats?: Readonly<Record<string, RaterStats>>;
+}
+
+/** A rater's history: the mean and standard deviation of the ratings they gave, over n ratings. */
+export interface RaterStats {
+  readonly mean: number;
+  readonly sd: number;
+  readonly n: number;
+}
+
+/** One rater as a `raters` measure counted them (the auditor's view; the employee's view drops it). */
+export interface RaterTrace {
+  /** Rater id. */
+  rater: string;
+  /** Role. */
+  role: Role;
+  /** The label given, when the rater gave a label rather than a number. */
+  label?: string;
+  /** The rating as a number (labels mapped). */
+  raw: number;
+  /** The rating after calibration against the rater's history, when calibrated. */
+  calibrated?: number;
+  /** Why (or why not) it was calibrated. */
+  calibration?: string;
+  /** The value that counted (after calibration and the influence cap). */
+  counted: number;
+  /** True when the influence cap moved the rating. */
+  capped?: true;
+  /** False when the rater's role does not count (weight 0, or short and renormalised away). */
+  inScore: boolean;
 }
 
 /** How a measure reached its value, for the explanation. Numbers are plain JSON numbers. */
@@ -51,6 +86,8 @@ export interface MeasureTrace {
   clamped?: 'min' | 'max';
   /** The value before rounding. */
   unrounded?: number;
+  /** `raters`: every rater with raw and counted values, sorted by role then id (auditor's view only). */
+  raters?: RaterTrace[];
 }
 
 /** Result of running a measure. */

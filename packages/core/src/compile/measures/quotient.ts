@@ -1,8 +1,8 @@
 import { createDiagnostic } from '../../diagnostics/createDiagnostic.js';
 import type { Measure } from '../../schema/measureSchema.js';
+import { applyFinish, compileFinish } from './finishMeasure.js';
 import type { MeasureCompiler } from './MeasureCompiler.js';
 import type { CompiledMeasure, MeasureTrace } from './MeasureRuntime.js';
-import { applyFinish, compileFinish } from './finishMeasure.js';
 
 type QuotientMeasure = Extract<Measure, { kind: 'quotient' }>;
 
@@ -18,9 +18,14 @@ export const compileQuotient: MeasureCompiler<QuotientMeasure> = (m, pointer, ct
     const trace: MeasureTrace = { kind: 'quotient', parts: [a.trace, b.trace] };
     if (a.status === 'error' || b.status === 'error') return { status: 'error', trace };
     if (a.status === 'pending' || b.status === 'pending') {
-      return { status: 'pending', trace, missing: [...(a.status === 'pending' ? a.missing : []), ...(b.status === 'pending' ? b.missing : [])] };
+      return {
+        status: 'pending',
+        trace,
+        missing: [...(a.status === 'pending' ? a.missing : []), ...(b.status === 'pending' ? b.missing : [])],
+      };
     }
-    if (a.status === 'dropped' || b.status === 'dropped') return { status: 'dropped', trace: { ...trace, dropped: true } };
+    if (a.status === 'dropped' || b.status === 'dropped')
+      return { status: 'dropped', trace: { ...trace, dropped: true } };
     if (b.value.isZero()) {
       env.diagnostics.push(
         createDiagnostic({

@@ -1,45 +1,53 @@
-import { createDiagnostic } from '../../diagnostics/createDiagnostic.js';
+import { createDiagnostic, type DiagnosticInit } from '../../diagnostics/createDiagnostic.js';
 import { Rational } from '../../numeric/rational.js';
 import type { Measure, Role, RoleSpec } from '../../schema/measureSchema.js';
 import { applyFinish, compileFinish } from './finishMeasure.js';
 import type { MeasureCompiler } from './MeasureCompiler.js';
-import type { MeasureTrace } from './MeasureRuntime.js';
+import type { MeasureEnv, MeasureTrace, RaterTrace, RatingEntry } from './MeasureRuntime.js';
+import { type CountedRole, capInfluence, combineValues } from './raterInfluence.js';
 import { normaliseLabel } from './scale.js';
 
 type RatersMeasure = Extract<Measure, { kind: 'raters' }>;
 
 /** Combines the ratings of one role. Exported for the rater-model property tests. */
 export function combineRole(values: readonly Rational[], spec: RoleSpec): Rational {
-  const sorted = [...values].sort((a, b) => a.cmp(b));
-  const mean = (xs: readonly Rational[]) =>
-    xs.reduce((a, b) => a.add(b), Rational.ZERO).div(Rational.from(xs.length));
-  switch (spec.combine ?? 'mean') {
-    case 'median': {
-      const mid = Math.floor(sorted.length / 2);
-      return sorted.length % 2 === 1
-        ? (sorted[mid] as Rational)
-        : (sorted[mid - 1] as Rational).add(sorted[mid] as Rational).div(Rational.from(2));
-    }
-    case 'trimmed-mean': {
-      // floor(n·trim) from each end, so small panels are never trimmed to nothing (trim < 0.5).
-      const k = Number(
-        Rational.from(sorted.length)
-          .mul(Rational.from(spec.trim ?? 0))
-          .round(0, 'floor').num,
-      );
-      return mean(sorted.slice(k, sorted.length - k));
-    }
-    default:
-      return mean(sorted);
-  }
+  return combineValues(values, spec);
 }
 
 const ROLE_ORDER: readonly Role[] = ['supervisor', 'peer', 'subordinate', 'third-party', 'self'];
+
+/** One rating on its way through the measure. */
+interface Entry {
+  readonly rating: RatingEntry;
+  /** The rating as a number. */
+  readonly raw: Rational;
+  /** After calibration. */
+  calibrated?: Rational;
+  calibration?: string;
+  /** The value that counts: raw, calibrated, then capped. */
+  value: Rational;
+  capped?: boolean;
+  inScore: boolean;
+}
+
+const DEFAULT_CONSENSUS: readonly Role[] = ['peer', 'third-party'];
+
+const byId = (a: Entry, b: Entry) =>
+  a.rating.rater < b.rating.rater ? -1 : a.rating.rater > b.rating.rater ? 1 : 0;
 
 /**
  * `raters`: each role's ratings combine (mean, median, trimmed mean); roles then weigh in by their weights.
  * A role below its minimum either makes the verdict pending (saying what is missing) or drops out with the
  * other weights renormalised, as the rubric declares.
+ *
+ * Checks against a single relationship deciding the score, each optional:
+ * - `calibration`: each rating is first mapped onto a common scale against its rater's history (z-score);
+ * - `divergence`: the supervisor's combined rating is compared with the consensus of the other roles (weighted
+ *   mean of their combined ratings, weights renormalised among them); departing by more than the threshold flags
+ *   `needs-review:<indicator>` with a `rater-divergence` warning;
+ * - `influenceCap`: no single rater moves the score by more than the cap ({@link capInfluence});
+ * - `anonymity`: the employee's view shows peer and subordinate ratings only as role aggregates of at least k.
+ * The trace lists every rater (id, role, raw and counted values) for the auditor; `redactForEmployee` strips it.
  */
 export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) => {
   const roles = ROLE_ORDER.filter((r) => m.roles[r] !== undefined).map(
@@ -51,28 +59,78 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
     ctx.report({ code: 'weight-sum', pointer: `${pointer}/roles`, received: total.toNumber(), expected: 1 });
     return undefined;
   }
+  let consensus: readonly Role[] = [];
+  if (m.divergence) {
+    const at = `${pointer}/divergence`;
+    const counts = (r: Role) => (m.roles[r]?.weight ?? 0) > 0;
+    if (m.roles.supervisor === undefined) {
+      ctx.report({
+        code: 'invalid-structure',
+        pointer: at,
+        params: {
+          why: 'divergence compares the supervisor with the others, but no supervisor role is declared',
+        },
+      });
+      return undefined;
+    }
+    if (m.divergence.consensus) {
+      const bad = m.divergence.consensus.find((r) => r === 'supervisor' || !counts(r));
+      if (bad !== undefined) {
+        ctx.report({
+          code: 'invalid-structure',
+          pointer: `${at}/consensus`,
+          params: {
+            why: `consensus role ${bad} must be a declared role other than supervisor, with weight > 0`,
+          },
+        });
+        return undefined;
+      }
+      consensus = ROLE_ORDER.filter((r) => m.divergence?.consensus?.includes(r));
+    } else {
+      consensus = DEFAULT_CONSENSUS.filter(counts);
+      if (consensus.length === 0) {
+        ctx.report({
+          code: 'invalid-structure',
+          pointer: at,
+          params: {
+            why: 'the default consensus (peer, third-party) has no declared role with weight > 0; list the consensus roles',
+          },
+        });
+        return undefined;
+      }
+    }
+  }
   const map = m.map
     ? new Map(Object.entries(m.map).map(([k, v]) => [normaliseLabel(k), Rational.from(v)]))
     : undefined;
   const weights = new Map(roles.map(([r, s]) => [r, Rational.from(s.weight)]));
+  const specs = new Map<Role, RoleSpec>(roles);
   const whenShort = m.whenShort ?? 'pending';
   const finish = compileFinish(m.clamp, m.round);
   const accepted = roles.map(([r]) => r);
+  const cap = m.influenceCap !== undefined ? Rational.from(m.influenceCap) : undefined;
+  const threshold = m.divergence ? Rational.from(m.divergence.threshold) : undefined;
+  const calibration = m.calibration
+    ? { mean: Rational.from(m.calibration.mean), sd: Rational.from(m.calibration.sd) }
+    : undefined;
+
   return (env) => {
     const trace: MeasureTrace = { kind: 'raters', detail: {} };
     const detail = trace.detail as Record<string, unknown>;
-    const byRole = new Map<Role, Rational[]>();
+    const report = (init: DiagnosticInit) =>
+      env.diagnostics.push(
+        createDiagnostic(env.source !== undefined ? { ...init, source: env.source } : init),
+      );
+    const byRole = new Map<Role, Entry[]>();
     let failed = false;
     for (const rating of env.ratings) {
       if (!weights.has(rating.role)) {
-        const init: Parameters<typeof createDiagnostic>[0] = {
+        report({
           code: 'unknown-role',
           pointer: `${rating.pointer}/role`,
           received: rating.role,
           expected: accepted,
-        };
-        if (env.source !== undefined) init.source = env.source;
-        env.diagnostics.push(createDiagnostic(init));
+        });
         failed = true;
         continue;
       }
@@ -80,57 +138,225 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
       if (typeof rating.value === 'number') v = Rational.from(rating.value);
       else v = map?.get(normaliseLabel(rating.value));
       if (!v) {
-        const init: Parameters<typeof createDiagnostic>[0] = {
+        report({
           code: 'unknown-rating',
           pointer: `${rating.pointer}/value`,
           received: rating.value,
           expected: m.map ? Object.keys(m.map) : 'a number',
-        };
-        if (env.source !== undefined) init.source = env.source;
-        env.diagnostics.push(createDiagnostic(init));
+        });
         failed = true;
         continue;
       }
       const list = byRole.get(rating.role) ?? [];
-      list.push(v);
+      list.push({ rating, raw: v, value: v, inScore: false });
       byRole.set(rating.role, list);
     }
     if (failed) return { status: 'error', trace };
+    // Ratings are kept in a canonical order (role, then rater id), so the order they were given in never matters.
+    for (const list of byRole.values()) list.sort(byId);
+    if (m.anonymity) detail.anonymity = { k: m.anonymity.k };
+    if (calibration) calibrate(byRole, calibration, env, report);
+    const setRaters = () => {
+      trace.raters = ROLE_ORDER.flatMap((r) => byRole.get(r) ?? []).map(raterTrace);
+    };
+
     const missing: string[] = [];
-    let sum = Rational.ZERO;
-    let used = Rational.ZERO;
+    const countedRoles: Array<{ role: Role; spec: RoleSpec; weight: Rational; entries: Entry[] }> = [];
     for (const [role, spec] of roles) {
-      const values = byRole.get(role) ?? [];
+      const entries = byRole.get(role) ?? [];
       const min = spec.min ?? 1;
-      const entry: Record<string, unknown> = { count: values.length, weight: spec.weight };
+      const entry: Record<string, unknown> = { count: entries.length, weight: spec.weight };
       detail[role] = entry;
-      if (values.length > 0) entry.combined = combineRole(values, spec).toNumber();
+      if (entries.length > 0)
+        entry.combined = combineValues(
+          entries.map((e) => e.value),
+          spec,
+        ).toNumber();
       if (spec.weight === 0) {
         entry.counted = false;
         continue;
       }
-      if (values.length < min || values.length === 0) {
-        entry.short = { have: values.length, need: Math.max(min, 1) };
-        if (whenShort === 'pending') missing.push(`${role} (${values.length}/${Math.max(min, 1)})`);
-        const init: Parameters<typeof createDiagnostic>[0] = {
+      if (entries.length < min || entries.length === 0) {
+        entry.short = { have: entries.length, need: Math.max(min, 1) };
+        if (whenShort === 'pending') missing.push(`${role} (${entries.length}/${Math.max(min, 1)})`);
+        report({
           code: 'role-short',
           pointer: env.recordPointer,
-          received: values.length,
+          received: entries.length,
           expected: Math.max(min, 1),
           params: { role },
           severity: whenShort === 'pending' ? 'warning' : 'info',
-        };
-        if (env.source !== undefined) init.source = env.source;
-        env.diagnostics.push(createDiagnostic(init));
+        });
         continue;
       }
-      const w = weights.get(role) as Rational;
-      sum = sum.add(combineRole(values, spec).mul(w));
-      used = used.add(w);
+      countedRoles.push({ role, spec, weight: weights.get(role) as Rational, entries });
     }
-    if (missing.length > 0) return { status: 'pending', trace, missing };
-    if (used.isZero()) return { status: 'pending', trace, missing: accepted.map((r) => `${r} (0)`) };
+
+    if (threshold) {
+      detail.divergence = checkDivergence(byRole, specs, consensus, threshold, env, report);
+    }
+    if (missing.length > 0) {
+      setRaters();
+      return { status: 'pending', trace, missing };
+    }
+    if (countedRoles.length === 0) {
+      setRaters();
+      return { status: 'pending', trace, missing: accepted.map((r) => `${r} (0)`) };
+    }
+
+    if (cap) {
+      const input: CountedRole[] = countedRoles.map((r) => ({
+        spec: r.spec,
+        weight: r.weight,
+        values: r.entries.map((e) => e.value),
+      }));
+      const out = capInfluence(input, cap);
+      let n = 0;
+      countedRoles.forEach((r, i) => {
+        r.entries.forEach((e, j) => {
+          const v = (out[i] as Rational[])[j] as Rational;
+          if (!v.eq(e.value)) {
+            e.value = v;
+            e.capped = true;
+            n++;
+          }
+        });
+      });
+      detail.influence = { cap: cap.toNumber(), capped: n };
+    }
+
+    let sum = Rational.ZERO;
+    let used = Rational.ZERO;
+    for (const r of countedRoles) {
+      const c = combineValues(
+        r.entries.map((e) => e.value),
+        r.spec,
+      );
+      const entry = detail[r.role] as Record<string, unknown>;
+      if (entry.combined !== c.toNumber()) {
+        entry.uncapped = entry.combined;
+        entry.combined = c.toNumber();
+      }
+      for (const e of r.entries) e.inScore = true;
+      sum = sum.add(c.mul(r.weight));
+      used = used.add(r.weight);
+    }
+    setRaters();
     if (!used.eq(Rational.ONE)) detail.renormalised = used.toNumber();
     return applyFinish(sum.div(used), finish, trace);
   };
 };
+
+function raterTrace(e: Entry): RaterTrace {
+  const t: RaterTrace = {
+    rater: e.rating.rater,
+    role: e.rating.role,
+    raw: e.raw.toNumber(),
+    counted: 0,
+    inScore: e.inScore,
+  };
+  if (typeof e.rating.value === 'string') t.label = e.rating.value;
+  if (e.calibrated) t.calibrated = e.calibrated.toNumber();
+  if (e.calibration !== undefined) t.calibration = e.calibration;
+  t.counted = e.value.toNumber();
+  if (e.capped) t.capped = true;
+  return t;
+}
+
+/** z-score calibration: adjusted = mean + (x − rater mean) / rater sd × sd, exactly. */
+function calibrate(
+  byRole: Map<Role, Entry[]>,
+  cal: { mean: Rational; sd: Rational },
+  env: MeasureEnv,
+  report: (init: DiagnosticInit) => void,
+): void {
+  for (const role of ROLE_ORDER) {
+    for (const e of byRole.get(role) ?? []) {
+      const stats =
+        env.raterStats && Object.hasOwn(env.raterStats, e.rating.rater)
+          ? env.raterStats[e.rating.rater]
+          : undefined;
+      if (!stats) {
+        e.calibration = 'uncalibrated: no rater history in raterStats; used as given';
+        report({
+          code: 'rater-uncalibrated',
+          pointer: e.rating.pointer,
+          received: e.rating.rater,
+          params: { role },
+        });
+        continue;
+      }
+      const adjusted = cal.mean.add(
+        e.raw.sub(Rational.from(stats.mean)).div(Rational.from(stats.sd)).mul(cal.sd),
+      );
+      e.calibrated = adjusted;
+      e.value = adjusted;
+      e.calibration = `z-score against rater history, n = ${stats.n} (mean ${stats.mean}, sd ${stats.sd})`;
+    }
+  }
+}
+
+/**
+ * Compares the supervisor's combined rating (after calibration, before the influence cap: the departure as the
+ * supervisor meant it) with the consensus: the weighted mean of the consensus roles' combined ratings, weights
+ * renormalised among the roles that have enough ratings. Flags only when the gap is strictly above the threshold.
+ */
+function checkDivergence(
+  byRole: Map<Role, Entry[]>,
+  specs: ReadonlyMap<Role, RoleSpec>,
+  consensusRoles: readonly Role[],
+  threshold: Rational,
+  env: MeasureEnv,
+  report: (init: DiagnosticInit) => void,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { threshold: threshold.toNumber(), roles: [...consensusRoles] };
+  const enough = (r: Role) => {
+    const n = byRole.get(r)?.length ?? 0;
+    return n > 0 && n >= (specs.get(r)?.min ?? 1);
+  };
+  const combined = (r: Role) =>
+    combineValues(
+      (byRole.get(r) ?? []).map((e) => e.value),
+      specs.get(r) as RoleSpec,
+    );
+  if (!enough('supervisor')) {
+    out.checked = false;
+    out.why = 'no supervisor rating';
+    return out;
+  }
+  const present = consensusRoles.filter(enough);
+  if (present.length === 0) {
+    out.checked = false;
+    out.why = 'no consensus rating';
+    return out;
+  }
+  let sum = Rational.ZERO;
+  let w = Rational.ZERO;
+  for (const r of present) {
+    const wr = Rational.from((specs.get(r) as RoleSpec).weight);
+    sum = sum.add(combined(r).mul(wr));
+    w = w.add(wr);
+  }
+  const consensus = sum.div(w);
+  const supervisor = combined('supervisor');
+  const gap = supervisor.sub(consensus).abs();
+  const flagged = gap.gt(threshold);
+  out.checked = true;
+  out.roles = present;
+  out.supervisor = supervisor.toNumber();
+  out.consensus = consensus.toNumber();
+  out.difference = gap.toNumber();
+  out.flagged = flagged;
+  if (flagged) {
+    const id = env.indicatorId ?? env.recordPointer;
+    env.flags?.push(`needs-review:${id}`);
+    report({
+      code: 'rater-divergence',
+      pointer: env.recordPointer,
+      expected: consensus.toNumber(),
+      received: supervisor.toNumber(),
+      params: { indicator: id, threshold: threshold.toNumber() },
+    });
+  }
+  return out;
+}

@@ -20,6 +20,14 @@ export function normaliseLabel(s: string): string {
 export const compileScale: MeasureCompiler<ScaleMeasure> = (m, pointer, ctx) => {
   const input = ctx.input(m.input, `${pointer}/input`);
   if (!input) return undefined;
+  if (Object.keys(m.map).length === 0) {
+    ctx.report({
+      code: 'invalid-measure',
+      pointer: `${pointer}/map`,
+      params: { why: 'a scale needs at least one entry' },
+    });
+    return undefined;
+  }
   const table = new Map<string, Rational>();
   for (const [k, v] of Object.entries(m.map)) {
     const key = normaliseLabel(k);

@@ -1,0 +1,255 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { Evaluation } from '@kinerja/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliIo, main } from '../src/index.js';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const rubric = 'examples/data/demo-pp46.rubric.yaml';
+const appraisal = 'examples/data/demo-appraisal.json';
+const appraisalText = readFileSync(join(repo, appraisal), 'utf8');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(
+  args: string[],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from([Buffer.from(options.stdin ?? '')]),
+    cwd: repo,
+    env: options.env ?? {},
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+const noStack = (r: Run) => expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at |Error:/);
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kinerja-cli-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('kinerja (top level)', () => {
+  it('prints help and the version', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('validate');
+    const version = await run(['--version']);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('treats no command and an unknown command as usage errors', async () => {
+    expect((await run([])).code).toBe(2);
+    const r = await run(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command "frobnicate"');
+    noStack(r);
+  });
+
+  it('shows help for each command', async () => {
+    for (const c of ['validate', 'evaluate', 'explain', 'schema']) {
+      const r = await run([c, '-h']);
+      expect(r.code, c).toBe(0);
+      expect(r.stdout, c).toContain(`kinerja ${c}`);
+    }
+  });
+});
+
+describe('kinerja validate', () => {
+  it('accepts the demo rubric', async () => {
+    const r = await run(['validate', rubric]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('1 rubric checked: 0 errors, 0 warnings.\n');
+  });
+
+  it('prints file:line:column, the code and a message; exits 1', async () => {
+    const bad = join(dir, 'bad.rubric.yaml');
+    writeFileSync(bad, readFileSync(join(repo, rubric), 'utf8').replace('skp: 0.6', 'skp: 0.7'));
+    const r = await run(['validate', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      new RegExp(`^${bad.replace(/[.\\]/g, '\\$&')}:\\d+:\\d+  error  weight-sum  `, 'm'),
+    );
+    expect(r.stdout).toContain('1 error');
+    noStack(r);
+  });
+
+  it('speaks Indonesian with --lang id or an Indonesian LANG', async () => {
+    const bad = join(dir, 'dup.rubric.yaml');
+    writeFileSync(bad, 'kinerja: 1\nkinerja: 1\n');
+    const byFlag = await run(['validate', '--lang', 'id', bad]);
+    const byEnv = await run(['validate', bad], { env: { LANG: 'id_ID.UTF-8' } });
+    expect(byFlag.stdout).toContain('2:1  error  duplicate-key  Kunci');
+    expect(byEnv.stdout).toBe(byFlag.stdout);
+    expect(byFlag.stdout).toContain('galat');
+  });
+
+  it('prints the diagnostics as JSON with --format json', async () => {
+    const bad = join(dir, 'dup.rubric.yaml');
+    const r = await run(['validate', '--format', 'json', bad, rubric]);
+    expect(r.code).toBe(1);
+    const diagnostics = JSON.parse(r.stdout);
+    expect(diagnostics).toMatchObject([
+      { code: 'duplicate-key', span: { start: { line: 2, column: 1 } } },
+    ]);
+  });
+
+  it('reports a missing file in one line, exit 2, no stack', async () => {
+    const r = await run(['validate', 'no/such.rubric.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(
+      'no/such.rubric.yaml  error  file-unreadable  File "no/such.rubric.yaml" was not found.',
+    );
+    noStack(r);
+  });
+
+  it('refuses an unknown flag or format with exit 2', async () => {
+    const flag = await run(['validate', '--strictest', rubric]);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toBe(
+      `kinerja: Unknown option '--strictest'\nRun "kinerja validate --help" for usage.\n`,
+    );
+    expect((await run(['validate', '--format', 'xml', rubric])).code).toBe(2);
+    expect((await run(['validate', '--lang', 'fr', rubric])).code).toBe(2);
+    expect((await run(['validate'])).code).toBe(2);
+  });
+});
+
+describe('kinerja evaluate', () => {
+  it('prints one Evaluation as JSON for one appraisal', async () => {
+    const r = await run(['evaluate', '--rubric', rubric, appraisal]);
+    expect(r.code).toBe(0);
+    const e = JSON.parse(r.stdout) as Evaluation;
+    expect(e).toMatchObject({
+      status: 'complete',
+      rubric: { id: 'demo-pp46' },
+      appraisal: { nip: '198501012010011001' },
+    });
+    expect(typeof e.score).toBe('number');
+  });
+
+  it('prints an array for several appraisals, reading - from stdin', async () => {
+    const r = await run(['evaluate', '-r', rubric, appraisal, '-'], { stdin: appraisalText });
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout) as Evaluation[];
+    expect(list.map((e) => e.status)).toEqual(['complete', 'complete']);
+    expect(list[1]).toEqual(list[0]);
+  });
+
+  it('prints a table for people', async () => {
+    const r = await run(['evaluate', '--rubric', rubric, appraisal, '--format', 'table', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    const [head, row, ...rest] = r.stdout.trimEnd().split('\n');
+    expect(rest).toEqual([]);
+    expect(head).toMatch(/^file\s+NIP\s+status\s+score\s+predicate\s+outcomes met$/);
+    expect(row).toMatch(
+      new RegExp(`^${appraisal.replace(/\./g, '\\.')}\\s+198501012010011001\\s+complete\\s+[\\d.]+\\s+\\S`),
+    );
+  });
+
+  it('exits 1 on invalid JSON, with the position on stderr in table mode', async () => {
+    const r = await run(['evaluate', '--rubric', rubric, '-', '--format', 'table'], {
+      stdin: '{ "employee": ',
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/<stdin>\s+—\s+invalid/);
+    expect(r.stderr).toMatch(/^<stdin>:1:\d+ {2}error {2}json-syntax {2}/m);
+    noStack(r);
+    const json = await run(['evaluate', '--rubric', rubric, '-'], { stdin: '[' });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      status: 'invalid',
+      diagnostics: [{ code: 'json-syntax' }],
+    });
+  });
+
+  it('exits 1 on an invalid rubric and 2 on a missing rubric or appraisal, without a stack', async () => {
+    const bad = join(dir, 'dup.rubric.yaml');
+    const invalid = await run(['evaluate', '--rubric', bad, appraisal]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toBe('');
+    expect(invalid.stderr).toContain('duplicate-key');
+    const noRubric = await run(['evaluate', '--rubric', 'missing.yaml', appraisal]);
+    expect(noRubric.code).toBe(2);
+    expect(noRubric.stderr).toContain('file-unreadable');
+    const noAppraisal = await run(['evaluate', '--rubric', rubric, 'missing.json']);
+    expect(noAppraisal).toMatchObject({ code: 2, stdout: '' });
+    expect(noAppraisal.stderr).toContain('kinerja: File "missing.json" was not found.');
+    for (const r of [invalid, noRubric, noAppraisal]) noStack(r);
+  });
+
+  it('requires --rubric and an appraisal', async () => {
+    expect((await run(['evaluate', appraisal])).code).toBe(2);
+    expect((await run(['evaluate', '--rubric', rubric])).code).toBe(2);
+    expect((await run(['evaluate', '--rubric'])).code).toBe(2);
+  });
+});
+
+describe('kinerja explain', () => {
+  it('explains in Indonesian and in English', async () => {
+    const id = await run(['explain', '--rubric', rubric, appraisal, '--lang', 'id']);
+    const en = await run(['explain', '--rubric', rubric, appraisal, '--lang', 'en']);
+    expect([id.code, en.code]).toEqual([0, 0]);
+    expect(id.stdout).toContain('Predikat');
+    expect(en.stdout).toContain('Predicate');
+    expect(id.stdout).not.toBe(en.stdout);
+  });
+
+  it('takes exactly one appraisal', async () => {
+    expect((await run(['explain', '--rubric', rubric, appraisal, appraisal])).code).toBe(2);
+  });
+});
+
+describe('kinerja schema', () => {
+  it('prints the rubric and appraisal schemas as JSON', async () => {
+    const r = await run(['schema', 'rubric']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ $id: expect.stringContaining('rubric.schema.json') });
+    const a = await run(['schema', 'appraisal']);
+    expect(JSON.parse(a.stdout)).toMatchObject({ $id: expect.stringContaining('appraisal.schema.json') });
+  });
+
+  it('refuses an unknown schema', async () => {
+    expect((await run(['schema', 'cases'])).code).toBe(2);
+    expect((await run(['schema'])).code).toBe(2);
+  });
+});
+
+describe('internal errors', () => {
+  it('prints one line and a hint, the stack only with KINERJA_DEBUG=1', async () => {
+    const broken = (env: Record<string, string>): CliIo => ({
+      stdout: {
+        write: () => {
+          throw new Error('disk on fire');
+        },
+      },
+      stderr: { write: (s: string) => (stderr += s) },
+      stdin: Readable.from([]),
+      cwd: repo,
+      env,
+    });
+    let stderr = '';
+    expect(await main(['schema', 'rubric'], broken({}))).toBe(3);
+    expect(stderr).toContain('kinerja: internal error: disk on fire\n');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    stderr = '';
+    await main(['schema', 'rubric'], broken({ KINERJA_DEBUG: '1' }));
+    expect(stderr).toMatch(/\n\s+at /);
+  });
+});

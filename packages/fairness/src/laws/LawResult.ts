@@ -1,0 +1,52 @@
+import type { CompiledRubric } from '@kinerja/core';
+import type { AppraisalArbitraryOptions } from '../arbitrary/arbitraryAppraisal.js';
+
+/** The names of the fairness laws. */
+export type LawName =
+  | 'monotonicity'
+  | 'protectedAttributes'
+  | 'identity'
+  | 'determinism'
+  | 'bounds'
+  | 'reachability'
+  | 'boundaries';
+
+/** What one law found. */
+export interface LawResult {
+  /** Which law. */
+  law: LawName;
+  /** Whether the rubric passed. */
+  ok: boolean;
+  /** How many cases were tried (appraisals, or bounds for `boundaries`). */
+  runs: number;
+  /** The seed to replay the run with (`{ seed }` in the options). */
+  seed: number;
+  /** fast-check's path to the shrunk counterexample; with the seed, replays it directly (`{ seed, path }`). */
+  path?: string;
+  /** The shrunk counterexample, as readable data (an appraisal and what was changed in it). */
+  counterexample?: unknown;
+  /** What went wrong, or a note on what was (not) checked. */
+  message?: string;
+  /** For `reachability`: one appraisal reaching each predicate level and outcome (`predicate:<id>`, `outcome:<id>`). */
+  witnesses?: Record<string, unknown>;
+}
+
+/** Options every law takes. */
+export interface LawOptions {
+  /** Seed of the random generator; the result reports the one used, so a failure can be replayed. */
+  seed?: number;
+  /** Number of generated cases. Defaults differ per law (100; reachability 600). */
+  numRuns?: number;
+  /** fast-check replay path (from a failed result), used with `seed`. */
+  path?: string;
+  /**
+   * Facts to treat as protected in addition to those the rubric marks `protected: true` — e.g. a proxy (a copy of
+   * gender under another name) the rubric reads. The protected law then proves the rubric ignores them too.
+   */
+  protectedFacts?: readonly string[];
+  /** Options passed to the appraisal generator. */
+  appraisal?: AppraisalArbitraryOptions;
+}
+
+/** A fairness law: a check of a compiled rubric. */
+export type Law = (compiled: CompiledRubric, options?: LawOptions) => LawResult;

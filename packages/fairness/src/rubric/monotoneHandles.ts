@@ -1,0 +1,59 @@
+import type { Rubric } from '@kinerja/core';
+import { ratersOf, ratingValues } from '../arbitrary/arbitraryRatings.js';
+import { recordPlan } from './recordPlan.js';
+import type { FieldPlan } from './recordPlan.js';
+
+/** An input the rubric says (or whose measure kind implies) has a better direction. */
+export type MonotoneHandle =
+  | {
+      readonly kind: 'input';
+      readonly id: string;
+      readonly group: string;
+      readonly field: FieldPlan;
+      readonly direction: 'higher' | 'lower';
+    }
+  | { readonly kind: 'target'; readonly group: string; readonly field: FieldPlan; readonly direction: 'higher' | 'lower' }
+  | {
+      readonly kind: 'rating';
+      readonly id: string;
+      readonly group: string;
+      readonly values: ReadonlyArray<string | number>;
+      readonly direction: 'higher' | 'lower';
+    };
+
+/**
+ * Every input with a direction. An indicator's declared `direction` speaks for its measured fields (realisations,
+ * inputs, ratings; never targets); otherwise the measure kind decides: ratio → higher realisation is better,
+ * inverse-ratio → lower, value → higher, raters → higher rating, efficiency/scale/lookup/piecewise → no claim
+ * (not monotone, or not knowable from the kind). A field in a quotient's divisor flips. Listed targets and
+ * additions cannot declare a direction, so only the kind speaks for them.
+ */
+export function monotoneHandles(rubric: Readonly<Rubric>): MonotoneHandle[] {
+  const out: MonotoneHandle[] = [];
+  const sure = (d: string | undefined): d is 'higher' | 'lower' => d === 'higher' || d === 'lower';
+  for (const [group, g] of Object.entries(rubric.groups)) {
+    for (const [id, ind] of Object.entries(g.indicators ?? {})) {
+      const declared = ind.direction;
+      if (declared === 'none') continue;
+      for (const field of recordPlan(ind.measure).fields) {
+        const d = declared !== undefined && field.primary ? declared : field.direction;
+        if (sure(d)) out.push({ kind: 'input', id, group, field, direction: d });
+      }
+      const raters = ratersOf(ind.measure);
+      if (raters) {
+        out.push({ kind: 'rating', id, group, values: ratingValues(raters), direction: declared ?? 'higher' });
+      }
+    }
+    for (const [id, add] of Object.entries(g.additions ?? {})) {
+      for (const field of recordPlan(add.measure).fields) {
+        if (sure(field.direction)) out.push({ kind: 'input', id, group, field, direction: field.direction });
+      }
+    }
+    if (g.items) {
+      for (const field of recordPlan(g.items.measure).fields) {
+        if (sure(field.direction)) out.push({ kind: 'target', group, field, direction: field.direction });
+      }
+    }
+  }
+  return out;
+}

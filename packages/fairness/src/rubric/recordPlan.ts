@@ -1,0 +1,155 @@
+import type { Measure } from '@kinerja/core';
+import { type Interval, parseInterval } from './interval.js';
+import { measureLeaves } from './measureLeaves.js';
+
+/** Which way a better input moves a score: up, down, or not monotone (or not known). */
+export type Direction = 'higher' | 'lower' | 'none';
+
+/** Where in its domain a good value lies, so generation can be tilted toward good or bad appraisals. */
+export type Better = 'up' | 'down' | { readonly peak: number };
+
+/** The values one input field may take. Every domain is ordered, so "better" and "worse" have a meaning. */
+export type FieldDomain =
+  /** Decimals in [lo, hi] with at most `places` places; `exact` are values worth hitting exactly. */
+  | { readonly kind: 'number'; readonly lo: number; readonly hi: number; readonly exact: readonly number[] }
+  /** A realisation: a share (0…maxShare) of the record's `of` field, so ratios stay near real life. */
+  | { readonly kind: 'share'; readonly of: string; readonly minShare: number; readonly maxShare: number }
+  /** Scale labels, worst first. */
+  | { readonly kind: 'label'; readonly labels: readonly string[] }
+  /** Lookup rows, worst value first; a value inside some row. */
+  | { readonly kind: 'rows'; readonly rows: readonly Interval[] };
+
+/** One field of an input record (`inputs.<id>` or one listed target). */
+export interface FieldPlan {
+  /** The field name, as the measure reads it. */
+  readonly name: string;
+  /** The values it may take. */
+  readonly domain: FieldDomain;
+  /** Which way a better value moves the score, as far as the measure kind tells. */
+  readonly direction: Direction;
+  /**
+   * Whether it is what the measure measures (a realisation, an input) rather than a reference (a target): an
+   * indicator's declared `direction` speaks of these fields only.
+   */
+  readonly primary: boolean;
+  /** Where good values lie, for tilted generation. */
+  readonly better: Better;
+  /** Index of the leaf measure that reads it; leaves marked optional may leave out all their fields. */
+  readonly leaf: number;
+}
+
+/** What one input record must hold, read from the measure that scores it. */
+export interface RecordPlan {
+  /** Fields in the order the leaves name them (first reader wins when two leaves share a field). */
+  readonly fields: readonly FieldPlan[];
+  /** Leaves (by index) marked `optional: true`, whose fields may all be left out to make the leaf drop. */
+  readonly optionalLeaves: readonly number[];
+}
+
+const flip = (d: Direction): Direction => (d === 'higher' ? 'lower' : d === 'lower' ? 'higher' : d);
+
+function valueDomain(clamp: { min?: number; max?: number } | undefined, positive: boolean): FieldDomain {
+  // A clamped measure gets inputs a little beyond its caps, so the caps are exercised, not just declared.
+  const lo = clamp ? (clamp.min ?? 0) - 10 : 0;
+  const hi = clamp ? (clamp.max ?? 100) + 10 : 100;
+  const min = positive ? Math.max(lo, 0.01) : lo;
+  return { kind: 'number', lo: min, hi: Math.max(hi, min + 1), exact: [min, 100].filter((x) => x <= hi) };
+}
+
+/**
+ * Reads a measure tree and says which fields its input record needs and what values they may take. Field names
+ * come from the InputRefs that are strings; `{ fact, path }` refs read facts, which the facts generator supplies.
+ */
+export function recordPlan(measure: Measure): RecordPlan {
+  const fields: FieldPlan[] = [];
+  const optionalLeaves: number[] = [];
+  const seen = new Set<string>();
+  const add = (f: FieldPlan) => {
+    if (seen.has(f.name)) return;
+    seen.add(f.name);
+    fields.push(f);
+  };
+  measureLeaves(measure).forEach(({ measure: m, divisor }, leaf) => {
+    if (m.optional) optionalLeaves.push(leaf);
+    const dir = (d: Direction) => (divisor ? flip(d) : d);
+    switch (m.kind) {
+      case 'ratio':
+      case 'inverse-ratio':
+      case 'efficiency': {
+        const inferred: Direction = m.kind === 'ratio' ? 'higher' : m.kind === 'inverse-ratio' ? 'lower' : 'none';
+        const peak = 1 - (m.threshold ?? 0.24);
+        const better: Better =
+          m.kind === 'ratio' ? 'up' : m.kind === 'inverse-ratio' ? 'down' : { peak: peak / 1.5 };
+        if (typeof m.target === 'string') {
+          // Positive targets only: a zero target is a data error (division-by-zero) or a drop, not a verdict.
+          add({
+            name: m.target,
+            domain: { kind: 'number', lo: 1, hi: 1000, exact: [1, 10, 12, 100] },
+            direction: 'none',
+            primary: false,
+            better: 'up',
+            leaf,
+          });
+        }
+        if (typeof m.realisation === 'string') {
+          const domain: FieldDomain =
+            typeof m.target === 'string'
+              ? { kind: 'share', of: m.target, minShare: divisor ? 0.01 : 0, maxShare: 1.5 }
+              : { kind: 'number', lo: divisor ? 0.01 : 0, hi: 150, exact: [100] };
+          add({ name: m.realisation, domain, direction: dir(inferred), primary: true, better, leaf });
+        }
+        return;
+      }
+      case 'value':
+        if (typeof m.input === 'string')
+          add({
+            name: m.input,
+            domain: valueDomain(m.clamp, divisor),
+            direction: dir('higher'),
+            primary: true,
+            better: 'up',
+            leaf,
+          });
+        return;
+      case 'scale':
+        if (typeof m.input === 'string') {
+          const labels = Object.entries(m.map)
+            .sort(([, a], [, b]) => a - b)
+            .map(([k]) => k);
+          add({ name: m.input, domain: { kind: 'label', labels }, direction: 'none', primary: true, better: 'up', leaf });
+        }
+        return;
+      case 'lookup':
+        if (typeof m.input === 'string') {
+          const rows = [...m.table]
+            .sort((a, b) => a.value - b.value)
+            .map((r) => parseInterval(r.range))
+            .filter((r): r is Interval => r !== undefined);
+          add({ name: m.input, domain: { kind: 'rows', rows }, direction: 'none', primary: true, better: 'up', leaf });
+        }
+        return;
+      case 'piecewise':
+        if (typeof m.input === 'string') {
+          const xs = m.points.map(([x]) => x);
+          const first = xs[0] ?? 0;
+          const last = xs[xs.length - 1] ?? first + 1;
+          const margin = Math.max((last - first) / 2, 1);
+          const lo = divisor ? Math.max(first - margin, 0.01) : first - margin;
+          const ys = m.points.map(([, y]) => y);
+          add({
+            name: m.input,
+            domain: { kind: 'number', lo, hi: last + margin, exact: xs.filter((x) => x >= lo) },
+            direction: 'none',
+            primary: true,
+            better: (ys[ys.length - 1] ?? 0) >= (ys[0] ?? 0) ? 'up' : 'down',
+            leaf,
+          });
+        }
+        return;
+      default:
+        // constant reads nothing; raters read appraisal.ratings, not the record.
+        return;
+    }
+  });
+  return { fields, optionalLeaves };
+}
