@@ -1,8 +1,9 @@
 import type { Diagnostic, Lang } from '@kinerja/core';
 
 /**
- * One diagnostic as one line: `file:line:column  severity  code  message`. The location comes first so
- * editors and terminals make it clickable; when there is no position, the JSON pointer stands in for it.
+ * One diagnostic as one line: `file:line:column  code  message`, with `(warning)` or `(info)` after anything that
+ * is not an error. The location comes first so editors and terminals make it clickable; when there is no position,
+ * the JSON pointer stands in for it.
  */
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const source = d.source ?? '<input>';
@@ -11,5 +12,6 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
     : d.pointer !== ''
       ? `${source}#${d.pointer}`
       : source;
-  return `${where}  ${d.severity}  ${d.code}  ${d.message[lang]}`;
+  const severity = d.severity === 'error' ? '' : `  (${d.severity})`;
+  return `${where}  ${d.code}  ${d.message[lang]}${severity}`;
 }

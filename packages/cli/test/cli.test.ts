@@ -84,7 +84,7 @@ describe('kinerja validate', () => {
     const r = await run(['validate', bad]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
-      new RegExp(`^${bad.replace(/[.\\]/g, '\\$&')}:\\d+:\\d+  error  weight-sum  `, 'm'),
+      new RegExp(`^${bad.replace(/[.\\]/g, '\\$&')}:\\d+:\\d+  weight-sum  `, 'm'),
     );
     expect(r.stdout).toContain('1 error');
     noStack(r);
@@ -95,7 +95,7 @@ describe('kinerja validate', () => {
     writeFileSync(bad, 'kinerja: 1\nkinerja: 1\n');
     const byFlag = await run(['validate', '--lang', 'id', bad]);
     const byEnv = await run(['validate', bad], { env: { LANG: 'id_ID.UTF-8' } });
-    expect(byFlag.stdout).toContain('2:1  error  duplicate-key  Kunci');
+    expect(byFlag.stdout).toContain('2:1  duplicate-key  Kunci');
     expect(byEnv.stdout).toBe(byFlag.stdout);
     expect(byFlag.stdout).toContain('galat');
   });
@@ -114,7 +114,7 @@ describe('kinerja validate', () => {
     const r = await run(['validate', 'no/such.rubric.yaml']);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(
-      'no/such.rubric.yaml  error  file-unreadable  File "no/such.rubric.yaml" was not found.',
+      'no/such.rubric.yaml  file-unreadable  File "no/such.rubric.yaml" was not found.',
     );
     noStack(r);
   });
@@ -169,7 +169,7 @@ describe('kinerja evaluate', () => {
     });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/<stdin>\s+—\s+invalid/);
-    expect(r.stderr).toMatch(/^<stdin>:1:\d+ {2}error {2}json-syntax {2}/m);
+    expect(r.stderr).toMatch(/^<stdin>:1:\d+ {2}json-syntax {2}/m);
     noStack(r);
     const json = await run(['evaluate', '--rubric', rubric, '-'], { stdin: '[' });
     expect(json.code).toBe(1);

@@ -2,7 +2,8 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
 
 /** Ids of rubrics, groups, indicators, ratings, predicates and outcomes: lower-case words joined by - or _. */
 export const IdSchema = Type.String({
-  pattern: '^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$',
+  // `constructor` and `prototype` name the prototype chain in JavaScript, so they are never ids.
+  pattern: '^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$',
   maxLength: 64,
   description: 'Lower-case id: letters and digits, words joined by - or _ (e.g. `sangat-baik`).',
 });
