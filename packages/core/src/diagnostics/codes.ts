@@ -605,6 +605,67 @@ const codes = {
       en: `Rater ${show(d.received)} has no rating history (raterStats); the rating is used uncalibrated.`,
     }),
   },
+  // batch (@kinerja/batch: spreadsheet and JSON exports scored row by row)
+  'mapping-invalid': {
+    stage: 'validate',
+    severity: 'error',
+    summary:
+      'A batch mapping file (portal columns → appraisal fields) is wrong: an unknown key or appraisal path, a value of the wrong kind.',
+    render: (d) => ({
+      id: `Pemetaan kolom tidak sah: ${p(d, 'detail')}.`,
+      en: `The column mapping is not valid: ${p(d, 'detail')}.`,
+    }),
+  },
+  'column-missing': {
+    stage: 'validate',
+    severity: 'error',
+    summary:
+      'A column the mapping names is not in the header row of the input file; no row of the file is scored.',
+    render: (d) => ({
+      id: `Kolom ${show(d.expected)} yang disebut pemetaan tidak ada di baris judul${p(d, 'near') ? `; mungkin ${p(d, 'near')}` : ''}.`,
+      en: `Column ${show(d.expected)} named by the mapping is not in the header row${p(d, 'near') ? `; did you mean ${p(d, 'near')}` : ''}.`,
+    }),
+  },
+  'column-duplicate': {
+    stage: 'validate',
+    severity: 'error',
+    summary:
+      'The header row of the input file has the same column name twice, so a mapping cannot tell them apart.',
+    render: (d) => ({
+      id: `Nama kolom ${show(d.received)} muncul dua kali di baris judul.`,
+      en: `Column name ${show(d.received)} appears twice in the header row.`,
+    }),
+  },
+  'csv-syntax': {
+    stage: 'parse',
+    severity: 'error',
+    summary:
+      'A CSV record cannot be read: an unterminated quote, text after a closing quote, or more cells than the header.',
+    render: (d) => ({
+      id: `Baris CSV tidak dapat dibaca: ${p(d, 'detail')}.`,
+      en: `The CSV record cannot be read: ${p(d, 'detail')}.`,
+    }),
+  },
+  'cell-invalid': {
+    stage: 'validate',
+    severity: 'error',
+    summary:
+      'A cell cannot be read as the type the mapping gives its column (number, integer, boolean, date in the declared format).',
+    render: (d) => ({
+      id: `Sel kolom "${p(d, 'column')}" berisi ${show(d.received)}, bukan ${p(d, 'type')}${p(d, 'why') ? ` (${p(d, 'why')})` : ''}.`,
+      en: `Cell of column "${p(d, 'column')}" holds ${show(d.received)}, not a ${p(d, 'type')}${p(d, 'why') ? ` (${p(d, 'why')})` : ''}.`,
+    }),
+  },
+  'nip-mangled': {
+    stage: 'validate',
+    severity: 'error',
+    summary:
+      'A NIP cell is not 18 digits written as text: a spreadsheet turned it into a number (1.98501E+17) or cut digits. Refused, never converted.',
+    render: (d) => ({
+      id: `NIP di kolom "${p(d, 'column')}" berbentuk ${show(d.received)}, bukan 18 digit teks; kemungkinan dirusak spreadsheet (format sel sebagai Teks lalu ekspor ulang).`,
+      en: `NIP in column "${p(d, 'column')}" reads ${show(d.received)}, not 18 digits as text; a spreadsheet probably mangled it (format the cells as Text and export again).`,
+    }),
+  },
 } satisfies Record<string, CodeInfo>;
 
 /** Every stable diagnostic code. One row per code in docs/errors.md. */

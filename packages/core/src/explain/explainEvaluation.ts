@@ -46,6 +46,7 @@ const words = {
     short: 'kurang',
     calibrated: 'dikalibrasi',
     capped: 'dibatasi',
+    cappedFrom: 'dibatasi dari',
     divergence: 'selisih atasan vs konsensus',
     needsReview: 'perlu ditinjau',
     notChecked: 'tidak diperiksa',
@@ -84,6 +85,7 @@ const words = {
     short: 'short',
     calibrated: 'calibrated',
     capped: 'capped',
+    cappedFrom: 'capped from',
     divergence: 'supervisor vs consensus',
     needsReview: 'needs review',
     notChecked: 'not checked',
@@ -134,7 +136,7 @@ function ratersLines(t: MeasureTrace | undefined, indent: string, w: (typeof wor
       const k = Number((d.anonymity as { k?: number } | undefined)?.k ?? 1);
       what = e.withheld.startsWith('fewer') ? w.responses(k) : w.withheld;
     } else {
-      what = `${e.count} → ${e.combined ?? '—'}${e.uncapped !== undefined ? ` (${w.capped}; ${e.uncapped})` : ''}`;
+      what = `${e.count} → ${e.combined ?? '—'}${e.uncapped !== undefined ? ` (${w.cappedFrom} ${e.uncapped})` : ''}`;
     }
     lines.push(`${indent}· ${role}: ${what} (${bits.join(', ')})`);
   }

@@ -34,10 +34,11 @@ export function fewerThan(k: number): string {
 export function redactForEmployee(evaluation: Evaluation): Evaluation {
   const out = JSON.parse(JSON.stringify(evaluation)) as Evaluation;
   const ids = new Set<string>();
-  const hiddenDivergence = new Map<string, string>();
+  const hiddenDivergence = new Map<string, { indicator: string; threshold: unknown }>();
   const visit = (r: IndicatorResult, id?: string) => {
     if (r.measure && redactTrace(r.measure, ids) && id !== undefined) {
-      hiddenDivergence.set(joinPointer('/inputs', id), id);
+      const div = r.measure.detail?.divergence as { threshold?: unknown } | undefined;
+      hiddenDivergence.set(joinPointer('/inputs', id), { indicator: id, threshold: div?.threshold });
     }
   };
   for (const g of Object.values(out.groups)) {
@@ -61,17 +62,18 @@ export function redactForEmployee(evaluation: Evaluation): Evaluation {
 }
 
 /** A divergence warning whose figures would reveal a role with too few responses: the figures go. */
-function hideFigures(d: Diagnostic, indicator: string): Diagnostic {
+function hideFigures(d: Diagnostic, at: { indicator: string; threshold: unknown }): Diagnostic {
   const { expected: _e, received: _r, ...rest } = d;
+  const params = { indicator: at.indicator, threshold: String(at.threshold ?? '—') };
   const en = diagnosticCatalogue['rater-divergence'].render({
     expected: WITHHELD.en,
     received: WITHHELD.en,
-    params: { indicator, threshold: '—' },
+    params,
   }).en;
   const id = diagnosticCatalogue['rater-divergence'].render({
     expected: WITHHELD.id,
     received: WITHHELD.id,
-    params: { indicator, threshold: '—' },
+    params,
   }).id;
   return { ...rest, message: { id, en } };
 }

@@ -99,12 +99,12 @@ export function resolveRubric(
     overrides?: Record<string, unknown>;
   };
   const names = [...chain, child.id];
-  if (chain.includes(child.id) || names.length > MAX_DEPTH) {
+  // A rubric already in the chain closes a cycle; the rubric that named it reports it, at its own `extends`.
+  if (chain.includes(child.id)) return { ok: false, diagnostics: [], cycleAt: child.id };
+  if (names.length > MAX_DEPTH) {
     return {
       ok: false,
-      diagnostics: [
-        at('extends-cycle', '/extends', { params: { chain: [...names, child.extends].join(' → ') } }),
-      ],
+      diagnostics: [at('extends-cycle', '/extends', { params: { chain: names.join(' → ') } })],
     };
   }
   const found = options.resolve?.(child.extends, source);

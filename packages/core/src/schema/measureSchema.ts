@@ -75,6 +75,12 @@ const RoleSpecSchema = Type.Object(
     min: Type.Optional(
       Type.Integer({ minimum: 0, description: 'Fewest ratings of this role that count. Default 1.' }),
     ),
+    required: Type.Optional(
+      Type.Boolean({
+        description:
+          'This role must reach its minimum: when it falls short the verdict is pending, even with whenShort: renormalise (e.g. the supervisor, who is the legal appraiser).',
+      }),
+    ),
     show: Type.Optional(
       Type.Boolean({
         description: 'With weight 0: show the ratings in the explanation without counting them.',

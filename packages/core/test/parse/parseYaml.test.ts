@@ -256,7 +256,10 @@ describe('parseYaml locator', () => {
 
   it('points an empty document at its first line, so a diagnostic about it still has a position', () => {
     const p = parseYaml('');
-    expect(p.ok && p.locator.locate('/a')).toEqual({ start: { line: 1, column: 1 }, end: { line: 1, column: 1 } });
+    expect(p.ok && p.locator.locate('/a')).toEqual({
+      start: { line: 1, column: 1 },
+      end: { line: 1, column: 1 },
+    });
   });
 });
 

@@ -121,6 +121,11 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
       env.diagnostics.push(
         createDiagnostic(env.source !== undefined ? { ...init, source: env.source } : init),
       );
+    if (m.optional && env.ratings.length === 0) {
+      // Optional and nobody rated it: it leaves the mean, like any optional measure with no inputs.
+      trace.dropped = true;
+      return { status: 'dropped', trace };
+    }
     const byRole = new Map<Role, Entry[]>();
     let failed = false;
     for (const rating of env.ratings) {
@@ -178,14 +183,16 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
       }
       if (entries.length < min || entries.length === 0) {
         entry.short = { have: entries.length, need: Math.max(min, 1) };
-        if (whenShort === 'pending') missing.push(`${role} (${entries.length}/${Math.max(min, 1)})`);
+        const waits = whenShort === 'pending' || spec.required === true;
+        if (waits) missing.push(`${role} (${entries.length}/${Math.max(min, 1)})`);
         report({
           code: 'role-short',
-          pointer: env.recordPointer,
+          // Ratings are given in /ratings, so that is where a missing one is to be added.
+          pointer: '/ratings',
           received: entries.length,
           expected: Math.max(min, 1),
           params: { role },
-          severity: whenShort === 'pending' ? 'warning' : 'info',
+          severity: waits ? 'warning' : 'info',
         });
         continue;
       }
