@@ -20,7 +20,8 @@ export function checkCase(e: Evaluation, expect: CaseExpectation): string[] {
     }
     if (g.score !== undefined) eq(`groups.${gid}.score`, actual.score, g.score);
     if (g.rating !== undefined) eq(`groups.${gid}.rating`, actual.rating, g.rating);
-    if (g.suggestedRating !== undefined) eq(`groups.${gid}.suggestedRating`, actual.suggestedRating, g.suggestedRating);
+    if (g.suggestedRating !== undefined)
+      eq(`groups.${gid}.suggestedRating`, actual.suggestedRating, g.suggestedRating);
   }
   for (const [iid, score] of Object.entries(expect.indicators ?? {})) {
     const found = Object.values(e.groups)
@@ -31,14 +32,20 @@ export function checkCase(e: Evaluation, expect: CaseExpectation): string[] {
       ])
       .find(([id]) => id === iid)?.[1];
     if (!found) out.push(`indicators.${iid}: no such indicator or target in the result`);
-    else eq(`indicators.${iid}`, found.status === 'dropped' ? null : found.score, score);
+    else
+      eq(
+        `indicators.${iid}`,
+        found.status === 'dropped' || found.status === 'not-applicable' ? null : found.score,
+        score,
+      );
   }
   for (const [oid, met] of Object.entries(expect.outcomes ?? {})) {
     const o = e.outcomes[oid];
     if (!o) out.push(`outcomes.${oid}: not evaluated (status ${e.status})`);
     else eq(`outcomes.${oid}`, o.met, met);
   }
-  for (const [oid, v] of Object.entries(expect.outcomeValues ?? {})) eq(`outcomeValues.${oid}`, e.outcomes[oid]?.value, v);
+  for (const [oid, v] of Object.entries(expect.outcomeValues ?? {}))
+    eq(`outcomeValues.${oid}`, e.outcomes[oid]?.value, v);
   if (expect.flags !== undefined) eq('flags', e.flags, [...expect.flags].sort());
   if (expect.diagnostics !== undefined) {
     const codes = [...new Set(e.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code))].sort();

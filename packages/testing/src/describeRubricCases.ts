@@ -17,7 +17,10 @@ export function describeRubricCases(casesFile: string | URL): void {
   const path = typeof casesFile === 'string' ? casesFile : fileURLToPath(casesFile);
   const file = loadCaseFile(path);
   describe(`golden cases ${path.split('/').slice(-2).join('/')}`, () => {
-    const loaded = loadRubric(readFileSync(file.rubric, 'utf8'), { source: file.rubric, resolve: fileResolver() });
+    const loaded = loadRubric(readFileSync(file.rubric, 'utf8'), {
+      source: file.rubric,
+      resolve: fileResolver(),
+    });
     it('the rubric loads without diagnostics', () => {
       expect(loaded.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
       expect(loaded.ok).toBe(true);

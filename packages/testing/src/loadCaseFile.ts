@@ -59,7 +59,8 @@ export function loadCaseFile(path: string): RubricCaseFile {
   };
   const doc = parsed.value;
   if (!isObject(doc)) throw new Error(`${path}: a cases file is a mapping with rubric, defaults and cases`);
-  for (const k of Object.keys(doc)) if (!FILE_KEYS.has(k)) problems.push(`${where(`/${k}`)} unknown key "${k}"`);
+  for (const k of Object.keys(doc))
+    if (!FILE_KEYS.has(k)) problems.push(`${where(`/${k}`)} unknown key "${k}"`);
   if (typeof doc.rubric !== 'string') problems.push(`${where('')} "rubric" (the rubric file) is required`);
   const defaults = isObject(doc.defaults) ? doc.defaults : {};
   for (const k of Object.keys(defaults)) {
@@ -76,7 +77,8 @@ export function loadCaseFile(path: string): RubricCaseFile {
       problems.push(`${where(at)} a case is a mapping`);
       return;
     }
-    for (const k of Object.keys(c)) if (!CASE_KEYS.has(k)) problems.push(`${where(`${at}/${k}`)} unknown key "${k}"`);
+    for (const k of Object.keys(c))
+      if (!CASE_KEYS.has(k)) problems.push(`${where(`${at}/${k}`)} unknown key "${k}"`);
     const name = typeof c.name === 'string' ? c.name : '';
     if (!name) problems.push(`${where(at)} a case needs a name`);
     else if (names.has(name)) problems.push(`${where(`${at}/name`)} duplicate case name "${name}"`);
@@ -91,7 +93,8 @@ export function loadCaseFile(path: string): RubricCaseFile {
     }
     for (const [g, v] of Object.entries(isObject(expect.groups) ? expect.groups : {})) {
       for (const k of Object.keys(isObject(v) ? v : {})) {
-        if (!GROUP_KEYS.has(k)) problems.push(`${where(`${at}/expect/groups/${g}/${k}`)} unknown group expectation "${k}"`);
+        if (!GROUP_KEYS.has(k))
+          problems.push(`${where(`${at}/expect/groups/${g}/${k}`)} unknown group expectation "${k}"`);
       }
     }
     const appraisal = mergePatch(defaults.appraisal ?? {}, c.appraisal ?? {});

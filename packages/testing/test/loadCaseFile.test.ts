@@ -19,7 +19,11 @@ const good = `
 
 describe('loadCaseFile polices its cases', () => {
   it('loads a good file and merges defaults', () => {
-    const f = loadCaseFile(write(`rubric: r.rubric.yaml\ndefaults: { appraisal: { id: base, period: { kind: annual } } }\ncases:${good}`));
+    const f = loadCaseFile(
+      write(
+        `rubric: r.rubric.yaml\ndefaults: { appraisal: { id: base, period: { kind: annual } } }\ncases:${good}`,
+      ),
+    );
     expect(f.cases).toHaveLength(1);
     expect(f.cases[0]?.appraisal).toEqual({ id: 'x1', period: { kind: 'annual' } });
     expect(f.rubric).toBe(join(dir, 'r.rubric.yaml'));
@@ -33,22 +37,24 @@ describe('loadCaseFile polices its cases', () => {
     ).toThrow(/duplicate case name "a"/);
   });
   it('refuses duplicate appraisals under different names', () => {
-    expect(() => loadCaseFile(write(`rubric: r.yaml\ncases:${good}${good.replace('name: a', 'name: b')}`))).toThrow(
-      /same appraisal as "a"/,
-    );
+    expect(() =>
+      loadCaseFile(write(`rubric: r.yaml\ncases:${good}${good.replace('name: a', 'name: b')}`)),
+    ).toThrow(/same appraisal as "a"/);
   });
   it('refuses unknown fields, with line numbers', () => {
-    expect(() => loadCaseFile(write(`rubric: r.yaml\ncases:${good.replace('predicate:', 'predikat:')}`))).toThrow(
-      /c\d+\.cases\.yaml:6:\d+ unknown expectation "predikat"/,
+    expect(() =>
+      loadCaseFile(write(`rubric: r.yaml\ncases:${good.replace('predicate:', 'predikat:')}`)),
+    ).toThrow(/c\d+\.cases\.yaml:6:\d+ unknown expectation "predikat"/);
+    expect(() => loadCaseFile(write(`rubric: r.yaml\ncases:${good}\n    expected: {}`))).toThrow(
+      /unknown key "expected"/,
     );
-    expect(() => loadCaseFile(write(`rubric: r.yaml\ncases:${good}\n    expected: {}`))).toThrow(/unknown key "expected"/);
   });
   it('refuses a case without a note or without expectations', () => {
     expect(() => loadCaseFile(write(`rubric: r.yaml\ncases:${good.replace(/note: .*/, 'note: x')}`))).toThrow(
       /needs a note/,
     );
-    expect(() => loadCaseFile(write(`rubric: r.yaml\ncases:${good.replace(/expect: .*/, 'expect: {}')}`))).toThrow(
-      /expects nothing/,
-    );
+    expect(() =>
+      loadCaseFile(write(`rubric: r.yaml\ncases:${good.replace(/expect: .*/, 'expect: {}')}`)),
+    ).toThrow(/expects nothing/);
   });
 });

@@ -32,6 +32,7 @@ interface Part {
   readonly id: string;
   readonly measure: CompiledMeasure;
   readonly weight?: Rational;
+  readonly appliesWhen?: CompiledCondition;
 }
 
 /** Reports a score outside the range the rubric declares for it. */
@@ -202,7 +203,24 @@ export function compileGroup(
     }
     const weight = ind.weight !== undefined ? Rational.from(ind.weight) : undefined;
     if (weight) weightSum = weightSum.add(weight);
-    parts.push({ id: iid, measure: m, ...(weight ? { weight } : {}) });
+    let appliesWhen: CompiledCondition | undefined;
+    if (ind.appliesWhen !== undefined) {
+      const c = compileCondition(ind.appliesWhen, {
+        pointer: joinPointer(at, 'appliesWhen'),
+        catalogue: ctx.catalogue,
+      });
+      if (c.ok) appliesWhen = c.value;
+      else {
+        ctx.diagnostics.push(...c.diagnostics);
+        broken = true;
+      }
+    }
+    parts.push({
+      id: iid,
+      measure: m,
+      ...(weight ? { weight } : {}),
+      ...(appliesWhen ? { appliesWhen } : {}),
+    });
   }
   if (weighted && group.items) {
     ctx.report({ code: 'invalid-structure', pointer, params: { why: 'listed targets cannot be weighted' } });
@@ -352,6 +370,30 @@ export function compileGroup(
       } else {
         const inds: Record<string, IndicatorResult> = {};
         for (const part of parts) {
+          if (part.appliesWhen) {
+            const run = part.appliesWhen(state.facts);
+            if (run.value === undefined) {
+              state.diagnostics.push(...run.diagnostics);
+              failed = true;
+              inds[part.id] = { status: 'error' };
+              continue;
+            }
+            if (!run.value) {
+              // Not this employee's indicator (e.g. leadership for a non-structural post): it leaves the mean,
+              // and data given for it anyway is pointed out rather than silently ignored.
+              inds[part.id] = { status: 'not-applicable' };
+              if (Object.hasOwn(inputs, part.id) || (state.ratings.get(part.id)?.length ?? 0) > 0) {
+                const init: Parameters<typeof createDiagnostic>[0] = {
+                  code: 'not-applicable',
+                  pointer: joinPointer('/inputs', part.id),
+                  received: part.id,
+                };
+                if (state.source !== undefined) init.source = state.source;
+                state.diagnostics.push(createDiagnostic(init));
+              }
+              continue;
+            }
+          }
           const r = part.measure({
             record: Object.hasOwn(inputs, part.id) ? inputs[part.id] : undefined,
             recordPointer: joinPointer('/inputs', part.id),

@@ -529,6 +529,16 @@ const codes = {
       en: `Score ${show(d.received)} lies outside every band (${show(d.expected)}).`,
     }),
   },
+  'not-applicable': {
+    stage: 'evaluate',
+    severity: 'warning',
+    summary:
+      'The appraisal gives data for an indicator that does not apply to this employee (its `appliesWhen` is false); the data is ignored.',
+    render: (d) => ({
+      id: `Indikator ${show(d.received)} tidak berlaku bagi pegawai ini; datanya diabaikan.`,
+      en: `Indicator ${show(d.received)} does not apply to this employee; its data is ignored.`,
+    }),
+  },
   'score-out-of-range': {
     stage: 'evaluate',
     severity: 'error',

@@ -11,8 +11,8 @@ export type EvaluationStatus = 'complete' | 'pending' | 'invalid';
 export interface IndicatorResult {
   /** The indicator's label. */
   label?: Label;
-  /** ok, dropped (left out of the mean), pending (raters missing) or error. */
-  status: 'ok' | 'dropped' | 'pending' | 'error';
+  /** ok, dropped (left out of the mean), not-applicable (its `appliesWhen` is false), pending (raters missing) or error. */
+  status: 'ok' | 'dropped' | 'not-applicable' | 'pending' | 'error';
   /** The score, when it has one. */
   score?: number;
   /** The declared weight. */

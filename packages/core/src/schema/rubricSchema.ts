@@ -99,6 +99,7 @@ const IndicatorSchema = strictObject({
     }),
   ),
   main: Type.Optional(Type.Boolean({ description: 'A main result (hasil kerja utama).' })),
+  appliesWhen: Type.Optional(ConditionSchema),
 });
 /** An indicator: one thing measured. */
 export type Indicator = Static<typeof IndicatorSchema>;
