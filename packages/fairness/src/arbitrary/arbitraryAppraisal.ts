@@ -1,6 +1,7 @@
 import type { Appraisal, CompiledRubric } from '@kinerja/core';
 import fc from 'fast-check';
 import { type AppraisalPlan, appraisalPlan } from '../rubric/appraisalPlan.js';
+import { textVocabulary } from '../rubric/textVocabulary.js';
 import { arbitraryEmployee, placeEmployee } from './arbitraryEmployee.js';
 import { arbitraryFacts } from './arbitraryFacts.js';
 import { arbitraryPeriod } from './arbitraryPeriod.js';
@@ -28,6 +29,12 @@ function yearsOf(compiled: CompiledRubric, options: AppraisalArbitraryOptions): 
   return { from, to: until ? Number(until.slice(0, 4)) : Math.max(from, 2030) };
 }
 
+/** Whether a period lies inside the rubric's effective dates (YYYY-MM-DD strings compare as dates). */
+function within(compiled: CompiledRubric, p: { start: string; end: string }): boolean {
+  const e = compiled.rubric.effective;
+  return (!e?.from || p.start >= e.from) && (!e?.until || p.end <= e.until);
+}
+
 function arbitraryTargets(
   entry: AppraisalPlan['items'][number],
   extra: number,
@@ -38,11 +45,13 @@ function arbitraryTargets(
     { main: fc.boolean(), fields: arbitraryRecord(entry.plan, quality) },
     { requiredKeys: ['fields'] },
   );
-  return fc
-    .array(target, { minLength: min, maxLength: min + extra })
-    .map((list) =>
-      list.map((t, i) => ({ id: `t${i + 1}`, ...(t.main !== undefined ? { main: t.main } : {}), ...t.fields })),
-    );
+  return fc.array(target, { minLength: min, maxLength: min + extra }).map((list) =>
+    list.map((t, i) => ({
+      id: `t${i + 1}`,
+      ...(t.main !== undefined ? { main: t.main } : {}),
+      ...t.fields,
+    })),
+  );
 }
 
 /**
@@ -60,6 +69,7 @@ export function arbitraryAppraisal(
 ): fc.Arbitrary<Appraisal> {
   const rubric = compiled.rubric;
   const plan = appraisalPlan(rubric);
+  const vocabulary = textVocabulary(rubric);
   const q = options.quality;
   const extra = options.extraTargets ?? 4;
   const inputs = fc.record(Object.fromEntries(plan.inputs.map((p) => [p.id, arbitraryRecord(p.plan, q)])));
@@ -67,24 +77,29 @@ export function arbitraryAppraisal(
     Object.fromEntries(plan.items.map((p) => [p.group, arbitraryTargets(p, extra, q)])),
   );
   const ratings = fc
-    .tuple(...plan.rated.map((r) => arbitraryRatings(r.id, r.measure, q)))
+    .tuple(...plan.rated.map((r) => arbitraryRatings(r.id, r.measure, q, r.range)))
     .map((lists) => lists.flat());
   const supervisorRatings = fc.record(
-    Object.fromEntries(plan.supervisorRated.map((g) => [g, arbitrarySupervisorRating(rubric.ratings ?? [], q)])),
+    Object.fromEntries(
+      plan.supervisorRated.map((g) => [g, arbitrarySupervisorRating(rubric.ratings ?? [], q)]),
+    ),
   );
   return fc
     .record({
-      period: arbitraryPeriod(yearsOf(compiled, options)),
-      employee: arbitraryEmployee(rubric.predicate.levels),
+      period: arbitraryPeriod(yearsOf(compiled, options)).filter((p) => within(compiled, p)),
+      employee: arbitraryEmployee(rubric.predicate.levels, vocabulary),
       inputs,
       targets,
       ratings,
       supervisorRatings,
-      facts: arbitraryFacts(rubric.facts ?? {}),
+      facts: arbitraryFacts(rubric.facts ?? {}, vocabulary),
     })
     .map((parts) => {
       const period = parts.period;
-      const a: Appraisal = { employee: placeEmployee(parts.employee, Number(period.end.slice(0, 4))), period };
+      const a: Appraisal = {
+        employee: placeEmployee(parts.employee, Number(period.end.slice(0, 4))),
+        period,
+      };
       // Empty blocks are left out, as a person filling in the form would.
       if (plan.inputs.length > 0) a.inputs = parts.inputs;
       if (plan.items.length > 0) a.targets = parts.targets;

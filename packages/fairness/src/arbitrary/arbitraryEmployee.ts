@@ -22,39 +22,54 @@ const RANKS = ['II/a', 'II/b', 'II/c', 'II/d', 'III/a', 'III/b', 'III/c', 'III/d
 const NAMES = ['Maria Ndun', 'Yohanes Bria', 'Siti Aminah', 'I Made Sudarsana', 'Ratna Sari', 'Agus Salim'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const TYPES = ['struktural', 'fungsional', 'pelaksana'] as const;
+
 /**
- * An employee: NIP, unit, position, and now and then name, position type, functional level, rank, rank date and
- * past predicates (unique years, each predicate given by id or by label, both of which an appraisal may use).
+ * An employee: NIP, name now and then, and always unit, position, position type, functional level, rank, rank date
+ * and 1–4 past predicates (unique years, each by id or by label, both of which an appraisal may use) — always,
+ * because rules read them and a missing one makes a verdict undetermined, not different. Text fields use the
+ * words the rubric expects (`vocabulary`, keyed `employee.<field>`) where it names any.
  */
 export function arbitraryEmployee(
   predicates: ReadonlyArray<{ id: string; label: { id: string } }>,
+  vocabulary: ReadonlyMap<string, readonly string[]> = new Map(),
 ): fc.Arbitrary<EmployeeDraft> {
   const spelling = fc.constantFrom(...predicates.flatMap((p) => [p.id, p.id, p.label.id]));
+  const words = (field: string, fallback: readonly string[]) =>
+    fc.constantFrom(...(vocabulary.get(`employee.${field}`) ?? fallback));
+  const types = (vocabulary.get('employee.positionType') ?? []).filter((t) =>
+    (TYPES as readonly string[]).includes(t),
+  );
   return fc.record(
     {
       employee: fc.record(
         {
           nip: arbitraryNip(),
           name: fc.constantFrom(...NAMES),
-          unit: fc.constantFrom(...UNITS),
-          position: fc.constantFrom(...POSITIONS),
-          positionType: fc.constantFrom('struktural' as const, 'fungsional' as const, 'pelaksana' as const),
-          functionalLevel: fc.constantFrom(...LEVELS),
-          rank: fc.constantFrom(...RANKS),
+          unit: words('unit', UNITS),
+          position: words('position', POSITIONS),
+          // Every type stays possible: a rule on `fungsional` must also meet the others.
+          positionType: fc.constantFrom(...TYPES, ...(types as Array<(typeof TYPES)[number]>)),
+          functionalLevel: words('functionalLevel', LEVELS),
+          rank: words('rank', RANKS),
         },
-        { requiredKeys: ['nip', 'unit', 'position'] },
+        { requiredKeys: ['nip', 'unit', 'position', 'positionType', 'functionalLevel', 'rank'] },
       ),
       rankSince: fc.record({
         yearsBefore: fc.integer({ min: 1, max: 15 }),
         month: fc.integer({ min: 1, max: 12 }),
         day: fc.integer({ min: 1, max: 28 }),
       }),
-      history: fc.uniqueArray(fc.record({ yearsBefore: fc.integer({ min: 1, max: 6 }), predicate: spelling }), {
-        selector: (h) => h.yearsBefore,
-        maxLength: 4,
-      }),
+      history: fc.uniqueArray(
+        fc.record({ yearsBefore: fc.integer({ min: 1, max: 6 }), predicate: spelling }),
+        {
+          selector: (h) => h.yearsBefore,
+          minLength: 1,
+          maxLength: 4,
+        },
+      ),
     },
-    { requiredKeys: ['employee'] },
+    { requiredKeys: ['employee', 'rankSince', 'history'] },
   ) as fc.Arbitrary<EmployeeDraft>;
 }
 

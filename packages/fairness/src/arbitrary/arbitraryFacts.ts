@@ -5,8 +5,14 @@ import { decimalIn } from './decimalIn.js';
 const WORDS = ['Kupang', 'Ende', 'Atambua', 'Waingapu', 'Labuan Bajo'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A valid value of one declared fact, by its type (enum values, numbers within min/max, real dates). */
-export function arbitraryFactValue(decl: FactDecl): fc.Arbitrary<string | number | boolean> {
+/**
+ * A valid value of one declared fact, by its type (enum values, numbers within min/max, real dates); a text fact
+ * takes the words the rubric compares it with or maps (`words`), when it names any.
+ */
+export function arbitraryFactValue(
+  decl: FactDecl,
+  words?: readonly string[],
+): fc.Arbitrary<string | number | boolean> {
   switch (decl.type) {
     case 'boolean':
       return fc.boolean();
@@ -22,10 +28,14 @@ export function arbitraryFactValue(decl: FactDecl): fc.Arbitrary<string | number
     }
     case 'date':
       return fc
-        .tuple(fc.integer({ min: 1960, max: 2024 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+        .tuple(
+          fc.integer({ min: 1960, max: 2024 }),
+          fc.integer({ min: 1, max: 12 }),
+          fc.integer({ min: 1, max: 28 }),
+        )
         .map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`);
     default:
-      return decl.values ? fc.constantFrom(...decl.values) : fc.constantFrom(...WORDS);
+      return fc.constantFrom(...(decl.values ?? (words && words.length > 0 ? words : WORDS)));
   }
 }
 
@@ -40,9 +50,12 @@ export function factMayBeAbsent(decl: FactDecl): boolean {
  */
 export function arbitraryFacts(
   decls: Readonly<Record<string, FactDecl>>,
+  vocabulary: ReadonlyMap<string, readonly string[]> = new Map(),
 ): fc.Arbitrary<Record<string, string | number | boolean>> {
   const entries = Object.entries(decls);
-  const arbs = Object.fromEntries(entries.map(([k, d]) => [k, arbitraryFactValue(d)]));
+  const arbs = Object.fromEntries(
+    entries.map(([k, d]) => [k, arbitraryFactValue(d, vocabulary.get(`facts.${k}`))]),
+  );
   return fc.record(arbs, {
     requiredKeys: entries.filter(([, d]) => !factMayBeAbsent(d)).map(([k]) => k),
   }) as fc.Arbitrary<Record<string, string | number | boolean>>;

@@ -1,5 +1,6 @@
-import type { Appraisal, Measure, Role } from '@kinerja/core';
+import { type Appraisal, type Measure, Rational, type Role } from '@kinerja/core';
 import fc from 'fast-check';
+import { type Interval, inInterval, parseInterval } from '../rubric/interval.js';
 import { measureLeaves } from '../rubric/measureLeaves.js';
 import { tiltWindow } from './tilt.js';
 
@@ -24,13 +25,25 @@ export function ratersOf(measure: Measure): RatersMeasure | undefined {
     .find((m): m is RatersMeasure => m.kind === 'raters');
 }
 
-/** The values a rater may give, worst first: the `map` labels by their numbers, or 1…5. */
-export function ratingValues(m: RatersMeasure): ReadonlyArray<string | number> {
-  return m.map
-    ? Object.entries(m.map)
-        .sort(([, a], [, b]) => a - b)
-        .map(([k]) => k)
-    : [1, 2, 3, 4, 5];
+/**
+ * The values a rater may give, worst first: the `map` labels by their numbers; else the whole numbers of the
+ * indicator's promised range (raters scoring 0–120 directly, as PP 30/2019 has it); else 1…5.
+ */
+export function ratingValues(m: RatersMeasure, range?: string): ReadonlyArray<string | number> {
+  if (m.map) {
+    return Object.entries(m.map)
+      .sort(([, a], [, b]) => a - b)
+      .map(([k]) => k);
+  }
+  const iv = range !== undefined ? parseInterval(range) : undefined;
+  const lo = iv?.min ? Math.ceil(iv.min.toNumber()) : undefined;
+  const hi = iv?.max ? Math.floor(iv.max.toNumber()) : undefined;
+  if (lo !== undefined && hi !== undefined && hi >= lo && hi - lo <= 1000) {
+    return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i).filter((x) =>
+      inInterval(iv as Interval, Rational.from(x)),
+    );
+  }
+  return [1, 2, 3, 4, 5];
 }
 
 /**
@@ -42,8 +55,9 @@ export function arbitraryRatings(
   indicator: string,
   m: RatersMeasure,
   quality?: number,
+  range?: string,
 ): fc.Arbitrary<GeneratedRating[]> {
-  const values = ratingValues(m);
+  const values = ratingValues(m, range);
   const value =
     quality === undefined
       ? fc.constantFrom(...values)
@@ -54,9 +68,11 @@ export function arbitraryRatings(
       ...roles.map((role) => {
         const lo = Math.max(m.roles[role]?.min ?? 1, 1);
         const hi = role === 'self' ? lo : lo + 3;
-        return fc.array(value, { minLength: lo, maxLength: hi }).map((vs) =>
-          vs.map((v, i) => ({ rater: `${RATER_PREFIX[role]}-${i + 1}`, role, indicator, value: v })),
-        );
+        return fc
+          .array(value, { minLength: lo, maxLength: hi })
+          .map((vs) =>
+            vs.map((v, i) => ({ rater: `${RATER_PREFIX[role]}-${i + 1}`, role, indicator, value: v })),
+          );
       }),
     )
     .map((lists) => lists.flat());

@@ -1,26 +1,38 @@
 import fc from 'fast-check';
+import { leafComponents } from '../rubric/leafComponents.js';
 import type { RecordPlan } from '../rubric/recordPlan.js';
 import { arbitraryFieldRaw, resolveField } from './arbitraryField.js';
 
 /**
- * One input record (`inputs.<id>` or the fields of one listed target) as its measure reads it. A leaf marked
- * `optional` leaves out all its fields now and then, so the drop-out path (a mean of 4 aspects becoming 3) is
- * exercised too.
+ * One input record (`inputs.<id>` or the fields of one listed target) as its measure reads it. Optional leaves
+ * leave out all their fields now and then (about one time in four), so the drop-out path (a mean of 4 aspects
+ * becoming 3) is exercised too; leaves sharing fields drop together, and one set always stays.
  */
-export function arbitraryRecord(plan: RecordPlan, quality?: number): fc.Arbitrary<Record<string, number | string>> {
+export function arbitraryRecord(
+  plan: RecordPlan,
+  quality?: number,
+): fc.Arbitrary<Record<string, number | string>> {
+  const optional = new Set(plan.optionalLeaves);
+  const droppable = leafComponents(plan).filter((c) => c.every((l) => optional.has(l)));
   return fc
     .record({
       raws: fc.tuple(...plan.fields.map((f) => arbitraryFieldRaw(f, quality))),
-      omit: fc.tuple(...plan.optionalLeaves.map(() => fc.integer({ min: 0, max: 3 }).map((n) => n === 0))),
+      omit: fc.tuple(...droppable.map(() => fc.integer({ min: 0, max: 3 }).map((n) => n === 0))),
     })
     .map(({ raws, omit }) => {
-      // About one time in four an optional leaf is left out.
-      const dropped = new Set(plan.optionalLeaves.filter((_, i) => omit[i]));
+      const dropped = new Set(droppable.filter((_, i) => omit[i]).flat());
+      // When every leaf is optional (alternative field sets, as PP 30/2019 targets have), one set must stay: a
+      // record with nothing in it is a data error, not a drop.
+      const leaves = new Set(plan.fields.flatMap((f) => f.leaves));
+      if ([...leaves].every((l) => dropped.has(l))) for (const l of droppable[0] ?? []) dropped.delete(l);
       const record: Record<string, number | string> = {};
       // Plain values first, realisations after, because a realisation is a share of its target.
-      const order = plan.fields.map((f, i) => [f, i] as const).sort(([a], [b]) => (a.domain.kind === 'share' ? 1 : 0) - (b.domain.kind === 'share' ? 1 : 0));
+      const shareLast = (k: string) => (k === 'share' ? 1 : 0);
+      const order = plan.fields
+        .map((f, i) => [f, i] as const)
+        .sort(([a], [b]) => shareLast(a.domain.kind) - shareLast(b.domain.kind));
       for (const [field, i] of order) {
-        if (dropped.has(field.leaf)) continue;
+        if (field.leaves.every((l) => dropped.has(l))) continue;
         const v = resolveField(field, raws[i] as number | string, record);
         if (v !== undefined) record[field.name] = v;
       }

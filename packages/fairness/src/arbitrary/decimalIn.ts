@@ -39,7 +39,8 @@ export function decimalIn(lo: number, hi: number, options: DecimalOptions = {}):
   ] as const) {
     // A narrow range may hold no whole number: leave that precision out rather than step outside [lo, hi].
     const r = scaled(places);
-    if (r.min <= hi * 10 ** places) parts.push({ arbitrary: fc.integer(r).map((n) => fromScaled(n, places)), weight });
+    if (r.min <= hi * 10 ** places)
+      parts.push({ arbitrary: fc.integer(r).map((n) => fromScaled(n, places)), weight });
   }
   const exact = (options.exact ?? []).filter((x) => x >= lo && x <= hi);
   if (exact.length > 0) parts.push({ arbitrary: fc.constantFrom(...exact), weight: 1 });

@@ -12,7 +12,8 @@ export interface Verdict {
 }
 
 const part = (r: IndicatorResult) => ({ status: r.status, score: r.score, rating: r.rating, main: r.main });
-const byId = (a: { id?: string }, b: { id?: string }) => ((a.id ?? '') < (b.id ?? '') ? -1 : a.id === b.id ? 0 : 1);
+const byId = (a: { id?: string }, b: { id?: string }) =>
+  (a.id ?? '') < (b.id ?? '') ? -1 : a.id === b.id ? 0 : 1;
 
 /**
  * The verdict of an evaluation: status, scores, ratings, predicate, outcomes and flags. Listed targets are sorted

@@ -26,11 +26,13 @@ function pairAt(a: Appraisal, h: MonotoneHandle, pick: number, raw: number | str
     const i = idx[pick % idx.length] as number;
     const old = (a.ratings ?? [])[i]?.value as string | number;
     const rank = (v: unknown) => h.values.indexOf(v as string | number);
-    const up = (rank(raw) >= rank(old)) === (h.direction === 'higher');
-    const worse = structuredClone(a);
-    const better = structuredClone(a);
-    (worse.ratings ?? [])[i]!.value = up ? old : raw;
-    (better.ratings ?? [])[i]!.value = up ? raw : old;
+    const up = rank(raw) >= rank(old) === (h.direction === 'higher');
+    const withValue = (v: string | number): Appraisal => ({
+      ...a,
+      ratings: (a.ratings ?? []).map((r, j) => (j === i ? { ...r, value: v } : r)),
+    });
+    const worse = withValue(up ? old : raw);
+    const better = withValue(up ? raw : old);
     return { worse, better, at: `/ratings/${i}/value`, from: up ? old : raw, to: up ? raw : old, handle: h };
   }
   if (h.kind === 'input') {
@@ -120,12 +122,15 @@ export function monotonicity(compiled: CompiledRubric, options: LawOptions = {})
       pick: fc.nat({ max: 20 }),
       raws: fc.tuple(...raws),
     })
-    .map((c) => pairAt(c.appraisal, handles[c.handle] as MonotoneHandle, c.pick, c.raws[c.handle] as number | string));
+    .map((c) =>
+      pairAt(c.appraisal, handles[c.handle] as MonotoneHandle, c.pick, c.raws[c.handle] as number | string),
+    );
   return runProperty(
     {
       law: 'monotonicity',
       arbitrary,
-      check: (p) => (p ? compare(compiled, p, compiled.evaluate(p.worse), compiled.evaluate(p.better)) : undefined),
+      check: (p) =>
+        p ? compare(compiled, p, compiled.evaluate(p.worse), compiled.evaluate(p.better)) : undefined,
       readable: (p) =>
         p && {
           appraisal: p.worse,

@@ -16,7 +16,12 @@ export interface AppraisalPlan {
   /** Groups with listed targets (`targets.<group>`). */
   readonly items: ReadonlyArray<{ readonly group: string; readonly plan: RecordPlan; readonly min: number }>;
   /** Indicators scored by raters (`ratings`). */
-  readonly rated: ReadonlyArray<{ readonly id: string; readonly group: string; readonly measure: RatersMeasure }>;
+  readonly rated: ReadonlyArray<{
+    readonly id: string;
+    readonly group: string;
+    readonly measure: RatersMeasure;
+    readonly range?: string;
+  }>;
   /** Groups whose rating the supervisor gives (`supervisorRatings`). */
   readonly supervisorRated: readonly string[];
 }
@@ -29,10 +34,10 @@ export function appraisalPlan(rubric: Readonly<Rubric>): AppraisalPlan {
   const supervisorRated: string[] = [];
   for (const [group, g] of Object.entries(rubric.groups)) {
     for (const [id, ind] of Object.entries(g.indicators ?? {})) {
-      const plan = recordPlan(ind.measure);
+      const plan = recordPlan(ind.measure, ind.range);
       if (plan.fields.length > 0) inputs.push({ id, group, addition: false, plan });
       const raters = ratersOf(ind.measure);
-      if (raters) rated.push({ id, group, measure: raters });
+      if (raters) rated.push({ id, group, measure: raters, ...(ind.range ? { range: ind.range } : {}) });
     }
     for (const [id, add] of Object.entries(g.additions ?? {})) {
       const plan = recordPlan(add.measure);

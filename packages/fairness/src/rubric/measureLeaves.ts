@@ -1,10 +1,7 @@
 import type { Measure } from '@kinerja/core';
 
 /** A measure that reads inputs itself (not a combination of other measures). */
-export type LeafMeasure = Exclude<
-  Measure,
-  { kind: 'mean' | 'sum' | 'min' | 'max' | 'product' | 'quotient' }
->;
+export type LeafMeasure = Exclude<Measure, { kind: 'mean' | 'sum' | 'min' | 'max' | 'product' | 'quotient' }>;
 
 /** One leaf of a measure tree, with what its position in the tree implies. */
 export interface MeasureLeaf {

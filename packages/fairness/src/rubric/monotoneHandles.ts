@@ -1,7 +1,7 @@
 import type { Rubric } from '@kinerja/core';
 import { ratersOf, ratingValues } from '../arbitrary/arbitraryRatings.js';
-import { recordPlan } from './recordPlan.js';
 import type { FieldPlan } from './recordPlan.js';
+import { recordPlan } from './recordPlan.js';
 
 /** An input the rubric says (or whose measure kind implies) has a better direction. */
 export type MonotoneHandle =
@@ -12,7 +12,12 @@ export type MonotoneHandle =
       readonly field: FieldPlan;
       readonly direction: 'higher' | 'lower';
     }
-  | { readonly kind: 'target'; readonly group: string; readonly field: FieldPlan; readonly direction: 'higher' | 'lower' }
+  | {
+      readonly kind: 'target';
+      readonly group: string;
+      readonly field: FieldPlan;
+      readonly direction: 'higher' | 'lower';
+    }
   | {
       readonly kind: 'rating';
       readonly id: string;
@@ -21,11 +26,13 @@ export type MonotoneHandle =
       readonly direction: 'higher' | 'lower';
     };
 
+const flip = (d: 'higher' | 'lower' | undefined) => (d === 'higher' ? 'lower' : d === 'lower' ? 'higher' : d);
+
 /**
  * Every input with a direction. An indicator's declared `direction` speaks for its measured fields (realisations,
  * inputs, ratings; never targets); otherwise the measure kind decides: ratio → higher realisation is better,
  * inverse-ratio → lower, value → higher, raters → higher rating, efficiency/scale/lookup/piecewise → no claim
- * (not monotone, or not knowable from the kind). A field in a quotient's divisor flips. Listed targets and
+ * (not monotone, or not knowable from the kind). A field in a quotient's divisor flips, declared or inferred. Listed targets and
  * additions cannot declare a direction, so only the kind speaks for them.
  */
 export function monotoneHandles(rubric: Readonly<Rubric>): MonotoneHandle[] {
@@ -35,13 +42,22 @@ export function monotoneHandles(rubric: Readonly<Rubric>): MonotoneHandle[] {
     for (const [id, ind] of Object.entries(g.indicators ?? {})) {
       const declared = ind.direction;
       if (declared === 'none') continue;
-      for (const field of recordPlan(ind.measure).fields) {
-        const d = declared !== undefined && field.primary ? declared : field.direction;
+      for (const field of recordPlan(ind.measure, ind.range).fields) {
+        // A declared direction speaks of what is measured; an input in a quotient's divisor (a goal, a
+        // denominator) moves the score the other way, so the declaration flips for it.
+        const own = field.divisor ? flip(declared) : declared;
+        const d = declared !== undefined && field.primary ? own : field.direction;
         if (sure(d)) out.push({ kind: 'input', id, group, field, direction: d });
       }
       const raters = ratersOf(ind.measure);
       if (raters) {
-        out.push({ kind: 'rating', id, group, values: ratingValues(raters), direction: declared ?? 'higher' });
+        out.push({
+          kind: 'rating',
+          id,
+          group,
+          values: ratingValues(raters, ind.range),
+          direction: declared ?? 'higher',
+        });
       }
     }
     for (const [id, add] of Object.entries(g.additions ?? {})) {

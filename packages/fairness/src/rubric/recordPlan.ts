@@ -32,10 +32,15 @@ export interface FieldPlan {
    * indicator's declared `direction` speaks of these fields only.
    */
   readonly primary: boolean;
+  /** Whether the first leaf reading it sits in a quotient's divisor (its direction is already flipped). */
+  readonly divisor: boolean;
   /** Where good values lie, for tilted generation. */
   readonly better: Better;
-  /** Index of the leaf measure that reads it; leaves marked optional may leave out all their fields. */
-  readonly leaf: number;
+  /**
+   * Indexes of the leaf measures that read it (several leaves may share a field). A field is left out only when
+   * every leaf reading it is an optional leaf being left out.
+   */
+  readonly leaves: readonly number[];
 }
 
 /** What one input record must hold, read from the measure that scores it. */
@@ -48,10 +53,20 @@ export interface RecordPlan {
 
 const flip = (d: Direction): Direction => (d === 'higher' ? 'lower' : d === 'lower' ? 'higher' : d);
 
-function valueDomain(clamp: { min?: number; max?: number } | undefined, positive: boolean): FieldDomain {
+function valueDomain(
+  clamp: { min?: number; max?: number } | undefined,
+  positive: boolean,
+  range: Interval | undefined,
+): FieldDomain {
   // A clamped measure gets inputs a little beyond its caps, so the caps are exercised, not just declared.
-  const lo = clamp ? (clamp.min ?? 0) - 10 : 0;
-  const hi = clamp ? (clamp.max ?? 100) + 10 : 100;
+  let lo = clamp ? (clamp.min ?? 0) - 10 : 0;
+  let hi = clamp ? (clamp.max ?? 100) + 10 : 100;
+  // An indicator that is its input (`value`) and promises a range declares what inputs are valid: a behaviour
+  // score on a 0–120 scale is never 130, and the engine refuses it as data (score-out-of-range).
+  if (range && !clamp) {
+    lo = range.min?.toNumber() ?? (range.max ? range.max.toNumber() - 100 : lo);
+    hi = range.max?.toNumber() ?? lo + 100;
+  }
   const min = positive ? Math.max(lo, 0.01) : lo;
   return { kind: 'number', lo: min, hi: Math.max(hi, min + 1), exact: [min, 100].filter((x) => x <= hi) };
 }
@@ -59,25 +74,37 @@ function valueDomain(clamp: { min?: number; max?: number } | undefined, positive
 /**
  * Reads a measure tree and says which fields its input record needs and what values they may take. Field names
  * come from the InputRefs that are strings; `{ fact, path }` refs read facts, which the facts generator supplies.
+ * `range` is the indicator's promised range, used as the input domain when the indicator is its input.
  */
-export function recordPlan(measure: Measure): RecordPlan {
+export function recordPlan(measure: Measure, range?: string): RecordPlan {
+  const promised = range !== undefined && measure.kind === 'value' ? parseInterval(range) : undefined;
   const fields: FieldPlan[] = [];
   const optionalLeaves: number[] = [];
-  const seen = new Set<string>();
-  const add = (f: FieldPlan) => {
-    if (seen.has(f.name)) return;
-    seen.add(f.name);
-    fields.push(f);
+  const byName = new Map<string, number[]>();
+  const divisorLeaves = new Set<number>();
+  const add = (f: Omit<FieldPlan, 'leaves' | 'divisor'> & { leaf: number }) => {
+    const readers = byName.get(f.name);
+    if (readers) {
+      // The first reader decides the domain; later readers only keep the field present.
+      if (!readers.includes(f.leaf)) readers.push(f.leaf);
+      return;
+    }
+    const leaves = [f.leaf];
+    byName.set(f.name, leaves);
+    const { leaf: _leaf, ...rest } = f;
+    fields.push({ ...rest, divisor: divisorLeaves.has(f.leaf), leaves });
   };
   measureLeaves(measure).forEach(({ measure: m, divisor }, leaf) => {
     if (m.optional) optionalLeaves.push(leaf);
+    if (divisor) divisorLeaves.add(leaf);
     const dir = (d: Direction) => (divisor ? flip(d) : d);
     switch (m.kind) {
       case 'ratio':
       case 'inverse-ratio':
       case 'efficiency': {
-        const inferred: Direction = m.kind === 'ratio' ? 'higher' : m.kind === 'inverse-ratio' ? 'lower' : 'none';
-        const peak = 1 - (m.threshold ?? 0.24);
+        const inferred: Direction =
+          m.kind === 'ratio' ? 'higher' : m.kind === 'inverse-ratio' ? 'lower' : 'none';
+        const peak = 1 - (m.kind === 'efficiency' ? (m.threshold ?? 0.24) : 0.24);
         const better: Better =
           m.kind === 'ratio' ? 'up' : m.kind === 'inverse-ratio' ? 'down' : { peak: peak / 1.5 };
         if (typeof m.target === 'string') {
@@ -104,7 +131,7 @@ export function recordPlan(measure: Measure): RecordPlan {
         if (typeof m.input === 'string')
           add({
             name: m.input,
-            domain: valueDomain(m.clamp, divisor),
+            domain: valueDomain(m.clamp, divisor, promised),
             direction: dir('higher'),
             primary: true,
             better: 'up',
@@ -116,7 +143,14 @@ export function recordPlan(measure: Measure): RecordPlan {
           const labels = Object.entries(m.map)
             .sort(([, a], [, b]) => a - b)
             .map(([k]) => k);
-          add({ name: m.input, domain: { kind: 'label', labels }, direction: 'none', primary: true, better: 'up', leaf });
+          add({
+            name: m.input,
+            domain: { kind: 'label', labels },
+            direction: 'none',
+            primary: true,
+            better: 'up',
+            leaf,
+          });
         }
         return;
       case 'lookup':
@@ -125,7 +159,14 @@ export function recordPlan(measure: Measure): RecordPlan {
             .sort((a, b) => a.value - b.value)
             .map((r) => parseInterval(r.range))
             .filter((r): r is Interval => r !== undefined);
-          add({ name: m.input, domain: { kind: 'rows', rows }, direction: 'none', primary: true, better: 'up', leaf });
+          add({
+            name: m.input,
+            domain: { kind: 'rows', rows },
+            direction: 'none',
+            primary: true,
+            better: 'up',
+            leaf,
+          });
         }
         return;
       case 'piecewise':

@@ -1,0 +1,95 @@
+import type { Appraisal, CompiledRubric } from '@kinerja/core';
+import fc from 'fast-check';
+import { arbitraryAppraisal } from '../arbitrary/arbitraryAppraisal.js';
+import { arbitraryFactValue, factMayBeAbsent } from '../arbitrary/arbitraryFacts.js';
+import { firstDifference } from '../evaluation/firstDifference.js';
+import { findProtectedReads } from '../rubric/findProtectedReads.js';
+import type { LawOptions, LawResult } from './LawResult.js';
+import { runProperty } from './runProperty.js';
+
+/** Marks a fact left out of the appraisal in the generated alternative. */
+const ABSENT = '<absent>';
+
+/**
+ * Protected attributes: (1) statically, no condition or measure of the rubric reads a protected fact — those the
+ * rubric marks `protected: true` plus `options.protectedFacts` (e.g. a proxy the rubric declares as an ordinary
+ * fact); (2) dynamically, changing only protected facts (to any other valid value, or leaving out an optional
+ * one) never changes any byte of the evaluation. loadRubric already refuses (1) for declared protected facts; the
+ * law checks both anyway, so a rubric that reads a proxy, or an engine regression, is caught either way.
+ */
+export function protectedAttributes(compiled: CompiledRubric, options: LawOptions = {}): LawResult {
+  const decls = compiled.rubric.facts ?? {};
+  const declaredProtected = Object.entries(decls)
+    .filter(([, d]) => d.protected === true)
+    .map(([k]) => k);
+  const names = [...new Set([...declaredProtected, ...(options.protectedFacts ?? [])])];
+  const unknown = names.filter((n) => !Object.hasOwn(decls, n));
+  const varied = names.filter((n) => Object.hasOwn(decls, n));
+  const reads = findProtectedReads(compiled.rubric, names);
+  const notes: string[] = [];
+  if (unknown.length > 0) notes.push(`not declared by the rubric, so never supplied: ${unknown.join(', ')}`);
+  if (reads.length > 0)
+    notes.push(
+      `the rubric reads protected facts: ${reads.map((r) => `${r.fact} at ${r.pointer}`).join(', ')}`,
+    );
+  if (varied.length === 0) {
+    return {
+      law: 'protectedAttributes',
+      ok: reads.length === 0,
+      runs: 0,
+      seed: options.seed ?? 0,
+      message: notes.length > 0 ? notes.join('; ') : 'no protected facts declared',
+      ...(reads.length > 0 ? { counterexample: { reads } } : {}),
+    };
+  }
+  const alternatives = fc.record(
+    Object.fromEntries(
+      varied.map((k) => {
+        const d = decls[k] as NonNullable<typeof decls>[string];
+        const value = arbitraryFactValue(d);
+        return [k, factMayBeAbsent(d) ? fc.oneof(value, fc.constant(ABSENT)) : value];
+      }),
+    ),
+  );
+  const arbitrary = fc.record({ appraisal: arbitraryAppraisal(compiled, options.appraisal), alternatives });
+  const changed = (a: Appraisal, alt: Record<string, unknown>): Appraisal => {
+    const facts: Record<string, string | number | boolean | null> = { ...(a.facts ?? {}) };
+    for (const [k, v] of Object.entries(alt)) {
+      if (v === ABSENT) delete facts[k];
+      else facts[k] = v as string | number | boolean;
+    }
+    return { ...a, facts };
+  };
+  const result = runProperty(
+    {
+      law: 'protectedAttributes',
+      arbitrary,
+      check: ({ appraisal, alternatives: alt }) => {
+        const before = JSON.stringify(compiled.evaluate(appraisal));
+        const after = JSON.stringify(compiled.evaluate(changed(appraisal, alt)));
+        if (before === after) return undefined;
+        const from = Object.fromEntries(varied.map((k) => [k, appraisal.facts?.[k] ?? ABSENT]));
+        return `changing only protected facts ${JSON.stringify(from)} → ${JSON.stringify(alt)} changed the evaluation`;
+      },
+      readable: ({ appraisal, alternatives: alt }) => ({
+        appraisal,
+        change: { facts: alt },
+        difference: firstDifference(
+          JSON.parse(JSON.stringify(compiled.evaluate(appraisal))),
+          JSON.parse(JSON.stringify(compiled.evaluate(changed(appraisal, alt)))),
+        ),
+      }),
+    },
+    options,
+  );
+  if (reads.length === 0)
+    return notes.length > 0
+      ? { ...result, message: [result.message, ...notes].filter(Boolean).join('; ') }
+      : result;
+  return {
+    ...result,
+    ok: false,
+    message: [...notes, result.message].filter(Boolean).join('; '),
+    counterexample: result.counterexample ?? { reads },
+  };
+}
