@@ -1,14 +1,23 @@
 import { type CliIo, processIo } from './CliIo.js';
 import type { Command } from './commands/Command.js';
+import { checkCommand } from './commands/check.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { explainCommand } from './commands/explain.js';
 import { schemaCommand } from './commands/schema.js';
+import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
 import { ExitCode } from './exitCodes.js';
 import { UsageError } from './UsageError.js';
 import { version } from './version.js';
 
-const commands: readonly Command[] = [validateCommand, evaluateCommand, explainCommand, schemaCommand];
+const commands: readonly Command[] = [
+  validateCommand,
+  evaluateCommand,
+  explainCommand,
+  schemaCommand,
+  checkCommand,
+  serveCommand,
+];
 
 const help = `Usage: kinerja <command> [options]
 

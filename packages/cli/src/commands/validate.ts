@@ -11,7 +11,7 @@ import type { Command } from './Command.js';
 const help = `Usage: kinerja validate <rubric.yaml...> [options]
 
 Checks rubrics: YAML, format, extends, and the semantic checks (weights, bands, references).
-Prints one line per problem: file:line:column  severity  code  message.
+Prints one line per problem: file:line:column  code  message (warnings marked "(warning)").
 
 Options:
   --format text|json   text (default), or the diagnostics as a JSON array
