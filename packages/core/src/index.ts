@@ -13,6 +13,7 @@ export {
   compileRubric,
   type EvaluateOptions,
 } from './compile/compileRubric.js';
+export { compareLower, type Interval, inInterval, parseInterval } from './compile/interval.js';
 export type { MeasureTrace, RaterStats, RaterTrace } from './compile/measures/MeasureRuntime.js';
 export type { ConditionTrace, Truth } from './conditions/compileCondition.js';
 export {

@@ -1,6 +1,5 @@
-import { Rational } from '@kinerja/core';
+import { type Interval, inInterval, Rational } from '@kinerja/core';
 import fc from 'fast-check';
-import { type Interval, inInterval } from '../rubric/interval.js';
 import type { FieldPlan } from '../rubric/recordPlan.js';
 import { decimalIn } from './decimalIn.js';
 import { tiltPosition, tiltWindow } from './tilt.js';

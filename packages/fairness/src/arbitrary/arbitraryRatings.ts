@@ -1,6 +1,13 @@
-import { type Appraisal, type Measure, Rational, type Role } from '@kinerja/core';
+import {
+  type Appraisal,
+  type Interval,
+  inInterval,
+  type Measure,
+  parseInterval,
+  Rational,
+  type Role,
+} from '@kinerja/core';
 import fc from 'fast-check';
-import { type Interval, inInterval, parseInterval } from '../rubric/interval.js';
 import { measureLeaves } from '../rubric/measureLeaves.js';
 import { tiltWindow } from './tilt.js';
 

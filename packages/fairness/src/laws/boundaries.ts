@@ -1,6 +1,12 @@
-import { type CompiledRubric, compileRubric, type Rational } from '@kinerja/core';
+import {
+  type CompiledRubric,
+  compileRubric,
+  type Interval,
+  inInterval,
+  parseInterval,
+  type Rational,
+} from '@kinerja/core';
 import { type BandList, bandLists } from '../rubric/bandLists.js';
-import { type Interval, inInterval, parseInterval } from '../rubric/interval.js';
 import type { LawOptions, LawResult } from './LawResult.js';
 
 /** One bound that did not land where its bracket says. */

@@ -1,6 +1,13 @@
-import { type Appraisal, type Clamp, type CompiledRubric, type Evaluation, Rational } from '@kinerja/core';
+import {
+  type Appraisal,
+  type Clamp,
+  type CompiledRubric,
+  type Evaluation,
+  inInterval,
+  parseInterval,
+  Rational,
+} from '@kinerja/core';
 import { arbitraryAppraisal } from '../arbitrary/arbitraryAppraisal.js';
-import { inInterval, parseInterval } from '../rubric/interval.js';
 import type { LawOptions, LawResult } from './LawResult.js';
 import { runProperty } from './runProperty.js';
 

@@ -1,5 +1,5 @@
 import type { Measure } from '@kinerja/core';
-import { type Interval, parseInterval } from './interval.js';
+import { type Interval, parseInterval } from '@kinerja/core';
 import { measureLeaves } from './measureLeaves.js';
 
 /** Which way a better input moves a score: up, down, or not monotone (or not known). */

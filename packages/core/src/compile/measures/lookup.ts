@@ -5,7 +5,7 @@ import { compareLower, type Interval, inInterval, parseInterval } from '../inter
 import { applyFinish, compileFinish } from './finishMeasure.js';
 import type { MeasureCompiler } from './MeasureCompiler.js';
 import type { MeasureTrace } from './MeasureRuntime.js';
-import { readNumber, reportMissing } from './readNumber.js';
+import { readSingle } from './readNumber.js';
 
 type LookupMeasure = Extract<Measure, { kind: 'lookup' }>;
 
@@ -35,14 +35,8 @@ export const compileLookup: MeasureCompiler<LookupMeasure> = (m, pointer, ctx) =
   const finish = compileFinish(m.clamp, m.round);
   return (env) => {
     const trace: MeasureTrace = { kind: 'lookup' };
-    const x = readNumber(input, env);
-    if (x.kind === 'absent') {
-      if (m.optional) return { status: 'dropped', trace: { ...trace, dropped: true } };
-      reportMissing(input, env);
-      return { status: 'error', trace };
-    }
-    if (x.kind === 'error') return { status: 'error', trace };
-    trace.inputs = { [input(env).label]: x.raw };
+    const x = readSingle(input, m.optional === true, env, trace);
+    if (!x.ok) return x.result;
     const row = sorted.find((r) => inInterval(r.interval, x.value));
     if (!row) {
       const init: Parameters<typeof createDiagnostic>[0] = {

@@ -3,7 +3,7 @@ import type { Measure } from '../../schema/measureSchema.js';
 import { applyFinish, compileFinish } from './finishMeasure.js';
 import type { MeasureCompiler } from './MeasureCompiler.js';
 import type { MeasureTrace } from './MeasureRuntime.js';
-import { readNumber, reportMissing } from './readNumber.js';
+import { readSingle } from './readNumber.js';
 
 type PiecewiseMeasure = Extract<Measure, { kind: 'piecewise' }>;
 
@@ -27,14 +27,8 @@ export const compilePiecewise: MeasureCompiler<PiecewiseMeasure> = (m, pointer, 
   const last = pts[pts.length - 1] as (typeof pts)[number];
   return (env) => {
     const trace: MeasureTrace = { kind: 'piecewise' };
-    const x = readNumber(input, env);
-    if (x.kind === 'absent') {
-      if (m.optional) return { status: 'dropped', trace: { ...trace, dropped: true } };
-      reportMissing(input, env);
-      return { status: 'error', trace };
-    }
-    if (x.kind === 'error') return { status: 'error', trace };
-    trace.inputs = { [input(env).label]: x.raw };
+    const x = readSingle(input, m.optional === true, env, trace);
+    if (!x.ok) return x.result;
     const v = x.value;
     if (v.lte(first[0])) return applyFinish(first[1], finish, trace);
     if (v.gte(last[0])) return applyFinish(last[1], finish, trace);

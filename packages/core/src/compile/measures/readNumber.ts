@@ -1,7 +1,7 @@
 import { createDiagnostic } from '../../diagnostics/createDiagnostic.js';
 import { Rational } from '../../numeric/rational.js';
 import type { InputGetter } from '../compileInputRef.js';
-import type { MeasureEnv } from './MeasureRuntime.js';
+import type { MeasureEnv, MeasureResult, MeasureTrace } from './MeasureRuntime.js';
 
 /** A number read from an input, or why there is none. */
 export type NumberRead =
@@ -39,4 +39,30 @@ export function reportMissing(get: InputGetter, env: MeasureEnv): void {
   };
   if (env.source !== undefined) init.source = env.source;
   env.diagnostics.push(createDiagnostic(init));
+}
+
+/** One number read for a single-input measure, or the result the measure returns instead. */
+export type SingleRead =
+  | { readonly ok: true; readonly value: Rational; readonly raw: number }
+  | { readonly ok: false; readonly result: MeasureResult };
+
+/**
+ * Reads the one input of `lookup`, `piecewise` or `value`: absent and `optional` → the measure drops out;
+ * absent otherwise → `missing-input`; a non-number → `invalid-input`. On success the raw input goes in the trace.
+ */
+export function readSingle(
+  get: InputGetter,
+  optional: boolean,
+  env: MeasureEnv,
+  trace: MeasureTrace,
+): SingleRead {
+  const x = readNumber(get, env);
+  if (x.kind === 'absent') {
+    if (optional) return { ok: false, result: { status: 'dropped', trace: { ...trace, dropped: true } } };
+    reportMissing(get, env);
+    return { ok: false, result: { status: 'error', trace } };
+  }
+  if (x.kind === 'error') return { ok: false, result: { status: 'error', trace } };
+  trace.inputs = { [get(env).label]: x.raw };
+  return { ok: true, value: x.value, raw: x.raw };
 }

@@ -3,7 +3,7 @@ import type { Measure } from '../../schema/measureSchema.js';
 import { applyFinish, compileFinish } from './finishMeasure.js';
 import type { MeasureCompiler } from './MeasureCompiler.js';
 import type { MeasureTrace } from './MeasureRuntime.js';
-import { readNumber, reportMissing } from './readNumber.js';
+import { readSingle } from './readNumber.js';
 
 type ValueMeasure = Extract<Measure, { kind: 'value' | 'constant' }>;
 
@@ -18,14 +18,8 @@ export const compileValue: MeasureCompiler<ValueMeasure> = (m, pointer, ctx) => 
   if (!input) return undefined;
   return (env) => {
     const trace: MeasureTrace = { kind: 'value' };
-    const x = readNumber(input, env);
-    if (x.kind === 'absent') {
-      if (m.optional) return { status: 'dropped', trace: { ...trace, dropped: true } };
-      reportMissing(input, env);
-      return { status: 'error', trace };
-    }
-    if (x.kind === 'error') return { status: 'error', trace };
-    trace.inputs = { [input(env).label]: x.raw };
+    const x = readSingle(input, m.optional === true, env, trace);
+    if (!x.ok) return x.result;
     return applyFinish(x.value, finish, trace);
   };
 };
