@@ -74,6 +74,7 @@ export function buildFactCatalogue(rubric: Rubric): FactCatalogue {
           year: num,
         },
       },
+      flags: { type: 'array', items: str },
       facts: {
         type: 'object',
         properties: Object.fromEntries(Object.entries(rubric.facts ?? {}).map(([k, d]) => [k, declShape(d)])),

@@ -305,9 +305,9 @@ export function compileGroup(
       let failed = false;
       const pending: string[] = [];
       const inputs = state.appraisal.inputs ?? {};
-      const note = (r: MeasureResult) => {
+      const note = (r: MeasureResult, part?: string) => {
         if (r.status === 'error') failed = true;
-        else if (r.status === 'pending') pending.push(...r.missing);
+        else if (r.status === 'pending') pending.push(...r.missing.map((m) => (part ? `${part}: ${m}` : m)));
       };
       if (itemMeasure) {
         const list = Object.hasOwn(state.appraisal.targets ?? {}, id)
@@ -405,7 +405,7 @@ export function compileGroup(
             flags: state.flags,
             ...(state.appraisal.raterStats !== undefined ? { raterStats: state.appraisal.raterStats } : {}),
           });
-          note(r);
+          note(r, part.id);
           const range = ranges.get(part.id);
           if (r.status === 'ok' && range && !inInterval(range, r.value)) {
             failed = true;
@@ -518,7 +518,9 @@ export function compileGroup(
           tried.push({ id: rule.id, conditions: run.trace });
           if (run.value === undefined) {
             undetermined = true;
-            state.diagnostics.push(...run.diagnostics);
+            // A rule that reads a group still waiting for raters waits with it; otherwise a fact is missing.
+            if (state.pending.length > 0) state.pending.push(`${id}: rating waits for ${state.pending[0]}`);
+            else state.diagnostics.push(...run.diagnostics);
             break;
           }
           if (run.value) {

@@ -77,6 +77,11 @@ function locateKey(d: Diagnostic): 'key' | 'value' {
   }
 }
 
+/** Whether a measure tree takes ratings anywhere in it (a `raters` measure may sit inside a product or mean). */
+function hasRaters(m: Measure): boolean {
+  return m.kind === 'raters' || ('of' in m && m.of.some(hasRaters));
+}
+
 function byCode(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -169,7 +174,7 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
   for (const [gid, g] of Object.entries(rubric.groups)) {
     for (const [iid, ind] of Object.entries(g.indicators ?? {})) {
       inputIds.add(iid);
-      if (ind.measure.kind === 'raters') ratedIds.add(iid);
+      if (hasRaters(ind.measure)) ratedIds.add(iid);
     }
     for (const aid of Object.keys(g.additions ?? {})) inputIds.add(aid);
     if (g.items) itemGroups.add(gid);
@@ -226,7 +231,8 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
       values: prepared.values,
       facts: factSourceOf(prepared.values),
       pending: [],
-      flags: [],
+      // One list: flags raised while scoring are the `flags` fact outcomes read.
+      flags: prepared.values.flags,
       ...(opts.source !== undefined ? { source: opts.source } : {}),
     };
     const results: Array<[CompiledGroup, GroupResult]> = [];

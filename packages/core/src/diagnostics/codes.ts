@@ -442,10 +442,10 @@ const codes = {
     stage: 'evaluate',
     severity: 'error',
     summary:
-      'A condition reads a fact or path that has no value for this appraisal; the outcome is undetermined, never a silent false.',
+      'A condition reads a fact or path that has no value for this appraisal; the rule is undetermined, never a silent false.',
     render: (d) => ({
-      id: `Fakta ${show(d.expected)} tidak memiliki nilai; tindak lanjut tidak dapat ditentukan.`,
-      en: `Fact ${show(d.expected)} has no value; the outcome cannot be decided.`,
+      id: `Fakta ${show(d.expected)} tidak memiliki nilai; aturan ini tidak dapat diputuskan.`,
+      en: `Fact ${show(d.expected)} has no value; this rule cannot be decided.`,
     }),
   },
   'fact-type': {

@@ -12,6 +12,8 @@ export interface FactValues {
   employee: Record<string, unknown>;
   period: Record<string, unknown>;
   facts: Record<string, unknown>;
+  /** Flags raised so far (divergence, departures), readable by outcomes. */
+  flags: string[];
 }
 
 /** Mutable state of one evaluation. Lives only for that call. */

@@ -253,7 +253,7 @@ export function prepareAppraisal(
     period.year = end.getFullYear();
   }
   return {
-    values: { groups: {}, indicators: {}, employee, period, facts },
+    values: { groups: {}, indicators: {}, employee, period, facts, flags: [] },
     ratings,
   };
 }

@@ -148,6 +148,12 @@ export const MeasureSchema = Type.Recursive(
           target: InputRefSchema,
           realisation: InputRefSchema,
           scale: Type.Optional(Type.Number({ description: 'Multiplier; default 100 (a percentage).' })),
+          dropWhen: Type.Optional(
+            Type.Union([Type.Literal('target-zero'), Type.Literal('never')], {
+              description:
+                'target-zero: a zero target drops the measure (e.g. no complaints to handle); never (default): it is a division-by-zero error.',
+            }),
+          ),
         },
         'realisation / target × scale. Higher realisation is better.',
       ),
@@ -157,6 +163,12 @@ export const MeasureSchema = Type.Recursive(
           target: InputRefSchema,
           realisation: InputRefSchema,
           scale: Type.Optional(Type.Number({ description: 'Multiplier; default 100.' })),
+          dropWhen: Type.Optional(
+            Type.Union([Type.Literal('target-zero'), Type.Literal('never')], {
+              description:
+                'target-zero: a zero target drops the measure; never (default): a division-by-zero error.',
+            }),
+          ),
         },
         '(2 − realisation / target) × scale: lower is better (PermenPAN-RB 8/2021 “kondisi khusus”).',
       ),

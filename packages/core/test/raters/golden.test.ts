@@ -88,7 +88,7 @@ describe('a missing role', () => {
   it('pending: no score, the evaluation waits for the peer (0/1) with a role-short warning', () => {
     const e = rate(`{ kind: raters, roles: ${roles}, whenShort: pending }`, ratings);
     expect(e.status).toBe('pending');
-    expect(e.pending).toEqual(['perilaku: peer (0/1)']);
+    expect(e.pending).toEqual(['perilaku: integritas: peer (0/1)']);
     expect(integritas(e).status).toBe('pending');
     expect(integritas(e).score).toBeUndefined();
     expect(e.diagnostics.find((x) => x.code === 'role-short')?.severity).toBe('warning');

@@ -34,6 +34,11 @@ export const compileCombine: MeasureCompiler<CombineMeasure> = (m, pointer, ctx)
       else if (r.status === 'pending') missing.push(...r.missing);
     }
     if (failed) return { status: 'error', trace };
+    // A product without one of its factors means nothing, unlike a mean without one of its parts.
+    if (m.kind === 'product' && values.length < parts.length && missing.length === 0) {
+      trace.dropped = true;
+      return { status: 'dropped', trace };
+    }
     if (missing.length > 0) return { status: 'pending', trace, missing };
     if (values.length === 0) {
       trace.dropped = true;

@@ -23,7 +23,14 @@ export const compileRatio: MeasureCompiler<RatioMeasure> = (m, pointer, ctx) => 
   return (env) => {
     const pair = readPair(m.kind, target, realisation, optional, env);
     if (!pair.ok) return pair.result;
-    if (pair.target.isZero()) return divisionByZero(target, env, pair.trace);
+    if (pair.target.isZero()) {
+      if (m.dropWhen === 'target-zero') {
+        pair.trace.dropped = true;
+        pair.trace.branch = 'dropped (target-zero)';
+        return { status: 'dropped', trace: pair.trace };
+      }
+      return divisionByZero(target, env, pair.trace);
+    }
     const q = pair.realisation.div(pair.target);
     return applyFinish((inverse ? two.sub(q) : q).mul(scale), finish, pair.trace);
   };
