@@ -1,4 +1,5 @@
 import { type CliIo, processIo } from './CliIo.js';
+import { auditCommand } from './commands/audit.js';
 import type { Command } from './commands/Command.js';
 import { checkCommand } from './commands/check.js';
 import { evaluateCommand } from './commands/evaluate.js';
@@ -16,6 +17,7 @@ const commands: readonly Command[] = [
   explainCommand,
   schemaCommand,
   checkCommand,
+  auditCommand,
   serveCommand,
 ];
 

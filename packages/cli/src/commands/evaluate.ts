@@ -1,4 +1,8 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatFromPath } from '@kinerja/batch';
 import { type Evaluation, evaluateText } from '@kinerja/core';
+import { inputFormats, planBatch, runBatch } from '../batch/runBatch.js';
 import { detectLang } from '../detectLang.js';
 import { ExitCode } from '../exitCodes.js';
 import { formatDiagnostic } from '../formatDiagnostic.js';
@@ -10,30 +14,93 @@ import { readInput } from '../readInput.js';
 import { UsageError } from '../UsageError.js';
 import type { Command } from './Command.js';
 
-const help = `Usage: kinerja evaluate --rubric <rubric.yaml> <appraisal.json...> [options]
+const help = `Usage: kinerja evaluate --rubric <rubric.yaml> <input...> [options]
 
-Evaluates appraisals against a rubric. Use - to read one appraisal from standard input.
-JSON output: one Evaluation for a single appraisal, an array for several.
+Evaluates appraisals against a rubric. Use - to read from standard input.
+One appraisal JSON file: one Evaluation; several: an array.
+
+Batches (exports of e-Kinerja/SKP portals, scored as they are, row by row):
+  JSON arrays (.json), NDJSON (.ndjson, .jsonl), CSV (.csv, , or ; and decimal commas) and XLSX (.xlsx).
+  CSV and XLSX need --mapping, a YAML file from the portal's column names to the appraisal format.
+  Results are written as they are computed; a bad row is reported on stderr as file:row with its column
+  and the batch goes on (unless --strict).
 
 Options:
-  -r, --rubric <file>   the rubric (required)
-  --format json|table   json (default), or a table for people
-  --lang id|en          language of labels and messages (default: from LANG)
-  -h, --help            show this help
+  -r, --rubric <file>          the rubric (required)
+  --input-format <f>           json|ndjson|csv|xlsx (default: from the file extension)
+  --mapping <file.yaml>        column mapping (required for csv and xlsx; optional for json and ndjson,
+                               whose records are then flat objects keyed by column name)
+  --output-format <f>          json (default; an array in batch mode)|ndjson|csv (one summary row per appraisal)
+  --format json|table          json (default), or a table for people
+  --out <file>                 write results to a file instead of standard output
+  --strict                     stop at the first row that cannot be scored
+  --lang id|en                 language of labels and messages (default: from LANG)
+  -h, --help                   show this help
 
-Exit codes: 0 every evaluation complete or pending, 1 an evaluation or the rubric is invalid,
-2 usage error or unreadable file.`;
+Exit codes: 0 every evaluation complete or pending, 1 an evaluation, a row, the mapping or the rubric is
+invalid, 2 usage error or unreadable file.`;
+
+/**
+ * Whether the command line asks for a batch: a batch flag, a CSV/XLSX/NDJSON file, or a JSON file that holds an
+ * array. Otherwise each file is one appraisal, read whole, as before (with line:column in its diagnostics).
+ */
+function isBatch(
+  values: {
+    'input-format'?: string;
+    mapping?: string;
+    'output-format'?: string;
+    out?: string;
+    strict?: boolean;
+  },
+  files: readonly string[],
+  io: { cwd: string },
+): boolean {
+  if (
+    values['input-format'] !== undefined ||
+    values.mapping !== undefined ||
+    values['output-format'] !== undefined ||
+    values.out !== undefined ||
+    values.strict === true
+  )
+    return true;
+  return files.some((file) => {
+    if (file === '-') return false;
+    const format = formatFromPath(file);
+    if (format !== undefined && format !== 'json') return true;
+    return startsWithArray(resolve(io.cwd, file));
+  });
+}
+
+/** Whether a file's first character after a BOM and white space is `[`; false when it cannot be read. */
+function startsWithArray(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(4096);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return /^\uFEFF?\s*\[/.test(buffer.subarray(0, n).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 /** `kinerja evaluate`: evaluates appraisal files against one rubric. */
 export const evaluateCommand: Command = {
   name: 'evaluate',
-  summary: 'evaluate appraisal JSON files against a rubric',
+  summary: 'evaluate appraisals (JSON, or JSON/NDJSON/CSV/XLSX batches) against a rubric',
   help,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('evaluate', args, {
       rubric: { type: 'string', short: 'r' },
       format: { type: 'string' },
       lang: { type: 'string' },
+      'input-format': { type: 'string' },
+      mapping: { type: 'string' },
+      'output-format': { type: 'string' },
+      out: { type: 'string' },
+      strict: { type: 'boolean' },
     });
     if (values.help) {
       io.stdout.write(`${help}\n`);
@@ -45,6 +112,32 @@ export const evaluateCommand: Command = {
     if (positionals.length === 0) throw new UsageError('no appraisal file given', 'evaluate');
     if (positionals.filter((p) => p === '-').length > 1) {
       throw new UsageError('standard input (-) can be read only once', 'evaluate');
+    }
+    const outputFormat =
+      values['output-format'] === undefined
+        ? undefined
+        : oneOf('--output-format', values['output-format'], ['json', 'ndjson', 'csv'], 'json');
+    if (format === 'table' && outputFormat !== undefined)
+      throw new UsageError('give either --format table or --output-format, not both', 'evaluate');
+    if (isBatch(values, positionals, io)) {
+      const planned = planBatch(
+        {
+          files: positionals,
+          ...(values['input-format'] !== undefined
+            ? { inputFormat: oneOf('--input-format', values['input-format'], inputFormats, 'json') }
+            : {}),
+          ...(values.mapping !== undefined ? { mapping: values.mapping } : {}),
+          output: format === 'table' ? 'table' : (outputFormat ?? 'json'),
+          ...(values.out !== undefined ? { out: values.out } : {}),
+          strict: values.strict === true,
+        },
+        io,
+        lang,
+      );
+      if (!planned.ok) return planned.exitCode;
+      const rubric = loadRubricOrReport(values.rubric, io, lang);
+      if (!rubric.ok) return rubric.exitCode;
+      return await runBatch(planned.plan, rubric.rubric, io, lang);
     }
     const loaded = loadRubricOrReport(values.rubric, io, lang);
     if (!loaded.ok) return loaded.exitCode;

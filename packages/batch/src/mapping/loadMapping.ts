@@ -1,0 +1,343 @@
+import { createDiagnostic, type Diagnostic, parseYaml, type SourceLocator } from '@kinerja/core';
+import { type CellType, cellTypes, compileDateFormat, type DateFormat } from './cellValue.js';
+import { checkPath, type PathStep, parsePath, pathPointer } from './mappingPaths.js';
+
+/** One column read into one appraisal path. */
+export interface FieldRule {
+  /** The path as written in the mapping, e.g. `employee.unit`. */
+  path: string;
+  steps: PathStep[];
+  /** Pointer into the appraisal. */
+  pointer: string;
+  /** The portal's column name. */
+  column: string;
+  type: CellType;
+  dateFormat?: DateFormat;
+  /** A missing column is then not an error (its cells count as empty). */
+  optional: boolean;
+}
+
+/** One field of a target group: a column per target number `{n}`, or a constant (`value: t{n}`). */
+export interface TargetField {
+  name: string;
+  /** Column name template with `{n}`, prefix included. */
+  column?: string;
+  /** Constant template with `{n}`. */
+  value?: string;
+  type: CellType;
+  optional: boolean;
+}
+
+/** A group's targets as repeated column groups: `RHK1 Target`, `RHK1 Realisasi`, `RHK2 Target`, … */
+export interface TargetRule {
+  group: string;
+  fields: TargetField[];
+}
+
+/** A rating read from one column. */
+export interface RatingRule {
+  column: string;
+  rater: string;
+  role: string;
+  indicator: string;
+  type: CellType;
+  optional: boolean;
+}
+
+/** A validated mapping from a portal's export columns to the appraisal format v1. */
+export interface Mapping {
+  /** The mapping file, for diagnostics. */
+  source: string;
+  /** CSV delimiter, when the mapping fixes it. */
+  delimiter?: ',' | ';';
+  /** Decimal separator of numeric columns; `auto` = `,` for `;`-delimited CSV, else `.`. */
+  decimal: ',' | '.' | 'auto';
+  fields: FieldRule[];
+  constants: Array<{ path: string; steps: PathStep[]; value: string | number | boolean }>;
+  targets: TargetRule[];
+  ratings: RatingRule[];
+}
+
+const TOP_KEYS = [
+  'version',
+  'delimiter',
+  'decimal',
+  'dateFormat',
+  'fields',
+  'constants',
+  'targets',
+  'ratings',
+];
+const FIELD_KEYS = ['column', 'type', 'format', 'optional'];
+const TARGET_KEYS = ['prefix', 'fields'];
+const TARGET_FIELD_KEYS = ['column', 'type', 'optional', 'value'];
+const RATING_KEYS = ['column', 'rater', 'role', 'indicator', 'type', 'optional'];
+const ID = /^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
+const INPUT_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * Parses and validates a mapping file (YAML, read with core's strict `parseYaml`). Every problem is a
+ * `mapping-invalid` diagnostic at its line:column in the mapping; the mapping is usable only when there are none.
+ */
+export function loadMapping(
+  text: string,
+  source: string,
+): { ok: true; mapping: Mapping; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] } {
+  const parsed = parseYaml(text, { source });
+  if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
+  const diagnostics: Diagnostic[] = [];
+  const mapping = compile(parsed.value, parsed.locator, source, diagnostics);
+  diagnostics.sort(
+    (a, b) =>
+      (a.span?.start.line ?? 0) - (b.span?.start.line ?? 0) ||
+      (a.span?.start.column ?? 0) - (b.span?.start.column ?? 0),
+  );
+  return diagnostics.length === 0 && mapping
+    ? { ok: true, mapping, diagnostics }
+    : { ok: false, diagnostics };
+}
+
+function compile(
+  doc: unknown,
+  locator: SourceLocator,
+  source: string,
+  diagnostics: Diagnostic[],
+): Mapping | undefined {
+  const fail = (pointer: string, detail: string, what: 'key' | 'value' = 'value') => {
+    const span = locator.locate(pointer, what);
+    diagnostics.push(
+      createDiagnostic({
+        code: 'mapping-invalid',
+        pointer,
+        source,
+        ...(span ? { span } : {}),
+        params: { detail },
+      }),
+    );
+  };
+  const known = (obj: Record<string, unknown>, keys: readonly string[], at: string) => {
+    for (const k of Object.keys(obj))
+      if (!keys.includes(k))
+        fail(`${at}/${esc(k)}`, `unknown key "${k}"; expected one of ${keys.join(', ')}`, 'key');
+  };
+  const text = (v: unknown, at: string, what: string): string | undefined => {
+    if (typeof v === 'string' && v.trim() !== '') return v.trim();
+    fail(at, `${what} must be a non-empty text`);
+    return undefined;
+  };
+  const typeOf = (v: unknown, at: string, fallback: CellType): CellType => {
+    if (v === undefined) return fallback;
+    if (typeof v === 'string' && (cellTypes as readonly string[]).includes(v)) return v as CellType;
+    fail(at, `type must be one of ${cellTypes.join(', ')}`);
+    return fallback;
+  };
+  const bool = (v: unknown, at: string): boolean => {
+    if (v === undefined) return false;
+    if (typeof v === 'boolean') return v;
+    fail(at, 'optional must be true or false');
+    return false;
+  };
+
+  if (!isObject(doc)) {
+    fail('', 'the mapping must be a YAML mapping with `fields`, `targets`, `ratings` and `constants`');
+    return undefined;
+  }
+  known(doc, TOP_KEYS, '');
+  if (doc.version !== undefined && doc.version !== 1) fail('/version', 'version must be 1');
+  const mapping: Mapping = { source, decimal: 'auto', fields: [], constants: [], targets: [], ratings: [] };
+  if (doc.delimiter !== undefined) {
+    if (doc.delimiter === ',' || doc.delimiter === ';') mapping.delimiter = doc.delimiter;
+    else fail('/delimiter', 'delimiter must be "," or ";"');
+  }
+  if (doc.decimal !== undefined) {
+    if (doc.decimal === ',' || doc.decimal === '.' || doc.decimal === 'auto') mapping.decimal = doc.decimal;
+    else fail('/decimal', 'decimal must be ",", "." or auto');
+  }
+  let dateFormat: DateFormat | undefined;
+  if (doc.dateFormat !== undefined) {
+    dateFormat = typeof doc.dateFormat === 'string' ? compileDateFormat(doc.dateFormat) : undefined;
+    if (!dateFormat)
+      fail('/dateFormat', 'dateFormat must use dd (or d), MM (or M) and yyyy once each, e.g. dd/MM/yyyy');
+  }
+  const seen = new Map<string, string>();
+  const claim = (pointer: string, at: string) => {
+    const before = seen.get(pointer);
+    if (before !== undefined) fail(at, `this sets the same appraisal field as ${before}`, 'key');
+    else seen.set(pointer, at);
+  };
+  const pathAt = (path: string, at: string) => {
+    const steps = parsePath(path === 'nip' ? 'employee.nip' : path);
+    if (!steps) {
+      fail(at, `"${path}" is not a path like employee.unit or employee.history[0].year`, 'key');
+      return undefined;
+    }
+    const checked = checkPath(steps);
+    if ('error' in checked) {
+      fail(at, `"${path}": ${checked.error}`, 'key');
+      return undefined;
+    }
+    return { steps, type: checked.type };
+  };
+
+  if (doc.fields !== undefined) {
+    if (!isObject(doc.fields)) fail('/fields', 'fields must map appraisal paths to column names');
+    else
+      for (const [path, spec] of Object.entries(doc.fields)) {
+        const at = `/fields/${esc(path)}`;
+        const target = pathAt(path, at);
+        let column: string | undefined;
+        let type: CellType | undefined = target?.type;
+        let format = dateFormat;
+        let optional = false;
+        if (typeof spec === 'string') column = text(spec, at, 'a column name');
+        else if (isObject(spec)) {
+          known(spec, FIELD_KEYS, at);
+          column = text(spec.column, `${at}/column`, 'column');
+          if (target && target.type !== 'nip') type = typeOf(spec.type, `${at}/type`, target.type);
+          else if (spec.type !== undefined && spec.type !== 'string')
+            fail(`${at}/type`, 'employee.nip is always read as 18 digits of text');
+          optional = bool(spec.optional, `${at}/optional`);
+          if (spec.format !== undefined) {
+            format = typeof spec.format === 'string' ? compileDateFormat(spec.format) : undefined;
+            if (!format)
+              fail(
+                `${at}/format`,
+                'format must use dd (or d), MM (or M) and yyyy once each, e.g. dd/MM/yyyy',
+              );
+            else if (type !== 'date') fail(`${at}/format`, 'format applies only to date columns');
+          }
+        } else fail(at, 'give a column name, or { column, type, format, optional }');
+        if (!target || column === undefined || type === undefined) continue;
+        const pointer = pathPointer(target.steps);
+        claim(pointer, at);
+        mapping.fields.push({
+          path,
+          steps: target.steps,
+          pointer,
+          column,
+          type,
+          optional,
+          ...(type === 'date' && format ? { dateFormat: format } : {}),
+        });
+      }
+  }
+
+  if (doc.constants !== undefined) {
+    if (!isObject(doc.constants)) fail('/constants', 'constants must map appraisal paths to values');
+    else
+      for (const [path, value] of Object.entries(doc.constants)) {
+        const at = `/constants/${esc(path)}`;
+        const target = pathAt(path, at);
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+          fail(at, 'a constant is a text, a number or true/false');
+          continue;
+        }
+        if (!target) continue;
+        claim(pathPointer(target.steps), at);
+        mapping.constants.push({ path, steps: target.steps, value });
+      }
+  }
+
+  if (doc.targets !== undefined) {
+    if (!isObject(doc.targets)) fail('/targets', 'targets must map group ids to { prefix, fields }');
+    else
+      for (const [group, spec] of Object.entries(doc.targets)) {
+        const at = `/targets/${esc(group)}`;
+        if (!ID.test(group)) fail(at, `"${group}" is not a group id`, 'key');
+        if (!isObject(spec)) {
+          fail(at, 'give { prefix: "RHK{n} ", fields: { target: Target, realisation: Realisasi } }');
+          continue;
+        }
+        known(spec, TARGET_KEYS, at);
+        let prefix = '';
+        if (spec.prefix !== undefined) {
+          if (typeof spec.prefix === 'string') prefix = spec.prefix;
+          else fail(`${at}/prefix`, 'prefix must be a text such as "RHK{n} "');
+        }
+        if (!isObject(spec.fields)) {
+          fail(
+            `${at}/fields`,
+            'fields must map target fields (id, label, main, target, realisation, …) to columns',
+          );
+          continue;
+        }
+        const fields: TargetField[] = [];
+        for (const [name, f] of Object.entries(spec.fields)) {
+          const fat = `${at}/fields/${esc(name)}`;
+          if (!INPUT_NAME.test(name)) {
+            fail(fat, `"${name}" is not a target field name (letters, digits, _)`, 'key');
+            continue;
+          }
+          const fallback: CellType =
+            name === 'id' || name === 'label' ? 'string' : name === 'main' ? 'boolean' : 'number';
+          if (typeof f === 'string') {
+            const column = `${prefix}${f.trim()}`;
+            if (!column.includes('{n}'))
+              fail(fat, 'the column (with the prefix) must contain {n}, the target number');
+            fields.push({ name, column, type: fallback, optional: false });
+          } else if (isObject(f)) {
+            known(f, TARGET_FIELD_KEYS, fat);
+            const type = typeOf(f.type, `${fat}/type`, fallback);
+            if (f.value !== undefined) {
+              if (typeof f.value !== 'string' && typeof f.value !== 'number')
+                fail(`${fat}/value`, 'value must be a text or a number');
+              else fields.push({ name, value: String(f.value), type, optional: false });
+            } else {
+              const c = text(f.column, `${fat}/column`, 'column');
+              if (c === undefined) continue;
+              const column = `${prefix}${c}`;
+              if (!column.includes('{n}'))
+                fail(fat, 'the column (with the prefix) must contain {n}, the target number');
+              fields.push({ name, column, type, optional: bool(f.optional, `${fat}/optional`) });
+            }
+          } else fail(fat, 'give a column name, or { column, type, optional } or { value }');
+        }
+        if (!fields.some((f) => f.name === 'id'))
+          fields.unshift({ name: 'id', value: 't{n}', type: 'string', optional: false });
+        if (!fields.some((f) => f.column !== undefined))
+          fail(`${at}/fields`, 'at least one target field must come from a column');
+        claim(`/targets/${esc(group)}`, at);
+        mapping.targets.push({ group, fields });
+      }
+  }
+
+  if (doc.ratings !== undefined) {
+    if (!Array.isArray(doc.ratings))
+      fail('/ratings', 'ratings must be a list of { column, rater, role, indicator }');
+    else
+      doc.ratings.forEach((r, i) => {
+        const at = `/ratings/${i}`;
+        if (!isObject(r)) {
+          fail(at, 'give { column, rater, role, indicator }');
+          return;
+        }
+        known(r, RATING_KEYS, at);
+        const column = text(r.column, `${at}/column`, 'column');
+        const rater = text(r.rater, `${at}/rater`, 'rater');
+        const role = text(r.role, `${at}/role`, 'role');
+        const indicator = text(r.indicator, `${at}/indicator`, 'indicator');
+        if (indicator !== undefined && !ID.test(indicator))
+          fail(`${at}/indicator`, `"${indicator}" is not an indicator id`);
+        const type = typeOf(r.type, `${at}/type`, 'auto');
+        if (column && rater && role && indicator)
+          mapping.ratings.push({
+            column,
+            rater,
+            role,
+            indicator,
+            type,
+            optional: bool(r.optional, `${at}/optional`),
+          });
+      });
+  }
+  if (
+    mapping.fields.length + mapping.targets.length + mapping.ratings.length === 0 &&
+    diagnostics.length === 0
+  )
+    fail('', 'the mapping reads no column: add fields, targets or ratings');
+  return mapping;
+}

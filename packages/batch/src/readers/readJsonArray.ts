@@ -1,0 +1,116 @@
+import { createDiagnostic, defaultParseLimits } from '@kinerja/core';
+import { type InputRecord, recordRef } from '../records.js';
+import { type ByteSource, textChunks } from './textChunks.js';
+
+const Phase = { Start: 0, BeforeElement: 1, AfterElement: 2, InElement: 3, End: 4, Single: 5 } as const;
+type Phase = (typeof Phase)[keyof typeof Phase];
+
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/**
+ * Streams a JSON file that holds a top-level array of objects, yielding each object's text as soon as its closing
+ * brace is read (so memory holds one object, never the file). A file that holds one object is yielded as one
+ * record, so single-appraisal files mix with arrays. Each object is then parsed by core's `parseJson`, which
+ * applies the usual checks (duplicate keys, forbidden keys, numbers too long to keep exactly).
+ *
+ * The scanner only tracks strings and nesting to find where an element ends; anything outside the elements that
+ * is not `[`, `,`, `]` or white space stops the file with a `json-syntax` diagnostic at its line:column.
+ */
+export async function* readJsonArray(input: ByteSource, file: string): AsyncGenerator<InputRecord> {
+  const maxBytes = defaultParseLimits.maxBytes;
+  let phase: Phase = Phase.Start;
+  let line = 1;
+  let column = 1;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let parts: string[] = [];
+  let size = 0;
+  let startLine = 1;
+  let afterComma = false;
+  const fatal = (detail: string): InputRecord => ({
+    kind: 'fatal',
+    diagnostics: [
+      createDiagnostic({
+        code: 'json-syntax',
+        pointer: '',
+        source: file,
+        span: { start: { line, column }, end: { line, column: column + 1 } },
+        params: { detail },
+      }),
+    ],
+  });
+  const element = (): InputRecord => {
+    const text = parts.join('');
+    parts = [];
+    size = 0;
+    return { kind: 'json', ref: recordRef(file, startLine), row: startLine, text };
+  };
+
+  for await (const chunk of textChunks(input)) {
+    let captureFrom = phase === Phase.InElement || phase === Phase.Single ? 0 : -1;
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (phase === Phase.InElement || phase === Phase.Single) {
+        if (inString) {
+          if (escaped) escaped = false;
+          else if (c === 0x5c) escaped = true;
+          else if (c === 0x22) inString = false;
+        } else if (c === 0x22) inString = true;
+        else if (c === 0x7b || c === 0x5b) depth++;
+        else if (c === 0x7d || c === 0x5d) {
+          depth--;
+          if (depth === 0) {
+            parts.push(chunk.slice(captureFrom, i + 1));
+            captureFrom = -1;
+            yield element();
+            phase = phase === Phase.Single ? Phase.End : Phase.AfterElement;
+          }
+        }
+      } else if (!isSpace(c)) {
+        if (phase === Phase.Start && c === 0x5b) phase = Phase.BeforeElement;
+        else if ((phase === Phase.BeforeElement || phase === Phase.Start) && c === 0x7b) {
+          phase = phase === Phase.Start ? Phase.Single : Phase.InElement;
+          depth = 1;
+          afterComma = false;
+          inString = false;
+          escaped = false;
+          startLine = line;
+          captureFrom = i;
+        } else if (phase === Phase.AfterElement && c === 0x2c) {
+          phase = Phase.BeforeElement;
+          afterComma = true;
+        } else if (phase === Phase.AfterElement && c === 0x5d) phase = Phase.End;
+        else if (phase === Phase.BeforeElement && c === 0x5d && !afterComma) phase = Phase.End;
+        else {
+          const what =
+            phase === Phase.Start
+              ? 'expected an array of appraisal objects'
+              : phase === Phase.End
+                ? 'unexpected text after the end of the array'
+                : phase === Phase.BeforeElement
+                  ? 'expected an appraisal object'
+                  : 'expected , or ] after an element';
+          yield fatal(`${what}, found ${JSON.stringify(String.fromCharCode(c))}`);
+          return;
+        }
+      }
+      if (c === 0x0a) {
+        line++;
+        column = 1;
+      } else column++;
+    }
+    if (captureFrom !== -1) {
+      const piece = chunk.slice(captureFrom);
+      parts.push(piece);
+      size += piece.length;
+      if (size > maxBytes) {
+        yield fatal(`an element starting on line ${startLine} is larger than ${maxBytes} bytes`);
+        return;
+      }
+    }
+  }
+  if (phase === Phase.InElement || phase === Phase.Single) yield fatal('the file ends inside an element');
+  else if (phase !== Phase.End)
+    yield fatal(phase === Phase.Start ? 'the file is empty' : 'the array is not closed');
+}

@@ -1,0 +1,235 @@
+import {
+  type CompiledRubric,
+  createDiagnostic,
+  type Diagnostic,
+  type Evaluation,
+  parseJson,
+} from '@kinerja/core';
+import { type BoundMapping, bindMapping } from './mapping/bindMapping.js';
+import type { Mapping } from './mapping/loadMapping.js';
+import type { Cell, InputRecord } from './records.js';
+
+/** One input record and its evaluation. */
+export interface ScoredRecord {
+  /** `<file>:<row>`. */
+  ref: string;
+  /** The row (tables) or the line the record starts on (JSON). */
+  row: number;
+  /** The evaluation; `invalid` with the reasons when the row could not be read or mapped. */
+  evaluation: Evaluation;
+  /** The NIP as the row wrote it, when a mapping read one (also when it was refused). */
+  nip?: string;
+  /** Appraisal pointer → portal column, when a mapping built the appraisal. */
+  columns?: ReadonlyMap<string, string>;
+}
+
+/** What {@link scoreRecords} yields: a scored record, or a file-level failure (the file's last event). */
+export type BatchEvent = ({ kind: 'scored' } & ScoredRecord) | { kind: 'fatal'; diagnostics: Diagnostic[] };
+
+/** Options of {@link scoreRecords}. */
+export interface ScoreOptions {
+  /** The input's name, for file-level diagnostics. */
+  file: string;
+  /** Column mapping: required for tables; for JSON, maps flat objects instead of reading appraisals. */
+  mapping?: Mapping;
+}
+
+/** An invalid evaluation that carries only its reasons, shaped like core's `evaluateText` for unparsable text. */
+export function invalidEvaluation(rubric: CompiledRubric, diagnostics: Diagnostic[]): Evaluation {
+  return {
+    rubric: { id: rubric.id, version: rubric.version, fingerprint: rubric.fingerprint },
+    appraisal: {},
+    status: 'invalid',
+    groups: {},
+    outcomes: {},
+    flags: [],
+    diagnostics,
+  };
+}
+
+// A record's position in the file is its `source` (`file:row`); spans relative to one line would mislead.
+const withoutSpan = (d: Diagnostic): Diagnostic => {
+  if (!d.span) return d;
+  const { span: _span, ...rest } = d;
+  return rest;
+};
+
+/**
+ * Scores records one by one as they are read: maps table rows (or flat JSON objects) through the mapping, parses
+ * JSON appraisals with core's `parseJson`, evaluates each against the rubric with full schema validation, and
+ * yields the result before reading on. Nothing is kept between records except the bound mapping.
+ */
+export async function* scoreRecords(
+  records: AsyncIterable<InputRecord>,
+  rubric: CompiledRubric,
+  options: ScoreOptions,
+): AsyncGenerator<BatchEvent> {
+  const { mapping } = options;
+  let bound: BoundMapping | undefined;
+  // Flat JSON objects may differ in keys; the binding of the last key set is reused while it repeats.
+  let jsonKeys = '';
+  let jsonBound: BoundMapping | undefined;
+
+  // Every diagnostic of a record names its row, also those core reports without a source (outcome facts).
+  const evaluate = (appraisal: unknown, ref: string): Evaluation => {
+    const e = rubric.evaluate(appraisal, { source: ref });
+    if (e.diagnostics.some((d) => d.source === undefined))
+      e.diagnostics = e.diagnostics.map((d) => (d.source === undefined ? { ...d, source: ref } : d));
+    return e;
+  };
+  const mapped = (
+    b: BoundMapping,
+    cells: readonly (Cell | undefined)[],
+    ref: string,
+    row: number,
+  ): { kind: 'scored' } & ScoredRecord => {
+    const m = b.apply(cells, ref);
+    const evaluation = m.appraisal ? evaluate(m.appraisal, ref) : invalidEvaluation(rubric, m.diagnostics);
+    return {
+      kind: 'scored',
+      ref,
+      row,
+      evaluation,
+      ...(m.nip !== undefined ? { nip: m.nip } : {}),
+      columns: m.columns,
+    };
+  };
+
+  for await (const record of records) {
+    switch (record.kind) {
+      case 'header': {
+        if (!mapping) {
+          yield {
+            kind: 'fatal',
+            diagnostics: [
+              createDiagnostic({
+                code: 'mapping-invalid',
+                pointer: '',
+                source: options.file,
+                params: {
+                  detail: 'a CSV or XLSX export needs a mapping from its columns to the appraisal format',
+                },
+              }),
+            ],
+          };
+          return;
+        }
+        const b = bindMapping(mapping, record.columns, {
+          file: options.file,
+          ...(record.delimiter ? { delimiter: record.delimiter } : {}),
+        });
+        if (!b.ok) {
+          yield { kind: 'fatal', diagnostics: b.diagnostics };
+          return;
+        }
+        bound = b.bound;
+        break;
+      }
+      case 'row':
+        if (bound) yield mapped(bound, record.cells, record.ref, record.row);
+        break;
+      case 'json': {
+        const parsed = parseJson(record.text, { source: record.ref });
+        if (!parsed.ok) {
+          yield {
+            kind: 'scored',
+            ref: record.ref,
+            row: record.row,
+            evaluation: invalidEvaluation(rubric, parsed.diagnostics.map(withoutSpan)),
+          };
+          break;
+        }
+        if (!mapping) {
+          yield {
+            kind: 'scored',
+            ref: record.ref,
+            row: record.row,
+            evaluation: evaluate(parsed.value, record.ref),
+          };
+          break;
+        }
+        const flat = flatten(parsed.value, record.ref);
+        if ('diagnostics' in flat) {
+          yield {
+            kind: 'scored',
+            ref: record.ref,
+            row: record.row,
+            evaluation: invalidEvaluation(rubric, flat.diagnostics),
+          };
+          break;
+        }
+        const keys = flat.columns.join('\u0000');
+        if (keys !== jsonKeys || !jsonBound) {
+          const b = bindMapping(mapping, flat.columns, { file: options.file, missingIsEmpty: true });
+          if (!b.ok) {
+            yield {
+              kind: 'scored',
+              ref: record.ref,
+              row: record.row,
+              evaluation: invalidEvaluation(rubric, b.diagnostics),
+            };
+            break;
+          }
+          jsonKeys = keys;
+          jsonBound = b.bound;
+        }
+        yield mapped(jsonBound, flat.cells, record.ref, record.row);
+        break;
+      }
+      case 'error':
+        yield {
+          kind: 'scored',
+          ref: record.ref,
+          row: record.row,
+          evaluation: invalidEvaluation(rubric, record.diagnostics),
+        };
+        break;
+      case 'fatal':
+        yield record;
+        return;
+    }
+  }
+}
+
+/** A flat JSON object as a row: its keys are the columns; strings are trimmed and empty ones absent. */
+function flatten(
+  value: unknown,
+  ref: string,
+): { columns: string[]; cells: (Cell | undefined)[] } | { diagnostics: Diagnostic[] } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {
+      diagnostics: [
+        createDiagnostic({
+          code: 'schema-type',
+          pointer: '',
+          source: ref,
+          expected: 'object',
+          received: typeof value,
+        }),
+      ],
+    };
+  }
+  const columns: string[] = [];
+  const cells: (Cell | undefined)[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const [k, v] of Object.entries(value)) {
+    columns.push(k);
+    if (typeof v === 'string') cells.push(v.trim() === '' ? undefined : v.trim());
+    else if (typeof v === 'number' || typeof v === 'boolean') cells.push(v);
+    else if (v === null) cells.push(undefined);
+    else {
+      cells.push(undefined);
+      diagnostics.push(
+        createDiagnostic({
+          code: 'cell-invalid',
+          pointer: `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          source: ref,
+          received: v,
+          expected: 'a text, a number or true/false',
+          params: { column: k, type: 'scalar' },
+        }),
+      );
+    }
+  }
+  return diagnostics.length > 0 ? { diagnostics } : { columns, cells };
+}

@@ -1,0 +1,119 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { simulateCohort, simulationRubric, simulationRubricYaml } from '@kinerja/fairness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type CliIo, main } from '../src/index.js';
+
+async function run(args: string[], cwd: string, stdin: string[] = []) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from(stdin),
+    cwd,
+    env: {},
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+describe('kinerja audit', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kinerja-audit-'));
+    writeFileSync(join(dir, 'simulasi.rubric.yaml'), simulationRubricYaml);
+    // 10 supervisors × 8 ratees; atasan-3 rates their team half a point higher.
+    const cohort = simulateCohort({ seed: 11, rubric: simulationRubric(), biasedSupervisor: 2 });
+    writeFileSync(join(dir, 'cohort.json'), JSON.stringify(cohort.appraisals));
+    writeFileSync(join(dir, 'cohort.ndjson'), cohort.appraisals.map((a) => JSON.stringify(a)).join('\n'));
+  });
+
+  it('evaluates the cohort and prints the audit as JSON by default', async () => {
+    const r = await run(
+      [
+        'audit',
+        '-r',
+        'simulasi.rubric.yaml',
+        '--input',
+        'cohort.json',
+        '--by',
+        'jenis_kelamin',
+        '--org-predicate',
+        'baik',
+      ],
+      dir,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.cohort).toMatchObject({ appraisals: 80, status: { complete: 80 } });
+    expect(report.cohort.raters).toBeGreaterThan(80);
+    expect(report.divergence.supervisors[0].supervisor).toBe('atasan-3');
+    expect(report.disparity.results.map((d: { outcome: string }) => d.outcome)).toEqual([
+      'kenaikan-pangkat',
+      'pembinaan',
+    ]);
+    expect(report.curve.organisation).toBe('baik');
+    expect(report.findings.some((f: { subject: string }) => f.subject === 'atasan-3')).toBe(true);
+  });
+
+  it('reads NDJSON (also from standard input) and renders Markdown in the language asked', async () => {
+    const r = await run(
+      ['audit', '-r', 'simulasi.rubric.yaml', '-i', 'cohort.ndjson', '--format', 'markdown', '--lang', 'id'],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('# Laporan audit penilaian kinerja');
+    expect(r.stdout).not.toContain('## Disparitas');
+    const json = await run(['audit', '-r', 'simulasi.rubric.yaml', '-i', '-'], dir, [
+      '{"employee":{"nip":"123","unit":"u","position":"p"},"period":{"kind":"annual","start":"2024-01-01","end":"2024-12-31"}}\n',
+    ]);
+    expect(json.code).toBe(1); // a 3-digit NIP: the appraisal does not evaluate
+    expect(json.stderr).toMatch(/1 appraisal\(s\) did not evaluate/);
+    expect(JSON.parse(json.stdout).cohort.appraisals).toBe(1);
+  });
+
+  it('takes curve options: per unit, rounding', async () => {
+    const r = await run(
+      [
+        'audit',
+        '-r',
+        'simulasi.rubric.yaml',
+        '-i',
+        'cohort.json',
+        '--org-predicate',
+        'Butuh Perbaikan',
+        '--curve-per',
+        'unit',
+        '--rounding',
+        'lenient',
+      ],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    const curve = JSON.parse(r.stdout).curve;
+    expect(curve).toMatchObject({ organisation: 'butuh-perbaikan', rounding: 'lenient' });
+    expect(curve.curves).toHaveLength(11);
+  });
+
+  it('refuses a bad command line as a usage error', async () => {
+    expect((await run(['audit', '-i', 'cohort.json'], dir)).code).toBe(2);
+    expect((await run(['audit', '-r', 'simulasi.rubric.yaml'], dir)).code).toBe(2);
+    expect(
+      (
+        await run(
+          ['audit', '-r', 'simulasi.rubric.yaml', '-i', 'cohort.json', '--org-predicate', 'hebat'],
+          dir,
+        )
+      ).code,
+    ).toBe(2);
+    expect(
+      (await run(['audit', '-r', 'simulasi.rubric.yaml', '-i', 'cohort.json', '--format', 'pdf'], dir)).code,
+    ).toBe(2);
+    expect((await run(['audit', '-r', 'simulasi.rubric.yaml', '-i', 'missing.json'], dir)).code).toBe(2);
+    expect((await run(['audit', '--help'], dir)).stdout).toContain('Usage: kinerja audit');
+  });
+});
