@@ -1,12 +1,75 @@
 /**
  * @kinerja/fairness — fairness laws for Kinerja rubrics: fast-check properties any rubric must pass before it
  * reaches people's careers (monotonicity, protected attributes, identity, determinism, bounds, reachability,
- * band boundaries), and the appraisal generator they share. Pure: no node:*, no vitest; the vitest helper is
+ * band boundaries), the appraisal generator they share, and audits of scored cohorts (rater bias, agreement,
+ * group disparity, the SE 3/2023 curve). Pure: no node:*, no vitest; the vitest helper is
  * `@kinerja/fairness/vitest`.
  *
  * @packageDocumentation
  */
 export { type AppraisalArbitraryOptions, arbitraryAppraisal } from './arbitrary/arbitraryAppraisal.js';
+export { type AuditOptions, type AuditReport, auditCohort, type Finding } from './audit/auditCohort.js';
+export type { Cohort, RatingObservation } from './audit/Cohort.js';
+export {
+  type CentralTendencyAudit,
+  type CentralTendencyOptions,
+  centralTendency,
+  type RaterSpread,
+} from './audit/centralTendency.js';
+export {
+  type BoundCheck,
+  type CurveAudit,
+  type CurveCheck,
+  type CurveOptions,
+  distributionCurve,
+} from './audit/distributionCurve.js';
+export {
+  distributionPattern,
+  type EmployeePredicate,
+  employeePredicates,
+  type OrganisationPredicate,
+  organisationPredicates,
+  type PatternBound,
+} from './audit/distributionPattern.js';
+export { type ExtractRatingsOptions, extractRatings } from './audit/extractRatings.js';
+export { formatAuditMarkdown } from './audit/formatAuditMarkdown.js';
+export {
+  type DisparityAudit,
+  type DisparityOptions,
+  type GroupRate,
+  groupDisparity,
+  type OutcomeDisparity,
+} from './audit/groupDisparity.js';
+export { type HaloAudit, halo, type RaterHalo } from './audit/halo.js';
+export { type HeadCountRounding, headCount } from './audit/headCount.js';
+export {
+  type AgreementAudit,
+  type AgreementOptions,
+  type IndicatorAgreement,
+  interRaterAgreement,
+} from './audit/interRaterAgreement.js';
+export { type AlphaMetric, type AlphaResult, krippendorffAlpha } from './audit/krippendorffAlpha.js';
+export {
+  type LeniencyAudit,
+  type RaterAuditOptions,
+  type RaterLeniency,
+  raterLeniency,
+} from './audit/raterLeniency.js';
+export {
+  type SimulatedCohort,
+  type SimulationOptions,
+  simulateCohort,
+  simulationRubric,
+} from './audit/simulateCohort.js';
+export { simulationIndicators, simulationRubricYaml } from './audit/simulationRubric.js';
+export { fisherExact } from './audit/stats/fisherExact.js';
+export type { Interval } from './audit/stats/Interval.js';
+export {
+  type DivergenceAudit,
+  type DivergenceOptions,
+  type SupervisorGap,
+  supervisorDivergence,
+} from './audit/supervisorDivergence.js';
 export { type Difference, firstDifference } from './evaluation/firstDifference.js';
 export { type Verdict, verdictOf } from './evaluation/verdictOf.js';
 export { type BoundaryViolation, boundaries } from './laws/boundaries.js';

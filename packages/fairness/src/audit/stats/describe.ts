@@ -19,3 +19,11 @@ export function variance(values: readonly number[]): number {
 export function sd(values: readonly number[]): number {
   return Math.sqrt(variance(values));
 }
+
+/** Median; NaN for no values. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}

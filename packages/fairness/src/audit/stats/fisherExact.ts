@@ -1,7 +1,6 @@
 import { logGamma } from './logGamma.js';
 
-const logChoose = (n: number, k: number): number =>
-  logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
+const logChoose = (n: number, k: number): number => logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
 
 /**
  * Two-sided Fisher exact test of a 2×2 table [[a, b], [c, d]] (rows: groups; columns: selected, not selected).
