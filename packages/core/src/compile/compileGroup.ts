@@ -33,6 +33,8 @@ interface Part {
   readonly measure: CompiledMeasure;
   readonly weight?: Rational;
   readonly appliesWhen?: CompiledCondition;
+  /** `/inputs/<id>`, built once here rather than on every evaluation. */
+  readonly inputPointer: string;
 }
 
 /** Reports a score outside the range the rubric declares for it. */
@@ -218,6 +220,7 @@ export function compileGroup(
     parts.push({
       id: iid,
       measure: m,
+      inputPointer: joinPointer('/inputs', iid),
       ...(weight ? { weight } : {}),
       ...(appliesWhen ? { appliesWhen } : {}),
     });
@@ -267,7 +270,7 @@ export function compileGroup(
     a < b ? -1 : a > b ? 1 : 0,
   )) {
     const m = ctx.measure(add.measure, joinPointer(pointer, 'additions', aid, 'measure'));
-    if (m) additions.push({ id: aid, measure: m });
+    if (m) additions.push({ id: aid, measure: m, inputPointer: joinPointer('/inputs', aid) });
     else broken = true;
   }
   const rater = group.rating
@@ -385,7 +388,7 @@ export function compileGroup(
               if (Object.hasOwn(inputs, part.id) || (state.ratings.get(part.id)?.length ?? 0) > 0) {
                 const init: Parameters<typeof createDiagnostic>[0] = {
                   code: 'not-applicable',
-                  pointer: joinPointer('/inputs', part.id),
+                  pointer: part.inputPointer,
                   received: part.id,
                 };
                 if (state.source !== undefined) init.source = state.source;
@@ -396,7 +399,7 @@ export function compileGroup(
           }
           const r = part.measure({
             record: Object.hasOwn(inputs, part.id) ? inputs[part.id] : undefined,
-            recordPointer: joinPointer('/inputs', part.id),
+            recordPointer: part.inputPointer,
             facts: state.facts,
             ratings: state.ratings.get(part.id) ?? [],
             diagnostics: state.diagnostics,
@@ -409,7 +412,7 @@ export function compileGroup(
           const range = ranges.get(part.id);
           if (r.status === 'ok' && range && !inInterval(range, r.value)) {
             failed = true;
-            outOfRange(state, joinPointer('/inputs', part.id), r.value, range);
+            outOfRange(state, part.inputPointer, r.value, range);
           }
           const label = group.indicators?.[part.id]?.label;
           const entry = toResult(r, {
@@ -431,7 +434,7 @@ export function compileGroup(
       for (const part of additions) {
         const r = part.measure({
           record: Object.hasOwn(inputs, part.id) ? inputs[part.id] : undefined,
-          recordPointer: joinPointer('/inputs', part.id),
+          recordPointer: part.inputPointer,
           facts: state.facts,
           ratings: [],
           diagnostics: state.diagnostics,
