@@ -54,7 +54,6 @@ describe('kinerja check', () => {
     const json = await run(['check', 'broken.rubric.yaml', '--law', 'monotonicity', '--format', 'json'], dir);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout).results[0].laws[0].ok).toBe(true);
-    const r = await run(['check', 'broken.rubric.yaml', '--law', 'monotonicity', '--seed', '3'], dir);
     // Declaring the wrong direction on a value indicator breaks the law.
     const lying = broken.replace(
       '      pelayanan: { label: { id: Orientasi pelayanan, en: Service }, measure: { kind: value, input: score } }',

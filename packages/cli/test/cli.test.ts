@@ -83,9 +83,7 @@ describe('kinerja validate', () => {
     writeFileSync(bad, readFileSync(join(repo, rubric), 'utf8').replace('skp: 0.6', 'skp: 0.7'));
     const r = await run(['validate', bad]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(
-      new RegExp(`^${bad.replace(/[.\\]/g, '\\$&')}:\\d+:\\d+  weight-sum  `, 'm'),
-    );
+    expect(r.stdout).toMatch(new RegExp(`^${bad.replace(/[.\\]/g, '\\$&')}:\\d+:\\d+  weight-sum  `, 'm'));
     expect(r.stdout).toContain('1 error');
     noStack(r);
   });
@@ -105,9 +103,7 @@ describe('kinerja validate', () => {
     const r = await run(['validate', '--format', 'json', bad, rubric]);
     expect(r.code).toBe(1);
     const diagnostics = JSON.parse(r.stdout);
-    expect(diagnostics).toMatchObject([
-      { code: 'duplicate-key', span: { start: { line: 2, column: 1 } } },
-    ]);
+    expect(diagnostics).toMatchObject([{ code: 'duplicate-key', span: { start: { line: 2, column: 1 } } }]);
   });
 
   it('reports a missing file in one line, exit 2, no stack', async () => {
