@@ -1,5 +1,6 @@
 import type { Role } from '@kinerja/core';
 import type { RatingObservation } from './Cohort.js';
+import { byEstimateThenRater } from './compareText.js';
 import { auditedRatings, type RaterAuditOptions } from './raterLeniency.js';
 import { clusterBootstrap } from './stats/clusterBootstrap.js';
 import { sd } from './stats/describe.js';
@@ -116,11 +117,7 @@ export function centralTendency(
       ...(flagged ? { flag: 'central-tendency' as const } : {}),
     };
   });
-  raters.sort(
-    (a, b) =>
-      (a.interval?.estimate ?? Number.POSITIVE_INFINITY) -
-        (b.interval?.estimate ?? Number.POSITIVE_INFINITY) || a.rater.localeCompare(b.rater),
-  );
+  raters.sort(byEstimateThenRater);
   return {
     method:
       'SD of the rater’s values ÷ SD of the other raters’ values on the same (ratee, indicator) units; cluster bootstrap over ratees',

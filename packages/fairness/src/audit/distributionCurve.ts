@@ -1,5 +1,6 @@
 import { attributeOf } from './attributeOf.js';
 import type { Cohort } from './Cohort.js';
+import { compareText } from './compareText.js';
 import {
   distributionPattern,
   type EmployeePredicate,
@@ -160,7 +161,7 @@ export function distributionCurve(cohort: Cohort, options: CurveOptions): CurveA
       const value = (appraisal && attributeOf(appraisal, options.per)) ?? '(none)';
       byValue.set(value, [...(byValue.get(value) ?? []), m.level]);
     }
-    for (const [value, levels] of [...byValue].sort(([a], [b]) => a.localeCompare(b)))
+    for (const [value, levels] of [...byValue].sort(([a], [b]) => compareText(a, b)))
       curves.push(check(value, levels, options));
   }
   return {

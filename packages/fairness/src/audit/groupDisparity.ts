@@ -1,5 +1,6 @@
 import { attributeOf } from './attributeOf.js';
 import type { Cohort } from './Cohort.js';
+import { compareText } from './compareText.js';
 import { fisherExact } from './stats/fisherExact.js';
 import { holm } from './stats/holm.js';
 
@@ -120,7 +121,7 @@ export function groupDisparity(cohort: Cohort, options: DisparityOptions): Dispa
         counts.set(value, c);
       });
       const direction = adverse.has(outcome) ? ('adverse' as const) : ('favourable' as const);
-      const entries = [...counts].sort(([a], [b]) => a.localeCompare(b));
+      const entries = [...counts].sort(([a], [b]) => compareText(a, b));
       const total = entries.reduce((s, [, c]) => s + c.n, 0);
       const pooled = total > 0 ? entries.reduce((s, [, c]) => s + c.selected, 0) / total : 0;
       const ref = entries.reduce<[string, { n: number; selected: number }] | undefined>((best, e) => {

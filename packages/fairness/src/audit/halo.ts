@@ -1,5 +1,6 @@
 import type { Role } from '@kinerja/core';
 import type { RatingObservation } from './Cohort.js';
+import { byEstimateThenRater } from './compareText.js';
 import { auditedRatings, defaultMargin, type RaterAuditOptions } from './raterLeniency.js';
 import { mean, sd } from './stats/describe.js';
 import { beyondMargin, type Interval } from './stats/Interval.js';
@@ -75,11 +76,7 @@ export function halo(ratings: readonly RatingObservation[], options: RaterAuditO
       ...(flagged ? { flag: 'halo' as const } : {}),
     };
   });
-  raters.sort(
-    (a, b) =>
-      (a.interval?.estimate ?? Number.POSITIVE_INFINITY) -
-        (b.interval?.estimate ?? Number.POSITIVE_INFINITY) || a.rater.localeCompare(b.rater),
-  );
+  raters.sort(byEstimateThenRater);
   return {
     method:
       'mean over ratees of (SD across indicators − other raters’ mean SD across indicators); t interval over ratees; flag when wholly below −margin',

@@ -1,5 +1,6 @@
 import type { Role } from '@kinerja/core';
 import type { RatingObservation } from './Cohort.js';
+import { compareText } from './compareText.js';
 import { mean } from './stats/describe.js';
 import { beyondMargin, type Interval } from './stats/Interval.js';
 import { meanInterval } from './stats/meanInterval.js';
@@ -69,7 +70,7 @@ export function auditedRatings(
 export function byEstimate<T extends { interval?: Interval }>(key: (t: T) => string) {
   return (a: T, b: T): number =>
     (b.interval?.estimate ?? Number.NEGATIVE_INFINITY) - (a.interval?.estimate ?? Number.NEGATIVE_INFINITY) ||
-    key(a).localeCompare(key(b));
+    compareText(key(a), key(b));
 }
 
 /**

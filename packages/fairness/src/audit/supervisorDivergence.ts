@@ -1,5 +1,6 @@
 import type { Role } from '@kinerja/core';
 import type { RatingObservation } from './Cohort.js';
+import { compareText } from './compareText.js';
 import { auditedRatings, defaultMargin, type RaterAuditOptions } from './raterLeniency.js';
 import { mean, median, variance } from './stats/describe.js';
 import { beyondMargin, type Interval } from './stats/Interval.js';
@@ -115,7 +116,7 @@ export function supervisorDivergence(
   });
   supervisors.sort(
     (a, b) =>
-      Math.abs(b.gap - b.baseline) - Math.abs(a.gap - a.baseline) || a.supervisor.localeCompare(b.supervisor),
+      Math.abs(b.gap - b.baseline) - Math.abs(a.gap - a.baseline) || compareText(a.supervisor, b.supervisor),
   );
   return {
     method:
