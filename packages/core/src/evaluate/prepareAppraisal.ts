@@ -13,6 +13,8 @@ import type { FactValues } from './EvalState.js';
 export interface AppraisalPlan {
   readonly rubric: Rubric;
   readonly timeZone: string;
+  /** The rubric's effective dates as calendar days, read once when compiling. */
+  readonly effective?: { readonly from?: Date; readonly until?: Date };
   readonly predicates: LevelIndex;
   /** Indicator and addition ids that read `inputs`. */
   readonly inputIds: ReadonlySet<string>;
@@ -193,9 +195,8 @@ export function prepareAppraisal(
     });
   }
   const eff = plan.rubric.effective;
-  if (eff && start && end) {
-    const from = calendarDate(eff.from, plan.timeZone);
-    const until = eff.until !== undefined ? calendarDate(eff.until, plan.timeZone) : undefined;
+  if (eff && plan.effective && start && end) {
+    const { from, until } = plan.effective;
     if ((from && end.getTime() < from.getTime()) || (until && start.getTime() > until.getTime())) {
       report({
         code: 'outside-effective-period',
