@@ -1,6 +1,6 @@
 import type { CompiledCondition } from '../conditions/compileCondition.js';
 import { compileCondition } from '../conditions/compileCondition.js';
-import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
+import { createDiagnostic, type DiagnosticInit } from '../diagnostics/createDiagnostic.js';
 import { joinPointer } from '../diagnostics/pointer.js';
 import type { EvalState } from '../evaluate/EvalState.js';
 import type { GroupResult, IndicatorResult, RatingTrace } from '../evaluate/Evaluation.js';
@@ -37,16 +37,19 @@ interface Part {
   readonly inputPointer: string;
 }
 
+/** Adds a diagnostic about the appraisal, named by its source. */
+function report(state: EvalState, init: DiagnosticInit): void {
+  state.diagnostics.push(createDiagnostic({ ...init, source: state.source }));
+}
+
 /** Reports a score outside the range the rubric declares for it. */
 export function outOfRange(state: EvalState, pointer: string, value: Rational, range: Interval): void {
-  const init: Parameters<typeof createDiagnostic>[0] = {
+  report(state, {
     code: 'score-out-of-range',
     pointer,
     received: value.toNumber(),
     expected: range.text,
-  };
-  if (state.source !== undefined) init.source = state.source;
-  state.diagnostics.push(createDiagnostic(init));
+  });
 }
 
 function toResult(r: MeasureResult, extra: Partial<IndicatorResult>): IndicatorResult {
@@ -317,14 +320,12 @@ export function compileGroup(
           ? (state.appraisal.targets?.[id] ?? [])
           : [];
         if (list.length < minItems) {
-          const init: Parameters<typeof createDiagnostic>[0] = {
+          report(state, {
             code: 'missing-input',
             pointer: joinPointer('/targets', id),
             expected: `at least ${minItems} target(s) for ${id}`,
             received: list.length,
-          };
-          if (state.source !== undefined) init.source = state.source;
-          state.diagnostics.push(createDiagnostic(init));
+          });
           failed = true;
         }
         const items: IndicatorResult[] = [];
@@ -341,13 +342,11 @@ export function compileGroup(
           if (r.status === 'dropped') {
             // A listed target is there to be scored; one with no usable data is a gap in the appraisal.
             failed = true;
-            const init: Parameters<typeof createDiagnostic>[0] = {
+            report(state, {
               code: 'missing-input',
               pointer: joinPointer('/targets', id, i),
               expected: `the data of target ${item.id}`,
-            };
-            if (state.source !== undefined) init.source = state.source;
-            state.diagnostics.push(createDiagnostic(init));
+            });
           }
           const entry = toResult(r, { id: item.id, ...(item.main !== undefined ? { main: item.main } : {}) });
           if (r.status === 'ok') {
@@ -386,13 +385,11 @@ export function compileGroup(
               // and data given for it anyway is pointed out rather than silently ignored.
               inds[part.id] = { status: 'not-applicable' };
               if (Object.hasOwn(inputs, part.id) || (state.ratings.get(part.id)?.length ?? 0) > 0) {
-                const init: Parameters<typeof createDiagnostic>[0] = {
+                report(state, {
                   code: 'not-applicable',
                   pointer: part.inputPointer,
                   received: part.id,
-                };
-                if (state.source !== undefined) init.source = state.source;
-                state.diagnostics.push(createDiagnostic(init));
+                });
               }
               continue;
             }
@@ -457,13 +454,11 @@ export function compileGroup(
       if (values.length === 0 && !scoreNeeded) return { result, status: 'dropped' };
       if (values.length === 0) {
         // Every part dropped out: there is no score, and the appraisal must say why rather than go quiet.
-        const init: Parameters<typeof createDiagnostic>[0] = {
+        report(state, {
           code: 'missing-input',
           pointer: itemMeasure ? joinPointer('/targets', id) : '/inputs',
           expected: `data for at least one ${itemMeasure ? 'target' : 'indicator'} of group ${id}`,
-        };
-        if (state.source !== undefined) init.source = state.source;
-        state.diagnostics.push(createDiagnostic(init));
+        });
         return { result, status: 'dropped' };
       }
       let v: Rational;
@@ -549,25 +544,21 @@ export function compileGroup(
         ? state.appraisal.supervisorRatings?.[id]
         : undefined;
       if (given === undefined) {
-        const init: Parameters<typeof createDiagnostic>[0] = {
+        report(state, {
           code: 'missing-input',
           pointer: joinPointer('/supervisorRatings', id),
           expected: `supervisorRatings.${id}`,
-        };
-        if (state.source !== undefined) init.source = state.source;
-        state.diagnostics.push(createDiagnostic(init));
+        });
         return;
       }
       const rid = ratings?.lookup(given);
       if (rid === undefined) {
-        const init: Parameters<typeof createDiagnostic>[0] = {
+        report(state, {
           code: 'unknown-rating',
           pointer: joinPointer('/supervisorRatings', id),
           received: given,
           expected: ratings?.ids ?? [],
-        };
-        if (state.source !== undefined) init.source = state.source;
-        state.diagnostics.push(createDiagnostic(init));
+        });
         return;
       }
       result.rating = rid;
@@ -579,14 +570,12 @@ export function compileGroup(
         (state.values.groups[id] as Record<string, unknown>).suggestedRating = derived;
         if (derived !== rid) {
           state.flags.push(`rating-departs:${id}`);
-          const init: Parameters<typeof createDiagnostic>[0] = {
+          report(state, {
             code: 'rating-departs',
             pointer: joinPointer('/supervisorRatings', id),
             received: rid,
             expected: derived,
-          };
-          if (state.source !== undefined) init.source = state.source;
-          state.diagnostics.push(createDiagnostic(init));
+          });
         }
       }
     },
