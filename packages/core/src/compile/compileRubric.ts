@@ -1,7 +1,7 @@
 import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fail, ok, type Result } from '../diagnostics/result.js';
-import { calendarDate } from '../evaluate/calendarDate.js';
+import { createOfficeCalendar } from '../evaluate/createOfficeCalendar.js';
 import { type EvalState, factSourceOf } from '../evaluate/EvalState.js';
 import type { Evaluation, GroupResult } from '../evaluate/Evaluation.js';
 import { type AppraisalPlan, prepareAppraisal } from '../evaluate/prepareAppraisal.js';
@@ -182,12 +182,14 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
     if (g.rating?.from === 'supervisor') supervisorGroups.add(gid);
   }
   const eff = rubric.effective;
-  const from = eff ? calendarDate(eff.from, timeZone) : undefined;
-  const until = eff?.until !== undefined ? calendarDate(eff.until, timeZone) : undefined;
+  const calendar = createOfficeCalendar(timeZone);
+  const from = eff ? calendar.day(eff.from) : undefined;
+  const until = eff?.until !== undefined ? calendar.day(eff.until) : undefined;
   const plan: AppraisalPlan = {
     ...(eff ? { effective: { ...(from ? { from } : {}), ...(until ? { until } : {}) } } : {}),
     rubric,
     timeZone,
+    calendar,
     predicates,
     inputIds,
     ratedIds,

@@ -1,6 +1,9 @@
 /** Escapes one reference token for an RFC 6901 JSON pointer. */
 export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof token === 'number') return String(token);
+  // Evaluation joins pointers for every input it reads; almost no id needs escaping, so skip the regexes then.
+  if (token.indexOf('~') === -1 && token.indexOf('/') === -1) return token;
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Appends reference tokens to a JSON pointer: `joinPointer('/a', 'b/c', 0)` is `/a/b~1c/0`. */

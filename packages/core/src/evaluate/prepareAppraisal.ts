@@ -1,4 +1,3 @@
-import { differenceInCalendarMonths, differenceInMonths, differenceInYears } from 'date-fns';
 import type { LevelIndex } from '../compile/levelIndex.js';
 import type { RatingEntry } from '../compile/measures/MeasureRuntime.js';
 import { createDiagnostic, type DiagnosticInit } from '../diagnostics/createDiagnostic.js';
@@ -6,13 +5,15 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { joinPointer } from '../diagnostics/pointer.js';
 import type { Appraisal } from '../schema/appraisalSchema.js';
 import type { Rubric } from '../schema/rubricSchema.js';
-import { calendarDate } from './calendarDate.js';
+import type { OfficeCalendar } from './createOfficeCalendar.js';
 import type { FactValues } from './EvalState.js';
 
 /** The parts of a compiled rubric that appraisal checks need. */
 export interface AppraisalPlan {
   readonly rubric: Rubric;
   readonly timeZone: string;
+  /** Date arithmetic in that zone, memoised across evaluations. */
+  readonly calendar: OfficeCalendar;
   /** The rubric's effective dates as calendar days, read once when compiling. */
   readonly effective?: { readonly from?: Date; readonly until?: Date };
   readonly predicates: LevelIndex;
@@ -116,7 +117,7 @@ export function prepareAppraisal(
         }
         break;
       case 'date':
-        if (typeof v !== 'string' || !calendarDate(v, plan.timeZone)) {
+        if (typeof v !== 'string' || !plan.calendar.day(v)) {
           bad('a date YYYY-MM-DD');
           continue;
         }
@@ -170,8 +171,8 @@ export function prepareAppraisal(
   });
 
   // Dates, in the office's time zone.
-  const start = calendarDate(a.period.start, plan.timeZone);
-  const end = calendarDate(a.period.end, plan.timeZone);
+  const start = plan.calendar.day(a.period.start);
+  const end = plan.calendar.day(a.period.end);
   if (!start)
     report({
       code: 'invalid-date',
@@ -212,7 +213,7 @@ export function prepareAppraisal(
   if (e.functionalLevel !== undefined) employee.functionalLevel = e.functionalLevel;
   if (e.rank !== undefined) employee.rank = e.rank;
   if (e.rankSince !== undefined) {
-    const since = calendarDate(e.rankSince, plan.timeZone);
+    const since = plan.calendar.day(e.rankSince);
     if (!since)
       report({
         code: 'invalid-date',
@@ -221,8 +222,9 @@ export function prepareAppraisal(
         params: { why: 'no such date' },
       });
     else if (end) {
-      employee.yearsInRank = differenceInYears(end, since);
-      employee.monthsInRank = differenceInMonths(end, since);
+      const inRank = plan.calendar.between(a.period.end, e.rankSince);
+      employee.yearsInRank = inRank.years;
+      employee.monthsInRank = inRank.months;
     }
   }
   if (e.history !== undefined) {
@@ -250,8 +252,9 @@ export function prepareAppraisal(
   }
   const period: Record<string, unknown> = { kind: a.period.kind };
   if (start && end) {
-    period.months = differenceInCalendarMonths(end, start) + 1;
-    period.year = end.getFullYear();
+    const span = plan.calendar.span(a.period.start, a.period.end);
+    period.months = span.months;
+    period.year = span.year;
   }
   return {
     values: { groups: {}, indicators: {}, employee, period, facts, flags: [] },

@@ -1,0 +1,44 @@
+import type { UTCDate } from '@date-fns/utc';
+import { differenceInCalendarMonths, differenceInMonths, differenceInYears } from 'date-fns';
+import { BoundedMemo } from '../util/BoundedMemo.js';
+import { calendarDate } from './calendarDate.js';
+
+/**
+ * Calendar arithmetic in one office's time zone, memoised. Every appraisal of a cohort repeats the same period
+ * dates and most ranks began on one of a few hundred days, so each distinct date and difference is computed once
+ * per compiled rubric instead of once per appraisal. Results are shared: callers must not mutate the dates.
+ */
+export interface OfficeCalendar {
+  /** `calendarDate(text, timeZone)`: the calendar day, or undefined when there is no such day. */
+  day(text: string): UTCDate | undefined;
+  /** Whole years and months from `since` to `end` (both valid days), as date-fns counts them. */
+  between(end: string, since: string): { readonly years: number; readonly months: number };
+  /** Calendar months from `start` to `end` inclusive, and the year `end` falls in (both valid days). */
+  span(start: string, end: string): { readonly months: number; readonly year: number };
+}
+
+/** Builds the memoised calendar of an office in `timeZone`. */
+export function createOfficeCalendar(timeZone: string): OfficeCalendar {
+  const days = new BoundedMemo((text) => calendarDate(text, timeZone));
+  const day = (text: string) => days.get(text);
+  // Length-prefixed, so no character inside a date text can shift the cut between the two.
+  const keyOf = (a: string, b: string) => `${a.length}:${a}${b}`;
+  const pair = (key: string): [UTCDate, UTCDate] => {
+    const colon = key.indexOf(':');
+    const cut = colon + 1 + Number(key.slice(0, colon));
+    return [day(key.slice(colon + 1, cut)) as UTCDate, day(key.slice(cut)) as UTCDate];
+  };
+  const betweens = new BoundedMemo((key) => {
+    const [end, since] = pair(key);
+    return { years: differenceInYears(end, since), months: differenceInMonths(end, since) };
+  });
+  const spans = new BoundedMemo((key) => {
+    const [start, end] = pair(key);
+    return { months: differenceInCalendarMonths(end, start) + 1, year: end.getFullYear() };
+  });
+  return {
+    day,
+    between: (end, since) => betweens.get(keyOf(end, since)),
+    span: (start, end) => spans.get(keyOf(start, end)),
+  };
+}
