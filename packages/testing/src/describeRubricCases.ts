@@ -5,10 +5,12 @@ import { fileResolver } from '@kinerja/core/node';
 import { describe, expect, it } from 'vitest';
 import { checkCase } from './checkCase.js';
 import { loadCaseFile } from './loadCaseFile.js';
+import { withoutExplanation } from './withoutExplanation.js';
 
 /**
  * Registers one vitest test per golden case of a `*.cases.yaml` file. The rubric must load cleanly; each case's
- * evaluation must meet its expectation, and a failure prints the mismatches and the full explanation.
+ * evaluation must meet its expectation, and a failure prints the mismatches and the full explanation. Each case
+ * is also evaluated with `scoreOnly`, which must give the same result without the explanation, byte for byte.
  *
  * @example
  * describeRubricCases(new URL('../pp-46-2011.cases.yaml', import.meta.url));
@@ -33,6 +35,10 @@ export function describeRubricCases(casesFile: string | URL): void {
         if (mismatches.length > 0) {
           throw new Error(`${mismatches.join('\n')}\n\n${explainEvaluation(e, 'en')}`);
         }
+        const quick = loaded.value.evaluate(c.appraisal, { source: c.name, scoreOnly: true });
+        expect(JSON.stringify(quick), 'scoreOnly must match the full evaluation').toBe(
+          JSON.stringify(withoutExplanation(e)),
+        );
       });
     }
   });

@@ -52,8 +52,9 @@ export function outOfRange(state: EvalState, pointer: string, value: Rational, r
   });
 }
 
-function toResult(r: MeasureResult, extra: Partial<IndicatorResult>): IndicatorResult {
-  const out: IndicatorResult = { ...extra, status: r.status, measure: r.trace };
+function toResult(r: MeasureResult, extra: Partial<IndicatorResult>, explain: boolean): IndicatorResult {
+  const out: IndicatorResult = { ...extra, status: r.status };
+  if (explain) out.measure = r.trace;
   if (r.status === 'ok') out.score = r.value.toNumber();
   return out;
 }
@@ -337,6 +338,7 @@ export function compileGroup(
             ratings: [],
             diagnostics: state.diagnostics,
             ...(state.source !== undefined ? { source: state.source } : {}),
+            explain: state.explain,
           });
           note(r);
           if (r.status === 'dropped') {
@@ -348,7 +350,11 @@ export function compileGroup(
               expected: `the data of target ${item.id}`,
             });
           }
-          const entry = toResult(r, { id: item.id, ...(item.main !== undefined ? { main: item.main } : {}) });
+          const entry = toResult(
+            r,
+            { id: item.id, ...(item.main !== undefined ? { main: item.main } : {}) },
+            state.explain,
+          );
           if (r.status === 'ok') {
             values.push(r.value);
             if (itemBands) {
@@ -401,6 +407,7 @@ export function compileGroup(
             ratings: state.ratings.get(part.id) ?? [],
             diagnostics: state.diagnostics,
             ...(state.source !== undefined ? { source: state.source } : {}),
+            explain: state.explain,
             indicatorId: part.id,
             flags: state.flags,
             ...(state.appraisal.raterStats !== undefined ? { raterStats: state.appraisal.raterStats } : {}),
@@ -412,10 +419,14 @@ export function compileGroup(
             outOfRange(state, part.inputPointer, r.value, range);
           }
           const label = group.indicators?.[part.id]?.label;
-          const entry = toResult(r, {
-            ...(label ? { label } : {}),
-            ...(part.weight ? { weight: part.weight.toNumber() } : {}),
-          });
+          const entry = toResult(
+            r,
+            {
+              ...(label ? { label } : {}),
+              ...(part.weight ? { weight: part.weight.toNumber() } : {}),
+            },
+            state.explain,
+          );
           if (r.status === 'ok') {
             values.push(r.value);
             if (part.weight) weights.push(part.weight);
@@ -439,7 +450,7 @@ export function compileGroup(
         });
         note(r);
         const label = group.additions?.[part.id]?.label;
-        adds[part.id] = toResult(r, label ? { label } : {});
+        adds[part.id] = toResult(r, label ? { label } : {}, state.explain);
         if (r.status === 'ok') {
           added = added.add(r.value);
           state.values.indicators[part.id] = { score: r.value };
@@ -466,7 +477,7 @@ export function compileGroup(
         // Dropped indicators leave; the others keep their relative weights.
         const wsum = weights.reduce((a, b) => a.add(b), zero);
         v = values.reduce((a, x, i) => a.add(x.mul(weights[i] as Rational)), zero).div(wsum);
-        if (result.indicators) {
+        if (result.indicators && state.explain) {
           for (const part of parts) {
             const entry = result.indicators[part.id];
             const s = state.values.indicators[part.id]?.score;
@@ -502,7 +513,7 @@ export function compileGroup(
           const placed = rater.bands.place(score, state.facts, at);
           if (placed.ok) {
             derived = placed.id;
-            trace = { source: 'score', band: placed.trace };
+            if (state.explain) trace = { source: 'score', band: placed.trace };
           } else if (group.rating.from === 'score') state.diagnostics.push(...placed.diagnostics);
         }
       } else if (rater.rules) {
@@ -528,7 +539,8 @@ export function compileGroup(
         }
         if (!undetermined) {
           derived ??= rater.otherwise;
-          trace = { source: 'rules', rules: tried, ...(derived !== undefined ? { rule: derived } : {}) };
+          if (state.explain)
+            trace = { source: 'rules', rules: tried, ...(derived !== undefined ? { rule: derived } : {}) };
         }
       }
       if (group.rating.from === 'score') {
@@ -562,7 +574,7 @@ export function compileGroup(
         return;
       }
       result.rating = rid;
-      result.ratingTrace = { source: 'supervisor' };
+      if (state.explain) result.ratingTrace = { source: 'supervisor' };
       (state.values.groups[id] as Record<string, unknown>).rating = rid;
       if (derived !== undefined) {
         result.suggestedRating = derived;

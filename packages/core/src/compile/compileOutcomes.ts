@@ -66,7 +66,7 @@ export function compileOutcomes(rubric: Rubric, ctx: MeasureCompileContext): Com
             diagnostics: state.diagnostics,
             ...(state.source !== undefined ? { source: state.source } : {}),
           });
-          r.valueTrace = v.trace;
+          if (state.explain) r.valueTrace = v.trace;
           if (v.status === 'ok') r.value = v.value.toNumber();
           else r.met = null;
         }

@@ -61,7 +61,7 @@ export function compilePredicate(
         state.diagnostics.push(...placed.diagnostics);
         return undefined;
       }
-      out.predicateTrace = { band: placed.trace };
+      if (state.explain) out.predicateTrace = { band: placed.trace };
       return placed.id;
     };
   }
@@ -161,7 +161,7 @@ export function compilePredicate(
       }
       return undefined;
     }
-    out.predicateTrace = { matrix: { row, column: col } };
+    if (state.explain) out.predicateTrace = { matrix: { row, column: col } };
     return cells.get(`${row}\u0000${col}`);
   };
 }

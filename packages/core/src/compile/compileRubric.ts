@@ -30,6 +30,13 @@ export interface EvaluateOptions {
   locator?: SourceLocator;
   /** Skip JSON Schema validation: only for appraisals this library produced or already validated. */
   trusted?: boolean;
+  /**
+   * Skip the explanation, for bulk scoring: the result leaves out how each score was reached (indicator
+   * `measure` traces and `contribution`s, group `ratingTrace` / `suggestionTrace`, `predicateTrace` and outcome
+   * `valueTrace`). Everything else — status, scores, ratings, predikat, outcomes, flags and diagnostics — is
+   * exactly what a full evaluation gives. Default false: the full explanation.
+   */
+  scoreOnly?: boolean;
 }
 
 /** A rubric proven sound and compiled to closures, ready to evaluate any number of appraisals. */
@@ -238,6 +245,7 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
       values: prepared.values,
       facts: factSourceOf(prepared.values),
       pending: [],
+      explain: opts.scoreOnly !== true,
       // One list: flags raised while scoring are the `flags` fact outcomes read.
       flags: prepared.values.flags,
       ...(opts.source !== undefined ? { source: opts.source } : {}),

@@ -34,6 +34,8 @@ export interface EvalState {
   readonly pending: string[];
   /** Flags for review. */
   readonly flags: string[];
+  /** False when the caller asked for scores only: traces need not be built. */
+  readonly explain: boolean;
 }
 
 /** Builds the fact reader over the fact values (own properties only). */

@@ -35,6 +35,11 @@ export interface MeasureEnv {
   readonly flags?: string[];
   /** Each rater's history, for rubrics that calibrate ratings. */
   readonly raterStats?: Readonly<Record<string, RaterStats>>;
+  /**
+   * False when the trace will be thrown away (score-only evaluation), so a measure may skip its costly parts.
+   * The value, status and diagnostics must not depend on it.
+   */
+  readonly explain?: boolean;
 }
 
 /** A rater's history: the mean and standard deviation of the ratings they gave, over n ratings. */

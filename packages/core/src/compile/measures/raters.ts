@@ -161,8 +161,9 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
     for (const list of byRole.values()) list.sort(byId);
     if (m.anonymity) detail.anonymity = { k: m.anonymity.k };
     if (calibration) calibrate(byRole, calibration, env, report);
+    const explain = env.explain !== false;
     const setRaters = () => {
-      trace.raters = ROLE_ORDER.flatMap((r) => byRole.get(r) ?? []).map(raterTrace);
+      if (explain) trace.raters = ROLE_ORDER.flatMap((r) => byRole.get(r) ?? []).map(raterTrace);
     };
 
     const missing: string[] = [];
@@ -172,7 +173,7 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
       const min = spec.min ?? 1;
       const entry: Record<string, unknown> = { count: entries.length, weight: spec.weight };
       detail[role] = entry;
-      if (entries.length > 0)
+      if (explain && entries.length > 0)
         entry.combined = combineValues(
           entries.map((e) => e.value),
           spec,
@@ -240,7 +241,7 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
         r.spec,
       );
       const entry = detail[r.role] as Record<string, unknown>;
-      if (entry.combined !== c.toNumber()) {
+      if (explain && entry.combined !== c.toNumber()) {
         entry.uncapped = entry.combined;
         entry.combined = c.toNumber();
       }
