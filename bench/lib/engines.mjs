@@ -11,11 +11,12 @@ const PEER_FILES = {
   'pp-46-2011': { handwritten: 'handwritten-pp46', jre: 'jre-pp46', zen: 'zen-pp46' },
 };
 
-export const ENGINES = ['handwritten', 'kinerja', 'kinerja-trusted', 'jre', 'zen'];
+export const ENGINES = ['handwritten', 'kinerja', 'kinerja-trusted', 'kinerja-score', 'jre', 'zen'];
 export const ENGINE_LABEL = {
   handwritten: 'hand-written function',
   kinerja: 'Kinerja evaluate(a)',
   'kinerja-trusted': 'Kinerja evaluate(a, { trusted: true })',
+  'kinerja-score': 'Kinerja evaluate(a, { scoreOnly: true })',
   jre: 'json-rules-engine (engine reused)',
   zen: '@gorules/zen-engine (decision reused)',
 };
@@ -31,9 +32,14 @@ export async function zenAvailable() {
 }
 
 export async function createEngine(name, pack) {
-  if (name === 'kinerja' || name === 'kinerja-trusted') {
+  if (name.startsWith('kinerja')) {
     const rubric = loadPack(pack);
-    const opts = name === 'kinerja-trusted' ? { trusted: true } : undefined;
+    const opts =
+      name === 'kinerja-trusted'
+        ? { trusted: true }
+        : name === 'kinerja-score'
+          ? { scoreOnly: true }
+          : undefined;
     return {
       async: false,
       evaluate: opts ? (a) => rubric.evaluate(a, opts) : (a) => rubric.evaluate(a),
