@@ -337,7 +337,7 @@ export function compileGroup(
             facts: state.facts,
             ratings: [],
             diagnostics: state.diagnostics,
-            ...(state.source !== undefined ? { source: state.source } : {}),
+            source: state.source,
             explain: state.explain,
           });
           note(r);
@@ -406,11 +406,11 @@ export function compileGroup(
             facts: state.facts,
             ratings: state.ratings.get(part.id) ?? [],
             diagnostics: state.diagnostics,
-            ...(state.source !== undefined ? { source: state.source } : {}),
+            source: state.source,
             explain: state.explain,
             indicatorId: part.id,
             flags: state.flags,
-            ...(state.appraisal.raterStats !== undefined ? { raterStats: state.appraisal.raterStats } : {}),
+            raterStats: state.appraisal.raterStats,
           });
           note(r, part.id);
           const range = ranges.get(part.id);
@@ -446,7 +446,7 @@ export function compileGroup(
           facts: state.facts,
           ratings: [],
           diagnostics: state.diagnostics,
-          ...(state.source !== undefined ? { source: state.source } : {}),
+          source: state.source,
         });
         note(r);
         const label = group.additions?.[part.id]?.label;
