@@ -5,6 +5,7 @@ import { joinPointer } from '../diagnostics/pointer.js';
 import type { EvalState } from '../evaluate/EvalState.js';
 import type { GroupResult, IndicatorResult, RatingTrace } from '../evaluate/Evaluation.js';
 import { Rational } from '../numeric/rational.js';
+import type { Label } from '../schema/common.js';
 import type { Group } from '../schema/rubricSchema.js';
 import type { CompiledBands } from './compileBands.js';
 import { compileBands } from './compileBands.js';
@@ -32,6 +33,10 @@ interface Part {
   readonly id: string;
   readonly measure: CompiledMeasure;
   readonly weight?: Rational;
+  /** The weight as the result shows it, converted once. */
+  readonly weightNumber?: number;
+  /** The label the result shows. */
+  readonly label?: Label;
   readonly appliesWhen?: CompiledCondition;
   /** `/inputs/<id>`, built once here rather than on every evaluation. */
   readonly inputPointer: string;
@@ -52,11 +57,21 @@ export function outOfRange(state: EvalState, pointer: string, value: Rational, r
   });
 }
 
-function toResult(r: MeasureResult, extra: Partial<IndicatorResult>, explain: boolean): IndicatorResult {
-  const out: IndicatorResult = { ...extra, status: r.status };
+/**
+ * Fills an indicator result in place. `out` already holds the fields that come first (label, weight, or a
+ * target's id), so key order, and with it the output bytes, stays fixed; no spread, because this runs for every
+ * indicator of every appraisal.
+ */
+function toResult(r: MeasureResult, out: IndicatorResult, explain: boolean): IndicatorResult {
+  out.status = r.status;
   if (explain) out.measure = r.trace;
   if (r.status === 'ok') out.score = r.value.toNumber();
   return out;
+}
+
+/** A result about to be filled by {@link toResult}; its status is set there. */
+function startResult(): IndicatorResult {
+  return {} as IndicatorResult;
 }
 
 function compileRater(
@@ -223,9 +238,10 @@ export function compileGroup(
     }
     parts.push({
       id: iid,
+      ...(ind.label ? { label: ind.label } : {}),
       measure: m,
       inputPointer: joinPointer('/inputs', iid),
-      ...(weight ? { weight } : {}),
+      ...(weight ? { weight, weightNumber: weight.toNumber() } : {}),
       ...(appliesWhen ? { appliesWhen } : {}),
     });
   }
@@ -274,7 +290,13 @@ export function compileGroup(
     a < b ? -1 : a > b ? 1 : 0,
   )) {
     const m = ctx.measure(add.measure, joinPointer(pointer, 'additions', aid, 'measure'));
-    if (m) additions.push({ id: aid, measure: m, inputPointer: joinPointer('/inputs', aid) });
+    if (m)
+      additions.push({
+        id: aid,
+        measure: m,
+        inputPointer: joinPointer('/inputs', aid),
+        ...(add.label ? { label: add.label } : {}),
+      });
     else broken = true;
   }
   const rater = group.rating
@@ -350,11 +372,10 @@ export function compileGroup(
               expected: `the data of target ${item.id}`,
             });
           }
-          const entry = toResult(
-            r,
-            { id: item.id, ...(item.main !== undefined ? { main: item.main } : {}) },
-            state.explain,
-          );
+          const start = startResult();
+          start.id = item.id;
+          if (item.main !== undefined) start.main = item.main;
+          const entry = toResult(r, start, state.explain);
           if (r.status === 'ok') {
             values.push(r.value);
             if (itemBands) {
@@ -418,15 +439,11 @@ export function compileGroup(
             failed = true;
             outOfRange(state, part.inputPointer, r.value, range);
           }
-          const label = group.indicators?.[part.id]?.label;
-          const entry = toResult(
-            r,
-            {
-              ...(label ? { label } : {}),
-              ...(part.weight ? { weight: part.weight.toNumber() } : {}),
-            },
-            state.explain,
-          );
+          const label = part.label;
+          const start = startResult();
+          if (label) start.label = label;
+          if (part.weightNumber !== undefined) start.weight = part.weightNumber;
+          const entry = toResult(r, start, state.explain);
           if (r.status === 'ok') {
             values.push(r.value);
             if (part.weight) weights.push(part.weight);
@@ -449,8 +466,10 @@ export function compileGroup(
           source: state.source,
         });
         note(r);
-        const label = group.additions?.[part.id]?.label;
-        adds[part.id] = toResult(r, label ? { label } : {}, state.explain);
+        const label = part.label;
+        const start = startResult();
+        if (label) start.label = label;
+        adds[part.id] = toResult(r, start, state.explain);
         if (r.status === 'ok') {
           added = added.add(r.value);
           state.values.indicators[part.id] = { score: r.value };
