@@ -676,6 +676,65 @@ const codes = {
       en: `NIP in column "${p(d, 'column')}" reads ${show(d.received)}, not 18 digits as text; a spreadsheet probably mangled it (format the cells as Text and export again).`,
     }),
   },
+  'cell-missing': {
+    stage: 'validate',
+    severity: 'error',
+    summary:
+      'A cell the row needs is empty: e.g. a rating value whose rater, role or indicator column is blank.',
+    render: (d) => ({
+      id: `Sel kolom "${p(d, 'column')}" kosong, padahal ${p(d, 'needed')}.`,
+      en: `Cell of column "${p(d, 'column')}" is empty, but ${p(d, 'needed')}.`,
+    }),
+  },
+  'group-key-missing': {
+    stage: 'validate',
+    severity: 'error',
+    summary:
+      'A row of a long-format file (mapping `groupBy`) has an empty key cell, so it cannot be placed in an appraisal.',
+    render: (d) => ({
+      id: `Kolom kunci "${p(d, 'column')}" kosong: baris ini tidak dapat digabung ke penilaian mana pun (groupBy).`,
+      en: `Key column "${p(d, 'column')}" is empty: this row cannot be placed in any appraisal (groupBy).`,
+    }),
+  },
+  'group-disagrees': {
+    stage: 'validate',
+    severity: 'error',
+    summary:
+      'The rows of one appraisal in a long-format file hold different values in a column that has one value per appraisal.',
+    render: (d) => ({
+      id: `Kolom "${p(d, 'column')}" berisi ${show(d.received)}, padahal ${p(d, 'first')} dari penilaian yang sama berisi ${show(d.expected)}; baris satu penilaian harus sama di kolom ini.`,
+      en: `Column "${p(d, 'column')}" holds ${show(d.received)}, but ${p(d, 'first')} of the same appraisal holds ${show(d.expected)}; the rows of one appraisal must agree in this column.`,
+    }),
+  },
+  'group-split': {
+    stage: 'validate',
+    severity: 'error',
+    summary:
+      'A key of a long-format file comes back after other keys: the rows of one appraisal must follow each other. The returning rows are not scored.',
+    render: (d) => ({
+      id: `Kunci ${show(d.received)} sudah dipakai di ${p(d, 'earlier')} dan penilaiannya sudah selesai di sana; baris satu penilaian harus berurutan (urutkan ekspor menurut ${p(d, 'columns')}). Baris ini tidak dinilai.`,
+      en: `Key ${show(d.received)} was already used at ${p(d, 'earlier')} and its appraisal ended there; the rows of one appraisal must follow each other (sort the export by ${p(d, 'columns')}). This row is not scored.`,
+    }),
+  },
+  'group-too-large': {
+    stage: 'validate',
+    severity: 'error',
+    summary:
+      'More consecutive rows share one key than an appraisal can have; `groupBy` most likely names the wrong columns.',
+    render: (d) => ({
+      id: `Lebih dari ${p(d, 'max')} baris berturut-turut berkunci ${show(d.received)}; periksa kolom groupBy (${p(d, 'columns')}). Baris-baris ini tidak dinilai.`,
+      en: `More than ${p(d, 'max')} consecutive rows share key ${show(d.received)}; check the groupBy columns (${p(d, 'columns')}). These rows are not scored.`,
+    }),
+  },
+  'sheet-missing': {
+    stage: 'parse',
+    severity: 'error',
+    summary: 'The workbook has no worksheet with the name or position the mapping or `--sheet` gives.',
+    render: (d) => ({
+      id: `Buku kerja tidak memiliki lembar ${show(d.received)}; lembar yang ada: ${p(d, 'sheets')}.`,
+      en: `The workbook has no worksheet ${show(d.received)}; its worksheets are: ${p(d, 'sheets')}.`,
+    }),
+  },
 } satisfies Record<string, CodeInfo>;
 
 /** Every stable diagnostic code. One row per code in docs/errors.md. */
