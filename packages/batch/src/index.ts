@@ -18,20 +18,24 @@ export {
   type FieldRule,
   loadMapping,
   type Mapping,
+  type RatingPart,
   type RatingRule,
   type TargetField,
   type TargetRule,
 } from './mapping/loadMapping.js';
-export { detectDelimiter, readCsv } from './readers/readCsv.js';
+export { type GroupOptions, groupRows } from './readers/groupRows.js';
+export { type CsvOptions, detectDelimiter, readCsv } from './readers/readCsv.js';
 export { readJsonArray } from './readers/readJsonArray.js';
 export { readNdjson } from './readers/readNdjson.js';
 export { formatFromPath, type ReadOptions, readRecords } from './readers/readRecords.js';
-export { plainCell, readXlsx } from './readers/readXlsx.js';
+export { plainCell, readXlsx, type XlsxOptions } from './readers/readXlsx.js';
 export { type ByteSource, textChunks } from './readers/textChunks.js';
-export { type Cell, type InputFormat, type InputRecord, recordRef } from './records.js';
+export { type Cell, type InputFormat, type InputRecord, recordRef, type TableRow } from './records.js';
 export {
   type BatchEvent,
+  createRecordScorer,
   invalidEvaluation,
+  type RecordScorer,
   type ScoredRecord,
   type ScoreOptions,
   scoreRecords,

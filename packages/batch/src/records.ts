@@ -3,6 +3,16 @@ import type { Diagnostic } from '@kinerja/core';
 /** One cell as a reader hands it over: text from CSV, typed values from XLSX and JSON. Empty cells are absent. */
 export type Cell = string | number | boolean | Date;
 
+/** One table row as a reader yields it: where it is and its cells, aligned with the header. */
+export interface TableRow {
+  /** `<file>:<row>`. */
+  ref: string;
+  /** The spreadsheet row (header = row 1). */
+  row: number;
+  /** Cells aligned with the header; `undefined` for an empty cell. */
+  cells: readonly (Cell | undefined)[];
+}
+
 /** The input formats @kinerja/batch reads. */
 export type InputFormat = 'json' | 'ndjson' | 'csv' | 'xlsx';
 
@@ -10,6 +20,8 @@ export type InputFormat = 'json' | 'ndjson' | 'csv' | 'xlsx';
  * What a reader yields, lazily and in file order:
  * - `header`: the column names of a table (CSV, XLSX), once, before its rows;
  * - `row`: one table row, cells aligned with the header (`undefined` for an empty cell);
+ * - `group`: the rows of one appraisal, when the mapping has `groupBy` (one row per target or rating); `ref` and
+ *   `row` are those of its first row;
  * - `json`: the text of one JSON document (an array element or an NDJSON line);
  * - `error`: a record that could not be read; the file goes on;
  * - `fatal`: the file cannot be read further (broken JSON structure, unreadable workbook); it is the last event.
@@ -18,7 +30,8 @@ export type InputFormat = 'json' | 'ndjson' | 'csv' | 'xlsx';
  */
 export type InputRecord =
   | { kind: 'header'; columns: readonly string[]; delimiter?: ',' | ';' }
-  | { kind: 'row'; ref: string; row: number; cells: readonly (Cell | undefined)[] }
+  | ({ kind: 'row' } & TableRow)
+  | { kind: 'group'; ref: string; row: number; rows: readonly TableRow[] }
   | { kind: 'json'; ref: string; row: number; text: string }
   | { kind: 'error'; ref: string; row: number; diagnostics: Diagnostic[] }
   | { kind: 'fatal'; diagnostics: Diagnostic[] };

@@ -5,7 +5,7 @@ import {
   type Evaluation,
   parseJson,
 } from '@kinerja/core';
-import { type BoundMapping, bindMapping } from './mapping/bindMapping.js';
+import { type BoundMapping, bindMapping, type MappedRow } from './mapping/bindMapping.js';
 import type { Mapping } from './mapping/loadMapping.js';
 import type { Cell, InputRecord } from './records.js';
 
@@ -55,15 +55,20 @@ const withoutSpan = (d: Diagnostic): Diagnostic => {
 };
 
 /**
- * Scores records one by one as they are read: maps table rows (or flat JSON objects) through the mapping, parses
- * JSON appraisals with core's `parseJson`, evaluates each against the rubric with full schema validation, and
- * yields the result before reading on. Nothing is kept between records except the bound mapping.
+ * Scores one record at a time, synchronously, keeping only the bound mapping between records: the step
+ * {@link scoreRecords} repeats for each record, for callers that move records themselves (in chunks, to worker
+ * threads). Feed it a file's records in order, its header first; a new file needs a new scorer.
  */
-export async function* scoreRecords(
-  records: AsyncIterable<InputRecord>,
-  rubric: CompiledRubric,
-  options: ScoreOptions,
-): AsyncGenerator<BatchEvent> {
+export interface RecordScorer {
+  /**
+   * The event of one record: a scored record; a `fatal` (the file cannot be scored further: stop feeding it); or
+   * `undefined` for a header that bound the mapping (and for a table row read before any header).
+   */
+  score(record: InputRecord): BatchEvent | undefined;
+}
+
+/** A {@link RecordScorer} of one file against a rubric, with the options of {@link scoreRecords}. */
+export function createRecordScorer(rubric: CompiledRubric, options: ScoreOptions): RecordScorer {
   const { mapping } = options;
   let bound: BoundMapping | undefined;
   // Flat JSON objects may differ in keys; the binding of the last key set is reused while it repeats.
@@ -77,13 +82,7 @@ export async function* scoreRecords(
       e.diagnostics = e.diagnostics.map((d) => (d.source === undefined ? { ...d, source: ref } : d));
     return e;
   };
-  const mapped = (
-    b: BoundMapping,
-    cells: readonly (Cell | undefined)[],
-    ref: string,
-    row: number,
-  ): { kind: 'scored' } & ScoredRecord => {
-    const m = b.apply(cells, ref);
+  const mapped = (m: MappedRow, ref: string, row: number): { kind: 'scored' } & ScoredRecord => {
     const evaluation = m.appraisal ? evaluate(m.appraisal, ref) : invalidEvaluation(rubric, m.diagnostics);
     return {
       kind: 'scored',
@@ -94,100 +93,92 @@ export async function* scoreRecords(
       columns: m.columns,
     };
   };
+  const invalid = (record: { ref: string; row: number }, diagnostics: Diagnostic[]): BatchEvent => ({
+    kind: 'scored',
+    ref: record.ref,
+    row: record.row,
+    evaluation: invalidEvaluation(rubric, diagnostics),
+  });
 
-  for await (const record of records) {
-    switch (record.kind) {
-      case 'header': {
-        if (!mapping) {
-          yield {
-            kind: 'fatal',
-            diagnostics: [
-              createDiagnostic({
-                code: 'mapping-invalid',
-                pointer: '',
-                source: options.file,
-                params: {
-                  detail: 'a CSV or XLSX export needs a mapping from its columns to the appraisal format',
-                },
-              }),
-            ],
-          };
-          return;
+  return {
+    score(record) {
+      switch (record.kind) {
+        case 'header': {
+          if (!mapping) {
+            return {
+              kind: 'fatal',
+              diagnostics: [
+                createDiagnostic({
+                  code: 'mapping-invalid',
+                  pointer: '',
+                  source: options.file,
+                  params: {
+                    detail: 'a CSV or XLSX export needs a mapping from its columns to the appraisal format',
+                  },
+                }),
+              ],
+            };
+          }
+          const b = bindMapping(mapping, record.columns, {
+            file: options.file,
+            ...(record.delimiter ? { delimiter: record.delimiter } : {}),
+          });
+          if (!b.ok) return { kind: 'fatal', diagnostics: b.diagnostics };
+          bound = b.bound;
+          return undefined;
         }
-        const b = bindMapping(mapping, record.columns, {
-          file: options.file,
-          ...(record.delimiter ? { delimiter: record.delimiter } : {}),
-        });
-        if (!b.ok) {
-          yield { kind: 'fatal', diagnostics: b.diagnostics };
-          return;
-        }
-        bound = b.bound;
-        break;
-      }
-      case 'row':
-        if (bound) yield mapped(bound, record.cells, record.ref, record.row);
-        break;
-      case 'json': {
-        const parsed = parseJson(record.text, { source: record.ref });
-        if (!parsed.ok) {
-          yield {
-            kind: 'scored',
-            ref: record.ref,
-            row: record.row,
-            evaluation: invalidEvaluation(rubric, parsed.diagnostics.map(withoutSpan)),
-          };
-          break;
-        }
-        if (!mapping) {
-          yield {
-            kind: 'scored',
-            ref: record.ref,
-            row: record.row,
-            evaluation: evaluate(parsed.value, record.ref),
-          };
-          break;
-        }
-        const flat = flatten(parsed.value, record.ref);
-        if ('diagnostics' in flat) {
-          yield {
-            kind: 'scored',
-            ref: record.ref,
-            row: record.row,
-            evaluation: invalidEvaluation(rubric, flat.diagnostics),
-          };
-          break;
-        }
-        const keys = flat.columns.join('\u0000');
-        if (keys !== jsonKeys || !jsonBound) {
-          const b = bindMapping(mapping, flat.columns, { file: options.file, missingIsEmpty: true });
-          if (!b.ok) {
-            yield {
+        case 'row':
+          return bound ? mapped(bound.apply(record.cells, record.ref), record.ref, record.row) : undefined;
+        case 'group':
+          return bound ? mapped(bound.applyGroup(record.rows), record.ref, record.row) : undefined;
+        case 'json': {
+          const parsed = parseJson(record.text, { source: record.ref });
+          if (!parsed.ok) return invalid(record, parsed.diagnostics.map(withoutSpan));
+          if (!mapping) {
+            return {
               kind: 'scored',
               ref: record.ref,
               row: record.row,
-              evaluation: invalidEvaluation(rubric, b.diagnostics),
+              evaluation: evaluate(parsed.value, record.ref),
             };
-            break;
           }
-          jsonKeys = keys;
-          jsonBound = b.bound;
+          const flat = flatten(parsed.value, record.ref);
+          if ('diagnostics' in flat) return invalid(record, flat.diagnostics);
+          const keys = flat.columns.join('\u0000');
+          if (keys !== jsonKeys || !jsonBound) {
+            const b = bindMapping(mapping, flat.columns, { file: options.file, missingIsEmpty: true });
+            if (!b.ok) return invalid(record, b.diagnostics);
+            jsonKeys = keys;
+            jsonBound = b.bound;
+          }
+          return mapped(jsonBound.apply(flat.cells, record.ref), record.ref, record.row);
         }
-        yield mapped(jsonBound, flat.cells, record.ref, record.row);
-        break;
+        case 'error':
+          return invalid(record, record.diagnostics);
+        case 'fatal':
+          return record;
       }
-      case 'error':
-        yield {
-          kind: 'scored',
-          ref: record.ref,
-          row: record.row,
-          evaluation: invalidEvaluation(rubric, record.diagnostics),
-        };
-        break;
-      case 'fatal':
-        yield record;
-        return;
-    }
+    },
+  };
+}
+
+/**
+ * Scores records one by one as they are read: maps table rows (or flat JSON objects) through the mapping, parses
+ * JSON appraisals with core's `parseJson`, evaluates each against the rubric with full schema validation, and
+ * yields the result before reading on. Nothing is kept between records except the bound mapping. A `fatal` event
+ * is the last one.
+ */
+export async function* scoreRecords(
+  records: AsyncIterable<InputRecord>,
+  rubric: CompiledRubric,
+  options: ScoreOptions,
+): AsyncGenerator<BatchEvent> {
+  const scorer = createRecordScorer(rubric, options);
+  for await (const record of records) {
+    const event = scorer.score(record);
+    if (event === undefined) continue;
+    yield event;
+    if (event.kind === 'fatal') return;
   }
 }
 

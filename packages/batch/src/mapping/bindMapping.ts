@@ -1,7 +1,8 @@
 import { createDiagnostic, type Diagnostic } from '@kinerja/core';
-import type { Cell } from '../records.js';
+import type { Cell, TableRow } from '../records.js';
 import { type CellType, type ReadCellOptions, readCell } from './cellValue.js';
-import type { FieldRule, Mapping } from './loadMapping.js';
+import { disagreement, notGathered, partMissing } from './groupDiagnostics.js';
+import type { FieldRule, Mapping, RatingPart } from './loadMapping.js';
 import { setPath } from './mappingPaths.js';
 
 /** A row turned into an appraisal (or the reasons it could not be). */
@@ -14,12 +15,25 @@ export interface MappedRow {
   nip?: string;
   /** Appraisal pointer → the column it was read from, to name columns in later errors. */
   columns: Map<string, string>;
+  /**
+   * With `groupBy`: the pointer of each target (`/targets/<group>/<i>`) and rating (`/ratings/<i>`) read from a
+   * row → that row's `<file>:<row>`, so an error the evaluation finds in it can name its row.
+   */
+  refs?: Map<string, string>;
 }
 
 /** A mapping bound to one file's header: column names resolved to cell positions. */
 export interface BoundMapping {
-  /** Maps the cells of one row (aligned with the header). */
+  /**
+   * Maps the cells of one row (aligned with the header) as one appraisal. With `groupBy`, only flat JSON records
+   * (`missingIsEmpty`) are mapped so; table rows must come gathered, through {@link BoundMapping.applyGroup}.
+   */
   apply(cells: readonly (Cell | undefined)[], ref: string): MappedRow;
+  /**
+   * Maps the rows of one appraisal (a `group` record): `fields` must agree across the rows (an empty cell
+   * agrees with anything), each row may add a target per target group and ratings from per-row rules.
+   */
+  applyGroup(rows: readonly TableRow[]): MappedRow;
 }
 
 interface Slot {
@@ -43,6 +57,7 @@ export function bindMapping(
   options: { file: string; delimiter?: ',' | ';'; missingIsEmpty?: boolean },
 ): { ok: true; bound: BoundMapping } | { ok: false; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  const grouped = mapping.groupBy !== undefined;
   const positions = new Map<string, number>();
   const duplicates = new Set<string>();
   header.forEach((name, i) => {
@@ -93,16 +108,48 @@ export function bindMapping(
       rule,
     });
   }
+  // Key columns are read by the reader (groupRows); they are checked here so a missing one stops the file.
+  for (const column of mapping.groupBy ?? []) find(column, false);
 
-  const ratingSlots: Array<Slot & { rater: string; role: string; indicator: string }> = [];
+  type PartSlot = { value: string } | { column: string; index: number | undefined };
+  const partSlot = (part: RatingPart, optional: boolean): PartSlot =>
+    'value' in part ? part : { column: part.column, index: find(part.column, optional) };
+  const ratingSlots: Array<Slot & { rater: PartSlot; role: PartSlot; indicator: PartSlot; perRow: boolean }> =
+    [];
   for (const r of mapping.ratings) {
     const index = find(r.column, r.optional);
+    const rater = partSlot(r.rater, r.optional);
+    const role = partSlot(r.role, r.optional);
+    const indicator = partSlot(r.indicator, r.optional);
     if (index === undefined) continue;
-    ratingSlots.push({ ...r, index, pointer: '', options: { decimal } });
+    ratingSlots.push({
+      index,
+      column: r.column,
+      pointer: '',
+      type: r.type,
+      options: { decimal },
+      rater,
+      role,
+      indicator,
+      // One rater rates one indicator once: a rule that fixes both can only be one rating per appraisal.
+      perRow: 'column' in r.rater || 'column' in r.indicator,
+    });
   }
 
-  // Target groups: which numbers n occur in the header for any of the group's column templates.
+  type ItemField =
+    | { name: string; value: string | undefined; type: CellType }
+    | { name: string; column: string; index: number | undefined; type: CellType };
+  // Wide: the target numbers n found in the header, each with its columns. Grouped: one set of columns, read on
+  // every row, numbered by position.
   const groups = mapping.targets.map((t) => {
+    if (grouped) {
+      const fields: ItemField[] = t.fields.map((f) =>
+        f.column === undefined
+          ? { name: f.name, value: f.value, type: f.type }
+          : { name: f.name, column: f.column, index: find(f.column, f.optional), type: f.type },
+      );
+      return { group: t.group, items: [{ n: 0, fields }] };
+    }
     const numbers = new Set<number>();
     for (const f of t.fields) {
       if (f.column === undefined) continue;
@@ -122,28 +169,31 @@ export function bindMapping(
       if (!sorted.some((n) => positions.has(template.replace(/\{n\}/g, String(n)))))
         find(template.replace(/\{n\}/g, String(sorted[0] ?? 1)), false);
     }
-    const items = sorted.map((n) =>
-      t.fields.map((f) => {
+    const items = sorted.map((n) => ({
+      n,
+      fields: t.fields.map((f): ItemField => {
         if (f.column === undefined)
           return { name: f.name, value: f.value?.replace(/\{n\}/g, String(n)), type: f.type };
         const column = f.column.replace(/\{n\}/g, String(n));
         if (duplicates.has(column)) find(column, false);
         return { name: f.name, column, index: positions.get(column), type: f.type };
       }),
-    );
+    }));
     return { group: t.group, items };
   });
   if (diagnostics.length > 0) return { ok: false, diagnostics: dedupe(diagnostics) };
 
-  const apply = (cells: readonly (Cell | undefined)[], ref: string): MappedRow => {
+  const applyGroup = (rows: readonly TableRow[]): MappedRow => {
     const appraisal: Record<string, unknown> = {};
     const errors: Diagnostic[] = [];
     const columns = new Map<string, string>();
+    const refs = new Map<string, string>();
     const arrays: unknown[][] = [];
     let nip: string | undefined;
     const read = (
       cell: Cell,
       slot: { column: string; pointer: string; type: CellType; options: ReadCellOptions },
+      ref: string,
     ) => {
       const r = readCell(cell, slot.type, slot.options);
       if (r.ok) return r.value;
@@ -169,40 +219,71 @@ export function bindMapping(
       );
       return undefined;
     };
+    // The value every row of the appraisal gives in one column: empty cells do not count, two different values
+    // are an error on the later row (naming the earlier one).
+    const agreed = (
+      index: number,
+      slot: { column: string; pointer: string; type: CellType; options: ReadCellOptions },
+    ): string | number | boolean | undefined => {
+      let first: { value: string | number | boolean; ref: string } | undefined;
+      for (const row of rows) {
+        const cell = row.cells[index];
+        if (cell === undefined) continue;
+        const value = read(cell, slot, row.ref);
+        if (value === undefined) continue;
+        if (first === undefined) first = { value, ref: row.ref };
+        else if (value !== first.value)
+          errors.push(disagreement(slot.column, slot.pointer, row.ref, cell, first.value, first.ref));
+      }
+      return first?.value;
+    };
+    const text = (cell: Cell): string => (cell instanceof Date ? cell.toISOString() : String(cell));
+
     for (const c of mapping.constants) setPath(appraisal, c.steps, c.value, arrays);
     for (const slot of fieldSlots) {
-      const cell = cells[slot.index];
-      if (cell === undefined) continue;
-      if (slot.type === 'nip') nip = cell instanceof Date ? cell.toISOString() : String(cell);
+      const firstCell = rows.find((r) => r.cells[slot.index] !== undefined)?.cells[slot.index];
+      if (firstCell === undefined) continue;
+      if (slot.type === 'nip') nip = text(firstCell);
       columns.set(slot.pointer, slot.column);
-      const value = read(cell, slot);
+      const value = agreed(slot.index, slot);
       if (value !== undefined) setPath(appraisal, slot.rule.steps, value, arrays);
     }
     for (const g of groups) {
       const list: Record<string, unknown>[] = [];
-      for (const fields of g.items) {
-        if (fields.every((f) => f.index === undefined || cells[f.index] === undefined)) continue;
-        const target: Record<string, unknown> = {};
-        const base = `/targets/${g.group}/${list.length}`;
-        for (const f of fields) {
-          if ('value' in f && f.value !== undefined) {
-            target[f.name] = f.type === 'number' || f.type === 'integer' ? Number(f.value) : f.value;
+      for (const row of rows) {
+        const { cells } = row;
+        for (const item of g.items) {
+          if (
+            item.fields.every(
+              (f) => !('column' in f) || f.index === undefined || cells[f.index] === undefined,
+            )
+          )
             continue;
+          const n = grouped ? list.length + 1 : item.n;
+          const target: Record<string, unknown> = {};
+          const base = `/targets/${g.group}/${list.length}`;
+          if (grouped) refs.set(base, row.ref);
+          for (const f of item.fields) {
+            if (!('column' in f)) {
+              if (f.value === undefined) continue;
+              const value = grouped ? f.value.replace(/\{n\}/g, String(n)) : f.value;
+              target[f.name] = f.type === 'number' || f.type === 'integer' ? Number(value) : value;
+              continue;
+            }
+            if (f.index === undefined) continue;
+            const cell = cells[f.index];
+            if (cell === undefined) continue;
+            const pointer = `${base}/${f.name}`;
+            columns.set(pointer, f.column);
+            const value = read(
+              cell,
+              { column: f.column, pointer, type: f.type, options: { decimal } },
+              row.ref,
+            );
+            if (value !== undefined) target[f.name] = value;
           }
-          if (!('column' in f) || f.index === undefined) continue;
-          const cell = cells[f.index];
-          if (cell === undefined) continue;
-          const pointer = `${base}/${f.name}`;
-          columns.set(pointer, f.column as string);
-          const value = read(cell, {
-            column: f.column as string,
-            pointer,
-            type: f.type,
-            options: { decimal },
-          });
-          if (value !== undefined) target[f.name] = value;
+          list.push(target);
         }
-        list.push(target);
       }
       if (list.length > 0) {
         if (appraisal.targets === undefined) appraisal.targets = {};
@@ -212,13 +293,46 @@ export function bindMapping(
     if (ratingSlots.length > 0) {
       const ratings: unknown[] = [];
       for (const slot of ratingSlots) {
-        const cell = cells[slot.index];
-        if (cell === undefined) continue;
-        const pointer = `/ratings/${ratings.length}/value`;
-        columns.set(pointer, slot.column);
-        const value = read(cell, { ...slot, pointer });
-        if (value !== undefined)
-          ratings.push({ rater: slot.rater, role: slot.role, indicator: slot.indicator, value });
+        // A part read from a column: this row's cell for a per-row rating, else the value the rows agree on.
+        const partOf = (
+          part: PartSlot,
+          name: string,
+          row: TableRow | undefined,
+          at: number,
+        ): string | undefined => {
+          if ('value' in part) return part.value;
+          const pointer = `/ratings/${at}/${name}`;
+          columns.set(pointer, part.column);
+          if (part.index === undefined) return undefined;
+          const value = row
+            ? row.cells[part.index]
+            : agreed(part.index, { column: part.column, pointer, type: 'string', options: { decimal } });
+          if (value !== undefined) return value instanceof Date ? value.toISOString() : String(value);
+          errors.push(partMissing(part.column, pointer, (row ?? (rows[0] as TableRow)).ref, slot.column));
+          return undefined;
+        };
+        const push = (value: string | number | boolean, row: TableRow | undefined) => {
+          const at = ratings.length;
+          const rater = partOf(slot.rater, 'rater', row, at);
+          const role = partOf(slot.role, 'role', row, at);
+          const indicator = partOf(slot.indicator, 'indicator', row, at);
+          columns.set(`/ratings/${at}/value`, slot.column);
+          if (row && grouped) refs.set(`/ratings/${at}`, row.ref);
+          if (rater !== undefined && role !== undefined && indicator !== undefined)
+            ratings.push({ rater, role, indicator, value });
+        };
+        if (!slot.perRow) {
+          const at = ratings.length;
+          const value = agreed(slot.index, { ...slot, pointer: `/ratings/${at}/value` });
+          if (value !== undefined) push(value, undefined);
+          continue;
+        }
+        for (const row of rows) {
+          const cell = row.cells[slot.index];
+          if (cell === undefined) continue;
+          const value = read(cell, { ...slot, pointer: `/ratings/${ratings.length}/value` }, row.ref);
+          if (value !== undefined) push(value, row);
+        }
       }
       if (ratings.length > 0) appraisal.ratings = ratings;
     }
@@ -232,9 +346,22 @@ export function bindMapping(
       diagnostics: errors,
       ...(nip !== undefined ? { nip } : {}),
       columns,
+      ...(grouped ? { refs } : {}),
     };
   };
-  return { ok: true, bound: { apply } };
+  // A table read without the mapping given to its reader arrives row by row, ungrouped: scoring each row as an
+  // appraisal would be wrong without a sign, so each row is refused instead. (Flat JSON records are one each.)
+  const ungrouped = grouped && !options.missingIsEmpty;
+  return {
+    ok: true,
+    bound: {
+      apply: (cells, ref) =>
+        ungrouped
+          ? { diagnostics: [notGathered(mapping.source, ref)], columns: new Map() }
+          : applyGroup([{ ref, row: 0, cells }]),
+      applyGroup,
+    },
+  };
 }
 
 function escapeRe(s: string): string {

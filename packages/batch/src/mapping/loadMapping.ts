@@ -17,29 +17,41 @@ export interface FieldRule {
   optional: boolean;
 }
 
-/** One field of a target group: a column per target number `{n}`, or a constant (`value: t{n}`). */
+/**
+ * One field of a target group: a column per target number `{n}` (or, with `groupBy`, one column read on every
+ * row), or a constant (`value: t{n}`).
+ */
 export interface TargetField {
   name: string;
-  /** Column name template with `{n}`, prefix included. */
+  /** Column name, prefix included: a template with `{n}`, or with `groupBy` a plain column name. */
   column?: string;
-  /** Constant template with `{n}`. */
+  /** Constant template with `{n}`: the target number, or with `groupBy` the target's position in its appraisal. */
   value?: string;
   type: CellType;
   optional: boolean;
 }
 
-/** A group's targets as repeated column groups: `RHK1 Target`, `RHK1 Realisasi`, `RHK2 Target`, … */
+/**
+ * A group's targets: repeated column groups on one row (`RHK1 Target`, `RHK1 Realisasi`, `RHK2 Target`, …), or
+ * with `groupBy` one target per row.
+ */
 export interface TargetRule {
   group: string;
   fields: TargetField[];
 }
 
-/** A rating read from one column. */
+/** Where a rating's rater, role or indicator comes from: a text fixed by the mapping, or a column of each row. */
+export type RatingPart = { value: string } | { column: string };
+
+/**
+ * A rating read from one column. When its rater and indicator are fixed it is one rating per appraisal; when
+ * either comes from a column, every row that has a value gives a rating (one row per rating).
+ */
 export interface RatingRule {
   column: string;
-  rater: string;
-  role: string;
-  indicator: string;
+  rater: RatingPart;
+  role: RatingPart;
+  indicator: RatingPart;
   type: CellType;
   optional: boolean;
 }
@@ -52,6 +64,13 @@ export interface Mapping {
   delimiter?: ',' | ';';
   /** Decimal separator of numeric columns; `auto` = `,` for `;`-delimited CSV, else `.`. */
   decimal: ',' | '.' | 'auto';
+  /**
+   * Columns whose values together identify one appraisal, when an export has one row per target or rating. The
+   * rows of one appraisal must follow each other; `fields` must agree across them, `targets` are read per row.
+   */
+  groupBy?: string[];
+  /** XLSX: the worksheet to read, by name or 1-based position in the workbook; the first when absent. */
+  sheet?: string | number;
   fields: FieldRule[];
   constants: Array<{ path: string; steps: PathStep[]; value: string | number | boolean }>;
   targets: TargetRule[];
@@ -63,6 +82,8 @@ const TOP_KEYS = [
   'delimiter',
   'decimal',
   'dateFormat',
+  'sheet',
+  'groupBy',
   'fields',
   'constants',
   'targets',
@@ -157,6 +178,29 @@ function compile(
     if (doc.decimal === ',' || doc.decimal === '.' || doc.decimal === 'auto') mapping.decimal = doc.decimal;
     else fail('/decimal', 'decimal must be ",", "." or auto');
   }
+  if (doc.sheet !== undefined) {
+    if (typeof doc.sheet === 'string' && doc.sheet.trim() !== '') mapping.sheet = doc.sheet.trim();
+    else if (typeof doc.sheet === 'number' && Number.isInteger(doc.sheet) && doc.sheet >= 1)
+      mapping.sheet = doc.sheet;
+    else fail('/sheet', 'sheet must be a worksheet name or its position (1 = the first sheet)');
+  }
+  if (doc.groupBy !== undefined) {
+    const list = typeof doc.groupBy === 'string' ? [doc.groupBy] : doc.groupBy;
+    if (!Array.isArray(list) || list.length === 0)
+      fail('/groupBy', 'groupBy must be a column name or a list of column names, e.g. [NIP, Periode]');
+    else {
+      const columns: string[] = [];
+      list.forEach((c, i) => {
+        const at = Array.isArray(doc.groupBy) ? `/groupBy/${i}` : '/groupBy';
+        const column = text(c, at, 'a groupBy column');
+        if (column === undefined) return;
+        if (columns.includes(column)) fail(at, `column "${column}" is named twice`);
+        else columns.push(column);
+      });
+      mapping.groupBy = columns;
+    }
+  }
+  const grouped = doc.groupBy !== undefined;
   let dateFormat: DateFormat | undefined;
   if (doc.dateFormat !== undefined) {
     dateFormat = typeof doc.dateFormat === 'string' ? compileDateFormat(doc.dateFormat) : undefined;
@@ -242,6 +286,17 @@ function compile(
       }
   }
 
+  // Wide exports repeat a column group per target on one row ({n} = its number); with groupBy each row holds at
+  // most one target of a group, so a number in the column name would be a mistake.
+  const checkTemplate = (column: string, at: string) => {
+    if (grouped && column.includes('{n}'))
+      fail(at, 'with groupBy each row holds one target: name its column without {n}');
+    else if (!grouped && !column.includes('{n}'))
+      fail(
+        at,
+        'the column (with the prefix) must contain {n}, the target number (or use groupBy: one row per target)',
+      );
+  };
   if (doc.targets !== undefined) {
     if (!isObject(doc.targets)) fail('/targets', 'targets must map group ids to { prefix, fields }');
     else
@@ -276,8 +331,7 @@ function compile(
             name === 'id' || name === 'label' ? 'string' : name === 'main' ? 'boolean' : 'number';
           if (typeof f === 'string') {
             const column = `${prefix}${f.trim()}`;
-            if (!column.includes('{n}'))
-              fail(fat, 'the column (with the prefix) must contain {n}, the target number');
+            checkTemplate(column, fat);
             fields.push({ name, column, type: fallback, optional: false });
           } else if (isObject(f)) {
             known(f, TARGET_FIELD_KEYS, fat);
@@ -290,8 +344,7 @@ function compile(
               const c = text(f.column, `${fat}/column`, 'column');
               if (c === undefined) continue;
               const column = `${prefix}${c}`;
-              if (!column.includes('{n}'))
-                fail(fat, 'the column (with the prefix) must contain {n}, the target number');
+              checkTemplate(column, fat);
               fields.push({ name, column, type, optional: bool(f.optional, `${fat}/optional`) });
             }
           } else fail(fat, 'give a column name, or { column, type, optional } or { value }');
@@ -317,11 +370,21 @@ function compile(
         }
         known(r, RATING_KEYS, at);
         const column = text(r.column, `${at}/column`, 'column');
-        const rater = text(r.rater, `${at}/rater`, 'rater');
-        const role = text(r.role, `${at}/role`, 'role');
-        const indicator = text(r.indicator, `${at}/indicator`, 'indicator');
-        if (indicator !== undefined && !ID.test(indicator))
-          fail(`${at}/indicator`, `"${indicator}" is not an indicator id`);
+        const part = (v: unknown, name: string): RatingPart | undefined => {
+          const pat = `${at}/${name}`;
+          if (isObject(v)) {
+            known(v, ['column'], pat);
+            const c = text(v.column, `${pat}/column`, 'column');
+            return c === undefined ? undefined : { column: c };
+          }
+          const t = text(v, pat, `${name} (a text, or { column: … } to read it from each row)`);
+          return t === undefined ? undefined : { value: t };
+        };
+        const rater = part(r.rater, 'rater');
+        const role = part(r.role, 'role');
+        const indicator = part(r.indicator, 'indicator');
+        if (indicator && 'value' in indicator && !ID.test(indicator.value))
+          fail(`${at}/indicator`, `"${indicator.value}" is not an indicator id`);
         const type = typeOf(r.type, `${at}/type`, 'auto');
         if (column && rater && role && indicator)
           mapping.ratings.push({

@@ -1,17 +1,19 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  createRecordScorer,
   createWriter,
+  type EvaluationWriter,
   formatFromPath,
   type InputFormat,
+  type InputRecord,
   loadMapping,
   type Mapping,
   type OutputFormat,
   readRecords,
-  type ScoredRecord,
   scoreRecords,
 } from '@kinerja/batch';
-import type { CompiledRubric, Diagnostic, Evaluation, Lang } from '@kinerja/core';
+import type { CompiledRubric, Diagnostic, Lang } from '@kinerja/core';
 import { readTextFile } from '@kinerja/core/node';
 import type { CliIo } from '../CliIo.js';
 import { ExitCode } from '../exitCodes.js';
@@ -19,17 +21,38 @@ import { formatDiagnostic } from '../formatDiagnostic.js';
 import { type EvaluationRow, formatEvaluationTable } from '../formatEvaluationTable.js';
 import { STDIN_SOURCE } from '../readInput.js';
 import { UsageError } from '../UsageError.js';
+import {
+  type BatchChunk,
+  type ChunkHeader,
+  type ChunkResult,
+  createChunkScorer,
+  type WorkerConfig,
+} from './chunkScorer.js';
 import { Progress } from './progress.js';
+import { rowReport, slim } from './rowReport.js';
 import { BatchSink } from './sink.js';
+import { batchWorkerEntry } from './workerEntry.js';
+import { WorkerFailure, WorkerPool } from './workerPool.js';
 
 /** A checked batch run: every input's format known, files readable, the mapping loaded. */
 export interface BatchPlan {
   inputs: Array<{ path: string; format: InputFormat }>;
   mapping?: Mapping;
+  /** The mapping file's name and text, for worker threads to load it as this thread did. */
+  mappingSource?: { path: string; text: string };
   output: OutputFormat | 'table';
   out?: string;
   strict: boolean;
+  /** `--rubric` as given (relative to the cwd), for worker threads to compile it themselves. */
+  rubricPath: string;
+  /** Worker threads at most; 1 scores in this thread. */
+  workers: number;
+  /** Records per chunk sent to a worker. */
+  chunkSize: number;
 }
+
+/** Records per chunk by default: large enough that messaging costs little, small enough to spread a batch. */
+export const DEFAULT_CHUNK_SIZE = 256;
 
 /** The input formats `--input-format` accepts. */
 export const inputFormats: readonly InputFormat[] = ['json', 'ndjson', 'csv', 'xlsx'];
@@ -47,6 +70,9 @@ export function planBatch(
     output: OutputFormat | 'table';
     out?: string;
     strict: boolean;
+    rubric: string;
+    workers: number;
+    chunkSize?: number;
   },
   io: CliIo,
   lang: Lang,
@@ -75,7 +101,14 @@ export function planBatch(
       `--mapping <file.yaml> is required for ${tabular.format} input ("${tabular.path}")`,
       'evaluate',
     );
-  const plan: BatchPlan = { inputs, output: options.output, strict: options.strict };
+  const plan: BatchPlan = {
+    inputs,
+    output: options.output,
+    strict: options.strict,
+    rubricPath: options.rubric,
+    workers: options.workers,
+    chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
+  };
   if (options.out !== undefined) plan.out = options.out;
   if (options.mapping !== undefined) {
     const read = readTextFile(options.mapping, { cwd: io.cwd });
@@ -87,45 +120,88 @@ export function planBatch(
     for (const d of loaded.diagnostics) io.stderr.write(`${formatDiagnostic(d, lang)}\n`);
     if (!loaded.ok) return { ok: false, exitCode: ExitCode.invalid };
     plan.mapping = loaded.mapping;
+    plan.mappingSource = { path: options.mapping, text: read.value };
   }
   return { ok: true, plan };
 }
 
-/** The portal column an appraisal pointer was read from: the pointer itself or its nearest mapped ancestor. */
-function columnOf(record: ScoredRecord, pointer: string): string | undefined {
-  if (!record.columns) return undefined;
-  for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {
-    const column = record.columns.get(p);
-    if (column !== undefined) return column;
+/**
+ * Where every scored record and file failure goes, in input order, whichever thread scored it: counts, the
+ * progress line, row reports on stderr, the output text (or the table's rows).
+ */
+class BatchOutput {
+  rows = 0;
+  invalid = 0;
+  failedFiles = 0;
+  /** Whether a record's text has been written: the next one is written as a later record. */
+  wrote = false;
+  /** The closing text a worker's writer gave once it had written (chunked runs). */
+  end = '';
+  readonly table: EvaluationRow[] = [];
+
+  constructor(
+    private readonly sink: BatchSink,
+    private readonly progress: Progress,
+    private readonly io: CliIo,
+    private readonly lang: Lang,
+    private readonly strict: boolean,
+  ) {}
+
+  /** One record's output; `report` is set for an invalid record. Resolves to true when the batch must stop. */
+  async record(output: string | EvaluationRow, report: string | undefined): Promise<boolean> {
+    this.rows++;
+    if (report !== undefined) {
+      this.invalid++;
+      this.progress.clear();
+      this.io.stderr.write(report);
+    }
+    if (typeof output === 'string') {
+      this.wrote = true;
+      await this.sink.write(output);
+    } else this.table.push(output);
+    this.progress.tick(this.rows, this.invalid);
+    return report !== undefined && this.strict;
   }
-  return undefined;
-}
 
-const columnWord = { id: 'kolom', en: 'column' };
-
-function reportRow(record: ScoredRecord, io: CliIo, lang: Lang): void {
-  for (const d of record.evaluation.diagnostics) {
-    if (d.severity !== 'error') continue;
-    const named = d.code === 'cell-invalid' || d.code === 'nip-mangled';
-    const column = named ? undefined : columnOf(record, d.pointer);
-    io.stderr.write(`${formatDiagnostic(d, lang)}${column ? ` [${columnWord[lang]} "${column}"]` : ''}\n`);
+  /**
+   * Records 0 … `last` of a chunk scored in a worker: counted and reported one by one (the progress line, the
+   * reports of invalid ones), then their text written at once.
+   */
+  async chunk(r: ChunkResult, last: number): Promise<void> {
+    for (let i = 0, k = 0; i <= last; i++) {
+      this.rows++;
+      if (r.invalid[k] === i) {
+        this.invalid++;
+        this.progress.clear();
+        this.io.stderr.write(r.reports[k++] as string);
+      }
+      this.progress.tick(this.rows, this.invalid);
+    }
+    const until = r.ends[last] as number;
+    const text = this.wrote ? r.text.slice(0, until) : r.head + r.text.slice(r.ends[0], until);
+    this.wrote = true;
+    await this.sink.write(text);
   }
-}
 
-function slim(e: Evaluation): Evaluation {
-  const outcomes: Evaluation['outcomes'] = {};
-  for (const [id, o] of Object.entries(e.outcomes))
-    outcomes[id] = { label: o.label, kind: o.kind, met: o.met, conditions: o.conditions };
-  return { ...e, groups: {}, outcomes, diagnostics: [] };
+  /** A file that cannot be read further. True when the batch must stop. */
+  fatal(diagnostics: Diagnostic[]): boolean {
+    this.failedFiles++;
+    this.progress.clear();
+    for (const d of diagnostics) this.io.stderr.write(`${formatDiagnostic(d, this.lang)}\n`);
+    return this.strict;
+  }
 }
 
 /**
  * Scores every input record by record and writes each result as soon as it is known (JSON, NDJSON, CSV), so
  * memory stays flat however long the export is; `table` output, meant for people, gathers its rows. Row errors go
  * to stderr as `file:row#pointer  error  code  message [column "…"]`. With `strict`, the first invalid row or
- * unreadable file stops the run (the output written so far stays well-formed).
+ * unreadable file stops the run (the output written so far stays well-formed). With `workers` > 1, chunks of
+ * records are scored in worker threads and written in input order: the same bytes on stdout and stderr as one
+ * thread writes.
  *
- * @returns 0 when every row was scored (complete or pending), 1 when a row or a file failed.
+ * @returns 0 when every row was scored (complete or pending), 1 when a row or a file failed, 3 when a worker
+ * thread failed (the output written so far is closed).
  */
 export async function runBatch(
   plan: BatchPlan,
@@ -141,49 +217,189 @@ export async function runBatch(
   } catch (error) {
     throw new UsageError(`cannot write "${plan.out}": ${(error as Error).message}`, 'evaluate');
   }
-  const table: EvaluationRow[] = [];
-  let rows = 0;
-  let invalid = 0;
-  let failedFiles = 0;
-  const printFatal = (ds: Diagnostic[]) => {
-    progress.clear();
-    for (const d of ds) io.stderr.write(`${formatDiagnostic(d, lang)}\n`);
-  };
+  const out = new BatchOutput(sink, progress, io, lang, plan.strict);
+  const chunked = plan.workers > 1;
   try {
-    files: for (const { path, format } of plan.inputs) {
-      const name = path === '-' ? STDIN_SOURCE : path;
-      const input = path === '-' ? io.stdin : resolve(io.cwd, path);
-      const delimiter = plan.mapping?.delimiter;
-      const records = readRecords(input, name, format, delimiter ? { delimiter } : {});
-      const events = scoreRecords(records, rubric, {
+    if (chunked) await scoreInChunks(plan, rubric, out, io, lang);
+    else await scoreInThread(plan, rubric, writer, out, io, lang);
+  } catch (error) {
+    if (!(error instanceof WorkerFailure)) throw error;
+    progress.clear();
+    io.stderr.write(`kinerja: ${error.message}\n`);
+    return ExitCode.internal;
+  } finally {
+    progress.clear();
+    if (!writer) await sink.write(`${formatEvaluationTable(out.table, lang)}\n`);
+    // In a chunked run this writer wrote nothing: its end is the end of an empty batch.
+    else await sink.write(chunked && out.wrote ? out.end : writer.end());
+    await sink.close();
+  }
+  return out.invalid > 0 || out.failedFiles > 0 ? ExitCode.invalid : ExitCode.ok;
+}
+
+/**
+ * One input's name in diagnostics and its records. Reading stays in this thread in every mode, so the reader's
+ * options (the mapping's delimiter, sheet and grouping) never need to reach a worker.
+ */
+function openInput(plan: BatchPlan, path: string, format: InputFormat, io: CliIo) {
+  const name = path === '-' ? STDIN_SOURCE : path;
+  const input = path === '-' ? io.stdin : resolve(io.cwd, path);
+  return { name, records: readRecords(input, name, format, plan.mapping ? { mapping: plan.mapping } : {}) };
+}
+
+/** `--workers 1`: reads, scores and writes record by record in this thread. */
+async function scoreInThread(
+  plan: BatchPlan,
+  rubric: CompiledRubric,
+  writer: EvaluationWriter | undefined,
+  out: BatchOutput,
+  io: CliIo,
+  lang: Lang,
+): Promise<void> {
+  files: for (const { path, format } of plan.inputs) {
+    const { name, records } = openInput(plan, path, format, io);
+    const events = scoreRecords(records, rubric, {
+      file: name,
+      ...(plan.mapping ? { mapping: plan.mapping } : {}),
+    });
+    for await (const event of events) {
+      if (event.kind === 'fatal') {
+        if (out.fatal(event.diagnostics)) break files;
+        continue;
+      }
+      const report = event.evaluation.status === 'invalid' ? rowReport(event, lang) : undefined;
+      const output = writer ? writer.write(event) : { source: event.ref, evaluation: slim(event.evaluation) };
+      if (await out.record(output, report)) break files;
+    }
+  }
+}
+
+/** A unit of the ordered queue: a chunk being scored, or a file's fatal failure, which keeps its place. */
+interface Job {
+  chunk?: BatchChunk;
+  result?: Promise<ChunkResult>;
+  fatal?: Diagnostic[];
+}
+
+/**
+ * `--workers n`: this thread reads and splits the input (NDJSON stays line text, so parsing, mapping, evaluation
+ * and serialisation all happen in the workers), sends chunks of `chunkSize` records to up to n worker threads,
+ * and writes the results strictly in input order. At most 2n chunks are in flight: when the queue is full the
+ * reader waits for the oldest chunk to be written, so memory does not grow with the file. A batch that turns out
+ * to be one chunk is scored here, without starting a thread.
+ */
+async function scoreInChunks(
+  plan: BatchPlan,
+  rubric: CompiledRubric,
+  out: BatchOutput,
+  io: CliIo,
+  lang: Lang,
+): Promise<void> {
+  const config: WorkerConfig = {
+    rubricPath: plan.rubricPath,
+    cwd: io.cwd,
+    fingerprint: rubric.fingerprint,
+    output: plan.output,
+    lang,
+    ...(plan.mappingSource ? { mapping: plan.mappingSource } : {}),
+  };
+  const pool = new WorkerPool<BatchChunk, ChunkResult>(await batchWorkerEntry(), config, plan.workers);
+  const limit = 2 * plan.workers;
+  const queue: Job[] = [];
+  let chunks = 0;
+  // The first chunk waits until a second one shows that the batch needs threads at all.
+  let held: Job | undefined;
+  let stopped = false;
+
+  const send = (job: Job, local: boolean) => {
+    const chunk = job.chunk as BatchChunk;
+    job.chunk = undefined;
+    if (local) {
+      job.result = Promise.resolve(createChunkScorer(rubric, plan.mapping, plan.output, lang)(chunk));
+      return;
+    }
+    job.result = pool.run(chunk);
+    // Awaited in order later; until then a worker failure must not count as an unhandled rejection.
+    job.result.catch(() => {});
+  };
+  const release = (local: boolean) => {
+    if (held) send(held, local);
+    held = undefined;
+  };
+  const consume = async (job: Job): Promise<boolean> => {
+    if (job.fatal) return out.fatal(job.fatal);
+    const r = await (job.result as Promise<ChunkResult>);
+    // Before the records: --strict may stop at one of them, and the output must still close.
+    if (r.count > 0) out.end = r.end;
+    if (plan.output === 'table') {
+      for (let i = 0, k = 0; i < r.count; i++) {
+        const report = r.invalid[k] === i ? r.reports[k++] : undefined;
+        if (await out.record(r.rows[i] as EvaluationRow, report)) return true;
+      }
+      return false;
+    }
+    if (r.count === 0) return false;
+    // With --strict, the first invalid record is the last one written, as in one thread.
+    const stop = plan.strict ? r.invalid[0] : undefined;
+    await out.chunk(r, stop ?? r.count - 1);
+    return stop !== undefined;
+  };
+  const push = async (job: Job) => {
+    if (job.chunk) {
+      if (chunks++ === 0) held = job;
+      else {
+        release(false);
+        send(job, false);
+      }
+    }
+    queue.push(job);
+    while (!stopped && queue.length >= limit) {
+      release(false);
+      stopped = await consume(queue.shift() as Job);
+    }
+  };
+
+  try {
+    for (const [part, { path, format }] of plan.inputs.entries()) {
+      if (stopped) break;
+      const { name, records } = openInput(plan, path, format, io);
+      // Binds the mapping to the header here, so a file whose columns do not fit fails once, in its place.
+      const check = createRecordScorer(rubric, {
         file: name,
         ...(plan.mapping ? { mapping: plan.mapping } : {}),
       });
-      for await (const event of events) {
-        if (event.kind === 'fatal') {
-          failedFiles++;
-          printFatal(event.diagnostics);
-          if (plan.strict) break files;
+      let header: ChunkHeader | undefined;
+      let batch: InputRecord[] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const chunk: BatchChunk = { part, file: name, records: batch, ...(header ? { header } : {}) };
+        batch = [];
+        await push({ chunk });
+      };
+      for await (const record of records) {
+        if (record.kind === 'header' || record.kind === 'fatal') {
+          const failed = check.score(record);
+          await flush();
+          if (failed?.kind === 'fatal') {
+            await push({ fatal: failed.diagnostics });
+            break;
+          }
+          if (record.kind === 'header')
+            header = {
+              columns: record.columns,
+              ...(record.delimiter ? { delimiter: record.delimiter } : {}),
+            };
           continue;
         }
-        rows++;
-        const bad = event.evaluation.status === 'invalid';
-        if (bad) {
-          invalid++;
-          progress.clear();
-          reportRow(event, io, lang);
-        }
-        if (writer) await sink.write(writer.write(event));
-        else table.push({ source: event.ref, evaluation: slim(event.evaluation) });
-        progress.tick(rows, invalid);
-        if (bad && plan.strict) break files;
+        batch.push(record);
+        if (batch.length >= plan.chunkSize) await flush();
+        if (stopped) break;
       }
+      if (!stopped) await flush();
     }
+    release(pool.started === 0);
+    while (!stopped && queue.length > 0) stopped = await consume(queue.shift() as Job);
   } finally {
-    progress.clear();
-    if (writer) await sink.write(writer.end());
-    else await sink.write(`${formatEvaluationTable(table, lang)}\n`);
-    await sink.close();
+    await pool.close();
   }
-  return invalid > 0 || failedFiles > 0 ? ExitCode.invalid : ExitCode.ok;
 }

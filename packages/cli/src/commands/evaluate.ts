@@ -1,8 +1,9 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { formatFromPath } from '@kinerja/batch';
 import { type Evaluation, evaluateText } from '@kinerja/core';
-import { inputFormats, planBatch, runBatch } from '../batch/runBatch.js';
+import { type BatchPlan, DEFAULT_CHUNK_SIZE, inputFormats, planBatch, runBatch } from '../batch/runBatch.js';
 import { detectLang } from '../detectLang.js';
 import { ExitCode } from '../exitCodes.js';
 import { formatDiagnostic } from '../formatDiagnostic.js';
@@ -22,8 +23,8 @@ One appraisal JSON file: one Evaluation; several: an array.
 Batches (exports of e-Kinerja/SKP portals, scored as they are, row by row):
   JSON arrays (.json), NDJSON (.ndjson, .jsonl), CSV (.csv, , or ; and decimal commas) and XLSX (.xlsx).
   CSV and XLSX need --mapping, a YAML file from the portal's column names to the appraisal format.
-  Results are written as they are computed; a bad row is reported on stderr as file:row with its column
-  and the batch goes on (unless --strict).
+  Results are written as they are computed, in input order; a bad row is reported on stderr as file:row with
+  its column and the batch goes on (unless --strict). Batches are scored by worker threads, one per core.
 
 Options:
   -r, --rubric <file>          the rubric (required)
@@ -34,6 +35,11 @@ Options:
   --format json|table          json (default), or a table for people
   --out <file>                 write results to a file instead of standard output
   --strict                     stop at the first row that cannot be scored
+  --sheet <name|n>             XLSX worksheet by name or position, 1 = the first (default: the mapping's
+                               sheet, else the first)
+  --workers <n>                batch worker threads (default: the number of cores; 1 = no threads);
+                               the output is the same for any number
+  --chunk-size <n>             records sent to a worker at a time (default: ${DEFAULT_CHUNK_SIZE})
   --lang id|en                 language of labels and messages (default: from LANG)
   -h, --help                   show this help
 
@@ -51,6 +57,7 @@ function isBatch(
     'output-format'?: string;
     out?: string;
     strict?: boolean;
+    sheet?: string;
   },
   files: readonly string[],
   io: { cwd: string },
@@ -60,7 +67,8 @@ function isBatch(
     values.mapping !== undefined ||
     values['output-format'] !== undefined ||
     values.out !== undefined ||
-    values.strict === true
+    values.strict === true ||
+    values.sheet !== undefined
   )
     return true;
   return files.some((file) => {
@@ -86,6 +94,31 @@ function startsWithArray(path: string): boolean {
   }
 }
 
+/** A flag's whole number from 1 to `max`, or its default; anything else is a usage error. */
+function countFlag(flag: string, value: string | undefined, max: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= 1 && n <= max))
+    throw new UsageError(`${flag} must be a whole number from 1 to ${max}, not "${value}"`, 'evaluate');
+  return n;
+}
+
+/**
+ * `--sheet`: digits are a position, anything else a name. It overrides the mapping's `sheet`; XLSX input always
+ * has a mapping, and the mapping is what the reader takes its sheet from.
+ */
+function withSheet(plan: BatchPlan, value: string): void {
+  const sheet = /^\d+$/.test(value) ? Number(value) : value.trim();
+  if (sheet === '' || sheet === 0)
+    throw new UsageError(
+      `--sheet must be a worksheet name or its position from 1, not "${value}"`,
+      'evaluate',
+    );
+  if (!plan.inputs.some((i) => i.format === 'xlsx') || !plan.mapping)
+    throw new UsageError('--sheet chooses the worksheet of an XLSX input, and no input is XLSX', 'evaluate');
+  plan.mapping = { ...plan.mapping, sheet };
+}
+
 /** `kinerja evaluate`: evaluates appraisal files against one rubric. */
 export const evaluateCommand: Command = {
   name: 'evaluate',
@@ -101,6 +134,9 @@ export const evaluateCommand: Command = {
       'output-format': { type: 'string' },
       out: { type: 'string' },
       strict: { type: 'boolean' },
+      sheet: { type: 'string' },
+      workers: { type: 'string' },
+      'chunk-size': { type: 'string' },
     });
     if (values.help) {
       io.stdout.write(`${help}\n`);
@@ -119,6 +155,8 @@ export const evaluateCommand: Command = {
         : oneOf('--output-format', values['output-format'], ['json', 'ndjson', 'csv'], 'json');
     if (format === 'table' && outputFormat !== undefined)
       throw new UsageError('give either --format table or --output-format, not both', 'evaluate');
+    const workers = countFlag('--workers', values.workers, 1024, availableParallelism());
+    const chunkSize = countFlag('--chunk-size', values['chunk-size'], 100_000, DEFAULT_CHUNK_SIZE);
     if (isBatch(values, positionals, io)) {
       const planned = planBatch(
         {
@@ -130,11 +168,15 @@ export const evaluateCommand: Command = {
           output: format === 'table' ? 'table' : (outputFormat ?? 'json'),
           ...(values.out !== undefined ? { out: values.out } : {}),
           strict: values.strict === true,
+          rubric: values.rubric,
+          workers,
+          chunkSize,
         },
         io,
         lang,
       );
       if (!planned.ok) return planned.exitCode;
+      if (values.sheet !== undefined) withSheet(planned.plan, values.sheet);
       const rubric = loadRubricOrReport(values.rubric, io, lang);
       if (!rubric.ok) return rubric.exitCode;
       return await runBatch(planned.plan, rubric.rubric, io, lang);

@@ -1,0 +1,161 @@
+import {
+  createRecordScorer,
+  createWriter,
+  type InputRecord,
+  loadMapping,
+  type Mapping,
+  type OutputFormat,
+  type RecordScorer,
+} from '@kinerja/batch';
+import type { CompiledRubric, Lang } from '@kinerja/core';
+import { loadRubricFile } from '@kinerja/core/node';
+import type { EvaluationRow } from '../formatEvaluationTable.js';
+import { rowReport, slim } from './rowReport.js';
+
+/** A table's header as a chunk carries it, so a worker can bind the mapping without having read the file. */
+export interface ChunkHeader {
+  columns: readonly string[];
+  delimiter?: ',' | ';';
+}
+
+/** Consecutive records of one input, sent to a worker (or scored in the main thread) as one unit. */
+export interface BatchChunk {
+  /** Index of the input in the plan: a worker keeps one bound mapping per input. */
+  part: number;
+  /** The input's name in diagnostics (`file`, or `<stdin>`). */
+  file: string;
+  /** The header the main thread read and checked, for tables. */
+  header?: ChunkHeader;
+  /** `json`, `row` and `error` records, in file order. */
+  records: InputRecord[];
+}
+
+/**
+ * What a chunk gives back, everything already formatted so the main thread only writes text in order. Writers
+ * write a batch's first record differently (`[` of a JSON array, the CSV header line); `text` holds every record
+ * as a later record, and `head` record 0 as the batch's very first, since only the main thread knows which chunk
+ * that is. The records' text is one string with offsets rather than a string per record: one copy between
+ * threads, one write, and far less for the main thread to allocate and collect.
+ */
+export interface ChunkResult {
+  /** Records scored (a table row read before any header is not). */
+  count: number;
+  /** Writer output of every record, as a batch's later records, concatenated; empty for table output. */
+  text: string;
+  /** `ends[i]`: where record i's text ends in `text`. */
+  ends: number[];
+  /** Writer output of record 0 as a batch's first record. */
+  head: string;
+  /** The writer's closing text once something was written. */
+  end: string;
+  /** Table output: source and slimmed evaluation per record. */
+  rows: EvaluationRow[];
+  /** Indices of invalid records, ascending. */
+  invalid: number[];
+  /** Their stderr reports, aligned with `invalid`. */
+  reports: string[];
+}
+
+/** Everything a worker needs to score like the main thread: sent once, as `workerData`. */
+export interface WorkerConfig {
+  /** `--rubric` as given, read relative to `cwd` (includes resolve the same way). */
+  rubricPath: string;
+  cwd: string;
+  /** The main thread's compiled rubric; a worker refuses to score against anything else. */
+  fingerprint: string;
+  /** The mapping file's text and name. */
+  mapping?: { text: string; path: string };
+  output: OutputFormat | 'table';
+  lang: Lang;
+}
+
+/** Scores chunks in order; keeps the bound mapping of the input it last saw. */
+export type ChunkScorer = (chunk: BatchChunk) => ChunkResult;
+
+/**
+ * A chunk scorer over a compiled rubric: the code a worker runs, and the main thread too when a batch is a single
+ * chunk (starting a worker, which compiles the rubric again, would cost more than the chunk).
+ */
+export function createChunkScorer(
+  rubric: CompiledRubric,
+  mapping: Mapping | undefined,
+  output: OutputFormat | 'table',
+  lang: Lang,
+): ChunkScorer {
+  let part = -1;
+  let scorer: RecordScorer | undefined;
+  return (chunk) => {
+    if (chunk.part !== part || !scorer) {
+      part = chunk.part;
+      scorer = createRecordScorer(rubric, { file: chunk.file, ...(mapping ? { mapping } : {}) });
+      if (chunk.header) {
+        const bound = scorer.score({ kind: 'header', ...chunk.header });
+        // The main thread bound this very header before sending it; a different answer here is a bug.
+        if (bound !== undefined) throw new Error(`the header of ${chunk.file} no longer binds in a worker`);
+      }
+    }
+    const result: ChunkResult = {
+      count: 0,
+      text: '',
+      ends: [],
+      head: '',
+      end: '',
+      rows: [],
+      invalid: [],
+      reports: [],
+    };
+    const writer = output === 'table' ? undefined : createWriter(output);
+    const texts: string[] = [];
+    let length = 0;
+    for (const record of chunk.records) {
+      const event = scorer.score(record);
+      if (event === undefined) continue;
+      if (event.kind === 'fatal') throw new Error(`a fatal record reached a worker (${chunk.file})`);
+      const index = result.count++;
+      if (event.evaluation.status === 'invalid') {
+        result.invalid.push(index);
+        result.reports.push(rowReport(event, lang));
+      }
+      if (!writer) {
+        result.rows.push({ source: event.ref, evaluation: slim(event.evaluation) });
+        continue;
+      }
+      // A fresh writer writes record 0 as a batch's first; the same call again gives it as a later record.
+      if (index === 0) result.head = writer.write(event);
+      const text = writer.write(event);
+      texts.push(text);
+      length += text.length;
+      result.ends.push(length);
+    }
+    result.text = texts.join('');
+    if (writer && result.count > 0) result.end = writer.end();
+    return result;
+  };
+}
+
+/**
+ * A worker's start: loads the rubric and the mapping as the main thread did and checks that the rubric compiled
+ * to the same fingerprint (the file may have changed since). A refusal is a message for the user, not a stack.
+ */
+export function workerScorer(
+  config: WorkerConfig,
+): { ok: true; score: ChunkScorer } | { ok: false; message: string } {
+  const loaded = loadRubricFile(config.rubricPath, { cwd: config.cwd });
+  if (!loaded.ok)
+    return {
+      ok: false,
+      message: `a worker cannot load the rubric "${config.rubricPath}": ${loaded.diagnostics[0]?.message[config.lang] ?? 'unknown error'}`,
+    };
+  if (loaded.value.fingerprint !== config.fingerprint)
+    return {
+      ok: false,
+      message: `the rubric "${config.rubricPath}" changed while the batch was starting (fingerprint ${loaded.value.fingerprint}, expected ${config.fingerprint}); run again`,
+    };
+  let mapping: Mapping | undefined;
+  if (config.mapping) {
+    const m = loadMapping(config.mapping.text, config.mapping.path);
+    if (!m.ok) return { ok: false, message: `a worker cannot load the mapping "${config.mapping.path}"` };
+    mapping = m.mapping;
+  }
+  return { ok: true, score: createChunkScorer(loaded.value, mapping, config.output, config.lang) };
+}

@@ -1,0 +1,24 @@
+/**
+ * The batch worker thread (emitted as dist/batch-worker.js): compiles the rubric once, then scores each chunk it
+ * is sent and posts the formatted result back. Messages are answered in the order they arrive.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { type BatchChunk, type WorkerConfig, workerScorer } from './chunkScorer.js';
+import type { WorkerReply } from './workerPool.js';
+
+const port = parentPort;
+if (!port) throw new Error('batch-worker runs only as a worker thread');
+const started = workerScorer(workerData as WorkerConfig);
+if (!started.ok) {
+  // Without a message listener the thread ends once this is posted.
+  port.postMessage({ type: 'failed', message: started.message } satisfies WorkerReply<never>);
+} else {
+  const score = started.score;
+  port.on('message', (message: { id: number; task: BatchChunk }) => {
+    port.postMessage({
+      type: 'done',
+      id: message.id,
+      result: score(message.task),
+    } satisfies WorkerReply<unknown>);
+  });
+}

@@ -1,0 +1,182 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cohort, mappingPath, repo, rubricPath, writeCohort } from '../../batch/test/cohort.js';
+import { workerScorer } from '../src/batch/chunkScorer.js';
+import { type CliIo, main } from '../src/index.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(args: string[], cwd = repo): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from([]),
+    cwd,
+    env: {},
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+/** Runs one command line with --workers 1 (the in-thread path), 2 and 3, in chunks of 3 records. */
+async function acrossWorkers(args: string[], counts = [1, 2, 3]): Promise<Run[]> {
+  const runs: Run[] = [];
+  for (const n of counts) runs.push(await run([...args, '--workers', String(n), '--chunk-size', '3']));
+  return runs;
+}
+
+function expectSame(runs: Run[]): Run {
+  const [first, ...rest] = runs as [Run, ...Run[]];
+  for (const [i, r] of rest.entries()) {
+    expect(r.stdout, `stdout of run ${i + 2}`).toBe(first.stdout);
+    expect(r.stderr, `stderr of run ${i + 2}`).toBe(first.stderr);
+    expect(r.code, `exit code of run ${i + 2}`).toBe(first.code);
+  }
+  return first;
+}
+
+let dir: string;
+let files: Record<'json' | 'ndjson' | 'csv' | 'xlsx', string>;
+let ndjson: string;
+let csv: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kinerja-workers-'));
+  const appraisals = cohort();
+  files = await writeCohort(dir, appraisals);
+  // Bad lines among the good: broken JSON, a non-object, an unknown property; the cohort has invalid cases too.
+  const lines = readFileSync(join(files.ndjson, 'cohort'), 'utf8').split('\r\n');
+  lines.splice(4, 0, '{"employee": ', '[1, 2]');
+  lines.splice(20, 0, JSON.stringify({ ...appraisals[0], unknown: true }));
+  ndjson = join(dir, 'bad.ndjson');
+  writeFileSync(ndjson, lines.join('\r\n'));
+  // A mangled NIP and a decimal the column cannot read, as a spreadsheet would leave them.
+  const rows = readFileSync(join(files.csv, 'cohort'), 'utf8').split('\r\n');
+  rows[3] = (rows[3] as string).replace(/^\d{18}/, '1,99003E+17');
+  rows[9] = (rows[9] as string).replace(/;(\d+);/, ';$1 units;');
+  csv = join(dir, 'bad.csv');
+  writeFileSync(csv, rows.join('\r\n'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+// Each run with threads starts them (about a second each, compiling the rubric), so the cases are few and small.
+describe('kinerja evaluate --workers: the same bytes for any number of workers', () => {
+  it('NDJSON with bad lines (1, 2, 3 workers), and --strict', async () => {
+    const args = ['evaluate', '-r', rubricPath, '--output-format', 'csv', ndjson];
+    const first = expectSame(await acrossWorkers(args));
+    expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(/bad\.ndjson:\d+ {2}json-syntax/);
+    expect(first.stderr).toMatch(/bad\.ndjson:\d+ {2}schema-type/);
+    expect(first.stdout.trimEnd().split('\r\n')).toHaveLength(cohort().length + 4);
+    const strict = expectSame(await acrossWorkers([...args, '--strict'], [1, 2]));
+    expect(strict.code).toBe(1);
+    expect(strict.stdout.length).toBeLessThan(first.stdout.length);
+  });
+
+  it('CSV with bad rows, the column named (1, 2, 3 workers), and --strict', async () => {
+    const args = ['evaluate', '-r', rubricPath, '--mapping', mappingPath, '--output-format', 'ndjson', csv];
+    const first = expectSame(await acrossWorkers(args));
+    expect(first.code).toBe(1);
+    expect(first.stderr).toContain(`${csv}:4#/employee/nip  nip-mangled`);
+    expect(first.stderr).toContain('[column "');
+    expect(first.stdout.trimEnd().split('\n')).toHaveLength(cohort().length);
+    const strict = expectSame(await acrossWorkers([...args, '--strict'], [1, 2]));
+    expect(strict.code).toBe(1);
+    expect(strict.stdout.trimEnd().split('\n').length).toBeLessThan(cohort().length);
+  });
+
+  it('JSON output, and files in order around one that cannot be read', async () => {
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, `[${JSON.stringify(cohort()[0])}, {"a": ]`);
+    const args = ['evaluate', '-r', rubricPath, ndjson, broken, ndjson];
+    const r = expectSame(await acrossWorkers(args, [1, 2]));
+    expect(r.stderr).toMatch(/broken\.json:1:\d+ {2}json-syntax/);
+    expect(JSON.parse(r.stdout).length).toBeGreaterThan(2 * (cohort().length + 3));
+    const strict = expectSame(await acrossWorkers([...args, '--strict'], [1, 2]));
+    expect(JSON.parse(strict.stdout).length).toBeLessThan(cohort().length);
+  });
+
+  it('table output', async () => {
+    expectSame(await acrossWorkers(['evaluate', '-r', rubricPath, '--format', 'table', ndjson], [1, 2]));
+  });
+
+  it('an empty batch, and a batch of one chunk (scored without threads)', async () => {
+    const empty = join(dir, 'empty.ndjson');
+    writeFileSync(empty, '\n');
+    for (const output of ['json', 'csv', 'ndjson'])
+      expectSame(
+        await acrossWorkers(['evaluate', '-r', rubricPath, '--output-format', output, empty], [1, 2]),
+      );
+    const small = ['evaluate', '-r', rubricPath, '--output-format', 'csv', ndjson, '--chunk-size', '1000'];
+    expect((await run([...small, '--workers', '2'])).stdout).toBe(
+      (await run([...small, '--workers', '1'])).stdout,
+    );
+  });
+});
+
+describe('kinerja evaluate --workers: flags and start-up', () => {
+  it('refuses a count that is not a whole number from 1', async () => {
+    for (const bad of ['0', '1.5', 'many', '99999']) {
+      const r = await run(['evaluate', '-r', rubricPath, '--workers', bad, ndjson]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--workers must be a whole number');
+    }
+    expect((await run(['evaluate', '-r', rubricPath, '--chunk-size', '0', ndjson])).code).toBe(2);
+  });
+
+  it('refuses to score against a rubric that compiles differently in the worker', () => {
+    const started = workerScorer({
+      rubricPath,
+      cwd: repo,
+      fingerprint: 'sha256:0000',
+      output: 'ndjson',
+      lang: 'en',
+    });
+    expect(started.ok).toBe(false);
+    if (!started.ok) expect(started.message).toContain('changed while the batch was starting');
+  });
+});
+
+const distCli = join(repo, 'packages/cli/dist/cli.js');
+const distWorker = join(repo, 'packages/cli/dist/batch-worker.js');
+
+describe('the built CLI', () => {
+  // Needs `pnpm --filter @kinerja/cli build`; `pnpm build` before `pnpm test` is the usual order.
+  it.skipIf(!existsSync(distWorker))('runs its workers from dist/batch-worker.js', () => {
+    const cli = (workers: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          distCli,
+          'evaluate',
+          '-r',
+          rubricPath,
+          '--output-format',
+          'csv',
+          '--workers',
+          workers,
+          '--chunk-size',
+          '4',
+          '--input-format',
+          'ndjson',
+          join(files.ndjson, 'cohort'),
+        ],
+        { encoding: 'utf8', env: { ...process.env, CI: '1' } },
+      ).stdout;
+    const one = cli('1');
+    expect(one.split('\r\n').length).toBe(cohort().length + 2);
+    expect(cli('2')).toBe(one);
+  });
+});
