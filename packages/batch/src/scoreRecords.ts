@@ -32,6 +32,8 @@ export interface ScoreOptions {
   file: string;
   /** Column mapping: required for tables; for JSON, maps flat objects instead of reading appraisals. */
   mapping?: Mapping;
+  /** Evaluate with `scoreOnly` (same verdicts, no explanation): for bulk runs that keep only the results. */
+  scoreOnly?: boolean;
 }
 
 /** An invalid evaluation that carries only its reasons, shaped like core's `evaluateText` for unparsable text. */
@@ -70,6 +72,8 @@ export interface RecordScorer {
 /** A {@link RecordScorer} of one file against a rubric, with the options of {@link scoreRecords}. */
 export function createRecordScorer(rubric: CompiledRubric, options: ScoreOptions): RecordScorer {
   const { mapping } = options;
+  const evaluateOptions = (source: string) =>
+    options.scoreOnly === true ? { source, scoreOnly: true } : { source };
   let bound: BoundMapping | undefined;
   // Flat JSON objects may differ in keys; the binding of the last key set is reused while it repeats.
   let jsonKeys = '';
@@ -77,7 +81,7 @@ export function createRecordScorer(rubric: CompiledRubric, options: ScoreOptions
 
   // Every diagnostic of a record names its row, also those core reports without a source (outcome facts).
   const evaluate = (appraisal: unknown, ref: string): Evaluation => {
-    const e = rubric.evaluate(appraisal, { source: ref });
+    const e = rubric.evaluate(appraisal, evaluateOptions(ref));
     if (e.diagnostics.some((d) => d.source === undefined))
       e.diagnostics = e.diagnostics.map((d) => (d.source === undefined ? { ...d, source: ref } : d));
     return e;

@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import type { Evaluation } from '@kinerja/core';
+import { withoutExplanation } from '@kinerja/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cohort, mappingPath, repo, rubricPath, writeCohort } from '../../batch/test/cohort.js';
 import { workerScorer } from '../src/batch/chunkScorer.js';
@@ -123,6 +125,28 @@ describe('kinerja evaluate --workers: the same bytes for any number of workers',
     expect((await run([...small, '--workers', '2'])).stdout).toBe(
       (await run([...small, '--workers', '1'])).stdout,
     );
+  });
+});
+
+describe('kinerja evaluate --score-only', () => {
+  it('gives every row the full verdict without the explanation, in threads or not', async () => {
+    const args = ['evaluate', '-r', rubricPath, '--output-format', 'ndjson', ndjson];
+    const full = await run([...args, '--workers', '1']);
+    const quick = expectSame(await acrossWorkers([...args, '--score-only'], [1, 2]));
+    expect(quick.code).toBe(full.code);
+    expect(quick.stderr).toBe(full.stderr);
+    const lines = (text: string) => text.trim().split('\n');
+    // One evaluation per line (invalid rows too), so each full line, stripped, must be the score-only line.
+    const stripped = lines(full.stdout).map((line) =>
+      JSON.stringify(withoutExplanation(JSON.parse(line) as Evaluation)),
+    );
+    const got = lines(quick.stdout);
+    expect(got.length).toBe(stripped.length);
+    const differing = got.flatMap((line, i) => (line === stripped[i] ? [] : [i + 1]));
+    expect(differing, 'output lines that differ').toEqual([]);
+    // The explanation was there to leave out.
+    expect(full.stdout).toContain('"measure":');
+    expect(quick.stdout).not.toContain('"measure":');
   });
 });
 

@@ -67,6 +67,8 @@ export interface WorkerConfig {
   mapping?: { text: string; path: string };
   output: OutputFormat | 'table';
   lang: Lang;
+  /** `--score-only`. */
+  scoreOnly?: boolean;
 }
 
 /** Scores chunks in order; keeps the bound mapping of the input it last saw. */
@@ -81,13 +83,14 @@ export function createChunkScorer(
   mapping: Mapping | undefined,
   output: OutputFormat | 'table',
   lang: Lang,
+  scoreOnly = false,
 ): ChunkScorer {
   let part = -1;
   let scorer: RecordScorer | undefined;
   return (chunk) => {
     if (chunk.part !== part || !scorer) {
       part = chunk.part;
-      scorer = createRecordScorer(rubric, { file: chunk.file, ...(mapping ? { mapping } : {}) });
+      scorer = createRecordScorer(rubric, { file: chunk.file, scoreOnly, ...(mapping ? { mapping } : {}) });
       if (chunk.header) {
         const bound = scorer.score({ kind: 'header', ...chunk.header });
         // The main thread bound this very header before sending it; a different answer here is a bug.
@@ -157,5 +160,8 @@ export function workerScorer(
     if (!m.ok) return { ok: false, message: `a worker cannot load the mapping "${config.mapping.path}"` };
     mapping = m.mapping;
   }
-  return { ok: true, score: createChunkScorer(loaded.value, mapping, config.output, config.lang) };
+  return {
+    ok: true,
+    score: createChunkScorer(loaded.value, mapping, config.output, config.lang, config.scoreOnly === true),
+  };
 }

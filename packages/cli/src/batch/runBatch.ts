@@ -49,6 +49,8 @@ export interface BatchPlan {
   workers: number;
   /** Records per chunk sent to a worker. */
   chunkSize: number;
+  /** Evaluate without the explanation (`--score-only`). */
+  scoreOnly: boolean;
 }
 
 /** Records per chunk by default: large enough that messaging costs little, small enough to spread a batch. */
@@ -73,6 +75,7 @@ export function planBatch(
     rubric: string;
     workers: number;
     chunkSize?: number;
+    scoreOnly?: boolean;
   },
   io: CliIo,
   lang: Lang,
@@ -108,6 +111,7 @@ export function planBatch(
     rubricPath: options.rubric,
     workers: options.workers,
     chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
+    scoreOnly: options.scoreOnly === true,
   };
   if (options.out !== undefined) plan.out = options.out;
   if (options.mapping !== undefined) {
@@ -260,6 +264,7 @@ async function scoreInThread(
     const { name, records } = openInput(plan, path, format, io);
     const events = scoreRecords(records, rubric, {
       file: name,
+      scoreOnly: plan.scoreOnly,
       ...(plan.mapping ? { mapping: plan.mapping } : {}),
     });
     for await (const event of events) {
@@ -301,6 +306,7 @@ async function scoreInChunks(
     fingerprint: rubric.fingerprint,
     output: plan.output,
     lang,
+    scoreOnly: plan.scoreOnly,
     ...(plan.mappingSource ? { mapping: plan.mappingSource } : {}),
   };
   const pool = new WorkerPool<BatchChunk, ChunkResult>(await batchWorkerEntry(), config, plan.workers);
@@ -315,7 +321,9 @@ async function scoreInChunks(
     const chunk = job.chunk as BatchChunk;
     job.chunk = undefined;
     if (local) {
-      job.result = Promise.resolve(createChunkScorer(rubric, plan.mapping, plan.output, lang)(chunk));
+      job.result = Promise.resolve(
+        createChunkScorer(rubric, plan.mapping, plan.output, lang, plan.scoreOnly)(chunk),
+      );
       return;
     }
     job.result = pool.run(chunk);

@@ -35,6 +35,7 @@ Options:
   --format json|table          json (default), or a table for people
   --out <file>                 write results to a file instead of standard output
   --strict                     stop at the first row that cannot be scored
+  --score-only                 leave the explanation out (traces): same verdicts, faster for bulk runs
   --sheet <name|n>             XLSX worksheet by name or position, 1 = the first (default: the mapping's
                                sheet, else the first)
   --workers <n>                batch worker threads (default: the number of cores; 1 = no threads);
@@ -134,6 +135,7 @@ export const evaluateCommand: Command = {
       'output-format': { type: 'string' },
       out: { type: 'string' },
       strict: { type: 'boolean' },
+      'score-only': { type: 'boolean' },
       sheet: { type: 'string' },
       workers: { type: 'string' },
       'chunk-size': { type: 'string' },
@@ -171,6 +173,7 @@ export const evaluateCommand: Command = {
           rubric: values.rubric,
           workers,
           chunkSize,
+          scoreOnly: values['score-only'] === true,
         },
         io,
         lang,
@@ -188,7 +191,10 @@ export const evaluateCommand: Command = {
     for (const path of positionals) inputs.push(await readInput(path, io, lang));
     const rows: EvaluationRow[] = inputs.map(({ source, text }) => ({
       source,
-      evaluation: evaluateText(loaded.rubric, text, { source }),
+      evaluation: evaluateText(loaded.rubric, text, {
+        source,
+        ...(values['score-only'] === true ? { scoreOnly: true } : {}),
+      }),
     }));
     if (format === 'json') {
       const out: Evaluation | Evaluation[] =

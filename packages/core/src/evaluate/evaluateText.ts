@@ -6,12 +6,13 @@ import type { Evaluation } from './Evaluation.js';
 
 /**
  * Evaluates an appraisal given as JSON text, so that diagnostics carry line:column in that text.
- * A JSON syntax error comes back as an invalid evaluation, never as an exception.
+ * A JSON syntax error comes back as an invalid evaluation, never as an exception. `scoreOnly` as for
+ * `CompiledRubric.evaluate`.
  */
 export function evaluateText(
   rubric: CompiledRubric,
   text: string,
-  options: { source?: string; limits?: Partial<ParseLimits> } = {},
+  options: { source?: string; limits?: Partial<ParseLimits>; scoreOnly?: boolean } = {},
 ): Evaluation {
   const parsed = parseJson(text, options);
   if (!parsed.ok) {
@@ -27,6 +28,7 @@ export function evaluateText(
   }
   const opts: EvaluateOptions = { locator: parsed.locator };
   if (options.source !== undefined) opts.source = options.source;
+  if (options.scoreOnly === true) opts.scoreOnly = true;
   return rubric.evaluate(parsed.value, opts);
 }
 
