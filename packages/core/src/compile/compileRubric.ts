@@ -100,10 +100,10 @@ function severityRank(d: Diagnostic): number {
 
 /** Errors first, then by pointer: stable order whatever order the checks ran in. */
 export function sortForOutput(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics
-    .map((d, i) => [d, i] as const)
-    .sort(([a, i], [b, j]) => severityRank(a) - severityRank(b) || i - j)
-    .map(([d]) => d);
+  // Array.prototype.sort is stable (ES2019), so equal severities keep the order they were found in.
+  return diagnostics.length < 2
+    ? diagnostics.slice()
+    : diagnostics.slice().sort((a, b) => severityRank(a) - severityRank(b));
 }
 
 /**
@@ -272,7 +272,7 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
       }
     }
     out.flags = [...new Set(state.flags)].sort(byCode);
-    out.diagnostics = sortForOutput(diags.map(positions));
+    out.diagnostics = sortForOutput(opts.locator ? diags.map(positions) : diags);
     if (hasErrors() || Object.values(out.outcomes).some((o) => o.met === null)) out.status = 'invalid';
     else if (state.pending.length > 0) {
       out.status = 'pending';
