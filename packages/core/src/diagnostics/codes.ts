@@ -25,6 +25,8 @@ export interface CodeInfo {
 const show = (v: unknown): string => {
   if (v === undefined) return '—';
   if (typeof v === 'string') return JSON.stringify(v);
+  // What JSON.stringify would print, without its cost: many diagnostics per appraisal carry counts.
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   try {
     const s = JSON.stringify(v);
     return s === undefined ? String(v) : s.length > 80 ? `${s.slice(0, 77)}...` : s;

@@ -134,7 +134,9 @@ export function prepareAppraisal(
   // Ratings: conflicts excluded, self-rating in another role refused, duplicates refused.
   const conflicted = new Map((a.conflicts ?? []).map((c) => [c.rater, c.kind]));
   const ratings = new Map<string, RatingEntry[]>();
-  const seen = new Set<string>();
+  // Raters seen per indicator, conflicted ones included. A handful each, so a scan beats hashing a joined key
+  // (which was the costliest line of this function).
+  const seen = new Map<string, string[]>();
   const excludedReported = new Set<string>();
   (a.ratings ?? []).forEach((r, i) => {
     const at = joinPointer('/ratings', i);
@@ -151,12 +153,13 @@ export function prepareAppraisal(
       report({ code: 'self-rating', pointer: at, received: r.rater, params: { role: r.role } });
       return;
     }
-    const key = `${r.rater}\u0000${r.indicator}`;
-    if (seen.has(key)) {
+    const raters = seen.get(r.indicator);
+    if (raters?.includes(r.rater)) {
       report({ code: 'duplicate-rating', pointer: at, received: r.rater });
       return;
     }
-    seen.add(key);
+    if (raters) raters.push(r.rater);
+    else seen.set(r.indicator, [r.rater]);
     const kind = conflicted.get(r.rater);
     if (kind !== undefined) {
       if (!excludedReported.has(r.rater)) {
@@ -165,9 +168,10 @@ export function prepareAppraisal(
       }
       return;
     }
-    const list = ratings.get(r.indicator) ?? [];
-    list.push({ rater: r.rater, role: r.role, value: r.value, pointer: at });
-    ratings.set(r.indicator, list);
+    const entry = { rater: r.rater, role: r.role, value: r.value, pointer: at };
+    const list = ratings.get(r.indicator);
+    if (list) list.push(entry);
+    else ratings.set(r.indicator, [entry]);
   });
 
   // Dates, in the office's time zone.
