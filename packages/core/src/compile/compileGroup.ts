@@ -306,6 +306,7 @@ export function compileGroup(
   if (broken) return undefined;
 
   const finish = compileFinish(group.clamp, group.round);
+  const targetsPointer = joinPointer('/targets', id);
   const minItems = group.items?.min ?? 1;
   const zero = Rational.ZERO;
 
@@ -345,7 +346,7 @@ export function compileGroup(
         if (list.length < minItems) {
           report(state, {
             code: 'missing-input',
-            pointer: joinPointer('/targets', id),
+            pointer: targetsPointer,
             expected: `at least ${minItems} target(s) for ${id}`,
             received: list.length,
           });
@@ -353,9 +354,10 @@ export function compileGroup(
         }
         const items: IndicatorResult[] = [];
         list.forEach((item, i) => {
+          const itemPointer = `${targetsPointer}/${i}`;
           const r = itemMeasure({
             record: item as Record<string, unknown>,
-            recordPointer: joinPointer('/targets', id, i),
+            recordPointer: itemPointer,
             facts: state.facts,
             ratings: [],
             diagnostics: state.diagnostics,
@@ -368,7 +370,7 @@ export function compileGroup(
             failed = true;
             report(state, {
               code: 'missing-input',
-              pointer: joinPointer('/targets', id, i),
+              pointer: itemPointer,
               expected: `the data of target ${item.id}`,
             });
           }
@@ -380,7 +382,7 @@ export function compileGroup(
             values.push(r.value);
             if (itemBands) {
               const placed = itemBands.place(r.value, state.facts, {
-                pointer: joinPointer('/targets', id, i),
+                pointer: itemPointer,
                 ...(state.source !== undefined ? { source: state.source } : {}),
               });
               if (placed.ok) entry.rating = placed.id;
@@ -486,7 +488,7 @@ export function compileGroup(
         // Every part dropped out: there is no score, and the appraisal must say why rather than go quiet.
         report(state, {
           code: 'missing-input',
-          pointer: itemMeasure ? joinPointer('/targets', id) : '/inputs',
+          pointer: itemMeasure ? targetsPointer : '/inputs',
           expected: `data for at least one ${itemMeasure ? 'target' : 'indicator'} of group ${id}`,
         });
         return { result, status: 'dropped' };

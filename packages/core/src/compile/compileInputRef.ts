@@ -18,6 +18,23 @@ export interface InputRead {
   readonly pointer: string;
 }
 
+/**
+ * A field of the input record as read. The pointer is only wanted when something is wrong, so it is joined on
+ * demand: joining it on every read was a tenth of a PP 46 evaluation.
+ */
+class FieldRead implements InputRead {
+  constructor(
+    readonly present: boolean,
+    readonly value: unknown,
+    readonly label: string,
+    private readonly recordPointer: string,
+  ) {}
+
+  get pointer(): string {
+    return joinPointer(this.recordPointer, this.label);
+  }
+}
+
 /** Reads one input of a measure at evaluation time. */
 export type InputGetter = (env: MeasureEnv) => InputRead;
 
@@ -66,12 +83,7 @@ export function compileInputRef(
     return (env) => {
       const rec = env.record;
       const value = rec && Object.hasOwn(rec, ref) ? rec[ref] : undefined;
-      return {
-        present: value !== undefined && value !== null,
-        value,
-        label: ref,
-        pointer: joinPointer(env.recordPointer, ref),
-      };
+      return new FieldRead(value !== undefined && value !== null, value, ref, env.recordPointer);
     };
   }
   const rootShape = Object.hasOwn(ctx.catalogue.roots, ref.fact) ? ctx.catalogue.roots[ref.fact] : undefined;
