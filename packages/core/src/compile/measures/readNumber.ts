@@ -5,7 +5,7 @@ import type { MeasureEnv, MeasureResult, MeasureTrace } from './MeasureRuntime.j
 
 /** A number read from an input, or why there is none. */
 export type NumberRead =
-  | { readonly kind: 'ok'; readonly value: Rational; readonly raw: number }
+  | { readonly kind: 'ok'; readonly value: Rational; readonly raw: number; readonly label: string }
   | { readonly kind: 'absent' }
   | { readonly kind: 'error' };
 
@@ -17,7 +17,8 @@ export function readNumber(get: InputGetter, env: MeasureEnv): NumberRead {
   const r = get(env);
   if (!r.present) return { kind: 'absent' };
   const v = r.value;
-  if (typeof v === 'number' && Number.isFinite(v)) return { kind: 'ok', value: Rational.from(v), raw: v };
+  if (typeof v === 'number' && Number.isFinite(v))
+    return { kind: 'ok', value: Rational.from(v), raw: v, label: r.label };
   const init: Parameters<typeof createDiagnostic>[0] = {
     code: 'invalid-input',
     pointer: r.pointer,
@@ -63,6 +64,7 @@ export function readSingle(
     return { ok: false, result: { status: 'error', trace } };
   }
   if (x.kind === 'error') return { ok: false, result: { status: 'error', trace } };
-  trace.inputs = { [get(env).label]: x.raw };
+  // A computed key defines an own property whatever the name (even `__proto__`); assignment would not.
+  trace.inputs = { [x.label]: x.raw };
   return { ok: true, value: x.value, raw: x.raw };
 }
