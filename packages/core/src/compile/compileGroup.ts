@@ -383,7 +383,7 @@ export function compileGroup(
             if (itemBands) {
               const placed = itemBands.place(r.value, state.facts, {
                 pointer: itemPointer,
-                ...(state.source !== undefined ? { source: state.source } : {}),
+                source: state.source,
               });
               if (placed.ok) entry.rating = placed.id;
               else {
@@ -526,7 +526,7 @@ export function compileGroup(
     rate(state, result) {
       if (!group.rating || !rater) return;
       const score = state.values.groups[id]?.score;
-      const at = { pointer: '', ...(state.source !== undefined ? { source: state.source } : {}) };
+      const at = { pointer: '', source: state.source };
       let derived: string | undefined;
       let trace: RatingTrace | undefined;
       if (rater.bands) {

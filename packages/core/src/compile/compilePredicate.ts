@@ -55,7 +55,7 @@ export function compilePredicate(
       if (!(score instanceof Rational)) return undefined;
       const placed = bands.place(score, state.facts, {
         pointer: '',
-        ...(state.source !== undefined ? { source: state.source } : {}),
+        source: state.source,
       });
       if (!placed.ok) {
         state.diagnostics.push(...placed.diagnostics);

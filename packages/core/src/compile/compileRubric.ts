@@ -221,10 +221,7 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
       return span ? { ...d, span } : d;
     };
     if (!opts.trusted) {
-      const errors = validateSchema('appraisal', input, {
-        ...(opts.source !== undefined ? { source: opts.source } : {}),
-        ...(opts.locator ? { locator: opts.locator } : {}),
-      });
+      const errors = validateSchema('appraisal', input, { source: opts.source, locator: opts.locator });
       if (errors.length > 0) {
         out.diagnostics = errors;
         return out;
@@ -249,7 +246,7 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
       explain: opts.scoreOnly !== true,
       // One list: flags raised while scoring are the `flags` fact outcomes read.
       flags: prepared.values.flags,
-      ...(opts.source !== undefined ? { source: opts.source } : {}),
+      source: opts.source,
     };
     const results: Array<[CompiledGroup, GroupResult]> = [];
     for (const g of groups) results.push([g, g.score(state).result]);
