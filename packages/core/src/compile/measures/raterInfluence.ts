@@ -28,8 +28,13 @@ export function combineValues(
   values: readonly Rational[],
   spec: Pick<RoleSpec, 'combine' | 'trim'>,
 ): Rational {
+  const combine = spec.combine ?? 'mean';
+  // Exact arithmetic makes the order of a sum irrelevant, so only median and trimmed mean need sorting; and one
+  // rating is its own mean, median and trimmed mean (trim < 0.5 cuts nothing from one).
+  if (values.length === 1) return values[0] as Rational;
+  if (combine === 'mean') return mean(values);
   const sorted = [...values].sort((a, b) => a.cmp(b));
-  switch (spec.combine ?? 'mean') {
+  switch (combine) {
     case 'median': {
       const mid = Math.floor(sorted.length / 2);
       return sorted.length % 2 === 1
