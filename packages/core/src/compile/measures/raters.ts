@@ -152,13 +152,17 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
         failed = true;
         continue;
       }
-      const list = byRole.get(rating.role) ?? [];
-      list.push({ rating, raw: v, value: v, inScore: false });
-      byRole.set(rating.role, list);
+      const entry: Entry = { rating, raw: v, value: v, inScore: false };
+      const list = byRole.get(rating.role);
+      if (list) list.push(entry);
+      else byRole.set(rating.role, [entry]);
     }
     if (failed) return { status: 'error', trace };
     // Ratings are kept in a canonical order (role, then rater id), so the order they were given in never matters.
-    for (const list of byRole.values()) if (list.length > 1) list.sort(byId);
+    for (const [role] of roles) {
+      const list = byRole.get(role);
+      if (list && list.length > 1) list.sort(byId);
+    }
     if (m.anonymity) detail.anonymity = { k: m.anonymity.k };
     if (calibration) calibrate(byRole, calibration, env, report);
     const explain = env.explain !== false;
