@@ -19,6 +19,12 @@ const NODE_IMPORT = new RegExp(
   `(?:\\bfrom\\s*|\\bimport\\s*\\(\\s*|\\brequire\\s*\\(\\s*)["'](?:node:[\\w/]+|(?:${builtins.join('|')}))["']`,
 );
 
+/**
+ * Code made from a string at run time (`new Function`, `Function(…)`, `eval(…)`): what a Content-Security-Policy
+ * without 'unsafe-eval' refuses. Core's JSON Schema validators are generated ahead of time, so none may be left.
+ */
+const RUNTIME_CODEGEN = /\bnew\s+Function\b|\bFunction\s*\(|\beval\s*\(/;
+
 /** line:column of the first occurrence of `needle` in `text`, 1-based. */
 function positionOf(text: string, needle: string): string {
   const before = text.slice(0, text.indexOf(needle)).split('\n');
@@ -43,6 +49,9 @@ describe('(a) the browser bundle', () => {
     expect(inputs.filter((f) => f.includes('packages/core/src/node/'))).toEqual([]);
     expect(inputs.filter((f) => f.startsWith('node:') || f.includes('(disabled)'))).toEqual([]);
     expect(built.app).not.toMatch(NODE_IMPORT);
+    // CSP-safe: no code made from strings, and no JSON Schema compiler in the page at all.
+    expect(built.app).not.toMatch(RUNTIME_CODEGEN);
+    expect(inputs.filter((f) => f.includes('node_modules/ajv/'))).toEqual([]);
     expect(built.app).toMatch(/\bexport\s*\{/); // an ES module
     // The page inlines the same module, so it runs when opened from disk (file://).
     expect(built.html).toContain('<script type="module">');
@@ -64,6 +73,22 @@ describe('(a) the browser bundle', () => {
     await expect(attempt).rejects.toThrow(/node:/);
   });
 
+  it('the CSP check has teeth: ajv compiling a schema in the page does NOT pass it', async () => {
+    const ajvPage = await esbuild.build({
+      stdin: {
+        contents: "import Ajv from 'ajv'; export const v = new Ajv().compile({ type: 'string' });",
+        resolveDir: join(here, '../../packages/core'),
+      },
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      minify: true,
+      write: false,
+      logLevel: 'silent',
+    });
+    expect(ajvPage.outputFiles[0]?.text).toMatch(RUNTIME_CODEGEN);
+  });
+
   it.skipIf(!existsSync(coreDist))(
     'builds the same way from the built dist/ (the README command)',
     async () => {
@@ -72,6 +97,7 @@ describe('(a) the browser bundle', () => {
       expect(inputs.some((f) => f.includes('packages/core/dist/index.js'))).toBe(true);
       expect(inputs.some((f) => f.includes('packages/core/src/'))).toBe(false);
       expect(fromDist.app).not.toMatch(NODE_IMPORT);
+      expect(fromDist.app).not.toMatch(RUNTIME_CODEGEN);
     },
   );
 

@@ -1,37 +1,56 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
 import type { Diagnostic, Stage } from '../diagnostics/diagnostic.js';
 import { joinPointer, splitPointer } from '../diagnostics/pointer.js';
 import type { SourceLocator } from '../parse/SourceLocator.js';
 import { appraisalJsonSchema, extendingRubricJsonSchema, rubricJsonSchema } from '../schema/jsonSchemas.js';
+import type { JsonSchema } from '../schema/toJsonSchema.js';
+import {
+  appraisal,
+  extendingRubric,
+  functionRoots,
+  type PrecompiledValidator,
+  rubric,
+} from './validators.generated.js';
 
 /** Which document format to validate against. */
 export type SchemaName = 'rubric' | 'extending-rubric' | 'appraisal';
 
-let ajv: Ajv | undefined;
-const validators = new Map<SchemaName, ValidateFunction>();
+// Generated at development time (ajv standalone code) rather than compiled here: compiling runs `new Function`,
+// which a page with a strict Content-Security-Policy refuses, and costs every process and worker its start-up.
+const validators: Readonly<Record<SchemaName, PrecompiledValidator>> = {
+  rubric,
+  'extending-rubric': extendingRubric,
+  appraisal,
+};
 
-function validatorFor(name: SchemaName): ValidateFunction {
-  let v = validators.get(name);
-  if (v) return v;
-  // One strict instance: unknown keywords, loose types and ambiguous unions in our own schemas fail loudly here.
-  ajv ??= new Ajv({
-    strict: true,
-    allErrors: true,
-    verbose: true,
-    discriminator: true,
-    allowUnionTypes: true,
-  });
-  const schema =
-    name === 'rubric'
-      ? rubricJsonSchema
-      : name === 'appraisal'
-        ? appraisalJsonSchema
-        : extendingRubricJsonSchema;
-  v = ajv.compile(schema);
-  validators.set(name, v);
-  return v;
+const documents: Readonly<Record<SchemaName, JsonSchema>> = {
+  rubric: rubricJsonSchema,
+  'extending-rubric': extendingRubricJsonSchema,
+  appraisal: appraisalJsonSchema,
+};
+
+/**
+ * The schema object holding the keyword an error reports: what ajv's `verbose` option would put in
+ * `parentSchema`, found instead from `schemaPath` so the generated code need not carry schema references for every
+ * error.
+ *
+ * A `schemaPath` starts at the document root, except for errors raised inside a subschema ajv compiled into a
+ * function of its own (a `$ref` target that has refs itself), where it starts at that subschema. The generator
+ * refuses schemas in which one path could name the keyword in two of those places, so the first match is the one.
+ *
+ * @internal Exported for the test that compares it with ajv's `parentSchema`.
+ */
+export function schemaOfError(name: SchemaName, e: ErrorObject): Record<string, unknown> | undefined {
+  // A fragment: "#/properties/a%5Eb/anyOf", each segment an escaped JSON pointer token, then URI-encoded.
+  const at = decodeURIComponent(e.schemaPath.slice(1, e.schemaPath.lastIndexOf('/')));
+  for (const root of ['', ...functionRoots[name].map((r) => decodeURIComponent(r.slice(1)))]) {
+    const s = valueAt(documents[name], root + at);
+    if (s !== null && typeof s === 'object' && Object.hasOwn(s, e.keyword))
+      return s as Record<string, unknown>;
+  }
+  return undefined;
 }
 
 function typeOf(v: unknown): string {
@@ -108,7 +127,14 @@ function unionTypes(schema: unknown): string[] {
   return [...new Set(branches.map((b) => b.type ?? 'value'))];
 }
 
-function toDiagnostic(e: ErrorObject, data: unknown, stage: Stage, source?: string, locator?: SourceLocator) {
+function toDiagnostic(
+  name: SchemaName,
+  e: ErrorObject,
+  data: unknown,
+  stage: Stage,
+  source?: string,
+  locator?: SourceLocator,
+) {
   let pointer = e.instancePath;
   let code: DiagnosticCode = 'schema-invalid';
   let expected: unknown;
@@ -123,13 +149,14 @@ function toDiagnostic(e: ErrorObject, data: unknown, stage: Stage, source?: stri
       break;
     case 'anyOf':
     case 'oneOf': {
-      const consts = unionConsts(e.parentSchema);
+      const parent = schemaOfError(name, e);
+      const consts = unionConsts(parent);
       if (consts) {
         code = 'schema-enum';
         expected = consts;
       } else {
         code = 'schema-type';
-        expected = unionTypes(e.parentSchema).join(' | ');
+        expected = unionTypes(parent).join(' | ');
         received = typeOf(received);
       }
       break;
@@ -143,7 +170,9 @@ function toDiagnostic(e: ErrorObject, data: unknown, stage: Stage, source?: stri
       code = 'schema-unknown-property';
       pointer = joinPointer(pointer, String(params.additionalProperty));
       received = params.additionalProperty;
-      expected = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
+      expected = Object.keys(
+        (schemaOfError(name, e) as { properties?: object } | undefined)?.properties ?? {},
+      );
       what = 'key';
       break;
     case 'const':
@@ -158,8 +187,9 @@ function toDiagnostic(e: ErrorObject, data: unknown, stage: Stage, source?: stri
       code = 'schema-enum';
       pointer = joinPointer(pointer, 'kind');
       received = valueAt(data, pointer);
-      const branches = (e.parentSchema as { oneOf?: Array<{ properties?: { kind?: { const?: unknown } } }> })
-        ?.oneOf;
+      const branches = (
+        schemaOfError(name, e) as { oneOf?: Array<{ properties?: { kind?: { const?: unknown } } }> }
+      )?.oneOf;
       expected = branches?.map((b) => b.properties?.kind?.const) ?? [];
       if (received === undefined) {
         code = 'schema-required';
@@ -210,13 +240,13 @@ export function validateSchema(
   data: unknown,
   options: { source?: string; locator?: SourceLocator; stage?: Stage } = {},
 ): Diagnostic[] {
-  const validate = validatorFor(name);
+  const validate = validators[name];
   if (validate(data)) return [];
   const errors = pruneUnionErrors(validate.errors ?? []);
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of errors) {
-    const d = toDiagnostic(e, data, options.stage ?? 'validate', options.source, options.locator);
+    const d = toDiagnostic(name, e, data, options.stage ?? 'validate', options.source, options.locator);
     const key = `${d.code}|${d.pointer}|${JSON.stringify(d.expected)}`;
     if (seen.has(key)) continue;
     seen.add(key);
