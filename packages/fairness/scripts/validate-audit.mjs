@@ -1,7 +1,10 @@
 // Validates the audits on simulated cohorts with injected biases: how often is an injected bias flagged
 // (sensitivity), and how often is a fair supervisor / a fair rule flagged (false positives)?
-// Runs on the BUILT package: `pnpm build` first, then `node packages/fairness/scripts/validate-audit.mjs [cohorts]`.
-// Not a test: it prints rates; the README records them. The simulation model is fixed in src/audit/simulateCohort.ts.
+// Runs on the BUILT package: `pnpm --filter @kinerja/core build && pnpm --filter @kinerja/fairness build`, then
+// `node packages/fairness/scripts/validate-audit.mjs [--cohorts 200] [--only raters|disparity]`.
+// Not a test (minutes, not milliseconds): it prints rates; the README records them. The simulation model is fixed in
+// src/audit/simulateCohort.ts; every cohort is seeded (raters 10 000 + i, disparity 20 000 + i).
+import { parseArgs } from 'node:util';
 import {
   extractRatings,
   groupDisparity,
@@ -11,58 +14,112 @@ import {
   supervisorDivergence,
 } from '../dist/index.js';
 
-const cohorts = Number(process.argv[2] ?? 200);
+const { values } = parseArgs({
+  options: {
+    cohorts: { type: 'string', default: '200' },
+    only: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  console.log(`Usage: node packages/fairness/scripts/validate-audit.mjs [--cohorts N] [--only raters|disparity]
+
+Simulates N seeded cohorts per scenario (default 200) and prints how often the audits flag the injected lenient
+supervisor, a fair supervisor and fair peers (raterLeniency, supervisorDivergence, default options), and how often
+groupDisparity flags a rule with true impact ratio 0.5 or a fair one (default Fisher exact test; mid-p alongside).
+Needs the built packages: pnpm --filter @kinerja/core build && pnpm --filter @kinerja/fairness build.`);
+  process.exit(0);
+}
+const cohorts = Number(values.cohorts);
 const rubric = simulationRubric();
 const pct = (k, n) => `${((100 * k) / n).toFixed(1)}%`.padStart(6);
 
-function raterScenario(label, options) {
-  let divBiased = 0;
-  let divFair = 0;
-  let lenBiased = 0;
-  let lenFair = 0;
+function raterScenario(label, simulation, audit = {}) {
+  const n = {
+    biased: 0,
+    divBiased: 0,
+    fair: 0,
+    fairFlags: 0,
+    fairLenient: 0,
+    divFair: 0,
+    peers: 0,
+    peerFlags: 0,
+  };
   for (let i = 0; i < cohorts; i++) {
-    const cohort = simulateCohort({ seed: 10_000 + i, biasedSupervisor: i % 10, rubric, ...options });
+    const cohort = simulateCohort({ seed: 10_000 + i, biasedSupervisor: i % 10, rubric, ...simulation });
     const ratings = extractRatings(cohort);
-    const div = supervisorDivergence(ratings);
-    const len = raterLeniency(ratings);
-    const { biasedSupervisor, fairSupervisor } = cohort.truth;
-    if (div.supervisors.find((s) => s.supervisor === biasedSupervisor)?.flag === 'above-consensus')
-      divBiased++;
-    if (div.supervisors.find((s) => s.supervisor === fairSupervisor)?.flag) divFair++;
-    if (len.raters.find((r) => r.rater === biasedSupervisor)?.flag === 'lenient') lenBiased++;
-    if (len.raters.find((r) => r.rater === fairSupervisor)?.flag) lenFair++;
+    const div = supervisorDivergence(ratings, audit);
+    const len = raterLeniency(ratings, audit);
+    const biased = cohort.truth.biasedSupervisor;
+    if (len.raters.find((r) => r.rater === biased)?.flag === 'lenient') n.biased++;
+    if (div.supervisors.find((s) => s.supervisor === biased)?.flag === 'above-consensus') n.divBiased++;
+    // Every fair supervisor of the cohort counts: the rate per fair supervisor, on nine times the sample.
+    for (const r of len.raters) {
+      if (r.roles.includes('supervisor') && r.rater !== biased) {
+        n.fair++;
+        if (r.flag) n.fairFlags++;
+        if (r.flag === 'lenient') n.fairLenient++;
+      } else if (r.roles.includes('peer')) {
+        n.peers++;
+        if (r.flag) n.peerFlags++;
+      }
+    }
+    for (const s of div.supervisors) if (s.supervisor !== biased && s.flag) n.divFair++;
   }
   console.log(
-    `${label.padEnd(58)} divergence: biased ${pct(divBiased, cohorts)} fair ${pct(divFair, cohorts)} | leniency: biased ${pct(lenBiased, cohorts)} fair ${pct(lenFair, cohorts)}`,
+    `${label.padEnd(44)} leniency: biased ${pct(n.biased, cohorts)}  fair ${pct(n.fairFlags, n.fair)} (lenient ${pct(n.fairLenient, n.fair)})  peers ${pct(n.peerFlags, n.peers)} | divergence: biased ${pct(n.divBiased, cohorts)}  fair ${pct(n.divFair, n.fair)}`,
   );
 }
 
-function disparityScenario(label, access, supervisors) {
-  let flagged = 0;
+function disparityScenario(label, people, access) {
+  let fisher = 0;
+  let midP = 0;
   for (let i = 0; i < cohorts; i++) {
     const cohort = simulateCohort({
       seed: 20_000 + i,
       rubric,
-      supervisors,
+      supervisors: people / 8,
       peersPerRatee: 2,
       trainingAccess: access,
     });
-    const d = groupDisparity(cohort, { by: ['jenis_kelamin'], outcomes: ['kenaikan-pangkat'] });
-    if (d.results[0]?.flagged) flagged++;
+    const options = { by: ['jenis_kelamin'], outcomes: ['kenaikan-pangkat'] };
+    if (groupDisparity(cohort, options).results[0]?.flagged) fisher++;
+    if (groupDisparity(cohort, { ...options, test: 'mid-p' }).results[0]?.flagged) midP++;
   }
-  console.log(`${label.padEnd(58)} flagged ${pct(flagged, cohorts)}`);
+  console.log(`${label.padEnd(58)} flagged ${pct(fisher, cohorts)} (mid-p: ${pct(midP, cohorts)})`);
 }
 
 console.log(
   `Kinerja audit validation: ${cohorts} simulated cohorts per scenario (seeded; see simulateCohort).`,
 );
-console.log('\nSupervisor bias (+0.5 point on favoured subordinates; 7 indicators on 1–5; default margins)');
-raterScenario('10 supervisors × 8 ratees × 4 peers, all 8 favoured', {});
-raterScenario('10 supervisors × 8 ratees × 4 peers, 4 of 8 favoured', { favouredShare: 0.5 });
-raterScenario('10 supervisors × 16 ratees × 4 peers, all 16 favoured', { rateesPerSupervisor: 16 });
-raterScenario('10 × 8 × 4, raters without normal leniency (b = 0)', { raterSd: 0 });
-console.log('\nGroup disparity (promotion needs a training certificate; access by sex l/p)');
-disparityScenario('320 people, access 0.9 / 0.45 (true impact ratio 0.5)', { l: 0.9, p: 0.45 }, 40);
-disparityScenario('320 people, access 0.675 / 0.675 (no disparity)', { l: 0.675, p: 0.675 }, 40);
-disparityScenario('80 people, access 0.9 / 0.45 (true impact ratio 0.5)', { l: 0.9, p: 0.45 }, 10);
-disparityScenario('80 people, access 0.675 / 0.675 (no disparity)', { l: 0.675, p: 0.675 }, 10);
+if (values.only !== 'disparity') {
+  console.log(
+    '\nSupervisor bias: +0.5 point on favoured subordinates; 7 indicators on 1–5; 10 supervisors, 4 peers per ratee;',
+  );
+  console.log(
+    'default options (alpha 0.05 per rater: one-sided 0.025 each way). "biased" = flagged lenient; "fair" = any of the',
+  );
+  console.log(
+    '9 fair supervisors flagged either way (lenient: flagged lenient); "peers" = peer raters flagged either way.',
+  );
+  for (const t of [4, 8, 12, 16, 24])
+    raterScenario(`${t} ratees per supervisor, all favoured`, { rateesPerSupervisor: t });
+  raterScenario('8 ratees, alpha 0.10 (0.05 a side)', {}, { alpha: 0.1 });
+  raterScenario('8 ratees per supervisor, 4 of 8 favoured', { favouredShare: 0.5 });
+  raterScenario('8 ratees, raters without normal leniency', { raterSd: 0 });
+}
+if (values.only !== 'raters') {
+  console.log(
+    '\nGroup disparity: promotion needs Baik and a training certificate; access by sex l/p; alpha 0.05',
+  );
+  for (const people of [80, 160, 320, 640, 1000]) {
+    disparityScenario(`${people} people, access 0.9 / 0.45 (true impact ratio 0.5)`, people, {
+      l: 0.9,
+      p: 0.45,
+    });
+    disparityScenario(`${people} people, access 0.675 / 0.675 (no disparity)`, people, {
+      l: 0.675,
+      p: 0.675,
+    });
+  }
+}

@@ -49,6 +49,7 @@ export {
   interRaterAgreement,
 } from './audit/interRaterAgreement.js';
 export { type AlphaMetric, type AlphaResult, krippendorffAlpha } from './audit/krippendorffAlpha.js';
+export { fitRaterEffects, type RaterEffect, type RaterEffectsFit } from './audit/raterEffects.js';
 export {
   type LeniencyAudit,
   type RaterAuditOptions,
@@ -62,8 +63,11 @@ export {
   simulationRubric,
 } from './audit/simulateCohort.js';
 export { simulationIndicators, simulationRubricYaml } from './audit/simulationRubric.js';
-export { fisherExact } from './audit/stats/fisherExact.js';
+export { fisherExact, fisherMidP } from './audit/stats/fisherExact.js';
 export type { Interval } from './audit/stats/Interval.js';
+export { normalCdf } from './audit/stats/normal.js';
+export { overdispersion } from './audit/stats/overdispersion.js';
+export { type SpreadTest, spreadTest } from './audit/stats/spreadTest.js';
 export {
   type DivergenceAudit,
   type DivergenceOptions,

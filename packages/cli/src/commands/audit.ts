@@ -34,7 +34,8 @@ Options:
   --org-predicate <p>        the organisation's predikat: ${organisationPredicates.join(', ')}
   --curve-per <attribute>    check the curve per value of this attribute too (e.g. unit)
   --rounding <r>             share → head count: exact (default: max floor, min ceil), nearest, lenient
-  --margin <points>          tolerated rater difference (default 2.5% of the rating range)
+  --margin <points>          tolerated rater difference beyond the cohort's normal spread (default 0;
+                             halo: 2.5% of the rating range)
   --seed <n>                 bootstrap seed (default 1)
   --format json|markdown     json (default) or a Markdown report
   --lang id|en               language of the Markdown report and messages

@@ -1,5 +1,6 @@
 import type { AuditReport } from './auditCohort.js';
 import type { Interval } from './stats/Interval.js';
+import type { SpreadTest } from './stats/spreadTest.js';
 
 type Lang = 'id' | 'en';
 
@@ -51,12 +52,17 @@ const words = {
   count: { id: 'Jumlah', en: 'Count' },
   rounding: { id: 'pembulatan', en: 'rounding' },
   org: { id: 'predikat organisasi', en: 'organisation predikat' },
+  spread: { id: 'sebaran normal antarpenilai', en: 'normal spread between raters' },
+  pOneSided: { id: 'p (satu sisi)', en: 'p (one-sided)' },
 } as const;
 
 const num = (x: number | undefined, digits = 2): string =>
   x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits);
 const ci = (i: Interval | undefined): string => (i ? `[${num(i.lower)}, ${num(i.upper)}]` : '–');
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
+/** The one-sided p-value on the side the estimate lies. */
+const pOf = (t: SpreadTest | undefined, i: Interval | undefined): string =>
+  t && i ? num(i.estimate >= 0 ? t.pAbove : t.pBelow, 4) : '–';
 
 function table(head: string[], rows: string[][]): string {
   return [
@@ -93,7 +99,7 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
     title: string,
     method: string,
     margin: number | undefined,
-    rows: Array<{ rater: string; ratees: number; interval?: Interval; flag?: string }>,
+    rows: Array<{ rater: string; ratees: number; interval?: Interval; test?: SpreadTest; flag?: string }>,
   ) => {
     out.push(
       '',
@@ -103,20 +109,35 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
       '',
     );
     const shown = [...rows.filter((r) => r.flag), ...rows.filter((r) => !r.flag).slice(0, 5)];
+    const tested = rows.some((r) => r.test);
     out.push(
       table(
-        [w('rater'), w('ratees'), w('estimate'), w('interval'), w('flag')],
+        [
+          w('rater'),
+          w('ratees'),
+          w('estimate'),
+          w('interval'),
+          ...(tested ? [w('pOneSided')] : []),
+          w('flag'),
+        ],
         shown.map((r) => [
           r.rater,
           String(r.ratees),
           num(r.interval?.estimate),
           ci(r.interval),
+          ...(tested ? [pOf(r.test, r.interval)] : []),
           r.flag ?? '',
         ]),
       ),
     );
   };
-  raterSection(w('leniency'), report.leniency.method, report.leniency.margin, report.leniency.raters);
+  const l = report.leniency;
+  raterSection(
+    w('leniency'),
+    `${l.method}; alpha ${l.alpha}; ${w('spread')} ${num(l.spread, 3)}`,
+    l.margin,
+    l.raters,
+  );
   raterSection(w('central'), report.centralTendency.method, undefined, report.centralTendency.raters);
   raterSection(w('halo'), report.halo.method, report.halo.margin, report.halo.raters);
   out.push('', `## ${w('agreement')}`, '', `${w('method')}: ${report.agreement.method}.`, '');
@@ -137,13 +158,13 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
     '',
     `## ${w('divergence')}`,
     '',
-    `${w('method')}: ${d.method}; ${w('margin')} ${num(d.margin, 3)}.`,
+    `${w('method')}: ${d.method}; alpha ${d.alpha}; ${w('spread')} ${num(d.spread, 3)}; ${w('margin')} ${num(d.margin, 3)}.`,
   );
   if (d.roleGap !== undefined) out.push('', `${w('roleGap')}: ${num(d.roleGap)}.`);
   out.push(
     '',
     table(
-      [w('rater'), w('ratees'), 'gap', 'baseline', w('estimate'), w('interval'), w('flag')],
+      [w('rater'), w('ratees'), 'gap', 'baseline', w('estimate'), w('interval'), w('pOneSided'), w('flag')],
       d.supervisors.map((s) => [
         s.supervisor,
         String(s.ratees),
@@ -151,6 +172,7 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
         num(s.baseline),
         num(s.interval?.estimate),
         ci(s.interval),
+        pOf(s.test, s.interval),
         s.flag ?? '',
       ]),
     ),

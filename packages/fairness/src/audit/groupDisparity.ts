@@ -1,7 +1,7 @@
 import { attributeOf } from './attributeOf.js';
 import type { Cohort } from './Cohort.js';
 import { compareText } from './compareText.js';
-import { fisherExact } from './stats/fisherExact.js';
+import { fisherExact, fisherMidP } from './stats/fisherExact.js';
 import { holm } from './stats/holm.js';
 
 /** Options of {@link groupDisparity}. */
@@ -14,8 +14,16 @@ export interface DisparityOptions {
   adverse?: readonly string[];
   /** The impact-ratio threshold (default 0.8: the four-fifths rule). */
   threshold?: number;
-  /** Significance level of the exact test, after Holm's correction (default 0.05). */
+  /** Significance level of the two-sided test, after Holm's correction (default 0.05). */
   alpha?: number;
+  /**
+   * The two-sided test of each group against the most-favoured one: `fisher` (default), Fisher's exact test, whose
+   * false-positive rate never exceeds alpha (it is conservative: usually well below); or `mid-p`, its mid-p version
+   * (Lydersen, Fagerland & Laake 2009 recommend it: more power, size close to alpha — but not bounded by it: 6.3%
+   * on fair 320-person cohorts in the README's validation, so an audit that must keep false alarms ≤ alpha
+   * keeps Fisher).
+   */
+  test?: 'mid-p' | 'fisher';
   /** A group smaller than this is too small to conclude from its ratio (default 30). */
   minGroupSize?: number;
   /** Nor is a group expected (at the pooled rate) to have fewer than this many selected or not selected (default 5). */
@@ -34,7 +42,7 @@ export interface GroupRate {
   rate: number;
   /** Impact ratio against the most-favoured group (1 for it). */
   ratio: number;
-  /** Two-sided Fisher exact p-value against the most-favoured group (absent for it). */
+  /** Two-sided p-value against the most-favoured group (absent for it): Fisher's exact, or mid-p when asked. */
   pValue?: number;
   /** Holm-adjusted p over the groups of this attribute × outcome. */
   adjustedP?: number;
@@ -81,7 +89,9 @@ export interface DisparityAudit {
 /**
  * Group disparity in outcomes: selection rates per group of an attribute, the impact ratio to the most-favoured
  * group (for adverse outcomes, the most-favoured group's rate ÷ the group's rate), the four-fifths rule, and the
- * two-sided Fisher exact test of each group against the most-favoured one, Holm-corrected across the groups. A
+ * two-sided Fisher exact test (or, with `test: 'mid-p'`, {@link fisherMidP}) of each group against the most-favoured
+ * one, Holm-corrected across the groups. Two-sided because the most-favoured group is chosen after
+ * seeing the rates: a one-sided test against it would double the false-positive rate. A
  * group is flagged when ratio < threshold AND adjusted p < alpha; a group with n < minGroupSize or an expected
  * count (selected or not, at the pooled rate) below minExpected gets a small-sample warning: its ratio alone
  * proves nothing, the exact p-value still holds.
@@ -91,6 +101,8 @@ export function groupDisparity(cohort: Cohort, options: DisparityOptions): Dispa
   const alpha = options.alpha ?? 0.05;
   const minGroupSize = options.minGroupSize ?? 30;
   const minExpected = options.minExpected ?? 5;
+  const test = options.test ?? 'fisher';
+  const pOf = test === 'mid-p' ? fisherMidP : fisherExact;
   const outcomeIds =
     options.outcomes ?? [...new Set(cohort.evaluations.flatMap((e) => Object.keys(e.outcomes)))].sort();
   const adverse = new Set(
@@ -133,7 +145,7 @@ export function groupDisparity(cohort: Cohort, options: DisparityOptions): Dispa
       const refRate = ref ? ref[1].selected / ref[1].n : 0;
       const pValues = entries.map(([value, c]) =>
         ref && value !== ref[0]
-          ? fisherExact(c.selected, c.n - c.selected, ref[1].selected, ref[1].n - ref[1].selected)
+          ? pOf(c.selected, c.n - c.selected, ref[1].selected, ref[1].n - ref[1].selected)
           : undefined,
       );
       const adjusted = holm(pValues);
@@ -181,7 +193,7 @@ export function groupDisparity(cohort: Cohort, options: DisparityOptions): Dispa
       });
     }
   return {
-    rule: `flag a group when its impact ratio to the most-favoured group is below ${threshold} (four-fifths rule) AND the two-sided Fisher exact test against that group gives a Holm-adjusted p < ${alpha}; warn when n < ${minGroupSize} or an expected count at the pooled rate is < ${minExpected}`,
+    rule: `flag a group when its impact ratio to the most-favoured group is below ${threshold} (four-fifths rule) AND the two-sided ${test === 'mid-p' ? 'mid-p Fisher test' : 'Fisher exact test'} against that group gives a Holm-adjusted p < ${alpha}; warn when n < ${minGroupSize} or an expected count at the pooled rate is < ${minExpected}`,
     results,
   };
 }

@@ -1,20 +1,26 @@
 import type { Role } from '@kinerja/core';
 import type { RatingObservation } from './Cohort.js';
 import { compareText } from './compareText.js';
-import { mean } from './stats/describe.js';
-import { beyondMargin, type Interval } from './stats/Interval.js';
-import { meanInterval } from './stats/meanInterval.js';
-import { unitsOf } from './unitsOf.js';
+import { fitRaterEffects } from './raterEffects.js';
+import type { Interval } from './stats/Interval.js';
+import { type SpreadTest, spreadTest } from './stats/spreadTest.js';
+import { studentTQuantile } from './stats/studentT.js';
 
 /** Options shared by the rater audits. */
 export interface RaterAuditOptions {
   /** Confidence level of intervals (default 0.95). */
   level?: number;
   /**
-   * Differences smaller than this (in rating points) are tolerated: a flag needs the whole interval beyond ±margin.
-   * Default: 2.5% of the range of the ratings seen in the cohort (0.1 on a 1–5 scale).
+   * Differences smaller than this (in rating points) are tolerated. Leniency and divergence: beyond the normal
+   * spread between raters (default 0, the spread being estimated from the cohort). Halo: a flag needs the whole
+   * interval below −margin (default 1.25% of the range of the ratings seen).
    */
   margin?: number;
+  /**
+   * Leniency and divergence: the false-positive rate per rater, lenient and severe together (default 0.05); each
+   * direction is a one-sided test at alpha/2, the same as asking the two-sided 1 − alpha range to exclude the rater.
+   */
+  alpha?: number;
   /** Roles left out of the audit (default: `self`, which is not a judgement of someone else). */
   excludeRoles?: readonly Role[];
 }
@@ -29,9 +35,14 @@ export interface RaterLeniency {
   ratees: number;
   /** Ratings compared. */
   ratings: number;
-  /** Mean over ratees of (their value − mean of the others' values), averaged over the shared indicators first. */
+  /**
+   * The rater's effect in the crossed rater × ratee model, minus the mean effect of the raters they are compared
+   * with; a t interval from the pooled residual variance (what this rater did on these people, beyond chance).
+   */
   interval?: Interval;
-  /** Set when the interval lies wholly beyond ±margin. */
+  /** The two one-sided tests against the normal spread of leniency between raters. */
+  test?: SpreadTest;
+  /** `lenient` when `test.pAbove` < alpha/2, `severe` when `test.pBelow` < alpha/2. */
   flag?: 'lenient' | 'severe';
 }
 
@@ -39,13 +50,21 @@ export interface RaterLeniency {
 export interface LeniencyAudit {
   /** How it was computed. */
   method: string;
-  /** The margin used, in rating points. */
+  /** The tolerated difference beyond the normal spread, in rating points (default 0). */
   margin: number;
+  /** False-positive rate per rater, both directions together; each one-sided test runs at alpha/2. */
+  alpha: number;
+  /** τ̂: standard deviation of leniency between raters, estimated from the cohort (the normal spread). */
+  spread: number;
+  /** σ̂: standard deviation of one rater × ratee mean around the crossed model (impression + noise). */
+  residualSd: number;
+  /** Degrees of freedom of σ̂. */
+  df: number;
   /** Raters, by estimate descending (raters without an interval last). */
   raters: RaterLeniency[];
 }
 
-/** The default margin: 2.5% of the range of the values seen (0 when all are equal). */
+/** 2.5% of the range of the values seen (0 when all are equal); halo tolerates half of it by default. */
 export function defaultMargin(ratings: readonly RatingObservation[]): number {
   if (ratings.length === 0) return 0;
   let lo = Number.POSITIVE_INFINITY;
@@ -73,52 +92,67 @@ export function byEstimate<T extends { interval?: Interval }>(key: (t: T) => str
     compareText(key(a), key(b));
 }
 
+/** The flag of a {@link SpreadTest} at alpha (alpha/2 per direction). */
+export function flagOf(test: SpreadTest | undefined, alpha: number): 'above' | 'below' | undefined {
+  if (!test) return undefined;
+  if (test.pAbove < alpha / 2) return 'above';
+  if (test.pBelow < alpha / 2) return 'below';
+  return undefined;
+}
+
 /**
- * Rater leniency/severity: for each rater and each (ratee, indicator) they share with at least one other rater,
- * d = their value − mean of the other raters' values; d is averaged over the indicators of one ratee (ratings of
- * one person are not independent), and the per-ratee means get a t-based interval (df = ratees − 1). A rater is
- * flagged lenient (severe) when the interval lies wholly above +margin (below −margin).
+ * Rater leniency/severity. Each rater's effect comes from the crossed rater × ratee model fitted on every
+ * (ratee, indicator) rated by at least two raters ({@link fitRaterEffects}): all indicators and all co-raters are
+ * used, each co-rater's own leniency is accounted for, and ratings are clustered by rater × ratee. The interval is
+ * t-based on the pooled residual variance. The flag is two one-sided z tests, each at alpha/2 (default alpha 0.05:
+ * at most 5% of raters who are only as lenient as raters normally are get flagged, either way), of "this rater is
+ * more than `margin` beyond the normal spread of raters", that spread τ̂ being estimated from the cohort
+ * (Spiegelhalter 2005, additive over-dispersion). A rater whose leniency is within what raters normally differ by
+ * is not flagged however precisely it is measured.
  */
 export function raterLeniency(
   ratings: readonly RatingObservation[],
   options: RaterAuditOptions = {},
 ): LeniencyAudit {
   const audited = auditedRatings(ratings, options);
-  const margin = options.margin ?? defaultMargin(audited);
+  const margin = options.margin ?? 0;
   const level = options.level ?? 0.95;
-  const perRater = new Map<string, { roles: Set<Role>; byRatee: Map<string, number[]> }>();
-  for (const unit of unitsOf(audited)) {
-    if (unit.values.size < 2) continue;
-    let total = 0;
-    for (const v of unit.values.values()) total += v;
-    for (const [rater, v] of unit.values) {
-      const d = v - (total - v) / (unit.values.size - 1);
-      const entry = perRater.get(rater) ?? { roles: new Set<Role>(), byRatee: new Map<string, number[]>() };
-      entry.roles.add(unit.roles.get(rater) as Role);
-      const list = entry.byRatee.get(unit.ratee) ?? [];
-      list.push(d);
-      entry.byRatee.set(unit.ratee, list);
-      perRater.set(rater, entry);
-    }
-  }
-  const raters: RaterLeniency[] = [...perRater].map(([rater, e]) => {
-    const perRatee = [...e.byRatee.values()].map(mean);
-    const interval = meanInterval(perRatee, level);
-    const flag = interval ? beyondMargin(interval, margin) : undefined;
+  const alpha = options.alpha ?? 0.05;
+  const fit = fitRaterEffects(audited);
+  const usable = fit.df > 0 && fit.residualVariance > 0;
+  const quantile = usable ? studentTQuantile(1 - (1 - level) / 2, fit.df) : Number.NaN;
+  const raters: RaterLeniency[] = fit.raters.map((e) => {
+    const se = Math.sqrt(e.variance);
+    const interval: Interval | undefined = usable
+      ? {
+          estimate: e.estimate,
+          lower: e.estimate - quantile * se,
+          upper: e.estimate + quantile * se,
+          level,
+          n: e.ratees,
+          method: `crossed model, pooled t (df ${fit.df})`,
+        }
+      : undefined;
+    const test = usable ? spreadTest(e.estimate, e.variance, fit.spread2, margin) : undefined;
+    const side = flagOf(test, alpha);
     return {
-      rater,
-      roles: [...e.roles].sort(),
-      ratees: perRatee.length,
-      ratings: [...e.byRatee.values()].reduce((n, l) => n + l.length, 0),
+      rater: e.rater,
+      roles: e.roles,
+      ratees: e.ratees,
+      ratings: e.ratings,
       ...(interval ? { interval } : {}),
-      ...(flag ? { flag: flag === 'above' ? ('lenient' as const) : ('severe' as const) } : {}),
+      ...(test ? { test } : {}),
+      ...(side ? { flag: side === 'above' ? ('lenient' as const) : ('severe' as const) } : {}),
     };
   });
   raters.sort(byEstimate((r) => r.rater));
   return {
-    method:
-      'mean over ratees of (rater − mean of other raters) on shared indicators; t interval over ratees; flag when the interval lies beyond ±margin',
+    method: `crossed rater × ratee model (alternating least squares${fit.converged ? '' : ', NOT converged'}), clustered by rater × ratee, pooled t interval; flag: one-sided z test at alpha/2 per direction against the normal spread between raters (Spiegelhalter 2005)`,
     margin,
+    alpha,
+    spread: Math.sqrt(fit.spread2),
+    residualSd: Math.sqrt(fit.residualVariance),
+    df: fit.df,
     raters,
   };
 }

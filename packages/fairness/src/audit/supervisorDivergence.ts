@@ -1,9 +1,11 @@
 import type { Role } from '@kinerja/core';
 import type { RatingObservation } from './Cohort.js';
 import { compareText } from './compareText.js';
-import { auditedRatings, defaultMargin, type RaterAuditOptions } from './raterLeniency.js';
+import { fitRaterEffects } from './raterEffects.js';
+import { auditedRatings, flagOf, type RaterAuditOptions } from './raterLeniency.js';
 import { mean, median, variance } from './stats/describe.js';
-import { beyondMargin, type Interval } from './stats/Interval.js';
+import type { Interval } from './stats/Interval.js';
+import { type SpreadTest, spreadTest } from './stats/spreadTest.js';
 import { studentTQuantile } from './stats/studentT.js';
 import { unitsOf } from './unitsOf.js';
 
@@ -29,9 +31,14 @@ export interface SupervisorGap {
   gap: number;
   /** The baseline subtracted (0, or the median of the other supervisors' mean gaps). */
   baseline: number;
-  /** gap − baseline, with a t interval over ratees (its standard error includes the baseline's). */
+  /**
+   * gap − baseline, with a t interval from the pooled residual variance of the crossed rater model (its standard
+   * error includes the baseline's).
+   */
   interval?: Interval;
-  /** Set when the interval lies wholly beyond ±margin. */
+  /** The two one-sided tests of gap − baseline against the normal spread of leniency between raters. */
+  test?: SpreadTest;
+  /** `above-consensus` when `test.pAbove` < alpha/2, `below-consensus` when `test.pBelow` < alpha/2. */
   flag?: 'above-consensus' | 'below-consensus';
 }
 
@@ -39,8 +46,12 @@ export interface SupervisorGap {
 export interface DivergenceAudit {
   /** How it was computed. */
   method: string;
-  /** Margin in rating points. */
+  /** Tolerated difference beyond the normal spread, in rating points (default 0). */
   margin: number;
+  /** False-positive rate per supervisor, both directions together; each one-sided test runs at alpha/2. */
+  alpha: number;
+  /** τ̂: standard deviation of leniency between raters (from the crossed model over all raters). */
+  spread: number;
   /** Mean gap of all supervisors (the role effect), when any. */
   roleGap?: number;
   /** Supervisors, ranked by |gap − baseline| descending. */
@@ -50,19 +61,26 @@ export interface DivergenceAudit {
 /**
  * Supervisor-versus-peer divergence (the relationship-bias signal): for each supervisor and each person they rate,
  * the mean over shared indicators of (supervisor's value − mean of the consensus raters' values); averaged over
- * the people they rate. Against the `cohort` baseline, the median of the other supervisors' mean gaps is subtracted
- * and its standard error ((π/2)·var/k) added in quadrature; the interval is t-based with df = ratees − 1. Flagged when the interval
- * lies wholly beyond ±margin (default 2.5% of the range of ratings seen).
+ * the people they rate (all indicators and all consensus raters count; the person, not the rating, is the unit).
+ * Against the `cohort` baseline, the median of the other supervisors' mean gaps is subtracted and its variance
+ * ((π/2)·var/k, a median of normals) added. The sampling variance is σ̂² Σ (1 + 1/c_i) / n² with σ̂² the pooled
+ * residual variance of the crossed rater × ratee model and c_i the consensus raters of person i; the interval is
+ * t-based on its degrees of freedom. The flag is two one-sided z tests, each at alpha/2 (default alpha 0.05), of
+ * "more than `margin` beyond the normal spread of leniency between raters" (τ̂ from the crossed model over all
+ * raters: a supervisor's normal leniency is assumed to vary as much as any rater's; Spiegelhalter 2005).
  */
 export function supervisorDivergence(
   ratings: readonly RatingObservation[],
   options: DivergenceOptions = {},
 ): DivergenceAudit {
   const audited = auditedRatings(ratings, options);
-  const margin = options.margin ?? defaultMargin(audited);
+  const margin = options.margin ?? 0;
   const level = options.level ?? 0.95;
+  const alpha = options.alpha ?? 0.05;
   const consensus = new Set<Role>(options.consensusRoles ?? ['peer', 'subordinate', 'third-party']);
-  const gaps = new Map<string, Map<string, number[]>>();
+  const fit = fitRaterEffects(audited);
+  const usable = fit.df > 0 && fit.residualVariance > 0;
+  const gaps = new Map<string, Map<string, { d: number[]; c: number }>>();
   for (const unit of unitsOf(audited)) {
     const others = [...unit.values]
       .filter(([r]) => consensus.has(unit.roles.get(r) as Role))
@@ -71,14 +89,15 @@ export function supervisorDivergence(
     const c = mean(others);
     for (const [rater, v] of unit.values) {
       if (unit.roles.get(rater) !== 'supervisor') continue;
-      const byRatee = gaps.get(rater) ?? new Map<string, number[]>();
-      const list = byRatee.get(unit.ratee) ?? [];
-      list.push(v - c);
-      byRatee.set(unit.ratee, list);
+      const byRatee = gaps.get(rater) ?? new Map<string, { d: number[]; c: number }>();
+      const cell = byRatee.get(unit.ratee) ?? { d: [], c: 0 };
+      cell.d.push(v - c);
+      cell.c = Math.max(cell.c, others.length);
+      byRatee.set(unit.ratee, cell);
       gaps.set(rater, byRatee);
     }
   }
-  const perRatee = new Map([...gaps].map(([s, byRatee]) => [s, [...byRatee.values()].map(mean)]));
+  const perRatee = new Map([...gaps].map(([s, byRatee]) => [s, [...byRatee.values()].map((x) => mean(x.d))]));
   const all = [...perRatee.values()].flat();
   const useCohort = (options.baseline ?? 'cohort') === 'cohort';
   const supervisors: SupervisorGap[] = [...perRatee].map(([supervisor, values]) => {
@@ -88,27 +107,33 @@ export function supervisorDivergence(
     const rest = [...perRatee].filter(([s]) => s !== supervisor).map(([, v]) => mean(v));
     const baseline = useCohort && rest.length > 0 ? median(rest) : 0;
     const baselineVar = useCohort && rest.length > 1 ? ((Math.PI / 2) * variance(rest)) / rest.length : 0;
+    const n = values.length;
+    let design = 0;
+    for (const cell of gaps.get(supervisor)?.values() ?? []) design += 1 + 1 / cell.c;
+    const sampling = usable ? (fit.residualVariance * design) / (n * n) + baselineVar : Number.NaN;
+    const estimate = gap - baseline;
     let interval: Interval | undefined;
-    if (values.length >= 2) {
-      const se = Math.sqrt(variance(values) / values.length + baselineVar);
-      const half = studentTQuantile(1 - (1 - level) / 2, values.length - 1) * se;
-      const estimate = gap - baseline;
+    let test: SpreadTest | undefined;
+    if (usable) {
+      const half = studentTQuantile(1 - (1 - level) / 2, fit.df) * Math.sqrt(sampling);
       interval = {
         estimate,
         lower: estimate - half,
         upper: estimate + half,
         level,
-        n: values.length,
-        method: `t (df ${values.length - 1})${baselineVar > 0 ? ', baseline se added' : ''}`,
+        n,
+        method: `pooled t (df ${fit.df})${baselineVar > 0 ? ', baseline se added' : ''}`,
       };
+      test = spreadTest(estimate, sampling, fit.spread2, margin);
     }
-    const side = interval ? beyondMargin(interval, margin) : undefined;
+    const side = flagOf(test, alpha);
     return {
       supervisor,
-      ratees: values.length,
+      ratees: n,
       gap,
       baseline,
       ...(interval ? { interval } : {}),
+      ...(test ? { test } : {}),
       ...(side
         ? { flag: side === 'above' ? ('above-consensus' as const) : ('below-consensus' as const) }
         : {}),
@@ -120,8 +145,10 @@ export function supervisorDivergence(
   );
   return {
     method:
-      'per ratee: mean over indicators of (supervisor − mean of consensus raters); mean over ratees minus baseline; t interval; flag beyond ±margin',
+      'per ratee: mean over indicators of (supervisor − mean of consensus raters); mean over ratees minus baseline; pooled t interval (crossed rater model); flag: one-sided z test at alpha/2 per direction against the normal spread between raters',
     margin,
+    alpha,
+    spread: Math.sqrt(fit.spread2),
     ...(all.length > 0 ? { roleGap: mean(all) } : {}),
     supervisors,
   };

@@ -6,7 +6,7 @@ import { distributionCurve } from '../../src/audit/distributionCurve.js';
 import { formatAuditMarkdown } from '../../src/audit/formatAuditMarkdown.js';
 import { groupDisparity } from '../../src/audit/groupDisparity.js';
 import { simulateCohort, simulationRubric } from '../../src/audit/simulateCohort.js';
-import { fisherExact } from '../../src/audit/stats/fisherExact.js';
+import { fisherExact, fisherMidP } from '../../src/audit/stats/fisherExact.js';
 
 /** A cohort of bare appraisals and evaluations: sex, unit, predikat and two outcomes per person. */
 function cohortOf(
@@ -67,7 +67,7 @@ describe('group disparity, by hand', () => {
   ]);
   const audit = groupDisparity(cohort, { by: ['jenis_kelamin'], outcomes: ['naik'] });
   const r = audit.results[0];
-  it('computes rates, the impact ratio to the most-favoured group and an exact p-value', () => {
+  it('computes rates, the impact ratio to the most-favoured group and an exact p-value (mid-p on request)', () => {
     expect(r?.reference).toBe('l');
     expect(r?.groups.map((g) => [g.value, g.n, g.selected, g.rate, g.ratio])).toEqual([
       ['l', 40, 20, 0.5, 1],
@@ -75,6 +75,10 @@ describe('group disparity, by hand', () => {
     ]);
     const p = r?.groups[1];
     expect(p?.pValue).toBeCloseTo(fisherExact(8, 32, 20, 20), 12);
+    expect(
+      groupDisparity(cohort, { by: ['jenis_kelamin'], outcomes: ['naik'], test: 'mid-p' }).results[0]
+        ?.groups[1]?.pValue,
+    ).toBeCloseTo(fisherMidP(8, 32, 20, 20), 12);
     expect(p?.pValue).toBeLessThan(0.01);
     expect(p?.flagged).toBe(true);
     expect(r?.undetermined).toBe(1);
@@ -93,7 +97,8 @@ describe('group disparity, by hand', () => {
     const p = small?.groups.find((g) => g.value === 'p');
     expect(p?.ratio).toBeCloseTo(0.5, 12);
     expect(p?.belowThreshold).toBe(true);
-    expect(p?.significant).toBe(false); // Fisher p for [[3,7],[6,4]] = 0.37
+    expect(p?.significant).toBe(false); // Fisher p for [[3,7],[6,4]] = 62120/167960 = 0.37
+    expect(p?.pValue).toBeCloseTo(62120 / 167960, 12);
     expect(p?.flagged).toBe(false);
     expect(p?.smallSample).toBe(true);
     expect(small?.warnings.join(' ')).toMatch(/too small/);

@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { headCount } from '../../src/audit/headCount.js';
 import { clusterBootstrap } from '../../src/audit/stats/clusterBootstrap.js';
 import { mean } from '../../src/audit/stats/describe.js';
-import { fisherExact } from '../../src/audit/stats/fisherExact.js';
+import { fisherExact, fisherMidP } from '../../src/audit/stats/fisherExact.js';
 import { holm } from '../../src/audit/stats/holm.js';
 import { meanInterval } from '../../src/audit/stats/meanInterval.js';
+import { normalCdf } from '../../src/audit/stats/normal.js';
+import { overdispersion } from '../../src/audit/stats/overdispersion.js';
+import { spreadTest } from '../../src/audit/stats/spreadTest.js';
 import { studentTQuantile } from '../../src/audit/stats/studentT.js';
 
-/** Two-sided Fisher p by brute force in BigInt, an independent check of the log-gamma version. */
-function fisherBig(a: number, b: number, c: number, d: number): number {
+/** Two-sided Fisher p (or mid-p) by brute force in BigInt, an independent check of the log-gamma version. */
+function fisherBig(a: number, b: number, c: number, d: number, mid = false): number {
   const choose = (n: number, k: number): bigint => {
     let r = 1n;
     for (let i = 1; i <= k; i++) r = (r * BigInt(n - k + i)) / BigInt(i);
@@ -19,9 +22,14 @@ function fisherBig(a: number, b: number, c: number, d: number): number {
   const c1 = a + c;
   const ways = (x: number) => choose(r1, x) * choose(r2, c1 - x);
   const observed = ways(a);
-  let sum = 0n;
-  for (let x = Math.max(0, c1 - r2); x <= Math.min(r1, c1); x++) if (ways(x) <= observed) sum += ways(x);
-  return Number((sum * 10n ** 15n) / choose(r1 + r2, c1)) / 1e15;
+  // In halves, so that mid-p's half weight of the equally likely tables stays an integer.
+  let halves = 0n;
+  for (let x = Math.max(0, c1 - r2); x <= Math.min(r1, c1); x++) {
+    const w = ways(x);
+    if (w < observed) halves += 2n * w;
+    else if (w === observed) halves += mid ? w : 2n * w;
+  }
+  return Number((halves * 10n ** 15n) / (2n * choose(r1 + r2, c1))) / 1e15;
 }
 
 describe('statistics', () => {
@@ -47,6 +55,59 @@ describe('statistics', () => {
       [50, 110, 60, 100],
     ] as const)
       expect(fisherExact(a, b, c, d)).toBeCloseTo(fisherBig(a, b, c, d), 9);
+  });
+  it('Fisher mid-p: the tea table gives (1 + 1)/70 + ½ (16 + 16)/70 = 18/70; [[3,7],[6,4]] gives 36920/167960', () => {
+    // Hypergeometric weights for the tea table, x = 0..4: 1, 16, 36, 16, 1 (of 70). Less likely than x = 3: x = 0, 4;
+    // equally likely: x = 1, 3. For [[3,7],[6,4]], C(10,x)·C(10,9−x) over C(20,9) = 167960: less likely than
+    // x = 3 (25200) are 10, 450, 5400 twice (11720); equally likely 25200 twice → 11720 + 25200.
+    expect(fisherMidP(3, 1, 1, 3)).toBeCloseTo(18 / 70, 12);
+    expect(fisherMidP(3, 7, 6, 4)).toBeCloseTo(36920 / 167960, 12);
+    expect(fisherExact(3, 7, 6, 4)).toBeCloseTo(62120 / 167960, 12);
+    for (const [a, b, c, d] of [
+      [8, 32, 20, 20],
+      [3, 27, 12, 18],
+      [50, 110, 60, 100],
+      [72, 88, 144, 16],
+    ] as const) {
+      expect(fisherMidP(a, b, c, d)).toBeCloseTo(fisherBig(a, b, c, d, true), 9);
+      expect(fisherMidP(a, b, c, d)).toBeLessThan(fisherExact(a, b, c, d));
+    }
+  });
+  it('normal CDF matches the tables (Abramowitz & Stegun 26.1): Φ(1.96) = 0.9750021, Φ(−3) = 0.0013499', () => {
+    expect(normalCdf(1.96)).toBeCloseTo(0.9750021, 6);
+    expect(normalCdf(1.6448536)).toBeCloseTo(0.95, 6);
+    expect(normalCdf(0)).toBeCloseTo(0.5, 7);
+    expect(normalCdf(-3)).toBeCloseTo(0.0013499, 6);
+  });
+  it('over-dispersion: Huber’s equation solved by hand', () => {
+    // β = E[ψ_1.5(Z)²] = 2Φ(1.5) − 1 − 2·1.5·φ(1.5) + 2·1.5²·(1 − Φ(1.5)), with Φ(1.5) = 0.9331928 and
+    // φ(1.5) = 0.1295176 (tables): 0.8663856 − 0.3885528 + 0.3006324 = 0.7784652.
+    const beta = 0.8663856 - 3 * 0.1295176 + 4.5 * (1 - 0.9331928);
+    expect(beta).toBeCloseTo(0.7784652, 6);
+    // Estimates ±2 with variance 1, none clipped: 4/(1 + τ²) = β → τ² = 4/β − 1.
+    expect(overdispersion([2, -2, 2, -2], [1, 1, 1, 1])).toBeCloseTo(4 / beta - 1, 6);
+    // No more spread than sampling explains → 0.
+    expect(overdispersion([0.5, -0.5, 0.3], [1, 1, 1])).toBe(0);
+    // 19 estimates ±1 and one at 100, all with variance 1: the outlier counts as 1.5² whatever its size:
+    // (19/(1 + τ²) + 2.25)/20 = β → τ² = 19/(20β − 2.25) − 1 = 0.4265. Unclipped it would be ≈ 500.
+    const ys = [...Array.from({ length: 19 }, (_, i) => (i % 2 === 0 ? 1 : -1)), 100];
+    expect(
+      overdispersion(
+        ys,
+        ys.map(() => 1),
+      ),
+    ).toBeCloseTo(19 / (20 * beta - 2.25) - 1, 6);
+    expect(overdispersion([3], [1])).toBe(0);
+  });
+  it('spread test: z against N(0, v + τ²), shifted by the margin', () => {
+    // 0.5 with sampling variance 0.01 and spread² 0.03: z = 0.5/0.2 = 2.5; with margin 0.1, z = 0.4/0.2 = 2.
+    const t = spreadTest(0.5, 0.01, 0.03, 0);
+    expect(t?.z).toBeCloseTo(2.5, 12);
+    expect(t?.pAbove).toBeCloseTo(normalCdf(-2.5), 12);
+    expect(t?.pBelow).toBeCloseTo(normalCdf(2.5), 12);
+    expect(spreadTest(0.5, 0.01, 0.03, 0.1)?.z).toBeCloseTo(2, 12);
+    expect(spreadTest(-0.5, 0.01, 0.03, 0.1)?.pBelow).toBeCloseTo(normalCdf(-2), 12);
+    expect(spreadTest(1, 0, 0, 0)).toBeUndefined();
   });
   it('Holm: 0.01, 0.04, 0.03 → 0.03, 0.06, 0.06', () => {
     const h = holm([0.01, 0.04, undefined, 0.03]);
