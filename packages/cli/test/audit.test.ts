@@ -1,24 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { simulateCohort, simulationRubric, simulationRubricYaml } from '@kinerja/fairness';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CliIo, main } from '../src/index.js';
+import { runCli } from './support/runCli.js';
 
-async function run(args: string[], cwd: string, stdin: string[] = []) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from(stdin),
-    cwd,
-    env: {},
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd: string, stdin: string[] = []) => runCli(args, { cwd, stdin });
 
 describe('kinerja audit', () => {
   let dir = '';

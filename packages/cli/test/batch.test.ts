@@ -6,7 +6,8 @@ import { loadRubricFile } from '@kinerja/core/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cohort, mappingPath, repo, rubricPath, writeCohort } from '../../batch/test/cohort.js';
 import { Progress } from '../src/batch/progress.js';
-import { type CliIo, main } from '../src/index.js';
+import type { CliIo } from '../src/index.js';
+import { runCli } from './support/runCli.js';
 
 interface Run {
   code: number;
@@ -14,19 +15,7 @@ interface Run {
   stderr: string;
 }
 
-async function run(args: string[], cwd = repo, stdin = ''): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([Buffer.from(stdin)]),
-    cwd,
-    env: {},
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd = repo, stdin = ''): Promise<Run> => runCli(args, { cwd, stdin });
 
 let dir: string;
 beforeAll(() => {

@@ -1,10 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { repo } from '../../batch/test/cohort.js';
-import { type CliIo, main } from '../src/index.js';
+import { runCli } from './support/runCli.js';
 
 // Every worker this file starts is the faulty one; the main thread's code is the real one.
 vi.mock('../src/batch/workerEntry.js', () => ({
@@ -27,19 +26,7 @@ afterEach(() => {
   delete process.env.KINERJA_TEST_FAULT;
 });
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([]),
-    cwd: repo,
-    env: {},
-  };
-  const code = await main(['evaluate', '-r', rubric, input, '--workers', '2', ...args], io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(['evaluate', '-r', rubric, input, '--workers', '2', ...args]);
 
 describe('a failing worker is a clear error, never a hang', () => {
   it.each([

@@ -2,13 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import type { Evaluation } from '@kinerja/core';
 import { withoutExplanation } from '@kinerja/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cohort, mappingPath, repo, rubricPath, writeCohort } from '../../batch/test/cohort.js';
 import { workerScorer } from '../src/batch/chunkScorer.js';
-import { type CliIo, main } from '../src/index.js';
+import { runCli } from './support/runCli.js';
 
 interface Run {
   code: number;
@@ -16,19 +15,7 @@ interface Run {
   stderr: string;
 }
 
-async function run(args: string[], cwd = repo): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([]),
-    cwd,
-    env: {},
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd = repo): Promise<Run> => runCli(args, { cwd });
 
 /** Runs one command line with --workers 1 (the in-thread path), 2 and 3, in chunks of 3 records. */
 async function acrossWorkers(args: string[], counts = [1, 2, 3]): Promise<Run[]> {

@@ -1,27 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, main } from '../src/index.js';
+import { runCli } from './support/runCli.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const demo = 'examples/data/demo-pp46.rubric.yaml';
 
-async function run(args: string[], cwd = repo) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([]),
-    cwd,
-    env: {},
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd = repo) => runCli(args, { cwd });
 
 describe('kinerja check', () => {
   it('passes every law on the demo rubric and says so', async () => {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Evaluation } from '@kinerja/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliIo, main } from '../src/index.js';
+import { runCli } from './support/runCli.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const rubric = 'examples/data/demo-pp46.rubric.yaml';
@@ -18,22 +19,8 @@ interface Run {
   stderr: string;
 }
 
-async function run(
-  args: string[],
-  options: { stdin?: string; env?: Record<string, string> } = {},
-): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([Buffer.from(options.stdin ?? '')]),
-    cwd: repo,
-    env: options.env ?? {},
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> =>
+  runCli(args, { stdin: options.stdin ?? '', ...(options.env ? { env: options.env } : {}) });
 
 const noStack = (r: Run) => expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at |Error:/);
 

@@ -1,22 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repo, rubricPath } from '../../batch/test/cohort.js';
-import { type CliIo, main } from '../src/index.js';
+import { rubricPath } from '../../batch/test/cohort.js';
+import { runCli } from './support/runCli.js';
 
-async function run(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: () => true },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([]),
-    cwd: repo,
-    env: {},
-  };
-  return { code: await main(args, io), stderr };
-}
+const run = (args: string[]) => runCli(args);
 
 let dir: string;
 beforeAll(() => {
