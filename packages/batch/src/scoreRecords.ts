@@ -36,6 +36,18 @@ export interface ScoreOptions {
   scoreOnly?: boolean;
 }
 
+/**
+ * In a long-format file each target and rating came from its own row: a diagnostic about one of them (pointer at
+ * or below `/targets/<group>/<i>` or `/ratings/<i>`) names that row rather than the appraisal's first row.
+ */
+function atRow(d: Diagnostic, refs: ReadonlyMap<string, string> | undefined): Diagnostic {
+  const parts = d.pointer.split('/');
+  const depth = parts[1] === 'targets' ? 4 : parts[1] === 'ratings' ? 3 : 0;
+  if (depth === 0 || parts.length < depth) return d;
+  const row = refs?.get(parts.slice(0, depth).join('/'));
+  return row === undefined || row === d.source ? d : { ...d, source: row };
+}
+
 /** An invalid evaluation that carries only its reasons, shaped like core's `evaluateText` for unparsable text. */
 export function invalidEvaluation(rubric: CompiledRubric, diagnostics: Diagnostic[]): Evaluation {
   return {
@@ -88,6 +100,8 @@ export function createRecordScorer(rubric: CompiledRubric, options: ScoreOptions
   };
   const mapped = (m: MappedRow, ref: string, row: number): { kind: 'scored' } & ScoredRecord => {
     const evaluation = m.appraisal ? evaluate(m.appraisal, ref) : invalidEvaluation(rubric, m.diagnostics);
+    if (m.refs && m.refs.size > 0)
+      evaluation.diagnostics = evaluation.diagnostics.map((d) => atRow(d, m.refs));
     return {
       kind: 'scored',
       ref,

@@ -113,6 +113,24 @@ describe('one row per target and per rating (groupBy)', () => {
     expect(first.columns?.get('/ratings/0/indicator')).toBe('Perilaku');
   });
 
+  it("names a target's own row when the evaluation finds a problem in that target", async () => {
+    const appraisals = cohort();
+    const first = appraisals[0] as { targets: Record<string, Array<Record<string, unknown>>> };
+    const [group, list] = Object.entries(first.targets)[0] as [string, Array<Record<string, unknown>>];
+    expect(list.length).toBeGreaterThan(1);
+    (list[1] as Record<string, unknown>).target = 0;
+    const long = await writeLongCohort(join(dir, 'long-bad'), appraisals);
+    const [record] = scored(await score(join(long.csv, 'cohort'), 'csv', mappingFile(longMappingPath)));
+    const firstRow = long.firstRows[0] as number;
+    expect(record?.ref).toBe(`cohort:${firstRow}`);
+    const about = record?.evaluation.diagnostics.filter((d) => d.pointer.startsWith(`/targets/${group}/1`));
+    expect(about?.length, JSON.stringify(record?.evaluation.diagnostics)).toBeGreaterThan(0);
+    for (const d of about ?? []) expect(d.source).toBe(`cohort:${firstRow + 1}`);
+    // Everything else still names the appraisal's first row.
+    const rest = record?.evaluation.diagnostics.filter((d) => !d.pointer.startsWith('/targets/'));
+    for (const d of rest ?? []) expect(d.source).toBe(`cohort:${firstRow}`);
+  });
+
   const header = 'NIP;Periode;Unit Kerja;Kode;Target;Realisasi';
   const mapping = mappingOf(`groupBy: [NIP, Periode]
 fields:
