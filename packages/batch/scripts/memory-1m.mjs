@@ -4,8 +4,10 @@
 // rows/s and the peak resident memory of the scoring process (VmHWM from /proc, sampled; on systems without
 // /proc, the largest VmRSS sample is not available and only the time is printed).
 //
-//   node packages/batch/scripts/memory-1m.mjs [rows]      (default 1000000)
+//   node packages/batch/scripts/memory-1m.mjs [rows] [workers]   (default 1000000 rows, 1 worker)
 //   NODE_FLAGS=--max-semi-space-size=2 node packages/batch/scripts/memory-1m.mjs
+// One worker by default: the figure is the memory of the streaming pipeline; every extra worker thread adds its
+// own copy of the compiled rubric and heap (pass e.g. 2 to measure that).
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +22,7 @@ if (!existsSync(cli)) {
   process.exit(2);
 }
 const rows = Number(process.argv[2] ?? 1_000_000);
+const workers = Number(process.argv[3] ?? 1);
 const input = join(os.tmpdir(), `kinerja-memory-${rows}.ndjson`);
 const output = join(os.tmpdir(), `kinerja-memory-${rows}.csv`);
 
@@ -90,7 +93,20 @@ const flags = (process.env.NODE_FLAGS ?? '').split(' ').filter(Boolean);
 if (flags.length > 0) console.log(`node flags: ${flags.join(' ')}`);
 const child = spawn(
   process.execPath,
-  [...flags, cli, 'evaluate', '--rubric', rubric, '--output-format', 'csv', '--out', output, input],
+  [
+    ...flags,
+    cli,
+    'evaluate',
+    '--rubric',
+    rubric,
+    '--workers',
+    String(workers),
+    '--output-format',
+    'csv',
+    '--out',
+    output,
+    input,
+  ],
   {
     stdio: ['ignore', 'inherit', 'pipe'],
     env: { ...process.env, CI: '1' },
