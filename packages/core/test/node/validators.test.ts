@@ -137,7 +137,12 @@ function inlineRuntimeHelpers(code: string): string {
   const out = code.replace(/require\("([^"]+)"\)\.default/g, (call, id: string) => {
     if (!RUNTIME_HELPERS.has(id))
       throw new Error(`generated code needs ${call}; add it to RUNTIME_HELPERS if safe`);
-    return `(${String((requireFromCore(id) as { default: () => unknown }).default)})`;
+    const helper = `(${String((requireFromCore(id) as { default: () => unknown }).default)})`;
+    // ajv counts code points on every maxLength check; a string without a high surrogate has as many as its
+    // length, and a regex test is far cheaper than ajv's character loop (which still decides the rest).
+    return id === 'ajv/dist/runtime/ucs2length'
+      ? `((count) => (str) => (/[\\uD800-\\uDBFF]/.test(str) ? count(str) : str.length))${helper}`
+      : helper;
   });
   if (/\brequire\s*\(/.test(out)) throw new Error('generated code still calls require');
   return out;
@@ -341,6 +346,29 @@ describe('precompiled validators behave like ajv compiling at run time with verb
     }
     // The mutants reach deep enough to matter: most of them fail.
     expect(failing).toBeGreaterThan(cases.length / 2);
+  });
+
+  it('counts maxLength in code points, as ajv does, with surrogate pairs, lone surrogates and plain text', () => {
+    const [, appraisal] = cases.find(([name]) => name === 'appraisal') as [SchemaName, Json];
+    const rated = (rater: string) => ({
+      ...(appraisal as Record<string, unknown>),
+      ratings: [{ rater, role: 'peer', indicator: 'loyal', value: 4 }],
+    });
+    // rater ids allow 128 characters: 128 emoji are 256 UTF-16 units but 128 code points.
+    for (const rater of [
+      '\u{1F600}'.repeat(128),
+      '\u{1F600}'.repeat(129),
+      'a'.repeat(128),
+      'a'.repeat(129),
+      '\uD800'.repeat(128),
+      '\uD800'.repeat(129),
+      `${'a'.repeat(127)}\uD800\uDC00`,
+    ]) {
+      const doc = rated(rater);
+      expect(generated.appraisal(doc), `${rater.length} units`).toBe(runtime.appraisal(doc));
+    }
+    expect(generated.appraisal(rated('\u{1F600}'.repeat(128)))).toBe(true);
+    expect(generated.appraisal(rated('\u{1F600}'.repeat(129)))).toBe(false);
   });
 
   it("schemaOfError finds the schema object ajv's verbose mode reports as parentSchema", () => {
