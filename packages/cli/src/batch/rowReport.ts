@@ -14,6 +14,15 @@ function columnOf(record: ScoredRecord, pointer: string): string | undefined {
 
 const columnWord = { id: 'kolom', en: 'column' };
 
+/** Codes whose message already names the column it is about: adding `[column "…"]` would say it twice. */
+const NAMES_ITS_COLUMN: ReadonlySet<string> = new Set([
+  'cell-invalid',
+  'cell-missing',
+  'nip-mangled',
+  'group-disagrees',
+  'group-key-missing',
+]);
+
 /**
  * The stderr lines of an invalid row, `file:row#pointer  error  code  message [column "…"]`, one per error. Built
  * as text (not written) so a worker thread formats it exactly as the main thread would.
@@ -22,8 +31,7 @@ export function rowReport(record: ScoredRecord, lang: Lang): string {
   let text = '';
   for (const d of record.evaluation.diagnostics) {
     if (d.severity !== 'error') continue;
-    const named = d.code === 'cell-invalid' || d.code === 'nip-mangled';
-    const column = named ? undefined : columnOf(record, d.pointer);
+    const column = NAMES_ITS_COLUMN.has(d.code) ? undefined : columnOf(record, d.pointer);
     text += `${formatDiagnostic(d, lang)}${column ? ` [${columnWord[lang]} "${column}"]` : ''}\n`;
   }
   return text;
