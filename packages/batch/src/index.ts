@@ -28,7 +28,7 @@ export { type CsvOptions, detectDelimiter, readCsv } from './readers/readCsv.js'
 export { readJsonArray } from './readers/readJsonArray.js';
 export { readNdjson } from './readers/readNdjson.js';
 export { formatFromPath, type ReadOptions, readRecords } from './readers/readRecords.js';
-export { plainCell, readXlsx, type XlsxOptions } from './readers/readXlsx.js';
+export { readXlsx, type XlsxOptions } from './readers/readXlsx.js';
 export { type ByteSource, textChunks } from './readers/textChunks.js';
 export { type Cell, type InputFormat, type InputRecord, recordRef, type TableRow } from './records.js';
 export {

@@ -1,38 +1,14 @@
-import { Readable } from 'node:stream';
 import { createDiagnostic } from '@kinerja/core';
 import { type Cell, type InputRecord, recordRef } from '../records.js';
 import type { ByteSource } from './textChunks.js';
-
-/** A cell as exceljs gives it, made plain: formulas give their cached result, rich text its text. */
-export function plainCell(value: unknown): Cell | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') {
-    const t = value.trim();
-    return t === '' ? undefined : t;
-  }
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText))
-      return plainCell((v.richText as Array<{ text?: unknown }>).map((r) => String(r.text ?? '')).join(''));
-    if ('formula' in v || 'sharedFormula' in v) return plainCell(v.result);
-    if (typeof v.text === 'string') return plainCell(v.text);
-    if (typeof v.error === 'string') return v.error;
-  }
-  return undefined;
-}
+import { readSheetRows } from './xlsx/readSheetRows.js';
+import { readWorkbookParts, type SheetEntry } from './xlsx/readWorkbookParts.js';
+import { openZipArchive, type ZipArchive } from './xlsx/zipArchive.js';
 
 /** Options of {@link readXlsx}. */
 export interface XlsxOptions {
   /** The worksheet: its name, or its 1-based position in the workbook (hidden sheets count). Default: 1. */
   sheet?: string | number;
-}
-
-/** The workbook's sheet names in order, once exceljs has read its workbook part (it may come after the sheets). */
-function sheetNames(reader: unknown): string[] | undefined {
-  const sheets = (reader as { model?: { sheets?: Array<{ name?: unknown }> } }).model?.sheets;
-  return Array.isArray(sheets) ? sheets.map((s) => String(s.name ?? '')) : undefined;
 }
 
 const unreadable = (file: string, reason: string): InputRecord => ({
@@ -65,77 +41,82 @@ function noSuchSheet(file: string, sheet: string | number, names: readonly strin
   };
 }
 
+function chooseSheet(sheets: readonly SheetEntry[], choice: string | number): SheetEntry | undefined {
+  return typeof choice === 'number' ? sheets[choice - 1] : sheets.find((s) => s.name === choice);
+}
+
+/** A zip needs random access: a file is opened in place, bytes from a stream are gathered in memory first. */
+async function openSource(input: ByteSource): Promise<ZipArchive> {
+  if (typeof input === 'string') return openZipArchive(input);
+  const chunks: Buffer[] = [];
+  for await (const chunk of input)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : Buffer.from(chunk));
+  return openZipArchive(Buffer.concat(chunks));
+}
+
 /**
- * Streams one worksheet of an XLSX workbook (the first, or `options.sheet`) with exceljs's `WorkbookReader`: rows
- * are parsed from the zip as they arrive and dropped after they are yielded, so memory holds the shared-string
- * table and one row, not the sheet. The first non-empty row is the header. Cells keep their type: text stays text
- * (an 18-digit NIP typed as text survives), numbers stay numbers (so a NIP the spreadsheet turned into a number
- * is caught), date-formatted cells become `Date`s (styles are read for that). A sheet the workbook does not have
- * is a `fatal` record listing the sheets it has.
+ * Streams one worksheet of an XLSX workbook (the first, or `options.sheet`). The zip is read through its central
+ * directory, so the workbook, shared strings and styles are read first whatever order the writer stored them in,
+ * and the sheet's rows are then parsed as they are inflated: memory holds the shared-string table and one row,
+ * not the sheet, and nothing is written to disk. The first non-empty row is the header. Cells keep their type:
+ * text stays text (an 18-digit NIP typed as text survives), numbers stay numbers (so a NIP the spreadsheet turned
+ * into a number is caught), date-formatted cells become `Date`s. A sheet the workbook does not have is a `fatal`
+ * record listing the sheets it has; a file that is not a workbook, or a workbook that contradicts itself, is a
+ * `fatal` `file-unreadable` record.
  */
 export async function* readXlsx(
   input: ByteSource,
   file: string,
   options: XlsxOptions = {},
 ): AsyncGenerator<InputRecord> {
-  const stream = typeof input === 'string' ? input : Readable.from(input);
   const choice = options.sheet ?? 1;
-  // Loaded on first use: exceljs is large, and CSV/JSON batches should not pay for it in memory or start-up.
-  const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  let header: string[] | undefined;
-  let found = false;
-  const emitted: string[] = [];
+  let zip: ZipArchive | undefined;
   try {
-    for await (const sheet of reader) {
-      const name = String((sheet as { name?: unknown }).name ?? '');
-      emitted.push(name);
-      const names = sheetNames(reader);
-      // Positions follow the workbook's tab order when exceljs knows it, else the order sheets come in the zip.
-      const position = names?.includes(name) ? names.indexOf(name) + 1 : emitted.length;
-      if (typeof choice === 'number' ? position !== choice : name !== choice) {
-        if (names && (typeof choice === 'number' ? choice > names.length : !names.includes(choice))) {
-          yield noSuchSheet(file, choice, names);
-          return;
-        }
-        // A sheet exceljs spooled to a temporary file is an open file stream until read or destroyed.
-        (sheet as { iterator?: { destroy?: () => void } }).iterator?.destroy?.();
+    let rows: AsyncGenerator<{ number: number; cells: ReadonlyArray<Cell | undefined> }>;
+    try {
+      zip = await openSource(input);
+      const parts = await readWorkbookParts(zip);
+      const sheet = chooseSheet(parts.sheets, choice);
+      if (!sheet) {
+        yield noSuchSheet(
+          file,
+          choice,
+          parts.sheets.map((s) => s.name),
+        );
+        return;
+      }
+      rows = readSheetRows(await zip.stream(sheet.part), parts);
+    } catch (error) {
+      yield unreadable(file, `not a readable XLSX workbook: ${(error as Error).message}`);
+      return;
+    }
+    let header: string[] | undefined;
+    while (true) {
+      let next: IteratorResult<{ number: number; cells: ReadonlyArray<Cell | undefined> }>;
+      try {
+        next = await rows.next();
+      } catch (error) {
+        yield unreadable(file, `not a readable XLSX workbook: ${(error as Error).message}`);
+        return;
+      }
+      if (next.done) break;
+      const row = next.value;
+      const cells = Array.from(row.cells);
+      if (cells.every((c) => c === undefined)) continue;
+      if (header === undefined) {
+        header = cells.map((c) => (c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c)));
+        yield { kind: 'header', columns: header };
         continue;
       }
-      found = true;
-      for await (const row of sheet) {
-        const raw = Array.isArray(row.values) ? row.values : [];
-        const cells: (Cell | undefined)[] = [];
-        for (let i = 1; i < raw.length; i++) cells.push(plainCell(raw[i]));
-        if (header === undefined) {
-          if (cells.every((c) => c === undefined)) continue;
-          header = cells.map((c) => (c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c)));
-          yield { kind: 'header', columns: header };
-          continue;
-        }
-        if (cells.every((c) => c === undefined)) continue;
-        yield {
-          kind: 'row',
-          ref: recordRef(file, row.number),
-          row: row.number,
-          cells: cells.slice(0, header.length),
-        };
-      }
-      break;
+      yield {
+        kind: 'row',
+        ref: recordRef(file, row.number),
+        row: row.number,
+        cells: cells.slice(0, header.length),
+      };
     }
-  } catch (error) {
-    yield unreadable(file, `not a readable XLSX workbook: ${(error as Error).message}`);
-    return;
+    if (header === undefined) yield { kind: 'header', columns: [] };
+  } finally {
+    zip?.close();
   }
-  if (!found && (options.sheet !== undefined || emitted.length > 0)) {
-    yield noSuchSheet(file, choice, sheetNames(reader) ?? emitted);
-    return;
-  }
-  if (header === undefined) yield { kind: 'header', columns: [] };
 }

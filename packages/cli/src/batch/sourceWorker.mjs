@@ -24,8 +24,6 @@ export function sourceWorkerUrl() {
     format: 'esm',
     target: 'node20',
     conditions: ['source'],
-    // Read only by the XLSX reader, which runs in the main thread.
-    external: ['exceljs'],
     // Bundled CommonJS dependencies may require Node's modules.
     banner: {
       js: "import { createRequire as __kinerjaRequire } from 'node:module'; const require = __kinerjaRequire(import.meta.url);",
