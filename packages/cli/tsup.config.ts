@@ -4,23 +4,15 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    // One build for the library and the bin, so the commands they share (loaded on demand) are one set of
+    // chunks. esbuild keeps src/cli.ts's hashbang on dist/cli.js only.
+    entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'es2022',
-    dts: true,
+    dts: { entry: { index: 'src/index.ts' } },
     sourcemap: true,
     clean: false,
-  },
-  {
-    entry: { cli: 'src/cli.ts' },
-    format: ['esm'],
-    platform: 'node',
-    target: 'es2022',
-    dts: false,
-    sourcemap: true,
-    clean: false,
-    banner: { js: '#!/usr/bin/env node' },
   },
   {
     // The batch worker thread's module, loaded by URL (src/batch/workerEntry.ts), beside cli.js and index.js.

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { main } from './main.js';
 
 // Piping into `head` closes stdout early; that is the reader's choice, not an error worth a stack trace.

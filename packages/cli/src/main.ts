@@ -1,24 +1,54 @@
 import { type CliIo, processIo } from './CliIo.js';
-import { auditCommand } from './commands/audit.js';
 import type { Command } from './commands/Command.js';
-import { checkCommand } from './commands/check.js';
-import { evaluateCommand } from './commands/evaluate.js';
-import { explainCommand } from './commands/explain.js';
-import { schemaCommand } from './commands/schema.js';
-import { serveCommand } from './commands/serve.js';
-import { validateCommand } from './commands/validate.js';
 import { ExitCode } from './exitCodes.js';
 import { UsageError } from './UsageError.js';
 import { version } from './version.js';
 
-const commands: readonly Command[] = [
-  validateCommand,
-  evaluateCommand,
-  explainCommand,
-  schemaCommand,
-  checkCommand,
-  auditCommand,
-  serveCommand,
+/** A subcommand as the top-level help lists it; its module is imported only when it runs. */
+interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  readonly load: () => Promise<Command>;
+}
+
+// Each command's module is loaded on demand: `kinerja evaluate` should not pay, in start-up time or in memory
+// held for a whole batch, for the fairness laws (fast-check) or the HTTP server it does not use.
+const commands: readonly CommandEntry[] = [
+  {
+    name: 'validate',
+    summary: 'check rubric files and print their problems with line:column',
+    load: async () => (await import('./commands/validate.js')).validateCommand,
+  },
+  {
+    name: 'evaluate',
+    summary: 'evaluate appraisals (JSON, or JSON/NDJSON/CSV/XLSX batches) against a rubric',
+    load: async () => (await import('./commands/evaluate.js')).evaluateCommand,
+  },
+  {
+    name: 'explain',
+    summary: 'explain how one appraisal reached its verdict',
+    load: async () => (await import('./commands/explain.js')).explainCommand,
+  },
+  {
+    name: 'schema',
+    summary: 'print the JSON Schema of rubrics or appraisals',
+    load: async () => (await import('./commands/schema.js')).schemaCommand,
+  },
+  {
+    name: 'check',
+    summary: 'run the fairness laws on rubrics or packs',
+    load: async () => (await import('./commands/check.js')).checkCommand,
+  },
+  {
+    name: 'audit',
+    summary: 'audit a scored cohort for rater bias, disparity and the distribution curve',
+    load: async () => (await import('./commands/audit.js')).auditCommand,
+  },
+  {
+    name: 'serve',
+    summary: 'serve the HTTP API (evaluate, validate, rubrics) on 127.0.0.1',
+    load: async () => (await import('./commands/serve.js')).serveCommand,
+  },
 ];
 
 const help = `Usage: kinerja <command> [options]
@@ -75,7 +105,7 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
         name.startsWith('-') ? `unknown option "${name}" before the command` : `unknown command "${name}"`,
       );
     }
-    return await command.run(rest, io);
+    return await (await command.load()).run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`kinerja: ${error.message}\n`);

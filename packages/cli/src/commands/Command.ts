@@ -4,8 +4,6 @@ import type { CliIo } from '../CliIo.js';
 export interface Command {
   /** The word after `kinerja`. */
   name: string;
-  /** One line for the top-level help. */
-  summary: string;
   /** Full help, printed by `kinerja <name> --help`. */
   help: string;
   /** Runs with the arguments after the command name; resolves to the exit code. */

@@ -75,7 +75,6 @@ function parseAppraisals(text: string, source: string): unknown[] {
 /** `kinerja audit`: evaluates a cohort with a rubric and audits it for rater bias and disparity. */
 export const auditCommand: Command = {
   name: 'audit',
-  summary: 'audit a scored cohort for rater bias, disparity and the distribution curve',
   help,
   async run(args, io) {
     const { values } = parseCommandArgs('audit', args, {

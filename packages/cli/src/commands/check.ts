@@ -38,7 +38,6 @@ function positiveInt(flag: string, value: string | undefined): number | undefine
 /** `kinerja check`: the fairness laws of @kinerja/fairness over rubrics or whole packs. */
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'run the fairness laws on rubrics or packs',
   help,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('check', args, {

@@ -123,7 +123,6 @@ function withSheet(plan: BatchPlan, value: string): void {
 /** `kinerja evaluate`: evaluates appraisal files against one rubric. */
 export const evaluateCommand: Command = {
   name: 'evaluate',
-  summary: 'evaluate appraisals (JSON, or JSON/NDJSON/CSV/XLSX batches) against a rubric',
   help,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('evaluate', args, {

@@ -22,7 +22,6 @@ Exit codes: 0 complete or pending, 1 the evaluation or the rubric is invalid, 2 
 /** `kinerja explain`: one appraisal's evaluation, explained in Bahasa Indonesia or English. */
 export const explainCommand: Command = {
   name: 'explain',
-  summary: 'explain how one appraisal reached its verdict',
   help,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('explain', args, {

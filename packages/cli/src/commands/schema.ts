@@ -16,7 +16,6 @@ Options:
 /** `kinerja schema`: prints the JSON Schema of rubrics or appraisals. */
 export const schemaCommand: Command = {
   name: 'schema',
-  summary: 'print the JSON Schema of rubrics or appraisals',
   help,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('schema', args, {});

@@ -149,7 +149,6 @@ export async function runServe(args: readonly string[], io: CliIo, signal: Abort
 /** `kinerja serve`: the HTTP API on node:http, until SIGINT or SIGTERM. */
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve the HTTP API (evaluate, validate, rubrics) on 127.0.0.1',
   help,
   async run(args, io) {
     const controller = new AbortController();

@@ -30,7 +30,6 @@ const summaryText = {
 /** `kinerja validate`: loads each rubric file and reports every diagnostic. */
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check rubric files and print their problems with line:column',
   help,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('validate', args, {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainEvaluation, loadRubric, redactForEmployee } from '../../src/index.js';
 import {
+  appraisalOf,
   codes,
   expectComplete,
   integritas,
@@ -259,5 +260,45 @@ describe('anonymity in the employee view', () => {
     expect(detail.supervisor).toEqual({ count: 1, weight: 0.5, combined: 90 });
     expect(v.groups.perilaku?.indicators?.integritas?.measure?.raters).toBeUndefined();
     expect(explainEvaluation(e, 'en', { view: 'employee' })).toContain('peer: 3 → 80');
+  });
+});
+
+describe('a role short on several indicators', () => {
+  const measure =
+    '{ kind: raters, roles: { supervisor: { weight: 0.6 }, peer: { weight: 0.2 }, third-party: { weight: 0.2 } }, whenShort: renormalise }';
+  // Two indicators rated by the same roles: the same missing role is the same news for both.
+  const text = ratersRubric(measure).replace(
+    '        measure: ',
+    `        measure: ${measure}\n      disiplin:\n        label: { id: Disiplin, en: Discipline }\n        measure: `,
+  );
+  const loaded = loadRubric(text, { source: 'two.rubric.yaml' });
+  if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message.en).join('\n'));
+
+  it('says once per role that it has no ratings, not once per indicator', () => {
+    const ratings = ['integritas', 'disiplin'].flatMap((indicator) => [
+      { rater: 's', role: 'supervisor', indicator, value: 80 },
+      { rater: 'p', role: 'peer', indicator, value: 90 },
+    ]);
+    const e = loaded.value.evaluate({ ...appraisalOf([]), ratings });
+    // (0.6 × 80 + 0.2 × 90) / 0.8 = 82.5 on each indicator, each renormalised without the third party.
+    const scores = ['integritas', 'disiplin'].map((id) => e.groups.perilaku?.indicators?.[id]?.score);
+    expect(scores).toEqual([82.5, 82.5]);
+    const short = e.diagnostics.filter((d) => d.code === 'role-short');
+    expect(short).toHaveLength(1);
+    expect(short[0]).toMatchObject({ severity: 'info', received: 0, expected: 1, pointer: '/ratings' });
+    expect(short[0]?.message.en).toContain('third-party');
+  });
+
+  it('keeps the notes that differ: another role, or another count', () => {
+    const ratings = [
+      { rater: 's', role: 'supervisor', indicator: 'integritas', value: 80 },
+      { rater: 'p', role: 'peer', indicator: 'integritas', value: 90 },
+      { rater: 's', role: 'supervisor', indicator: 'disiplin', value: 80 },
+    ];
+    const e = loaded.value.evaluate({ ...appraisalOf([]), ratings });
+    const short = e.diagnostics.filter((d) => d.code === 'role-short').map((d) => d.message.en);
+    expect(short).toHaveLength(2);
+    expect(short.filter((m) => m.includes('third-party'))).toHaveLength(1);
+    expect(short.filter((m) => m.includes('Role peer') || m.includes('"peer"'))).toHaveLength(1);
   });
 });

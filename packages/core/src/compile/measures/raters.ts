@@ -1,4 +1,5 @@
 import { createDiagnostic, type DiagnosticInit } from '../../diagnostics/createDiagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { Rational } from '../../numeric/rational.js';
 import type { Measure, Role, RoleSpec } from '../../schema/measureSchema.js';
 import { applyFinish, compileFinish } from './finishMeasure.js';
@@ -121,6 +122,19 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
       env.diagnostics.push(
         createDiagnostic(env.source !== undefined ? { ...init, source: env.source } : init),
       );
+    // Every indicator rated by the same roles would say the same thing (PermenPAN-RB: seven BerAKHLAK values ×
+    // each empty role); a diagnostic identical to one already given adds nothing but noise.
+    const reportOnce = (init: DiagnosticInit) => {
+      const d = createDiagnostic(env.source !== undefined ? { ...init, source: env.source } : init);
+      const same = (o: Diagnostic) =>
+        o.code === d.code &&
+        o.severity === d.severity &&
+        o.pointer === d.pointer &&
+        o.received === d.received &&
+        o.expected === d.expected &&
+        o.message.en === d.message.en;
+      if (!env.diagnostics.some(same)) env.diagnostics.push(d);
+    };
     if (m.optional && env.ratings.length === 0) {
       // Optional and nobody rated it: it leaves the mean, like any optional measure with no inputs.
       trace.dropped = true;
@@ -197,7 +211,7 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
         entry.short = { have: entries.length, need: Math.max(min, 1) };
         const waits = whenShort === 'pending' || spec.required === true;
         if (waits) missing.push(`${role} (${entries.length}/${Math.max(min, 1)})`);
-        report({
+        reportOnce({
           code: 'role-short',
           // Ratings are given in /ratings, so that is where a missing one is to be added.
           pointer: '/ratings',
