@@ -50,7 +50,9 @@ describe('kinerja (top level)', () => {
   });
 
   it('shows help for each command the top-level help lists, each loaded on demand under its own name', async () => {
-    const listed = [...(await run(['--help'])).stdout.matchAll(/^ {2}([a-z]+) {2,}\S/gm)].map((m) => m[1]);
+    const listed = [...(await run(['--help'])).stdout.matchAll(/^ {2}([a-z]+) {2,}\S/gm)].map(
+      (m) => m[1] ?? '',
+    );
     expect(listed).toEqual(['validate', 'evaluate', 'explain', 'schema', 'check', 'audit', 'serve']);
     for (const c of listed) {
       const r = await run([c, '-h']);
