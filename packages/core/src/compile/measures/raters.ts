@@ -10,6 +10,10 @@ import { normaliseLabel } from './scale.js';
 
 type RatersMeasure = Extract<Measure, { kind: 'raters' }>;
 
+// Shortfalls already reported, per evaluation: keyed by the evaluation's own diagnostics array, so nothing is kept
+// once the evaluation is gone and concurrent evaluations never see each other's.
+const shortSaid = new WeakMap<Diagnostic[], Set<string>>();
+
 /** Combines the ratings of one role. Exported for the rater-model property tests. */
 export function combineRole(values: readonly Rational[], spec: RoleSpec): Rational {
   return combineValues(values, spec);
@@ -123,17 +127,24 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
         createDiagnostic(env.source !== undefined ? { ...init, source: env.source } : init),
       );
     // Every indicator rated by the same roles would say the same thing (PermenPAN-RB: seven BerAKHLAK values ×
-    // each empty role); a diagnostic identical to one already given adds nothing but noise.
-    const reportOnce = (init: DiagnosticInit) => {
-      const d = createDiagnostic(env.source !== undefined ? { ...init, source: env.source } : init);
-      const same = (o: Diagnostic) =>
-        o.code === d.code &&
-        o.severity === d.severity &&
-        o.pointer === d.pointer &&
-        o.received === d.received &&
-        o.expected === d.expected &&
-        o.message.en === d.message.en;
-      if (!env.diagnostics.some(same)) env.diagnostics.push(d);
+    // each empty role); the same shortfall is reported once per evaluation, and not even built twice.
+    const reportShort = (role: Role, have: number, need: number, severity: 'warning' | 'info') => {
+      const key = `${role}\u0000${have}\u0000${need}\u0000${severity}`;
+      let said = shortSaid.get(env.diagnostics);
+      if (said === undefined) {
+        said = new Set();
+        shortSaid.set(env.diagnostics, said);
+      } else if (said.has(key)) return;
+      said.add(key);
+      report({
+        code: 'role-short',
+        // Ratings are given in /ratings, so that is where a missing one is to be added.
+        pointer: '/ratings',
+        received: have,
+        expected: need,
+        params: { role },
+        severity,
+      });
     };
     if (m.optional && env.ratings.length === 0) {
       // Optional and nobody rated it: it leaves the mean, like any optional measure with no inputs.
@@ -211,15 +222,7 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
         entry.short = { have: entries.length, need: Math.max(min, 1) };
         const waits = whenShort === 'pending' || spec.required === true;
         if (waits) missing.push(`${role} (${entries.length}/${Math.max(min, 1)})`);
-        reportOnce({
-          code: 'role-short',
-          // Ratings are given in /ratings, so that is where a missing one is to be added.
-          pointer: '/ratings',
-          received: entries.length,
-          expected: Math.max(min, 1),
-          params: { role },
-          severity: waits ? 'warning' : 'info',
-        });
+        reportShort(role, entries.length, Math.max(min, 1), waits ? 'warning' : 'info');
         continue;
       }
       countedRoles.push({ role, spec, weight: weights.get(role) as Rational, entries });
