@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type InputRecord, readXlsx } from '../src/index.js';
 import { isDateFormat } from '../src/readers/xlsx/readDateStyles.js';
 import { columnOf, readSheetRows } from '../src/readers/xlsx/readSheetRows.js';
+import { openZipArchive } from '../src/readers/xlsx/zipArchive.js';
 
 // Workbooks are written part by part here, so each test controls what a real writer might do differently:
 // the order of zip members, prefixes, missing `r` attributes, hidden sheets, odd relationship targets.
@@ -252,6 +253,23 @@ describe('readSheetRows', () => {
     }))
       rows.push(row);
     expect(rows).toEqual([{ number: 1, cells: ['Niñé — ✓ 𝄞'] }]);
+  });
+});
+
+describe('openZipArchive', () => {
+  it('refuses to inflate a part that declares more bytes than the caller will hold, and one it does not have', async () => {
+    const zip = await openZipArchive(
+      Buffer.from(zipSync({ 'xl/sharedStrings.xml': strToU8('x'.repeat(1000)) })),
+    );
+    try {
+      await expect(zip.stream('xl/sharedStrings.xml', 999)).rejects.toThrow(
+        'part xl/sharedStrings.xml is 1000 bytes, more than the 999 this reader holds in memory',
+      );
+      expect(await zip.text('xl/sharedStrings.xml', 1000)).toHaveLength(1000);
+      await expect(zip.stream('xl/workbook.xml')).rejects.toThrow('the workbook has no part xl/workbook.xml');
+    } finally {
+      zip.close();
+    }
   });
 });
 

@@ -22,6 +22,9 @@ export interface WorkbookParts {
 
 // Parts other than sheets and shared strings are read whole; real ones are kilobytes.
 const SMALL_PART = 16 * 1024 * 1024;
+// The shared-string table is held in memory. A million distinct 18-digit NIPs and names make ~60 MiB of XML;
+// beyond this bound a file is more likely a zip bomb than an export.
+const SHARED_STRINGS_LIMIT = 256 * 1024 * 1024;
 
 interface Relationship {
   readonly type: string;
@@ -63,7 +66,9 @@ export async function readWorkbookParts(zip: ZipArchive): Promise<WorkbookParts>
   const stylesPart = partOf('/styles', 'styles.xml');
   return {
     sheets,
-    sharedStrings: stringsPart ? await readSharedStrings(await zip.stream(stringsPart)) : [],
+    sharedStrings: stringsPart
+      ? await readSharedStrings(await zip.stream(stringsPart, SHARED_STRINGS_LIMIT))
+      : [],
     dateStyles: stylesPart ? readDateStyles(await zip.text(stylesPart, SMALL_PART)) : [],
     date1904,
   };

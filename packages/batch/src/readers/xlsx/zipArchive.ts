@@ -9,8 +9,11 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 export interface ZipArchive {
   /** Member names, as the central directory spells them. */
   readonly names: ReadonlySet<string>;
-  /** The member's decompressed bytes as a stream; sizes and CRC are checked as it is read. */
-  stream(name: string): Promise<Readable>;
+  /**
+   * The member's decompressed bytes as a stream; sizes and CRC are checked as it is read. With `maxBytes`, a
+   * member that declares more is refused before a byte is inflated (yauzl holds it to what it declares).
+   */
+  stream(name: string, maxBytes?: number): Promise<Readable>;
   /** The member's whole text, for small parts only (refused above `maxBytes`). */
   text(name: string, maxBytes: number): Promise<string>;
   /** Releases the file descriptor. Safe to call twice. */
@@ -40,18 +43,21 @@ export async function openZipArchive(source: string | Buffer): Promise<ZipArchiv
     if (entry.isEncrypted()) throw new ZipMemberError(`part ${name} is encrypted`);
     return entry;
   };
+  const within = (entry: Entry, maxBytes: number | undefined): Entry => {
+    if (maxBytes !== undefined && entry.uncompressedSize > maxBytes)
+      throw new ZipMemberError(
+        `part ${entry.fileName} is ${entry.uncompressedSize} bytes, more than the ${maxBytes} this reader holds in memory`,
+      );
+    return entry;
+  };
   let closed = false;
   return {
     names: new Set(entries.keys()),
-    stream: (name) => zip.openReadStreamPromise(member(name)),
+    stream: async (name, maxBytes) => zip.openReadStreamPromise(within(member(name), maxBytes)),
     async text(name, maxBytes) {
-      const entry = member(name);
-      if (entry.uncompressedSize > maxBytes)
-        throw new ZipMemberError(
-          `part ${name} is ${entry.uncompressedSize} bytes, more than the ${maxBytes} allowed`,
-        );
       const chunks: Buffer[] = [];
-      for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+      for await (const chunk of await zip.openReadStreamPromise(within(member(name), maxBytes)))
+        chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
     close() {
