@@ -69,6 +69,20 @@ describe('kinerja evaluate: one cohort through JSON, NDJSON, CSV and XLSX', () =
     expect(json.code).toBe(invalid > 0 ? 1 : 0);
   });
 
+  it('reads an XLSX workbook from standard input, arriving in pieces, as it reads the file', async () => {
+    const files = await writeCohort(join(dir, 'stdin'), cohort().slice(0, 4));
+    const args = ['evaluate', '-r', rubricPath, '--input-format', 'xlsx', '--mapping', mappingPath];
+    const fromFile = await run([...args, 'cohort'], files.xlsx);
+    const bytes = readFileSync(join(files.xlsx, 'cohort'));
+    const pieces = [0, 1, 2, 3].map((i) =>
+      bytes.subarray((i * bytes.length) >> 2, ((i + 1) * bytes.length) >> 2),
+    );
+    const fromStdin = await runCli([...args, '-'], { cwd: files.xlsx, stdin: pieces });
+    expect(fromStdin.code).toBe(fromFile.code);
+    expect(fromStdin.stdout).toBe(fromFile.stdout.replaceAll('"cohort:', '"<stdin>:'));
+    expect(fromStdin.stdout).toContain('"<stdin>:5"');
+  });
+
   it('writes NDJSON and CSV summaries, to a file with --out', async () => {
     const files = await writeCohort(join(dir, 'again'), cohort().slice(0, 3));
     const nd = await run(

@@ -13,8 +13,8 @@ export interface CliRun {
 export interface RunCliOptions {
   /** Working directory; default the repository root. */
   cwd?: string;
-  /** Standard input: text (one chunk) or chunks; default none. */
-  stdin?: string | readonly string[];
+  /** Standard input: text (one chunk) or chunks, text or bytes (an XLSX file); default none. */
+  stdin?: string | readonly (string | Uint8Array)[];
   /** Environment; default empty, so LANG on the machine never changes a message. */
   env?: Record<string, string>;
 }
