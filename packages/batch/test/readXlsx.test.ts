@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -228,6 +228,38 @@ describe('readXlsx', () => {
     expect(records[2]).toMatchObject({ kind: 'fatal', diagnostics: [{ code: 'file-unreadable' }] });
     expect(JSON.stringify(records[2])).toContain('cell A3 names shared string 7');
     expect(records).toHaveLength(3);
+  });
+
+  it.runIf(existsSync('/proc/self/fd'))('lets go of the file when its reader is stopped early', async () => {
+    // Text that does not compress, so the sheet is far larger than the streams' buffers and is still being read.
+    let x = 1;
+    const noise = () => {
+      let t = '';
+      for (let k = 0; k < 40; k++) {
+        x = (x * 48271) % 2147483647;
+        t += String.fromCharCode(97 + (x % 26));
+      }
+      return t;
+    };
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${noise()}</t></is></c></row>`,
+    );
+    const path = onDisk(workbook({ sheets: [{ name: 'S', xml: sheetXml(rows.join('')) }] }));
+    const open = () =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`) === path;
+        } catch {
+          return false;
+        }
+      }).length;
+    for (let i = 0; i < 5; i++) {
+      for await (const record of readXlsx(path, 'b.xlsx')) if (record.kind === 'row') break;
+    }
+    // yauzl closes the descriptor asynchronously, once the sheet's stream has ended.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(open()).toBe(0);
   });
 
   it('refuses malformed sheet XML instead of stopping quietly', async () => {

@@ -71,8 +71,8 @@ export async function* readXlsx(
 ): AsyncGenerator<InputRecord> {
   const choice = options.sheet ?? 1;
   let zip: ZipArchive | undefined;
+  let rows: AsyncGenerator<{ number: number; cells: ReadonlyArray<Cell | undefined> }> | undefined;
   try {
-    let rows: AsyncGenerator<{ number: number; cells: ReadonlyArray<Cell | undefined> }>;
     try {
       zip = await openSource(input);
       const parts = await readWorkbookParts(zip);
@@ -117,6 +117,9 @@ export async function* readXlsx(
     }
     if (header === undefined) yield { kind: 'header', columns: [] };
   } finally {
+    // A reader that stops early (--strict, a consumer's break) leaves the sheet's inflate stream open; yauzl
+    // releases the file only once every stream has ended, so end it first.
+    await rows?.return(undefined);
     zip?.close();
   }
 }
