@@ -14,6 +14,36 @@ type RatersMeasure = Extract<Measure, { kind: 'raters' }>;
 // once the evaluation is gone and concurrent evaluations never see each other's.
 const shortSaid = new WeakMap<Diagnostic[], Set<string>>();
 
+/**
+ * Reports a role with too few ratings, once per evaluation: every indicator rated by the same roles would say the
+ * same thing (PermenPAN-RB: seven BerAKHLAK values × each empty role), so a repeat is not even built.
+ */
+function reportShort(
+  env: MeasureEnv,
+  role: Role,
+  have: number,
+  need: number,
+  severity: 'warning' | 'info',
+): void {
+  const key = `${role}\u0000${have}\u0000${need}\u0000${severity}`;
+  let said = shortSaid.get(env.diagnostics);
+  if (said === undefined) {
+    said = new Set();
+    shortSaid.set(env.diagnostics, said);
+  } else if (said.has(key)) return;
+  said.add(key);
+  const init: DiagnosticInit = {
+    code: 'role-short',
+    // Ratings are given in /ratings, so that is where a missing one is to be added.
+    pointer: '/ratings',
+    received: have,
+    expected: need,
+    params: { role },
+    severity,
+  };
+  env.diagnostics.push(createDiagnostic(env.source !== undefined ? { ...init, source: env.source } : init));
+}
+
 /** Combines the ratings of one role. Exported for the rater-model property tests. */
 export function combineRole(values: readonly Rational[], spec: RoleSpec): Rational {
   return combineValues(values, spec);
@@ -126,26 +156,6 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
       env.diagnostics.push(
         createDiagnostic(env.source !== undefined ? { ...init, source: env.source } : init),
       );
-    // Every indicator rated by the same roles would say the same thing (PermenPAN-RB: seven BerAKHLAK values ×
-    // each empty role); the same shortfall is reported once per evaluation, and not even built twice.
-    const reportShort = (role: Role, have: number, need: number, severity: 'warning' | 'info') => {
-      const key = `${role}\u0000${have}\u0000${need}\u0000${severity}`;
-      let said = shortSaid.get(env.diagnostics);
-      if (said === undefined) {
-        said = new Set();
-        shortSaid.set(env.diagnostics, said);
-      } else if (said.has(key)) return;
-      said.add(key);
-      report({
-        code: 'role-short',
-        // Ratings are given in /ratings, so that is where a missing one is to be added.
-        pointer: '/ratings',
-        received: have,
-        expected: need,
-        params: { role },
-        severity,
-      });
-    };
     if (m.optional && env.ratings.length === 0) {
       // Optional and nobody rated it: it leaves the mean, like any optional measure with no inputs.
       trace.dropped = true;
@@ -222,7 +232,7 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
         entry.short = { have: entries.length, need: Math.max(min, 1) };
         const waits = whenShort === 'pending' || spec.required === true;
         if (waits) missing.push(`${role} (${entries.length}/${Math.max(min, 1)})`);
-        reportShort(role, entries.length, Math.max(min, 1), waits ? 'warning' : 'info');
+        reportShort(env, role, entries.length, Math.max(min, 1), waits ? 'warning' : 'info');
         continue;
       }
       countedRoles.push({ role, spec, weight: weights.get(role) as Rational, entries });
