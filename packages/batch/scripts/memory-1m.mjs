@@ -4,10 +4,11 @@
 // rows/s and the peak resident memory of the scoring process (VmHWM from /proc, sampled; on systems without
 // /proc, the largest VmRSS sample is not available and only the time is printed).
 //
-//   node packages/batch/scripts/memory-1m.mjs [rows] [workers]   (default 1000000 rows, 1 worker)
+//   node packages/batch/scripts/memory-1m.mjs [rows] [workers]   (default 1000000 rows, the CLI's default workers)
 //   NODE_FLAGS=--max-semi-space-size=2 node packages/batch/scripts/memory-1m.mjs
-// One worker by default: the figure is the memory of the streaming pipeline; every extra worker thread adds its
-// own copy of the compiled rubric and heap (pass e.g. 2 to measure that).
+// Without a worker count the CLI runs as a user would run it: one worker thread per core (2 on these machines),
+// the main thread reading NDJSON as blocks of raw lines and writing results in order. Pass 1 to measure the
+// single-thread pipeline (read, score and write in one thread).
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -22,7 +23,7 @@ if (!existsSync(cli)) {
   process.exit(2);
 }
 const rows = Number(process.argv[2] ?? 1_000_000);
-const workers = Number(process.argv[3] ?? 1);
+const workers = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
 const input = join(os.tmpdir(), `kinerja-memory-${rows}.ndjson`);
 const output = join(os.tmpdir(), `kinerja-memory-${rows}.csv`);
 
@@ -99,8 +100,7 @@ const child = spawn(
     'evaluate',
     '--rubric',
     rubric,
-    '--workers',
-    String(workers),
+    ...(workers === undefined ? [] : ['--workers', String(workers)]),
     '--output-format',
     'csv',
     '--out',
@@ -133,7 +133,9 @@ clearInterval(timer);
 const seconds = (Date.now() - start) / 1000;
 const lines = readFileSync(output, 'utf8').split('\r\n').length - 2;
 console.log(`exit code ${code}; ${lines} result rows; ${stderrLines} stderr lines`);
-console.log(`${rows} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s`);
+console.log(
+  `${rows} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s (workers: ${workers ?? `default, ${os.availableParallelism()} cores`})`,
+);
 console.log(`peak RSS: ${(Math.max(peakKb, rssKb) / 1024).toFixed(0)} MiB (VmHWM, sampled every 50 ms)`);
 console.log(
   `machine: ${os.cpus()[0]?.model ?? '?'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,

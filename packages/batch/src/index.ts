@@ -26,6 +26,13 @@ export {
 export { type GroupOptions, groupRows } from './readers/groupRows.js';
 export { type CsvOptions, detectDelimiter, readCsv } from './readers/readCsv.js';
 export { readJsonArray } from './readers/readJsonArray.js';
+export {
+  type LineBlock,
+  type LineBlockOptions,
+  lineRecords,
+  type OversizedLine,
+  readLineBlocks,
+} from './readers/readLineBlocks.js';
 export { readNdjson } from './readers/readNdjson.js';
 export { formatFromPath, type ReadOptions, readRecords } from './readers/readRecords.js';
 export { readXlsx, type XlsxOptions } from './readers/readXlsx.js';

@@ -74,6 +74,32 @@ describe('kinerja evaluate --workers: the same bytes for any number of workers',
     expect(strict.stdout.length).toBeLessThan(first.stdout.length);
   });
 
+  it('NDJSON bytes at the edges: a BOM, a line over 1 MiB, bad UTF-8, mixed line ends, no final line end', async () => {
+    const good = readFileSync(join(files.ndjson, 'cohort'), 'utf8')
+      .split(/\r?\n/)
+      .filter(Boolean)
+      .slice(0, 8);
+    const edge = join(dir, 'edge.ndjson');
+    writeFileSync(
+      edge,
+      Buffer.concat([
+        Buffer.from(`\uFEFF${good.slice(0, 3).join('\r\n')}\r\n`),
+        Buffer.from(`{"employee": "${'x'.repeat(2 ** 20)}"}\n`),
+        Buffer.from([0x7b, 0xff, 0x0a]),
+        Buffer.from(good.slice(3).join('\n')),
+      ]),
+    );
+    const r = expectSame(
+      await acrossWorkers(['evaluate', '-r', rubricPath, '--output-format', 'csv', edge], [1, 2]),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${edge}:4  input-too-large`);
+    expect(r.stderr).toMatch(/edge\.ndjson:5 {2}json-syntax/);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(2);
+    // The header, the eight good appraisals and the two refused lines, each in its place.
+    expect(r.stdout.trimEnd().split('\r\n')).toHaveLength(11);
+  });
+
   it('CSV with bad rows, the column named (1, 2, 3 workers), and --strict', async () => {
     const args = ['evaluate', '-r', rubricPath, '--mapping', mappingPath, '--output-format', 'ndjson', csv];
     const first = expectSame(await acrossWorkers(args));

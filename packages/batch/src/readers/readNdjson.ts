@@ -1,58 +1,18 @@
-import { createDiagnostic, defaultParseLimits } from '@kinerja/core';
-import { type InputRecord, recordRef } from '../records.js';
-import { type ByteSource, textChunks } from './textChunks.js';
+import type { InputRecord } from '../records.js';
+import { lineRecords, readLineBlocks, scanLineBlocks } from './readLineBlocks.js';
+import type { ByteSource } from './textChunks.js';
 
 /**
  * Reads NDJSON (JSON Lines): one JSON document per line, `\n` or `\r\n`, blank lines skipped. Yields each line's
- * text with its 1-based line number; memory holds one line at a time. A line longer than core's parse limit is
- * reported as an error record without being held.
+ * text with its 1-based line number; memory holds one block of lines at a time. A line over core's parse limit
+ * (in UTF-8 bytes) is reported as an `input-too-large` error record without being held. A parallel batch reads
+ * the same {@link readLineBlocks} and splits them with the same {@link lineRecords} in its workers, so both give
+ * the same records.
  */
 export async function* readNdjson(input: ByteSource, file: string): AsyncGenerator<InputRecord> {
-  const maxBytes = defaultParseLimits.maxBytes;
-  let line = 1;
-  let pending = '';
-  let oversized = false;
-  const emit = (text: string): InputRecord | undefined => {
-    const row = line;
-    const body = text.endsWith('\r') ? text.slice(0, -1) : text;
-    if (oversized) {
-      oversized = false;
-      return {
-        kind: 'error',
-        ref: recordRef(file, row),
-        row,
-        diagnostics: [
-          createDiagnostic({
-            code: 'input-too-large',
-            pointer: '',
-            source: recordRef(file, row),
-            expected: maxBytes,
-            received: `> ${maxBytes}`,
-          }),
-        ],
-      };
-    }
-    if (body.trim() === '') return undefined;
-    return { kind: 'json', ref: recordRef(file, row), row, text: body };
-  };
-  for await (const chunk of textChunks(input)) {
-    let start = 0;
-    for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', start)) {
-      const text = pending + chunk.slice(start, nl);
-      pending = '';
-      const record = emit(text);
-      if (record) yield record;
-      line++;
-      start = nl + 1;
-    }
-    if (!oversized) pending += chunk.slice(start);
-    if (pending.length > maxBytes) {
-      oversized = true;
-      pending = '';
-    }
-  }
-  if (pending !== '' || oversized) {
-    const record = emit(pending);
-    if (record) yield record;
+  // Views, not copies, decoded at once; blocks of a few dozen lines keep each decoded text small and short-lived.
+  for await (const item of scanLineBlocks(input, file, { maxLines: 32 })) {
+    if (item.kind === 'lines') yield* lineRecords(item, file);
+    else yield item;
   }
 }

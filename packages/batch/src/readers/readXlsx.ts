@@ -1,9 +1,8 @@
 import { createDiagnostic } from '@kinerja/core';
 import { type Cell, type InputRecord, recordRef } from '../records.js';
 import type { ByteSource } from './textChunks.js';
-import { readSheetRows } from './xlsx/readSheetRows.js';
-import { readWorkbookParts, type SheetEntry } from './xlsx/readWorkbookParts.js';
-import { openZipArchive, type ZipArchive } from './xlsx/zipArchive.js';
+import type { SheetEntry } from './xlsx/readWorkbookParts.js';
+import type { ZipArchive } from './xlsx/zipArchive.js';
 
 /** Options of {@link readXlsx}. */
 export interface XlsxOptions {
@@ -45,8 +44,24 @@ function chooseSheet(sheets: readonly SheetEntry[], choice: string | number): Sh
   return typeof choice === 'number' ? sheets[choice - 1] : sheets.find((s) => s.name === choice);
 }
 
+/**
+ * The workbook reader's modules (and their zip and XML dependencies), loaded on the first workbook: a process
+ * that reads no XLSX, such as each worker thread of a parallel NDJSON batch, does not pay for them.
+ */
+async function xlsxModules() {
+  const [{ readSheetRows }, { readWorkbookParts }, { openZipArchive }] = await Promise.all([
+    import('./xlsx/readSheetRows.js'),
+    import('./xlsx/readWorkbookParts.js'),
+    import('./xlsx/zipArchive.js'),
+  ]);
+  return { readSheetRows, readWorkbookParts, openZipArchive };
+}
+
 /** A zip needs random access: a file is opened in place, bytes from a stream are gathered in memory first. */
-async function openSource(input: ByteSource): Promise<ZipArchive> {
+async function openSource(
+  input: ByteSource,
+  openZipArchive: (source: string | Buffer) => Promise<ZipArchive>,
+): Promise<ZipArchive> {
   if (typeof input === 'string') return openZipArchive(input);
   const chunks: Buffer[] = [];
   for await (const chunk of input)
@@ -74,7 +89,8 @@ export async function* readXlsx(
   let rows: AsyncGenerator<{ number: number; cells: ReadonlyArray<Cell | undefined> }> | undefined;
   try {
     try {
-      zip = await openSource(input);
+      const { readSheetRows, readWorkbookParts, openZipArchive } = await xlsxModules();
+      zip = await openSource(input, openZipArchive);
       const parts = await readWorkbookParts(zip);
       const sheet = chooseSheet(parts.sheets, choice);
       if (!sheet) {

@@ -2,6 +2,8 @@ import {
   createRecordScorer,
   createWriter,
   type InputRecord,
+  type LineBlock,
+  lineRecords,
   loadMapping,
   type Mapping,
   type OutputFormat,
@@ -28,6 +30,11 @@ export interface BatchChunk {
   header?: ChunkHeader;
   /** `json`, `row` and `error` records, in file order. */
   records: InputRecord[];
+  /**
+   * NDJSON lines as raw bytes, split into records by the scorer (after `records`, which then holds nothing):
+   * the main thread hands over memory it read, and the text is decoded only in the worker.
+   */
+  lines?: LineBlock;
 }
 
 /**
@@ -110,7 +117,8 @@ export function createChunkScorer(
     const writer = output === 'table' ? undefined : createWriter(output);
     const texts: string[] = [];
     let length = 0;
-    for (const record of chunk.records) {
+    const records = chunk.lines ? lineRecords(chunk.lines, chunk.file) : chunk.records;
+    for (const record of records) {
       const event = scorer.score(record);
       if (event === undefined) continue;
       if (event.kind === 'fatal') throw new Error(`a fatal record reached a worker (${chunk.file})`);

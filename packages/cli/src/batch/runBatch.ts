@@ -7,9 +7,11 @@ import {
   formatFromPath,
   type InputFormat,
   type InputRecord,
+  type LineBlock,
   loadMapping,
   type Mapping,
   type OutputFormat,
+  readLineBlocks,
   readRecords,
   scoreRecords,
 } from '@kinerja/batch';
@@ -246,9 +248,29 @@ export async function runBatch(
  * options (the mapping's delimiter, sheet and grouping) never need to reach a worker.
  */
 function openInput(plan: BatchPlan, path: string, format: InputFormat, io: CliIo) {
-  const name = path === '-' ? STDIN_SOURCE : path;
-  const input = path === '-' ? io.stdin : resolve(io.cwd, path);
+  const { name, input } = inputSource(path, io);
   return { name, records: readRecords(input, name, format, plan.mapping ? { mapping: plan.mapping } : {}) };
+}
+
+function inputSource(path: string, io: CliIo) {
+  return path === '-'
+    ? { name: STDIN_SOURCE, input: io.stdin }
+    : { name: path, input: resolve(io.cwd, path) };
+}
+
+/**
+ * An input as a chunked run reads it: NDJSON as blocks of `chunkSize` raw lines, which workers decode and split
+ * themselves (this thread then allocates next to nothing per record); other formats as records.
+ */
+function openChunkedInput(
+  plan: BatchPlan,
+  path: string,
+  format: InputFormat,
+  io: CliIo,
+): { name: string; records: AsyncIterable<InputRecord | LineBlock> } {
+  if (format !== 'ndjson') return openInput(plan, path, format, io);
+  const { name, input } = inputSource(path, io);
+  return { name, records: readLineBlocks(input, name, { maxLines: plan.chunkSize }) };
 }
 
 /** `--workers 1`: reads, scores and writes record by record in this thread. */
@@ -287,8 +309,8 @@ interface Job {
 }
 
 /**
- * `--workers n`: this thread reads and splits the input (NDJSON stays line text, so parsing, mapping, evaluation
- * and serialisation all happen in the workers), sends chunks of `chunkSize` records to up to n worker threads,
+ * `--workers n`: this thread reads and splits the input (NDJSON into blocks of raw lines, so decoding, parsing,
+ * mapping, evaluation and serialisation all happen in the workers), sends chunks of `chunkSize` records to up to n worker threads,
  * and writes the results strictly in input order. At most 2n chunks are in flight: when the queue is full the
  * reader waits for the oldest chunk to be written, so memory does not grow with the file. A batch that turns out
  * to be one chunk is scored here, without starting a thread.
@@ -326,7 +348,7 @@ async function scoreInChunks(
       );
       return;
     }
-    job.result = pool.run(chunk);
+    job.result = pool.run(chunk, chunk.lines ? [chunk.lines.bytes.buffer] : []);
     // Awaited in order later; until then a worker failure must not count as an unhandled rejection.
     job.result.catch(() => {});
   };
@@ -370,7 +392,7 @@ async function scoreInChunks(
   try {
     for (const [part, { path, format }] of plan.inputs.entries()) {
       if (stopped) break;
-      const { name, records } = openInput(plan, path, format, io);
+      const { name, records } = openChunkedInput(plan, path, format, io);
       // Binds the mapping to the header here, so a file whose columns do not fit fails once, in its place.
       const check = createRecordScorer(rubric, {
         file: name,
@@ -385,6 +407,12 @@ async function scoreInChunks(
         await push({ chunk });
       };
       for await (const record of records) {
+        if (record.kind === 'lines') {
+          await flush();
+          await push({ chunk: { part, file: name, records: [], lines: record } });
+          if (stopped) break;
+          continue;
+        }
         if (record.kind === 'header' || record.kind === 'fatal') {
           const failed = check.score(record);
           await flush();
