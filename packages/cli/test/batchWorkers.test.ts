@@ -2,11 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import type { Evaluation } from '@kinerja/core';
 import { withoutExplanation } from '@kinerja/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cohort, mappingPath, repo, rubricPath, writeCohort } from '../../batch/test/cohort.js';
 import { workerScorer } from '../src/batch/chunkScorer.js';
+import { main } from '../src/index.js';
 import { runCli } from './support/runCli.js';
 
 interface Run {
@@ -138,6 +140,45 @@ describe('kinerja evaluate --workers: the same bytes for any number of workers',
     expect((await run([...small, '--workers', '2'])).stdout).toBe(
       (await run([...small, '--workers', '1'])).stdout,
     );
+  });
+});
+
+describe('kinerja evaluate --workers: output buffers', () => {
+  it('writes the same bytes to a slow stream, to a file and to a text sink, with buffers handed back and refilled', async () => {
+    const args = ['evaluate', '-r', rubricPath, ndjson, '--workers', '2', '--chunk-size', '3'];
+    const text = await run(args);
+    // Streams that take each write late, reading its bytes only then (as a file stream does, from another
+    // thread): a buffer handed back to a worker before the stream had written it would come out detached or
+    // overwritten. A small highWaterMark makes the writer wait for drain; a large one lets it run ahead.
+    for (const highWaterMark of [64, 1 << 20]) {
+      const chunks: Buffer[] = [];
+      const slow = new Writable({
+        highWaterMark,
+        write(chunk: Buffer, _encoding, done) {
+          setTimeout(() => {
+            chunks.push(Buffer.from(chunk));
+            done();
+          }, 20);
+        },
+      });
+      let stderr = '';
+      const code = await main(args, {
+        stdout: slow,
+        stderr: { write: (s: string) => (stderr += s) },
+        stdin: Readable.from([]),
+        cwd: repo,
+        env: {},
+      });
+      await new Promise<void>((done) => slow.end(done));
+      expect(code).toBe(text.code);
+      expect(stderr).toBe(text.stderr);
+      expect(Buffer.concat(chunks).toString('utf8'), `highWaterMark ${highWaterMark}`).toBe(text.stdout);
+    }
+    const file = join(dir, 'out.json');
+    const toFile = await run([...args, '--out', file]);
+    expect(toFile.code).toBe(text.code);
+    expect(readFileSync(file, 'utf8')).toBe(text.stdout);
+    expect(JSON.parse(text.stdout)).toHaveLength(cohort().length + 3);
   });
 });
 

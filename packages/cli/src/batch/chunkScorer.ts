@@ -13,6 +13,7 @@ import type { CompiledRubric, Lang } from '@kinerja/core';
 import { loadRubricFile } from '@kinerja/core/node';
 import type { EvaluationRow } from '../formatEvaluationTable.js';
 import { rowReport, slim } from './rowReport.js';
+import { Utf8Buffer } from './Utf8Buffer.js';
 
 /** A table's header as a chunk carries it, so a worker can bind the mapping without having read the file. */
 export interface ChunkHeader {
@@ -35,21 +36,27 @@ export interface BatchChunk {
    * the main thread hands over memory it read, and the text is decoded only in the worker.
    */
   lines?: LineBlock;
+  /**
+   * Output buffers the main thread has written out, handed back (transferred) for this thread to fill again, so
+   * neither thread allocates a new one per chunk.
+   */
+  spare?: ArrayBuffer[];
 }
 
 /**
- * What a chunk gives back, everything already formatted so the main thread only writes text in order. Writers
- * write a batch's first record differently (`[` of a JSON array, the CSV header line); `text` holds every record
+ * What a chunk gives back, everything already formatted so the main thread only writes bytes in order. Writers
+ * write a batch's first record differently (`[` of a JSON array, the CSV header line); `bytes` holds every record
  * as a later record, and `head` record 0 as the batch's very first, since only the main thread knows which chunk
- * that is. The records' text is one string with offsets rather than a string per record: one copy between
- * threads, one write, and far less for the main thread to allocate and collect.
+ * that is. The records' output is UTF-8 in one buffer with offsets, not a string per record: it is transferred
+ * rather than copied between threads, written as it is, and the buffer then goes back to a worker as a `spare`,
+ * so the main thread never holds the output as strings.
  */
 export interface ChunkResult {
   /** Records scored (a table row read before any header is not). */
   count: number;
-  /** Writer output of every record, as a batch's later records, concatenated; empty for table output. */
-  text: string;
-  /** `ends[i]`: where record i's text ends in `text`. */
+  /** Writer output of every record, as a batch's later records, UTF-8; empty for table output. */
+  bytes: Uint8Array<ArrayBuffer>;
+  /** `ends[i]`: the byte offset where record i's output ends in `bytes`. */
   ends: number[];
   /** Writer output of record 0 as a batch's first record. */
   head: string;
@@ -78,6 +85,9 @@ export interface WorkerConfig {
   scoreOnly?: boolean;
 }
 
+/** Output buffers a scorer keeps for later chunks: about as many as can be in flight to it. */
+const MAX_SPARES = 4;
+
 /** Scores chunks in order; keeps the bound mapping of the input it last saw. */
 export type ChunkScorer = (chunk: BatchChunk) => ChunkResult;
 
@@ -94,7 +104,9 @@ export function createChunkScorer(
 ): ChunkScorer {
   let part = -1;
   let scorer: RecordScorer | undefined;
+  const spares: ArrayBuffer[] = [];
   return (chunk) => {
+    for (const buffer of chunk.spare ?? []) if (spares.length < MAX_SPARES) spares.push(buffer);
     if (chunk.part !== part || !scorer) {
       part = chunk.part;
       scorer = createRecordScorer(rubric, { file: chunk.file, scoreOnly, ...(mapping ? { mapping } : {}) });
@@ -106,7 +118,7 @@ export function createChunkScorer(
     }
     const result: ChunkResult = {
       count: 0,
-      text: '',
+      bytes: new Uint8Array(0),
       ends: [],
       head: '',
       end: '',
@@ -115,8 +127,7 @@ export function createChunkScorer(
       reports: [],
     };
     const writer = output === 'table' ? undefined : createWriter(output);
-    const texts: string[] = [];
-    let length = 0;
+    const bytes = writer ? new Utf8Buffer(spares.pop()) : undefined;
     const records = chunk.lines ? lineRecords(chunk.lines, chunk.file) : chunk.records;
     for (const record of records) {
       const event = scorer.score(record);
@@ -127,18 +138,15 @@ export function createChunkScorer(
         result.invalid.push(index);
         result.reports.push(rowReport(event, lang));
       }
-      if (!writer) {
+      if (!writer || !bytes) {
         result.rows.push({ source: event.ref, evaluation: slim(event.evaluation) });
         continue;
       }
       // A fresh writer writes record 0 as a batch's first; the same call again gives it as a later record.
       if (index === 0) result.head = writer.write(event);
-      const text = writer.write(event);
-      texts.push(text);
-      length += text.length;
-      result.ends.push(length);
+      result.ends.push(bytes.append(writer.write(event)));
     }
-    result.text = texts.join('');
+    if (bytes) result.bytes = bytes.bytes();
     if (writer && result.count > 0) result.end = writer.end();
     return result;
   };

@@ -171,9 +171,10 @@ class BatchOutput {
 
   /**
    * Records 0 … `last` of a chunk scored in a worker: counted and reported one by one (the progress line, the
-   * reports of invalid ones), then their text written at once.
+   * reports of invalid ones), then their output written at once. `written` is called when the chunk's buffer is
+   * no longer needed.
    */
-  async chunk(r: ChunkResult, last: number): Promise<void> {
+  async chunk(r: ChunkResult, last: number, written: () => void): Promise<void> {
     for (let i = 0, k = 0; i <= last; i++) {
       this.rows++;
       if (r.invalid[k] === i) {
@@ -183,10 +184,13 @@ class BatchOutput {
       }
       this.progress.tick(this.rows, this.invalid);
     }
-    const until = r.ends[last] as number;
-    const text = this.wrote ? r.text.slice(0, until) : r.head + r.text.slice(r.ends[0], until);
+    let from = 0;
+    if (!this.wrote) {
+      await this.sink.write(r.head);
+      from = r.ends[0] as number;
+    }
     this.wrote = true;
-    await this.sink.write(text);
+    await this.sink.writeBytes(r.bytes.subarray(from, r.ends[last]), written);
   }
 
   /** A file that cannot be read further. True when the batch must stop. */
@@ -333,6 +337,11 @@ async function scoreInChunks(
   };
   const pool = new WorkerPool<BatchChunk, ChunkResult>(await batchWorkerEntry(), config, plan.workers);
   const limit = 2 * plan.workers;
+  /** Output buffers written out, to go back to the workers with the next chunks. */
+  const spares: ArrayBuffer[] = [];
+  const recycle = (buffer: ArrayBuffer) => {
+    if (buffer.byteLength > 0 && spares.length < limit + 2) spares.push(buffer);
+  };
   const queue: Job[] = [];
   let chunks = 0;
   // The first chunk waits until a second one shows that the batch needs threads at all.
@@ -348,7 +357,8 @@ async function scoreInChunks(
       );
       return;
     }
-    job.result = pool.run(chunk, chunk.lines ? [chunk.lines.bytes.buffer] : []);
+    chunk.spare = spares.splice(0, 2);
+    job.result = pool.run(chunk, [...(chunk.lines ? [chunk.lines.bytes.buffer] : []), ...chunk.spare]);
     // Awaited in order later; until then a worker failure must not count as an unhandled rejection.
     job.result.catch(() => {});
   };
@@ -371,7 +381,7 @@ async function scoreInChunks(
     if (r.count === 0) return false;
     // With --strict, the first invalid record is the last one written, as in one thread.
     const stop = plan.strict ? r.invalid[0] : undefined;
-    await out.chunk(r, stop ?? r.count - 1);
+    await out.chunk(r, stop ?? r.count - 1, () => recycle(r.bytes.buffer));
     return stop !== undefined;
   };
   const push = async (job: Job) => {

@@ -1,5 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
+import { Writable } from 'node:stream';
 import type { TextSink } from '../CliIo.js';
 
 /**
@@ -39,6 +40,23 @@ export class BatchSink {
     if (this.size >= 64 * 1024) await this.flush();
   }
 
+  /**
+   * Writes bytes (UTF-8) after what is queued. A stream (a file, the process's stdout) gets them as they are;
+   * `written` is called once it no longer needs them, so their buffer can be filled again. A plain text sink
+   * gets them decoded.
+   */
+  async writeBytes(bytes: Uint8Array, written?: () => void): Promise<void> {
+    await this.flush();
+    const target = this.target;
+    if (bytes.length === 0 || !(target instanceof Writable)) {
+      if (bytes.length > 0) target.write(decoder.decode(bytes));
+      written?.();
+      return;
+    }
+    if (!target.write(bytes, () => written?.()))
+      await new Promise<void>((done) => target.once('drain', done));
+  }
+
   /** Writes what is queued and waits for `drain` when the stream asks for it. */
   async flush(): Promise<void> {
     if (this.buffer.length === 0) return;
@@ -62,3 +80,5 @@ export class BatchSink {
       );
   }
 }
+
+const decoder = new TextDecoder();
