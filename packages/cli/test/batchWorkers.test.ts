@@ -102,6 +102,23 @@ describe('kinerja evaluate --workers: the same bytes for any number of workers',
     expect(r.stdout.trimEnd().split('\r\n')).toHaveLength(11);
   });
 
+  it('NDJSON from stdin in small pieces, in threads: the same bytes as from the file', async () => {
+    const bytes = readFileSync(ndjson);
+    const pieces: Uint8Array[] = [];
+    for (let i = 0; i < bytes.length; i += 1000) pieces.push(bytes.subarray(i, i + 1000));
+    const args = ['evaluate', '-r', rubricPath, '--output-format', 'ndjson', '--input-format', 'ndjson'];
+    const fromFile = await run([...args, ndjson, '--workers', '1']);
+    for (const workers of ['1', '2']) {
+      const fromStdin = await runCli([...args, '-', '--workers', workers, '--chunk-size', '3'], {
+        cwd: repo,
+        stdin: pieces,
+      });
+      expect(fromStdin.code).toBe(fromFile.code);
+      expect(fromStdin.stdout, `--workers ${workers}`).toBe(fromFile.stdout.replaceAll(ndjson, '<stdin>'));
+      expect(fromStdin.stderr).toBe(fromFile.stderr.replaceAll(ndjson, '<stdin>'));
+    }
+  });
+
   it('CSV with bad rows, the column named (1, 2, 3 workers), and --strict', async () => {
     const args = ['evaluate', '-r', rubricPath, '--mapping', mappingPath, '--output-format', 'ndjson', csv];
     const first = expectSame(await acrossWorkers(args));
