@@ -314,8 +314,8 @@ interface Job {
 
 /**
  * `--workers n`: this thread reads and splits the input (NDJSON into blocks of raw lines, so decoding, parsing,
- * mapping, evaluation and serialisation all happen in the workers), sends chunks of `chunkSize` records to up to n worker threads,
- * and writes the results strictly in input order. At most 2n chunks are in flight: when the queue is full the
+ * mapping, evaluation and serialisation all happen in the workers), sends chunks of `chunkSize` records to up to
+ * n worker threads, and writes the results strictly in input order. At most 2n chunks are in flight: when the queue is full the
  * reader waits for the oldest chunk to be written, so memory does not grow with the file. A batch that turns out
  * to be one chunk is scored here, without starting a thread.
  */
