@@ -44,7 +44,7 @@ interface Part {
 
 /** Adds a diagnostic about the appraisal, named by its source. */
 function report(state: EvalState, init: DiagnosticInit): void {
-  state.diagnostics.push(createDiagnostic({ ...init, source: state.source }));
+  state.diagnostics.push(createDiagnostic(init, state.source));
 }
 
 /** Reports a score outside the range the rubric declares for it. */

@@ -269,7 +269,7 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
         out.outcomes = outcomes(state);
       }
     }
-    out.flags = [...new Set(state.flags)].sort(byCode);
+    out.flags = state.flags.length === 0 ? [] : [...new Set(state.flags)].sort(byCode);
     out.diagnostics = sortForOutput(opts.locator ? diags.map(positions) : diags);
     if (hasErrors() || Object.values(out.outcomes).some((o) => o.met === null)) out.status = 'invalid';
     else if (state.pending.length > 0) {

@@ -58,7 +58,7 @@ export function compileCondition(
     catalogue: options.catalogue,
     ...(source === undefined ? {} : { source }),
     report(init: DiagnosticInit) {
-      diagnostics.push(createDiagnostic(source === undefined ? init : { ...init, source }));
+      diagnostics.push(createDiagnostic(init, source));
     },
   };
   const root = compileNode(condition, options.pointer, ctx);

@@ -17,8 +17,14 @@ export interface DiagnosticInit extends MessageData {
   stage?: Stage;
 }
 
-/** Builds a {@link Diagnostic}, rendering its message from the catalogue. */
-export function createDiagnostic(init: DiagnosticInit): Diagnostic {
+/**
+ * Builds a {@link Diagnostic}, rendering its message from the catalogue.
+ *
+ * @param init - The diagnostic's data.
+ * @param source - The source document's name; defaults to `init.source`. Passed apart so that a caller adding
+ *   it need not copy `init` (a spread per diagnostic was 3 % of an evaluation).
+ */
+export function createDiagnostic(init: DiagnosticInit, source: string | undefined = init.source): Diagnostic {
   const info = diagnosticCatalogue[init.code];
   const d: Diagnostic = {
     code: init.code,
@@ -27,7 +33,7 @@ export function createDiagnostic(init: DiagnosticInit): Diagnostic {
     pointer: init.pointer,
     message: info.render(init),
   };
-  if (init.source !== undefined) d.source = init.source;
+  if (source !== undefined) d.source = source;
   if (init.span !== undefined) d.span = init.span;
   if (init.expected !== undefined) d.expected = init.expected;
   if (init.received !== undefined) d.received = init.received;

@@ -24,6 +24,10 @@ export const compileEfficiency: MeasureCompiler<EfficiencyMeasure> = (m, pointer
   const dropWhen = m.dropWhen ?? 'target-zero';
   const finish = compileFinish(m.clamp, m.round);
   const optional = m.optional === true;
+  // Built once: printing the threshold on every evaluation was 3 % of a PP 46 evaluation.
+  const within = `e ≤ ${threshold.toString()}`;
+  const beyond = `e > ${threshold.toString()}`;
+  const droppedBranch = `dropped (${dropWhen})`;
   return (env) => {
     const pair = readPair('efficiency', target, realisation, optional, env);
     if (!pair.ok) return pair.result;
@@ -34,7 +38,7 @@ export const compileEfficiency: MeasureCompiler<EfficiencyMeasure> = (m, pointer
       (dropWhen === 'both-zero' && t.isZero() && r.isZero());
     if (drop) {
       trace.dropped = true;
-      trace.branch = `dropped (${dropWhen})`;
+      trace.branch = droppedBranch;
       return { status: 'dropped', trace };
     }
     if (t.isZero()) return divisionByZero(target, env, trace);
@@ -47,10 +51,10 @@ export const compileEfficiency: MeasureCompiler<EfficiencyMeasure> = (m, pointer
     const base = factor.sub(q).mul(hundred);
     trace.detail = { efficiency: e.toNumber() };
     if (e.lte(threshold)) {
-      trace.branch = `e ≤ ${threshold.toString()}`;
+      trace.branch = within;
       return applyFinish(base, finish, trace);
     }
-    trace.branch = `e > ${threshold.toString()}`;
+    trace.branch = beyond;
     return applyFinish(ceiling.sub(base), finish, trace);
   };
 };
