@@ -310,17 +310,23 @@ export function compileGroup(
   const minItems = group.items?.min ?? 1;
   const zero = Rational.ZERO;
 
+  const ratingIds = ratings?.ids ?? [];
+  // One pass over the items, not one filter per rating level. A share is count ÷ rated as one IEEE division:
+  // the correctly rounded value of the exact quotient, which is what Rational's toNumber gave too.
   const summarise = (items: IndicatorResult[], main: boolean) => {
-    const list = main ? items.filter((i) => i.main) : items;
-    const counts: Record<string, { count: number; share: number }> = {};
-    const rated = list.filter((i) => i.rating !== undefined);
-    for (const rid of ratings?.ids ?? []) {
-      const count = rated.filter((i) => i.rating === rid).length;
-      counts[rid] = {
-        count,
-        share: rated.length === 0 ? 0 : Rational.from(count).div(Rational.from(rated.length)).toNumber(),
-      };
+    const tally = ratingIds.map(() => 0);
+    let rated = 0;
+    for (const item of items) {
+      if ((main && !item.main) || item.rating === undefined) continue;
+      rated++;
+      const k = ratingIds.indexOf(item.rating);
+      if (k >= 0) tally[k] = (tally[k] as number) + 1;
     }
+    const counts: Record<string, { count: number; share: number }> = {};
+    ratingIds.forEach((rid, k) => {
+      const count = tally[k] as number;
+      counts[rid] = { count, share: rated === 0 ? 0 : count / rated };
+    });
     return counts;
   };
 
