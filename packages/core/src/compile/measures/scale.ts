@@ -9,18 +9,21 @@ import { reportMissing } from './readNumber.js';
 
 type ScaleMeasure = Extract<Measure, { kind: 'scale' }>;
 
-// An HR export spells the same few labels over and over; remembering them spares three string passes per rating
-// (2 % of a PermenPAN-RB evaluation). Bounded, so a stream of distinct labels cannot grow it.
-const normalised = new BoundedMemo((s) =>
+const normalise = (s: string) =>
   s
     .trim()
     .toLowerCase()
-    .replace(/[\s_-]+/g, ' '),
-);
+    .replace(/[\s_-]+/g, ' ');
+
+// An HR export spells the same few labels over and over; remembering them spares three string passes per rating
+// (2 % of a PermenPAN-RB evaluation). Bounded in entries and in length, so that a stream of distinct or huge
+// labels (an HTTP client's, say) can neither grow it nor pin megabytes in it.
+const normalised = new BoundedMemo(normalise);
+const MEMO_MAX_LENGTH = 64;
 
 /** Normalises a rating label so that "Di Atas", "di atas" and "di-atas" meet. */
 export function normaliseLabel(s: string): string {
-  return normalised.get(s);
+  return s.length <= MEMO_MAX_LENGTH ? normalised.get(s) : normalise(s);
 }
 
 /** `scale`: maps a rating label (or a number, read as its text) to a score. */
