@@ -65,7 +65,7 @@ export {
 export { simulationIndicators, simulationRubricYaml } from './audit/simulationRubric.js';
 export { fisherExact, fisherMidP } from './audit/stats/fisherExact.js';
 export type { Interval } from './audit/stats/Interval.js';
-export { normalCdf } from './audit/stats/normal.js';
+export { normalCdf, normalQuantile } from './audit/stats/normal.js';
 export { overdispersion } from './audit/stats/overdispersion.js';
 export { type SpreadTest, spreadTest } from './audit/stats/spreadTest.js';
 export {

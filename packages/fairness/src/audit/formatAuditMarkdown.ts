@@ -54,6 +54,11 @@ const words = {
   org: { id: 'predikat organisasi', en: 'organisation predikat' },
   spread: { id: 'sebaran normal antarpenilai', en: 'normal spread between raters' },
   pOneSided: { id: 'p (satu sisi)', en: 'p (one-sided)' },
+  detectable: { id: 'Pergeseran terdeteksi', en: 'Detectable shift' },
+  detectableNote: {
+    id: 'Pergeseran terdeteksi: kemurahan atau kekerasan terkecil di luar sebaran normal yang ditandai audit dengan peluang {power} untuk penilai itu. Penilai yang tidak ditandai masih mungkin bergeser kurang dari itu; makin sedikit orang yang dinilainya, makin besar angkanya.',
+    en: 'Detectable shift: the smallest leniency or severity beyond the normal spread that the audit flags with probability {power} for that rater. A rater who is not flagged may still be shifted by less; the fewer people they rate, the larger it is.',
+  },
 } as const;
 
 const num = (x: number | undefined, digits = 2): string =>
@@ -63,6 +68,7 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|');
 /** The one-sided p-value on the side the estimate lies. */
 const pOf = (t: SpreadTest | undefined, i: Interval | undefined): string =>
   t && i ? num(i.estimate >= 0 ? t.pAbove : t.pBelow, 4) : '–';
+const percent = (x: number): string => `${Number((100 * x).toFixed(1))}%`;
 
 function table(head: string[], rows: string[][]): string {
   return [
@@ -95,11 +101,14 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
   else
     for (const f of report.findings)
       out.push(`- **${f.audit}** \`${f.subject}\`: ${f.flag} (${num(f.value)})`);
+  const detectableHead = (power: number) => `${w('detectable')} (${percent(power)})`;
+  const detectableNote = (power: number) => w('detectableNote').replace('{power}', percent(power));
   const raterSection = (
     title: string,
     method: string,
     margin: number | undefined,
     rows: Array<{ rater: string; ratees: number; interval?: Interval; test?: SpreadTest; flag?: string }>,
+    power?: number,
   ) => {
     out.push(
       '',
@@ -118,6 +127,7 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
           w('estimate'),
           w('interval'),
           ...(tested ? [w('pOneSided')] : []),
+          ...(tested && power !== undefined ? [detectableHead(power)] : []),
           w('flag'),
         ],
         shown.map((r) => [
@@ -126,10 +136,12 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
           num(r.interval?.estimate),
           ci(r.interval),
           ...(tested ? [pOf(r.test, r.interval)] : []),
+          ...(tested && power !== undefined ? [num(r.test?.detectable)] : []),
           r.flag ?? '',
         ]),
       ),
     );
+    if (tested && power !== undefined) out.push('', detectableNote(power));
   };
   const l = report.leniency;
   raterSection(
@@ -137,6 +149,7 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
     `${l.method}; alpha ${l.alpha}; ${w('spread')} ${num(l.spread, 3)}`,
     l.margin,
     l.raters,
+    l.power,
   );
   raterSection(w('central'), report.centralTendency.method, undefined, report.centralTendency.raters);
   raterSection(w('halo'), report.halo.method, report.halo.margin, report.halo.raters);
@@ -164,7 +177,17 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
   out.push(
     '',
     table(
-      [w('rater'), w('ratees'), 'gap', 'baseline', w('estimate'), w('interval'), w('pOneSided'), w('flag')],
+      [
+        w('rater'),
+        w('ratees'),
+        'gap',
+        'baseline',
+        w('estimate'),
+        w('interval'),
+        w('pOneSided'),
+        detectableHead(d.power),
+        w('flag'),
+      ],
       d.supervisors.map((s) => [
         s.supervisor,
         String(s.ratees),
@@ -173,10 +196,12 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
         num(s.interval?.estimate),
         ci(s.interval),
         pOf(s.test, s.interval),
+        num(s.test?.detectable),
         s.flag ?? '',
       ]),
     ),
   );
+  if (d.supervisors.some((s) => s.test)) out.push('', detectableNote(d.power));
   if (report.disparity) {
     out.push('', `## ${w('disparity')}`, '', `${w('method')}: ${report.disparity.rule}.`);
     for (const r of report.disparity.results) {

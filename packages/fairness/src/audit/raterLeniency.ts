@@ -21,6 +21,11 @@ export interface RaterAuditOptions {
    * direction is a one-sided test at alpha/2, the same as asking the two-sided 1 − alpha range to exclude the rater.
    */
   alpha?: number;
+  /**
+   * Leniency and divergence: the probability of a flag for which each rater's `test.detectable` shift is given
+   * (default 0.95, the audit's validation target).
+   */
+  power?: number;
   /** Roles left out of the audit (default: `self`, which is not a judgement of someone else). */
   excludeRoles?: readonly Role[];
 }
@@ -54,6 +59,8 @@ export interface LeniencyAudit {
   margin: number;
   /** False-positive rate per rater, both directions together; each one-sided test runs at alpha/2. */
   alpha: number;
+  /** The probability of a flag each rater's `test.detectable` is computed for. */
+  power: number;
   /** τ̂: standard deviation of leniency between raters, estimated from the cohort (the normal spread). */
   spread: number;
   /** σ̂: standard deviation of one rater × ratee mean around the crossed model (impression + noise). */
@@ -118,6 +125,7 @@ export function raterLeniency(
   const margin = options.margin ?? 0;
   const level = options.level ?? 0.95;
   const alpha = options.alpha ?? 0.05;
+  const power = options.power ?? 0.95;
   const fit = fitRaterEffects(audited);
   const usable = fit.df > 0 && fit.residualVariance > 0;
   const quantile = usable ? studentTQuantile(1 - (1 - level) / 2, fit.df) : Number.NaN;
@@ -133,7 +141,7 @@ export function raterLeniency(
           method: `crossed model, pooled t (df ${fit.df})`,
         }
       : undefined;
-    const test = usable ? spreadTest(e.estimate, e.variance, fit.spread2, margin) : undefined;
+    const test = usable ? spreadTest(e.estimate, e.variance, fit.spread2, margin, alpha, power) : undefined;
     const side = flagOf(test, alpha);
     return {
       rater: e.rater,
@@ -150,6 +158,7 @@ export function raterLeniency(
     method: `crossed rater × ratee model (alternating least squares${fit.converged ? '' : ', NOT converged'}), clustered by rater × ratee, pooled t interval; flag: one-sided z test at alpha/2 per direction against the normal spread between raters (Spiegelhalter 2005)`,
     margin,
     alpha,
+    power,
     spread: Math.sqrt(fit.spread2),
     residualSd: Math.sqrt(fit.residualVariance),
     df: fit.df,

@@ -50,6 +50,8 @@ export interface DivergenceAudit {
   margin: number;
   /** False-positive rate per supervisor, both directions together; each one-sided test runs at alpha/2. */
   alpha: number;
+  /** The probability of a flag each supervisor's `test.detectable` is computed for. */
+  power: number;
   /** τ̂: standard deviation of leniency between raters (from the crossed model over all raters). */
   spread: number;
   /** Mean gap of all supervisors (the role effect), when any. */
@@ -77,6 +79,7 @@ export function supervisorDivergence(
   const margin = options.margin ?? 0;
   const level = options.level ?? 0.95;
   const alpha = options.alpha ?? 0.05;
+  const power = options.power ?? 0.95;
   const consensus = new Set<Role>(options.consensusRoles ?? ['peer', 'subordinate', 'third-party']);
   const fit = fitRaterEffects(audited);
   const usable = fit.df > 0 && fit.residualVariance > 0;
@@ -124,7 +127,7 @@ export function supervisorDivergence(
         n,
         method: `pooled t (df ${fit.df})${baselineVar > 0 ? ', baseline se added' : ''}`,
       };
-      test = spreadTest(estimate, sampling, fit.spread2, margin);
+      test = spreadTest(estimate, sampling, fit.spread2, margin, alpha, power);
     }
     const side = flagOf(test, alpha);
     return {
@@ -148,6 +151,7 @@ export function supervisorDivergence(
       'per ratee: mean over indicators of (supervisor − mean of consensus raters); mean over ratees minus baseline; pooled t interval (crossed rater model); flag: one-sided z test at alpha/2 per direction against the normal spread between raters',
     margin,
     alpha,
+    power,
     spread: Math.sqrt(fit.spread2),
     ...(all.length > 0 ? { roleGap: mean(all) } : {}),
     supervisors,

@@ -192,6 +192,31 @@ describe('simulated cohorts (fixed seeds) and the full report', () => {
       ).toBeUndefined();
     }
   });
+  it('says how large a shift each supervisor could hide: out of reach of +0.5 at 8 ratees, within it at 16', () => {
+    // The mean over five seeded cohorts of the supervisors' median detectable shift (leniency audit, 95% power).
+    // The README's information limit puts a fair supervisor's statistic at sd 0.151 (8 ratees) and 0.126 (16):
+    // times z₀.₉₇₅ + z₀.₉₅ = 3.605, about 0.54 and 0.45 — the audit estimates its spread from the cohort, so its
+    // figures scatter around those.
+    const detectable = (ratees: number) => {
+      let sum = 0;
+      for (const seed of [1, 2, 3, 4, 5]) {
+        const c = simulateCohort({ seed, rubric, rateesPerSupervisor: ratees });
+        const report = auditCohort(c, {});
+        expect(report.leniency.power).toBe(0.95);
+        const own = report.leniency.raters
+          .filter((r) => r.rater.startsWith('atasan-'))
+          .map((r) => r.test?.detectable as number)
+          .sort((a, b) => a - b);
+        sum += own[Math.floor(own.length / 2)] as number;
+      }
+      return sum / 5;
+    };
+    const [four, eight, sixteen] = [detectable(4), detectable(8), detectable(16)];
+    expect(four).toBeGreaterThan(eight);
+    expect(eight).toBeGreaterThan(sixteen);
+    expect(eight).toBeGreaterThan(0.5);
+    expect(sixteen).toBeLessThan(0.5);
+  }, 60_000);
   it('flags a rule that disadvantages one group, and not a fair one', () => {
     const biased = simulateCohort({
       seed: 21,
@@ -220,7 +245,10 @@ describe('simulated cohorts (fixed seeds) and the full report', () => {
     expect(en).toContain("## Inter-rater agreement (Krippendorff's alpha)");
     expect(en).toContain('## Distribution curve (SE MenPAN-RB 3/2023)');
     expect(en).toMatch(/\| atasan-3 \| 8 \|/);
+    expect(en).toContain('| Detectable shift (95%) |');
+    expect(en).toContain('Detectable shift: the smallest leniency or severity beyond the normal spread');
     const id = formatAuditMarkdown(report, 'id');
+    expect(id).toContain('| Pergeseran terdeteksi (95%) |');
     expect(id).toContain('# Laporan audit penilaian kinerja');
     expect(id).toContain('## Atasan dibanding rekan kerja');
     expect(id).toContain('### jenis_kelamin → kenaikan-pangkat (favourable)');

@@ -5,8 +5,9 @@ import { mean } from '../../src/audit/stats/describe.js';
 import { fisherExact, fisherMidP } from '../../src/audit/stats/fisherExact.js';
 import { holm } from '../../src/audit/stats/holm.js';
 import { meanInterval } from '../../src/audit/stats/meanInterval.js';
-import { normalCdf } from '../../src/audit/stats/normal.js';
+import { normalCdf, normalQuantile } from '../../src/audit/stats/normal.js';
 import { overdispersion } from '../../src/audit/stats/overdispersion.js';
+import { seededRandom } from '../../src/audit/stats/seededRandom.js';
 import { spreadTest } from '../../src/audit/stats/spreadTest.js';
 import { studentTQuantile } from '../../src/audit/stats/studentT.js';
 
@@ -108,6 +109,40 @@ describe('statistics', () => {
     expect(spreadTest(0.5, 0.01, 0.03, 0.1)?.z).toBeCloseTo(2, 12);
     expect(spreadTest(-0.5, 0.01, 0.03, 0.1)?.pBelow).toBeCloseTo(normalCdf(-2), 12);
     expect(spreadTest(1, 0, 0, 0)).toBeUndefined();
+  });
+  it('normal quantiles: the table values', () => {
+    // z tables: Φ⁻¹(0.975) = 1.959964, Φ⁻¹(0.95) = 1.644854, Φ⁻¹(0.8) = 0.841621, Φ⁻¹(0.01) = −2.326348.
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
+    expect(normalQuantile(0.95)).toBeCloseTo(1.644854, 5);
+    expect(normalQuantile(0.8)).toBeCloseTo(0.841621, 5);
+    expect(normalQuantile(0.01)).toBeCloseTo(-2.326348, 5);
+    expect(normalQuantile(0.5)).toBeCloseTo(0, 7);
+    expect(() => normalQuantile(1)).toThrow(RangeError);
+  });
+  it('detectable shift: margin + (z₀.₉₇₅ + z_power)·√(v + τ²), by hand', () => {
+    // v 0.0128, τ² 0.01 → sd √0.0228 = 0.1509967; (1.959964 + 1.644854) × 0.1509967 = 0.544316. The information
+    // limit of the README at 8 ratees (sd 0.151) says the same: a +0.5 supervisor is caught less than 95% of the time.
+    expect(spreadTest(0, 0.0128, 0.01, 0)?.detectable).toBeCloseTo(0.544316, 5);
+    // With margin 0.1, alpha 0.1 and power 0.8: 0.1 + (1.644854 + 0.841621) × 0.2 = 0.597295.
+    expect(spreadTest(0.3, 0.01, 0.03, 0.1, 0.1, 0.8)?.detectable).toBeCloseTo(0.597295, 5);
+  });
+  it('detectable shift: a rater shifted by exactly that much is flagged with probability power', () => {
+    // Monte Carlo over the tests' own null model: estimate ~ N(shift, v + τ²), flagged when pAbove < alpha/2.
+    const random = seededRandom(20261129);
+    for (const [v, spread2, margin, power] of [
+      [0.0128, 0.01, 0, 0.95],
+      [0.04, 0.02, 0.05, 0.8],
+    ] as const) {
+      const shift = spreadTest(0, v, spread2, margin, 0.05, power)?.detectable as number;
+      const draws = 20_000;
+      let flagged = 0;
+      for (let k = 0; k < draws; k++) {
+        const estimate = shift + Math.sqrt(v + spread2) * random.normal();
+        if ((spreadTest(estimate, v, spread2, margin)?.pAbove ?? 1) < 0.025) flagged++;
+      }
+      // Binomial sd at 20,000 draws: ≤ 0.0029 at 0.8, 0.0015 at 0.95; four of them.
+      expect(Math.abs(flagged / draws - power)).toBeLessThan(power === 0.95 ? 0.006 : 0.012);
+    }
   });
   it('Holm: 0.01, 0.04, 0.03 → 0.03, 0.06, 0.06', () => {
     const h = holm([0.01, 0.04, undefined, 0.03]);

@@ -30,3 +30,20 @@ export function erfc(x: number): number {
 export function normalCdf(z: number): number {
   return 0.5 * erfc(-z / Math.SQRT2);
 }
+
+/**
+ * The z with {@link normalCdf}(z) = p, for 0 < p < 1, by bisection on normalCdf itself: the quantile then agrees
+ * with the p-values the tests compare against alpha (a flag at p < alpha/2 is exactly z beyond this quantile),
+ * to within the approximation's 1.2e-7.
+ */
+export function normalQuantile(p: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile needs 0 < p < 1, got ${p}`);
+  let lo = -40;
+  let hi = 40;
+  for (let k = 0; k < 100 && hi - lo > 1e-12; k++) {
+    const mid = (lo + hi) / 2;
+    if (normalCdf(mid) < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}

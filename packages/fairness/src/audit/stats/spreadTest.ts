@@ -1,4 +1,4 @@
-import { normalCdf } from './normal.js';
+import { normalCdf, normalQuantile } from './normal.js';
 
 /**
  * One rater's estimate tested against the normal spread between raters: is it further from 0 than raters differ
@@ -11,18 +11,30 @@ export interface SpreadTest {
   pAbove: number;
   /** One-sided p-value of "more than margin below the normal spread" (severe, below the consensus). */
   pBelow: number;
+  /**
+   * The smallest shift beyond the normal spread, in rating points and either way, that these tests flag with
+   * probability `power`: margin + (z₁₋α/₂ + z_power)·√(sampling variance + spread²). A rater shifted by less can
+   * go unflagged more often than 1 − power: below it, "not flagged" does not clear anyone. It shrinks as the
+   * rater rates more people, down to what the normal spread alone allows.
+   */
+  detectable: number;
 }
 
 /**
  * The two one-sided z tests of an estimate against a random-effects null N(0, variance + spread²), shifted by the
  * tolerated margin (the additive over-dispersion model of Spiegelhalter 2005: a rater is judged against how much
  * raters normally differ, not against 0). Undefined when the total variance is not positive.
+ *
+ * @param alpha - Both directions together; each test runs at alpha/2, as the audits flag.
+ * @param power - The probability of a flag that {@link SpreadTest.detectable} is computed for.
  */
 export function spreadTest(
   estimate: number,
   variance: number,
   spread2: number,
   margin: number,
+  alpha = 0.05,
+  power = 0.95,
 ): SpreadTest | undefined {
   const total = variance + spread2;
   if (!(total > 0) || !Number.isFinite(estimate)) return undefined;
@@ -33,5 +45,6 @@ export function spreadTest(
     z: estimate >= 0 ? zAbove : zBelow,
     pAbove: normalCdf(-zAbove),
     pBelow: normalCdf(zBelow),
+    detectable: margin + (normalQuantile(1 - alpha / 2) + normalQuantile(power)) * sd,
   };
 }
