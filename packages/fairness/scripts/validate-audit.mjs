@@ -45,6 +45,8 @@ function raterScenario(label, simulation, audit = {}) {
     peers: 0,
     peerFlags: 0,
   };
+  // The shift each fair supervisor's leniency test would catch 95% of the time, as the audit itself reports it.
+  const detectable = [];
   for (let i = 0; i < cohorts; i++) {
     const cohort = simulateCohort({ seed: 10_000 + i, biasedSupervisor: i % 10, rubric, ...simulation });
     const ratings = extractRatings(cohort);
@@ -57,6 +59,7 @@ function raterScenario(label, simulation, audit = {}) {
     for (const r of len.raters) {
       if (r.roles.includes('supervisor') && r.rater !== biased) {
         n.fair++;
+        if (r.test) detectable.push(r.test.detectable);
         if (r.flag) n.fairFlags++;
         if (r.flag === 'lenient') n.fairLenient++;
       } else if (r.roles.includes('peer')) {
@@ -66,8 +69,10 @@ function raterScenario(label, simulation, audit = {}) {
     }
     for (const s of div.supervisors) if (s.supervisor !== biased && s.flag) n.divFair++;
   }
+  detectable.sort((a, b) => a - b);
+  const median = detectable.length > 0 ? detectable[Math.floor(detectable.length / 2)].toFixed(2) : '–';
   console.log(
-    `${label.padEnd(44)} leniency: biased ${pct(n.biased, cohorts)}  fair ${pct(n.fairFlags, n.fair)} (lenient ${pct(n.fairLenient, n.fair)})  peers ${pct(n.peerFlags, n.peers)} | divergence: biased ${pct(n.divBiased, cohorts)}  fair ${pct(n.divFair, n.fair)}`,
+    `${label.padEnd(44)} leniency: biased ${pct(n.biased, cohorts)}  fair ${pct(n.fairFlags, n.fair)} (lenient ${pct(n.fairLenient, n.fair)})  peers ${pct(n.peerFlags, n.peers)} | divergence: biased ${pct(n.divBiased, cohorts)}  fair ${pct(n.divFair, n.fair)} | detectable ${median}`,
   );
 }
 
@@ -100,7 +105,8 @@ if (values.only !== 'disparity') {
     'default options (alpha 0.05 per rater: one-sided 0.025 each way). "biased" = flagged lenient; "fair" = any of the',
   );
   console.log(
-    '9 fair supervisors flagged either way (lenient: flagged lenient); "peers" = peer raters flagged either way.',
+    '9 fair supervisors flagged either way (lenient: flagged lenient); "peers" = peer raters flagged either way;',
+    '"detectable" = the median over fair supervisors of the shift their leniency test catches 95% of the time.',
   );
   for (const t of [4, 8, 12, 16, 24])
     raterScenario(`${t} ratees per supervisor, all favoured`, { rateesPerSupervisor: t });
