@@ -22,8 +22,8 @@ export interface RaterAuditOptions {
    */
   alpha?: number;
   /**
-   * Leniency and divergence: the probability of a flag for which each rater's `test.detectable` shift is given
-   * (default 0.95, the audit's validation target).
+   * Leniency and divergence: the probability of a flag for which each rater's `test.detectable` shift is given,
+   * in [0, 1] (default 0.95, the audit's validation target).
    */
   power?: number;
   /** Roles left out of the audit (default: `self`, which is not a judgement of someone else). */

@@ -117,7 +117,10 @@ describe('statistics', () => {
     expect(normalQuantile(0.8)).toBeCloseTo(0.841621, 5);
     expect(normalQuantile(0.01)).toBeCloseTo(-2.326348, 5);
     expect(normalQuantile(0.5)).toBeCloseTo(0, 7);
-    expect(() => normalQuantile(1)).toThrow(RangeError);
+    expect(normalQuantile(1)).toBe(Number.POSITIVE_INFINITY);
+    expect(() => normalQuantile(1.5)).toThrow(RangeError);
+    // alpha 0 flags nobody, so nothing is detectable; the audit still runs.
+    expect(spreadTest(0.5, 0.01, 0.03, 0, 0)?.detectable).toBe(Number.POSITIVE_INFINITY);
   });
   it('detectable shift: margin + (z₀.₉₇₅ + z_power)·√(v + τ²), by hand', () => {
     // v 0.0128, τ² 0.01 → sd √0.0228 = 0.1509967; (1.959964 + 1.644854) × 0.1509967 = 0.544316. The information

@@ -32,12 +32,16 @@ export function normalCdf(z: number): number {
 }
 
 /**
- * The z with {@link normalCdf}(z) = p, for 0 < p < 1, by bisection on normalCdf itself: the quantile then agrees
- * with the p-values the tests compare against alpha (a flag at p < alpha/2 is exactly z beyond this quantile),
- * to within the approximation's 1.2e-7.
+ * The z with {@link normalCdf}(z) = p, by bisection on normalCdf itself: the quantile then agrees with the
+ * p-values the tests compare against alpha (a flag at p < alpha/2 is exactly z beyond this quantile), to within
+ * the approximation's 1.2e-7. −∞ at 0 and +∞ at 1 (alpha 0 flags nothing, so no shift is detectable).
+ *
+ * @throws RangeError when p is not in [0, 1].
  */
 export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile needs 0 < p < 1, got ${p}`);
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`normalQuantile needs 0 ≤ p ≤ 1, got ${p}`);
+  if (p === 0) return Number.NEGATIVE_INFINITY;
+  if (p === 1) return Number.POSITIVE_INFINITY;
   let lo = -40;
   let hi = 40;
   for (let k = 0; k < 100 && hi - lo > 1e-12; k++) {

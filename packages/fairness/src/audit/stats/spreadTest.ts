@@ -15,7 +15,8 @@ export interface SpreadTest {
    * The smallest shift beyond the normal spread, in rating points and either way, that these tests flag with
    * probability `power`: margin + (z₁₋α/₂ + z_power)·√(sampling variance + spread²). A rater shifted by less can
    * go unflagged more often than 1 − power: below it, "not flagged" does not clear anyone. It shrinks as the
-   * rater rates more people, down to what the normal spread alone allows.
+   * rater rates more people, down to what the normal spread alone allows. +∞ (null in JSON) when alpha is 0 or
+   * power 1: then no shift is sure to be flagged.
    */
   detectable: number;
 }
