@@ -86,6 +86,32 @@ describe('kinerja audit', () => {
     expect(curve.curves).toHaveLength(11);
   });
 
+  it("passes --alpha and --power to the rater audits, and reports each rater's detectable shift", async () => {
+    const r = await run(
+      ['audit', '-r', 'simulasi.rubric.yaml', '-i', 'cohort.json', '--alpha', '0.1', '--power', '0.8'],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.leniency).toMatchObject({ alpha: 0.1, power: 0.8 });
+    expect(report.divergence).toMatchObject({ alpha: 0.1, power: 0.8 });
+    const strict = JSON.parse(
+      (await run(['audit', '-r', 'simulasi.rubric.yaml', '-i', 'cohort.json'], dir)).stdout,
+    );
+    const shift = (rep: { leniency: { raters: Array<{ rater: string; test: { detectable: number } }> } }) =>
+      rep.leniency.raters.find((x) => x.rater === 'atasan-1')?.test.detectable as number;
+    // A lower power and a higher alpha both need a smaller shift to flag.
+    expect(shift(report)).toBeLessThan(shift(strict));
+    for (const bad of [
+      ['--alpha', '0'],
+      ['--power', '1'],
+      ['--power', 'x'],
+    ])
+      expect(
+        (await run(['audit', '-r', 'simulasi.rubric.yaml', '-i', 'cohort.json', ...bad], dir)).code,
+      ).toBe(2);
+  });
+
   it('refuses a bad command line as a usage error', async () => {
     expect((await run(['audit', '-i', 'cohort.json'], dir)).code).toBe(2);
     expect((await run(['audit', '-r', 'simulasi.rubric.yaml'], dir)).code).toBe(2);

@@ -36,6 +36,8 @@ Options:
   --rounding <r>             share → head count: exact (default: max floor, min ceil), nearest, lenient
   --margin <points>          tolerated rater difference beyond the cohort's normal spread (default 0;
                              halo: 2.5% of the rating range)
+  --alpha <a>                false-flag rate per rater for leniency and divergence, both ways (default 0.05)
+  --power <p>                the chance of a flag each rater's "detectable shift" is given for (default 0.95)
   --seed <n>                 bootstrap seed (default 1)
   --format json|markdown     json (default) or a Markdown report
   --lang id|en               language of the Markdown report and messages
@@ -86,6 +88,8 @@ export const auditCommand: Command = {
       'curve-per': { type: 'string' },
       rounding: { type: 'string' },
       margin: { type: 'string' },
+      alpha: { type: 'string' },
+      power: { type: 'string' },
       seed: { type: 'string' },
       format: { type: 'string' },
       lang: { type: 'string' },
@@ -124,6 +128,15 @@ export const auditCommand: Command = {
     };
     const margin = number('--margin', values.margin as string | undefined, false);
     const seed = number('--seed', values.seed as string | undefined, true);
+    const probability = (flag: string, v: string | undefined): number | undefined => {
+      if (v === undefined) return undefined;
+      const n = Number(v);
+      if (!(n > 0 && n < 1))
+        throw new UsageError(`${flag} needs a number between 0 and 1, got "${v}"`, 'audit');
+      return n;
+    };
+    const alpha = probability('--alpha', values.alpha as string | undefined);
+    const power = probability('--power', values.power as string | undefined);
 
     const loaded = loadRubricOrReport(values.rubric as string, io, lang);
     if (!loaded.ok) return loaded.exitCode;
@@ -151,6 +164,8 @@ export const auditCommand: Command = {
       ...(outcomes ? { disparity: { outcomes } } : {}),
       ...(organisation ? { organisation, curve: { rounding, ...(curvePer ? { per: curvePer } : {}) } } : {}),
       ...(margin !== undefined ? { margin } : {}),
+      ...(alpha !== undefined ? { alpha } : {}),
+      ...(power !== undefined ? { power } : {}),
       ...(seed !== undefined ? { seed } : {}),
     };
     const report = auditCohort({ appraisals, evaluations, rubric: loaded.rubric }, options);

@@ -86,6 +86,9 @@ export function auditCohort(cohort: Cohort, options: AuditOptions = {}): AuditRe
   const shared: RaterAuditOptions = {
     ...(options.level !== undefined ? { level: options.level } : {}),
     ...(options.margin !== undefined ? { margin: options.margin } : {}),
+    // alpha was dropped here before, so a caller's alpha silently became 0.05.
+    ...(options.alpha !== undefined ? { alpha: options.alpha } : {}),
+    ...(options.power !== undefined ? { power: options.power } : {}),
     ...(options.excludeRoles !== undefined ? { excludeRoles: options.excludeRoles } : {}),
   };
   const leniency = raterLeniency(ratings, shared);
