@@ -217,6 +217,13 @@ describe('simulated cohorts (fixed seeds) and the full report', () => {
     expect(eight).toBeGreaterThan(0.5);
     expect(sixteen).toBeLessThan(0.5);
   }, 60_000);
+  it('hands alpha and power to the rater audits', () => {
+    const c = simulateCohort({ seed: 11, rubric, biasedSupervisor: 2 });
+    const report = auditCohort(c, { alpha: 0.1, power: 0.8 });
+    expect(report.leniency).toMatchObject({ alpha: 0.1, power: 0.8 });
+    expect(report.divergence).toMatchObject({ alpha: 0.1, power: 0.8 });
+    expect(auditCohort(c, {}).leniency).toMatchObject({ alpha: 0.05, power: 0.95 });
+  });
   it('flags a rule that disadvantages one group, and not a fair one', () => {
     const biased = simulateCohort({
       seed: 21,
