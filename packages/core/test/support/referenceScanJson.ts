@@ -5,22 +5,8 @@
 import { joinPointer } from '../../src/diagnostics/pointer.js';
 import { forbiddenKeys } from '../../src/parse/forbiddenKeys.js';
 import type { ParseLimits } from '../../src/parse/ParseLimits.js';
-
-/** A problem found by {@link scanJson}, located by UTF-16 offsets into the scanned text. */
-interface JsonScanFinding {
-  /** Which rule was broken. */
-  code: 'json-syntax' | 'duplicate-key' | 'forbidden-key' | 'input-too-deep' | 'input-too-many-keys';
-  /** Start offset. */
-  start: number;
-  /** End offset (exclusive). */
-  end: number;
-  /** JSON pointer of the offending key or value ('' for syntax errors). */
-  pointer: string;
-  /** The offending key, when there is one. */
-  received?: string;
-  /** What went wrong, for `json-syntax`. */
-  detail?: string;
-}
+// The findings' type is the real scanner's: the two must agree field for field.
+import type { JsonScanFinding } from '../../src/parse/scanJson.js';
 
 interface Frame {
   object: boolean;
