@@ -20,6 +20,9 @@ export function withoutExplanation(e: Evaluation): Evaluation {
       delete i.contribution;
     }
   }
-  for (const o of Object.values(out.outcomes)) delete o.valueTrace;
+  for (const o of Object.values(out.outcomes)) {
+    delete o.valueTrace;
+    delete o.conditions;
+  }
   return out;
 }

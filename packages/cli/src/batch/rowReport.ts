@@ -41,6 +41,6 @@ export function rowReport(record: ScoredRecord, lang: Lang): string {
 export function slim(e: Evaluation): Evaluation {
   const outcomes: Evaluation['outcomes'] = {};
   for (const [id, o] of Object.entries(e.outcomes))
-    outcomes[id] = { label: o.label, kind: o.kind, met: o.met, conditions: o.conditions };
+    outcomes[id] = { label: o.label, kind: o.kind, met: o.met };
   return { ...e, groups: {}, outcomes, diagnostics: [] };
 }

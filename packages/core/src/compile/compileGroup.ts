@@ -1,4 +1,4 @@
-import type { CompiledCondition } from '../conditions/compileCondition.js';
+import type { CompiledCondition, ConditionRun } from '../conditions/compileCondition.js';
 import { compileCondition } from '../conditions/compileCondition.js';
 import { createDiagnostic, type DiagnosticInit } from '../diagnostics/createDiagnostic.js';
 import { joinPointer } from '../diagnostics/pointer.js';
@@ -408,14 +408,16 @@ export function compileGroup(
         const inds: Record<string, IndicatorResult> = {};
         for (const part of parts) {
           if (part.appliesWhen) {
-            const run = part.appliesWhen(state.facts);
-            if (run.value === undefined) {
-              state.diagnostics.push(...run.diagnostics);
+            // Only the value counts here (nothing shows this condition's trace); the traced run is for the
+            // diagnostics of an undetermined one.
+            const applies = part.appliesWhen.test(state.facts);
+            if (applies === undefined) {
+              state.diagnostics.push(...part.appliesWhen(state.facts).diagnostics);
               failed = true;
               inds[part.id] = { status: 'error' };
               continue;
             }
-            if (!run.value) {
+            if (!applies) {
               // Not this employee's indicator (e.g. leadership for a non-structural post): it leaves the mean,
               // and data given for it anyway is pointed out rather than silently ignored.
               inds[part.id] = { status: 'not-applicable' };
@@ -550,16 +552,19 @@ export function compileGroup(
         }> = [];
         let undetermined = false;
         for (const rule of rater.rules) {
-          const run = rule.when(state.facts);
-          tried.push({ id: rule.id, conditions: run.trace });
-          if (run.value === undefined) {
+          // Without an explanation only the value counts; the traced run is kept for the rare undetermined rule.
+          const quick = state.explain ? undefined : rule.when.test(state.facts);
+          const run = quick === undefined ? rule.when(state.facts) : undefined;
+          if (run) tried.push({ id: rule.id, conditions: run.trace });
+          const value = run ? run.value : quick;
+          if (value === undefined) {
             undetermined = true;
             // A rule that reads a group still waiting for raters waits with it; otherwise a fact is missing.
             if (state.pending.length > 0) state.pending.push(`${id}: rating waits for ${state.pending[0]}`);
-            else state.diagnostics.push(...run.diagnostics);
+            else state.diagnostics.push(...(run as ConditionRun).diagnostics);
             break;
           }
-          if (run.value) {
+          if (value) {
             derived = rule.id;
             break;
           }

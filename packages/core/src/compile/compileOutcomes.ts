@@ -46,16 +46,16 @@ export function compileOutcomes(rubric: Rubric, ctx: MeasureCompileContext): Com
     const out: Record<string, OutcomeResult> = {};
     for (const { id, when, value } of compiled) {
       const o = outcomes[id] as NonNullable<Rubric['outcomes']>[string];
-      const run = when(state.facts);
+      // Without an explanation the conditions' trace is left out, so only their value is computed; an
+      // undetermined one is run again with its trace for the diagnostics saying which fact is missing.
+      const quick = state.explain ? undefined : when.test(state.facts);
+      const run = quick === undefined ? when(state.facts) : undefined;
+      const met = run ? run.value : quick;
       // A decided condition (e.g. false because the predikat differs) does not need the facts it did not read.
-      if (run.value === undefined) state.diagnostics.push(...run.diagnostics);
-      const r: OutcomeResult = {
-        label: o.label,
-        kind: o.kind,
-        met: run.value === undefined ? null : run.value,
-        conditions: run.trace,
-      };
-      if (run.value === true) {
+      if (run && met === undefined) state.diagnostics.push(...run.diagnostics);
+      const r: OutcomeResult = { label: o.label, kind: o.kind, met: met === undefined ? null : met };
+      if (state.explain && run) r.conditions = run.trace;
+      if (met === true) {
         r.event = o.event.params ? { type: o.event.type, params: o.event.params } : { type: o.event.type };
         if (value) {
           const v = value({

@@ -33,7 +33,7 @@ export interface EvaluateOptions {
   /**
    * Skip the explanation, for bulk scoring: the result leaves out how each score was reached (indicator
    * `measure` traces and `contribution`s, group `ratingTrace` / `suggestionTrace`, `predicateTrace` and outcome
-   * `valueTrace`). Everything else — status, scores, ratings, predikat, outcomes, flags and diagnostics — is
+   * `valueTrace` / `conditions`). Everything else — status, scores, ratings, predikat, outcomes, flags and diagnostics — is
    * exactly what a full evaluation gives. Default false: the full explanation.
    */
   scoreOnly?: boolean;

@@ -79,8 +79,8 @@ export interface OutcomeResult {
   value?: number;
   /** How the value was computed. */
   valueTrace?: MeasureTrace;
-  /** The value of every condition. */
-  conditions: ConditionTrace;
+  /** The value of every condition; left out with `scoreOnly`, like every other trace. */
+  conditions?: ConditionTrace;
 }
 
 /** The full result of evaluating one appraisal. */

@@ -244,7 +244,7 @@ export function explainEvaluation(
     for (const [, o] of outs) {
       const met = o.met === true ? w.yes : o.met === false ? w.no : w.unknown;
       lines.push(`  ${o.label[lang]}: ${met}${o.value !== undefined ? ` (${w.value} ${o.value})` : ''}`);
-      lines.push(...conditionLines(o.conditions, '    '));
+      if (o.conditions) lines.push(...conditionLines(o.conditions, '    '));
     }
   }
   if (e.flags.length > 0) lines.push(`${w.flags}: ${e.flags.join(', ')}`);
