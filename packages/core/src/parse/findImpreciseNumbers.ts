@@ -20,7 +20,14 @@ export function numberIsExact(text: string, value: number): boolean {
   let t = text.replace(/^\+/, '');
   if (/^-?\./.test(t)) t = t.replace('.', '0.');
   t = t.replace(/\.(?=$|[eE])/, '.0');
-  return Rational.from(t).eq(Rational.from(value));
+  // Underflow to zero (1e-400) is caught without reading an exponent Rational refuses to expand.
+  if (value === 0) return !/[1-9]/.test(t.split(/[eE]/)[0] as string);
+  try {
+    return Rational.from(t).eq(Rational.from(value));
+  } catch {
+    // An exponent beyond Rational's bound on a non-zero value: it cannot be checked, so it is not taken as exact.
+    return false;
+  }
 }
 
 /**

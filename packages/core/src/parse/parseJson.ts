@@ -12,8 +12,8 @@ import { sortDiagnostics } from './sortDiagnostics.js';
 
 /**
  * Parses a JSON appraisal with strict JSON semantics (`JSON.parse`), additionally refusing
- * duplicate keys, the keys `__proto__`, `constructor` and `prototype`, and input beyond the
- * {@link ParseLimits}. A leading byte-order mark is ignored, as RFC 8259 allows.
+ * duplicate keys, the keys `__proto__`, `constructor` and `prototype`, number literals a double
+ * cannot hold exactly (`number-precision`, as in YAML), and input beyond the {@link ParseLimits}. A leading byte-order mark is ignored, as RFC 8259 allows.
  *
  * Never throws for bad input; every problem becomes a diagnostic with a pointer and a span.
  *
@@ -69,7 +69,10 @@ export function parseJson(text: string, options: ParseOptions = {}): ParsedDocum
   const syntaxOnly = findings.every((f) => f.code === 'json-syntax');
   // A locator needs well-formed text; after a syntax error or a limit hit there is none to offer.
   const clean =
-    !syntaxOnly && findings.every((f) => f.code === 'duplicate-key' || f.code === 'forbidden-key');
+    !syntaxOnly &&
+    findings.every(
+      (f) => f.code === 'duplicate-key' || f.code === 'forbidden-key' || f.code === 'number-precision',
+    );
   return clean
     ? { ok: false, diagnostics: sortDiagnostics(diagnostics), locator: createJsonLocator(body) }
     : { ok: false, diagnostics: sortDiagnostics(diagnostics) };

@@ -1,18 +1,25 @@
 import { joinPointer } from '../diagnostics/pointer.js';
+import { numberIsExact } from './findImpreciseNumbers.js';
 import { forbiddenKeys } from './forbiddenKeys.js';
 import type { ParseLimits } from './ParseLimits.js';
 
 /** A problem found by {@link scanJson}, located by UTF-16 offsets into the scanned text. */
 export interface JsonScanFinding {
   /** Which rule was broken. */
-  code: 'json-syntax' | 'duplicate-key' | 'forbidden-key' | 'input-too-deep' | 'input-too-many-keys';
+  code:
+    | 'json-syntax'
+    | 'duplicate-key'
+    | 'forbidden-key'
+    | 'number-precision'
+    | 'input-too-deep'
+    | 'input-too-many-keys';
   /** Start offset. */
   start: number;
   /** End offset (exclusive). */
   end: number;
   /** JSON pointer of the offending key or value ('' for syntax errors). */
   pointer: string;
-  /** The offending key, when there is one. */
+  /** The offending key or number literal, when there is one. */
   received?: string;
   /** What went wrong, for `json-syntax`. */
   detail?: string;
@@ -106,13 +113,19 @@ function skipDigits(text: string, i: number, n: number, what: string): number {
   return i;
 }
 
+// Set by skipNumber: whether the literal just skipped had an exponent (a module variable, like the position
+// being returned, so the hot path allocates nothing).
+let lastHadExponent = false;
+
 function skipNumber(text: string, i: number, n: number): number {
+  lastHadExponent = false;
   if (text.charCodeAt(i) === 45) i++;
   if (text.charCodeAt(i) === 48) i++;
   else i = skipDigits(text, i, n, 'number');
   if (text.charCodeAt(i) === 46) i = skipDigits(text, i + 1, n, 'number fraction');
   const e = text.charCodeAt(i);
   if (e === 69 || e === 101) {
+    lastHadExponent = true;
     i++;
     const s = text.charCodeAt(i);
     if (s === 43 || s === 45) i++;
@@ -187,8 +200,25 @@ export function scanJson(text: string, limits: ParseLimits): JsonScanFinding[] {
           continue;
         }
         if (c === 34) i = skipString(text, i, n);
-        else if (c === 45 || isDigit(c)) i = skipNumber(text, i, n);
-        else if (text.startsWith('true', i)) i += 4;
+        else if (c === 45 || isDigit(c)) {
+          const start = i;
+          i = skipNumber(text, i, n);
+          // JSON.parse rounds a literal to the nearest double without a word (79.99999999999999999999 → 80, 1e-400
+          // → 0), which could move a score across a band. A literal of at most 15 characters without an exponent
+          // has at most 15 significant digits in the normal range, which a double always holds exactly, so only
+          // longer or exponent literals need the exact check YAML numbers get.
+          if (i - start > 15 || lastHadExponent) {
+            const literal = text.slice(start, i);
+            if (!numberIsExact(literal, Number(literal)))
+              findings.push({
+                code: 'number-precision',
+                start,
+                end: i,
+                pointer: pointerOf(frames),
+                received: literal,
+              });
+          }
+        } else if (text.startsWith('true', i)) i += 4;
         else if (text.startsWith('false', i)) i += 5;
         else if (text.startsWith('null', i)) i += 4;
         else syntax(n, i, `${describe(text, i)}, expected a value`);

@@ -201,3 +201,67 @@ describe('parseJson properties', () => {
     expectPrototypeIntact();
   });
 });
+
+describe('parseJson number precision', () => {
+  it('refuses a literal JSON.parse would round, with its pointer and span, as YAML does', () => {
+    const r = parseJson(
+      '{"inputs": {"t1": {"x": 79.99999999999999999999}},\n "n": [1, 1e-400, 12345678901234567890]}',
+    );
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics.map((d) => [d.code, d.pointer, at(d), d.received])).toEqual([
+      ['number-precision', '/inputs/t1/x', '1:25', '79.99999999999999999999'],
+      ['number-precision', '/n/1', '2:11', '1e-400'],
+      ['number-precision', '/n/2', '2:19', '12345678901234567890'],
+    ]);
+    expect(r.diagnostics[0]?.message.id).toMatch(/terlalu panjang/);
+    // The text is well-formed, so positions of later (schema) findings can still be given.
+    expect(r.locator).toBeDefined();
+  });
+
+  it('accepts what a double holds exactly, long or with an exponent', () => {
+    for (const n of [
+      '0.1',
+      '-0.5e+3',
+      '100000000000000000000',
+      '1.50000000000000000000',
+      '0e-99999',
+      '2.5E-4',
+    ]) {
+      expect(parseJson(`[${n}]`).diagnostics, n).toEqual([]);
+    }
+  });
+
+  it('flags a literal exactly when the shortest decimal of its double differs from it', () => {
+    // Reference without Rational: both decimals brought to digits × 10^exp with no leading or trailing zeros.
+    const canonical = (s: string) => {
+      const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([-+]?\d+))?$/.exec(s);
+      if (!m) throw new Error(s);
+      const frac = m[3] ?? '';
+      let digits = `${m[2]}${frac}`.replace(/^0+/, '');
+      let exp = Number(m[4] ?? 0) - frac.length;
+      while (digits.endsWith('0')) {
+        digits = digits.slice(0, -1);
+        exp++;
+      }
+      return digits === '' ? '0' : `${m[1]}${digits}e${exp}`;
+    };
+    const literal = fc
+      .tuple(
+        fc.constantFrom('', '-'),
+        fc.stringMatching(/^(0|[1-9]\d{0,24})$/),
+        fc.option(fc.stringMatching(/^\d{1,25}$/)),
+        fc.option(fc.integer({ min: -340, max: 340 })),
+      )
+      .map(([s, i, f, e]) => `${s}${i}${f === null ? '' : `.${f}`}${e === null ? '' : `e${e}`}`);
+    fc.assert(
+      fc.property(literal, (n) => {
+        const value = Number(n);
+        fc.pre(Number.isFinite(value));
+        const exact = canonical(n) === canonical(String(value).replace('e+', 'e'));
+        const found = parseJson(`{"a":[${n}]}`).diagnostics.map((d) => [d.code, d.pointer]);
+        expect(found).toEqual(exact ? [] : [['number-precision', '/a/0']]);
+      }),
+      { seed: 20261129, numRuns: 3000 },
+    );
+  });
+});

@@ -135,6 +135,25 @@ describe('parseYaml values', () => {
   });
 });
 
+describe('parseYaml number precision', () => {
+  it('refuses a literal a double cannot hold, even one whose exponent is too large to expand exactly', () => {
+    // 1e-99999 underflows to 0 and 1000e-10003 (= 1e-10000) too; the exact check once expanded the exponent,
+    // failed, and the failure was reported as input-too-deep.
+    for (const [text, col] of [
+      ['a: 0.60000000000000001', 4],
+      ['a: 1e-99999', 4],
+      ['b: [1, 1000e-10003]', 8],
+    ] as const) {
+      const r = parseYaml(text);
+      expect(
+        r.diagnostics.map((d) => [d.code, at(d)]),
+        text,
+      ).toEqual([['number-precision', `1:${col}`]]);
+    }
+    expect(parseYaml('a: 0e-99999').diagnostics).toEqual([]);
+  });
+});
+
 describe('parseYaml limits', () => {
   it('refuses input over maxBytes, counting UTF-8 bytes, before parsing', () => {
     const text = 'a: "éééé"\n'; // 10 UTF-16 units, 14 bytes
