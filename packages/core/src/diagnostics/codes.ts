@@ -1,3 +1,4 @@
+import type { ErrorCode as YamlErrorCode } from 'yaml';
 import type { Messages, Severity, Stage } from './diagnostic.js';
 
 /** Data a message template may use. */
@@ -36,6 +37,76 @@ const show = (v: unknown): string => {
 };
 const p = (d: MessageData, k: string): string => String(d.params?.[k] ?? '');
 
+// The yaml library's error codes (and our own `complex-key`), in Indonesian.
+// Typed over the library's code union, so a yaml upgrade that adds a code fails the typecheck until it is worded.
+const YAML_PROBLEM_ID: Readonly<Record<YamlErrorCode | 'complex-key', string>> = {
+  ALIAS_PROPS: 'alias tidak boleh diberi anchor atau tag',
+  BAD_ALIAS: 'alias merujuk anchor yang tidak ada',
+  BAD_COLLECTION_TYPE: 'jenis koleksi tidak cocok dengan tag-nya',
+  BAD_DIRECTIVE: 'direktif YAML tidak sah',
+  BAD_DQ_ESCAPE: 'escape tidak sah di dalam string berkutip ganda',
+  BAD_INDENT: 'indentasi tidak sesuai',
+  BAD_PROP_ORDER: 'anchor dan tag tidak pada tempatnya',
+  BAD_SCALAR_START: 'nilai tanpa kutip diawali karakter yang tidak diizinkan; beri tanda kutip',
+  BLOCK_AS_IMPLICIT_KEY: 'koleksi blok tidak boleh menjadi kunci',
+  BLOCK_IN_FLOW: 'koleksi blok tidak boleh berada di dalam [ ] atau { }',
+  DUPLICATE_KEY: 'kunci yang sama muncul dua kali',
+  IMPOSSIBLE: 'struktur dokumen tidak dapat diuraikan',
+  KEY_OVER_1024_CHARS: 'kunci tanpa tanda ? lebih dari 1024 karakter',
+  MISSING_CHAR: 'karakter penutup atau pemisah hilang',
+  MULTILINE_IMPLICIT_KEY: 'kunci tidak boleh lebih dari satu baris',
+  MULTIPLE_ANCHORS: 'satu nilai diberi lebih dari satu anchor',
+  MULTIPLE_DOCS: 'teks berisi lebih dari satu dokumen YAML',
+  MULTIPLE_TAGS: 'satu nilai diberi lebih dari satu tag',
+  NON_STRING_KEY: 'kunci harus berupa teks',
+  RESOURCE_EXHAUSTION: 'dokumen terlalu besar untuk diuraikan',
+  TAB_AS_INDENT: 'tab tidak boleh dipakai untuk indentasi; gunakan spasi',
+  TAG_RESOLVE_FAILED: 'tag tidak dikenal atau nilainya tidak cocok dengan tag',
+  UNEXPECTED_TOKEN: 'ada tanda yang tidak terduga di sini',
+  'complex-key': 'kunci yang berupa koleksi tidak didukung',
+};
+
+// What a JSON syntax error was due instead (`expected` of a json-syntax diagnostic), in both languages.
+const JSON_EXPECTED: Readonly<Record<string, Messages>> = {
+  value: { id: 'sebuah nilai', en: 'a value' },
+  'property-name': { id: 'nama properti dalam tanda kutip ganda', en: 'a double-quoted property name' },
+  colon: { id: "':' setelah nama properti", en: "':' after the property name" },
+  'comma-or-brace': { id: "',' atau '}'", en: "',' or '}'" },
+  'comma-or-bracket': { id: "',' atau ']'", en: "',' or ']'" },
+  digit: { id: 'sebuah digit', en: 'a digit' },
+  end: { id: 'akhir teks setelah nilai JSON', en: 'the end of the text after the JSON value' },
+};
+
+// The words of a json-syntax diagnostic from its stable `problem` key; a caller that only has a free-text
+// `detail` (the engine's own message, should the scanner ever be laxer than it) gets that text as it is.
+function jsonSyntaxWords(d: MessageData): Messages {
+  const expected = typeof d.expected === 'string' ? JSON_EXPECTED[d.expected] : undefined;
+  const due = (m: Messages): Messages =>
+    expected ? { id: `${m.id}, seharusnya ${expected.id}`, en: `${m.en}, expected ${expected.en}` } : m;
+  switch (d.params?.problem) {
+    case 'unexpected-character':
+      return due({
+        id: `karakter ${show(d.received)} tidak terduga`,
+        en: `unexpected character ${show(d.received)}`,
+      });
+    case 'unexpected-end':
+      return due({ id: 'teks berakhir terlalu cepat', en: 'unexpected end of input' });
+    case 'unterminated-string':
+      return { id: 'string tidak ditutup dengan tanda kutip', en: 'unterminated string' };
+    case 'control-character':
+      return {
+        id: 'karakter kendali (mis. tab atau baris baru) di dalam string; tulis sebagai \\t atau \\n',
+        en: 'control character (e.g. a tab or line break) in a string; write it as \\t or \\n',
+      };
+    case 'bad-unicode-escape':
+      return { id: 'escape \\u harus diikuti 4 digit heksadesimal', en: 'a \\u escape needs 4 hex digits' };
+    case 'bad-escape':
+      return { id: 'escape tidak dikenal di dalam string', en: 'unknown escape in a string' };
+    default:
+      return { id: p(d, 'detail'), en: p(d, 'detail') };
+  }
+}
+
 const codes = {
   // parse
   'yaml-syntax': {
@@ -43,7 +114,12 @@ const codes = {
     severity: 'error',
     summary: 'The YAML text cannot be parsed.',
     render: (d) => ({
-      id: `YAML tidak dapat dibaca: ${p(d, 'detail')}`,
+      // The yaml library words its errors in English only; Indonesian readers get the meaning of its error code.
+      id: `YAML tidak dapat dibaca: ${
+        Object.hasOwn(YAML_PROBLEM_ID, p(d, 'problem'))
+          ? YAML_PROBLEM_ID[p(d, 'problem') as YamlErrorCode]
+          : 'kesalahan penulisan YAML'
+      }`,
       en: `YAML cannot be parsed: ${p(d, 'detail')}`,
     }),
   },
@@ -51,10 +127,10 @@ const codes = {
     stage: 'parse',
     severity: 'error',
     summary: 'The JSON text cannot be parsed.',
-    render: (d) => ({
-      id: `JSON tidak dapat dibaca: ${p(d, 'detail')}`,
-      en: `JSON cannot be parsed: ${p(d, 'detail')}`,
-    }),
+    render: (d) => {
+      const why = jsonSyntaxWords(d);
+      return { id: `JSON tidak dapat dibaca: ${why.id}`, en: `JSON cannot be parsed: ${why.en}` };
+    },
   },
   'duplicate-key': {
     stage: 'parse',
@@ -368,10 +444,10 @@ const codes = {
   'band-gap': {
     stage: 'compile',
     severity: 'error',
-    summary: 'Bands leave values uncovered and no `gapPolicy` says where those values go.',
+    summary: 'Bands leave values uncovered and no `gaps: { policy }` says where those values go.',
     render: (d) => ({
-      id: `Ada celah ${show(d.received)} di antara band tanpa \`gapPolicy\`.`,
-      en: `There is a gap ${show(d.received)} between bands and no \`gapPolicy\`.`,
+      id: `Ada celah ${show(d.received)} di antara band: tutup celahnya, atau nyatakan \`gaps: { policy: reject | lower | upper | round }\`.`,
+      en: `There is a gap ${show(d.received)} between bands: close it, or declare \`gaps: { policy: reject | lower | upper | round }\`.`,
     }),
   },
   'matrix-incomplete': {

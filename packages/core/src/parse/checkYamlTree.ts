@@ -15,8 +15,10 @@ export interface YamlTreeFinding {
   pointer: string;
   /** The offending key, when there is one. */
   received?: string;
-  /** Extra wording for `yaml-syntax`. */
+  /** Extra wording for `yaml-syntax` (English). */
   detail?: string;
+  /** The `yaml-syntax` problem's key, for wording it in other languages. */
+  problem?: string;
 }
 
 type Ranged = { range?: [number, number, number] | null } | null | undefined;
@@ -54,6 +56,7 @@ export function checkYamlTree(root: unknown, maxNodes: number): YamlTreeFinding[
             start,
             end,
             pointer,
+            problem: 'complex-key',
             detail: 'complex mapping keys are not supported',
           });
           continue;

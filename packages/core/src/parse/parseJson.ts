@@ -40,30 +40,24 @@ export function parseJson(text: string, options: ParseOptions = {}): ParsedDocum
   }
 
   const lineCounter = lineCounterFor(body);
+  // Syntax errors are worded from the scanner's finding, never the engine's message: that is English only and
+  // differs between engines, and the same text must give the same bytes in Node, browsers and other runtimes.
   const diagnostics = findings.map((f): Diagnostic => {
-    let span = offsetSpan(lineCounter, f.start, f.end);
-    let detail = f.detail;
-    if (f.code === 'json-syntax') {
-      // Prefer the engine's wording and position: it is what users see from other JSON tools.
-      const engine = engineMessage(body);
-      const at = engine && jsonErrorPosition(engine, (o) => offsetSpan(lineCounter, o, o).start);
-      if (engine) detail = engine;
-      if (at && (at.line !== span.start.line || at.column !== span.start.column))
-        span = { start: at, end: at };
-    }
+    const syntax = f.code === 'json-syntax';
     return createDiagnostic({
       code: f.code,
       pointer: f.pointer,
       source,
-      span,
+      span: offsetSpan(lineCounter, f.start, f.end),
       received: f.received,
-      expected:
-        f.code === 'input-too-deep'
+      expected: syntax
+        ? f.expected
+        : f.code === 'input-too-deep'
           ? limits.maxDepth
           : f.code === 'input-too-many-keys'
             ? limits.maxNodes
             : undefined,
-      params: detail === undefined ? undefined : { detail },
+      params: syntax ? { problem: f.problem ?? 'unexpected-character' } : undefined,
     });
   });
   const syntaxOnly = findings.every((f) => f.code === 'json-syntax');
@@ -76,15 +70,6 @@ export function parseJson(text: string, options: ParseOptions = {}): ParsedDocum
   return clean
     ? { ok: false, diagnostics: sortDiagnostics(diagnostics), locator: createJsonLocator(body) }
     : { ok: false, diagnostics: sortDiagnostics(diagnostics) };
-}
-
-function engineMessage(body: string): string | undefined {
-  try {
-    JSON.parse(body);
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : undefined;
-  }
 }
 
 function engineFailure(body: string, error: Error, maxDepth: number, source: string | undefined): Diagnostic {

@@ -127,7 +127,7 @@ function parseWithinLimits(text: string, limits: ParseLimits, source: string | u
           pointer: '',
           source,
           span: at(e.pos[0], e.pos[1]),
-          params: { detail: e.message },
+          params: { problem: e.code, detail: e.message },
         }),
       );
     }
@@ -145,7 +145,12 @@ function parseWithinLimits(text: string, limits: ParseLimits, source: string | u
         span: at(f.start, f.end),
         received: f.received,
         expected: f.code === 'input-too-many-keys' ? limits.maxNodes : undefined,
-        params: f.detail === undefined ? undefined : { detail: f.detail },
+        params:
+          f.detail === undefined
+            ? undefined
+            : f.problem === undefined
+              ? { detail: f.detail }
+              : { problem: f.problem, detail: f.detail },
       }),
     );
   }

@@ -19,11 +19,32 @@ export interface JsonScanFinding {
   end: number;
   /** JSON pointer of the offending key or value ('' for syntax errors). */
   pointer: string;
-  /** The offending key or number literal, when there is one. */
+  /** The offending key or number literal, or for `json-syntax` the unexpected character (absent at the end). */
   received?: string;
   /** What went wrong, for `json-syntax`. */
-  detail?: string;
+  problem?: JsonSyntaxProblem;
+  /** What was due instead, for an unexpected character or end. */
+  expected?: JsonExpectation;
 }
+
+/** What a `json-syntax` finding says went wrong: stable keys, rendered in each language by the catalogue. */
+export type JsonSyntaxProblem =
+  | 'unexpected-character'
+  | 'unexpected-end'
+  | 'unterminated-string'
+  | 'control-character'
+  | 'bad-unicode-escape'
+  | 'bad-escape';
+
+/** What was due where an unexpected character (or the end) was found. */
+export type JsonExpectation =
+  | 'value'
+  | 'property-name'
+  | 'colon'
+  | 'comma-or-brace'
+  | 'comma-or-bracket'
+  | 'digit'
+  | 'end';
 
 interface Frame {
   object: boolean;
@@ -41,8 +62,6 @@ class Stop {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isHex = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-const describe = (text: string, i: number) =>
-  i >= text.length ? 'unexpected end of input' : `unexpected character ${JSON.stringify(text[i])}`;
 
 // The scanner's position lives in one local variable of scanJson, and every helper takes it and returns the new
 // one: closures sharing a mutable `i` kept it in a heap context, which made this scan cost as much as the
@@ -69,8 +88,27 @@ function addKey(frame: Frame, key: string): boolean {
   return true;
 }
 
-function syntax(n: number, at: number, detail: string): never {
-  throw new Stop({ code: 'json-syntax', start: at, end: Math.min(at + 1, n), pointer: '', detail });
+function syntax(n: number, at: number, problem: JsonSyntaxProblem): never {
+  throw new Stop({ code: 'json-syntax', start: at, end: Math.min(at + 1, n), pointer: '', problem });
+}
+
+/** Stops at `i`, where `expected` was due: an unexpected character, or the end of the text. */
+function unexpected(text: string, i: number, expected: JsonExpectation): never {
+  const n = text.length;
+  const finding: JsonScanFinding =
+    i >= n
+      ? { code: 'json-syntax', start: n, end: n, pointer: '', problem: 'unexpected-end', expected }
+      : {
+          code: 'json-syntax',
+          start: i,
+          end: i + 1,
+          pointer: '',
+          problem: 'unexpected-character',
+          // The whole character, not half of a surrogate pair.
+          received: String.fromCodePoint(text.codePointAt(i) as number),
+          expected,
+        };
+  throw new Stop(finding);
 }
 
 function pointerOf(frames: readonly Frame[]): string {
@@ -88,27 +126,27 @@ function skipWs(text: string, i: number): number {
 /** From the opening quote at `i` to just past the closing one. */
 function skipString(text: string, i: number, n: number): number {
   for (i++; ; i++) {
-    if (i >= n) syntax(n, n, 'unterminated string');
+    if (i >= n) syntax(n, n, 'unterminated-string');
     const c = text.charCodeAt(i);
     if (c === 34) return i + 1;
-    if (c < 0x20) syntax(n, i, 'control character in string');
+    if (c < 0x20) syntax(n, i, 'control-character');
     if (c === 92) {
       const e = text.charCodeAt(++i);
       if (e === 117) {
         for (let k = 1; k <= 4; k++)
-          if (!isHex(text.charCodeAt(i + k))) syntax(n, i + k, 'bad unicode escape');
+          if (!isHex(text.charCodeAt(i + k))) syntax(n, i + k, 'bad-unicode-escape');
         i += 4;
       } else if (
         !(e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116)
       ) {
-        syntax(n, i >= n ? n : i - 1, i >= n ? 'unterminated string' : 'bad escape in string');
+        syntax(n, i >= n ? n : i - 1, i >= n ? 'unterminated-string' : 'bad-escape');
       }
     }
   }
 }
 
-function skipDigits(text: string, i: number, n: number, what: string): number {
-  if (!isDigit(text.charCodeAt(i))) syntax(n, i, `${describe(text, i)} in ${what}`);
+function skipDigits(text: string, i: number): number {
+  if (!isDigit(text.charCodeAt(i))) unexpected(text, i, 'digit');
   while (isDigit(text.charCodeAt(i))) i++;
   return i;
 }
@@ -117,19 +155,19 @@ function skipDigits(text: string, i: number, n: number, what: string): number {
 // being returned, so the hot path allocates nothing).
 let lastHadExponent = false;
 
-function skipNumber(text: string, i: number, n: number): number {
+function skipNumber(text: string, i: number): number {
   lastHadExponent = false;
   if (text.charCodeAt(i) === 45) i++;
   if (text.charCodeAt(i) === 48) i++;
-  else i = skipDigits(text, i, n, 'number');
-  if (text.charCodeAt(i) === 46) i = skipDigits(text, i + 1, n, 'number fraction');
+  else i = skipDigits(text, i);
+  if (text.charCodeAt(i) === 46) i = skipDigits(text, i + 1);
   const e = text.charCodeAt(i);
   if (e === 69 || e === 101) {
     lastHadExponent = true;
     i++;
     const s = text.charCodeAt(i);
     if (s === 43 || s === 45) i++;
-    i = skipDigits(text, i, n, 'number exponent');
+    i = skipDigits(text, i);
   }
   return i;
 }
@@ -157,8 +195,7 @@ export function scanJson(text: string, limits: ParseLimits): JsonScanFinding[] {
     let keyFor: Frame | undefined;
     for (;;) {
       if (keyFor !== undefined) {
-        if (text.charCodeAt(i) !== 34)
-          syntax(n, i, `${describe(text, i)}, expected a double-quoted property name`);
+        if (text.charCodeAt(i) !== 34) unexpected(text, i, 'property-name');
         const start = i;
         i = skipString(text, i, n);
         const raw = text.slice(start + 1, i - 1);
@@ -174,7 +211,7 @@ export function scanJson(text: string, limits: ParseLimits): JsonScanFinding[] {
           findings.push({ code: 'duplicate-key', start, end: i, pointer: pointerOf(frames), received: key });
         }
         i = skipWs(text, i);
-        if (text.charCodeAt(i) !== 58) syntax(n, i, `${describe(text, i)}, expected ':' after property name`);
+        if (text.charCodeAt(i) !== 58) unexpected(text, i, 'colon');
         i++;
         keyFor = undefined;
       }
@@ -202,7 +239,7 @@ export function scanJson(text: string, limits: ParseLimits): JsonScanFinding[] {
         if (c === 34) i = skipString(text, i, n);
         else if (c === 45 || isDigit(c)) {
           const start = i;
-          i = skipNumber(text, i, n);
+          i = skipNumber(text, i);
           // JSON.parse rounds a literal to the nearest double without a word (79.99999999999999999999 → 80, 1e-400
           // → 0), which could move a score across a band. A literal of at most 15 characters without an exponent
           // has at most 15 significant digits in the normal range, which a double always holds exactly, so only
@@ -221,13 +258,13 @@ export function scanJson(text: string, limits: ParseLimits): JsonScanFinding[] {
         } else if (text.startsWith('true', i)) i += 4;
         else if (text.startsWith('false', i)) i += 5;
         else if (text.startsWith('null', i)) i += 4;
-        else syntax(n, i, `${describe(text, i)}, expected a value`);
+        else unexpected(text, i, 'value');
         expectValue = false;
         continue;
       }
       const top = frames[frames.length - 1];
       if (top === undefined) {
-        if (i < n) syntax(n, i, `${describe(text, i)} after the JSON value`);
+        if (i < n) unexpected(text, i, 'end');
         break;
       }
       const c = text.charCodeAt(i);
@@ -244,7 +281,7 @@ export function scanJson(text: string, limits: ParseLimits): JsonScanFinding[] {
       } else if (c === (top.object ? 125 : 93)) {
         i++;
         frames.pop();
-      } else syntax(n, i, `${describe(text, i)}, expected ',' or '${top.object ? '}' : ']'}'`);
+      } else unexpected(text, i, top.object ? 'comma-or-brace' : 'comma-or-bracket');
     }
   } catch (e) {
     if (!(e instanceof Stop)) throw e;

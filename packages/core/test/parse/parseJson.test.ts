@@ -265,3 +265,54 @@ describe('parseJson number precision', () => {
     );
   });
 });
+
+describe('parseJson syntax messages', () => {
+  // Worded from the scanner's finding in both languages: the engine's message is English only and differs
+  // between engines, so it never reaches the diagnostic.
+  const cases: Array<[string, string, string, unknown, unknown]> = [
+    [
+      '{"a" 1}',
+      'JSON tidak dapat dibaca: karakter "1" tidak terduga, seharusnya \':\' setelah nama properti',
+      'JSON cannot be parsed: unexpected character "1", expected \':\' after the property name',
+      '1',
+      'colon',
+    ],
+    [
+      '{"a": 1',
+      "JSON tidak dapat dibaca: teks berakhir terlalu cepat, seharusnya ',' atau '}'",
+      "JSON cannot be parsed: unexpected end of input, expected ',' or '}'",
+      undefined,
+      'comma-or-brace',
+    ],
+    [
+      '"abc',
+      'JSON tidak dapat dibaca: string tidak ditutup dengan tanda kutip',
+      'JSON cannot be parsed: unterminated string',
+      undefined,
+      undefined,
+    ],
+    [
+      '[1] 😀',
+      'JSON tidak dapat dibaca: karakter "😀" tidak terduga, seharusnya akhir teks setelah nilai JSON',
+      'JSON cannot be parsed: unexpected character "😀", expected the end of the text after the JSON value',
+      '😀',
+      'end',
+    ],
+  ];
+  it.each(cases)('%j', (text, id, en, received, expected) => {
+    const [d, ...rest] = parseJson(text).diagnostics;
+    expect(rest).toEqual([]);
+    expect(d?.message).toEqual({ id, en });
+    expect(d?.received).toBe(received);
+    expect(d?.expected).toBe(expected);
+  });
+
+  it('never carries the engine message', () => {
+    for (const text of ['{', '[1,]', '{"a":tru}', 'nul', '"\\x"', '{"a":1}x']) {
+      const d = parseJson(text).diagnostics[0];
+      expect(d?.code).toBe('json-syntax');
+      expect(d?.message.id).not.toMatch(/Unexpected|position|JSON at/);
+      expect(d?.message.id).not.toContain('undefined');
+    }
+  });
+});

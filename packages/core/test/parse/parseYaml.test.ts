@@ -317,3 +317,22 @@ describe('parseYaml properties', () => {
     expectPrototypeIntact();
   });
 });
+
+describe('parseYaml syntax messages', () => {
+  it('words a yaml error in Indonesian from its code, and keeps the library’s English wording', () => {
+    const cases: Array<[string, RegExp, RegExp]> = [
+      ['a:\n\tb: 1', /tab tidak boleh dipakai untuk indentasi/, /Tabs are not allowed as indentation/],
+      ['a: "x\\q"', /escape tidak sah di dalam string berkutip ganda/, /Invalid escape sequence/],
+      ['a: b: c', /^YAML tidak dapat dibaca: /, /^YAML cannot be parsed: /],
+      ['? [a]\n: 1', /kunci yang berupa koleksi tidak didukung/, /complex mapping keys are not supported/],
+    ];
+    for (const [text, id, en] of cases) {
+      const d = parseYaml(text).diagnostics[0];
+      expect(d?.code, text).toBe('yaml-syntax');
+      expect(d?.message.id, text).toMatch(id);
+      expect(d?.message.en, text).toMatch(en);
+      // No English sentence from the library in the Indonesian message.
+      expect(d?.message.id, text).not.toMatch(/ (are|is|not|must|the|in) /);
+    }
+  });
+});

@@ -1,8 +1,45 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParseLimits } from '../../src/parse/ParseLimits.js';
-import { scanJson } from '../../src/parse/scanJson.js';
-import { referenceScanJson } from '../support/referenceScanJson.js';
+import { type JsonScanFinding, scanJson } from '../../src/parse/scanJson.js';
+import { type ReferenceFinding, referenceScanJson } from '../support/referenceScanJson.js';
+
+// The reference words a syntax error as English text; the scanner now gives stable keys. Each of the reference's
+// texts maps to exactly one pair of keys, so the findings are compared field for field after this translation.
+const EXPECTATIONS: Array<[RegExp, JsonScanFinding['expected']]> = [
+  [/, expected a double-quoted property name$/, 'property-name'],
+  [/, expected ':' after property name$/, 'colon'],
+  [/, expected ',' or '\}'$/, 'comma-or-brace'],
+  [/, expected ',' or '\]'$/, 'comma-or-bracket'],
+  [/, expected a value$/, 'value'],
+  [/ in number(?: fraction| exponent)?$/, 'digit'],
+  [/ after the JSON value$/, 'end'],
+];
+const FIXED: Record<string, JsonScanFinding['problem']> = {
+  'unterminated string': 'unterminated-string',
+  'control character in string': 'control-character',
+  'bad unicode escape': 'bad-unicode-escape',
+  'bad escape in string': 'bad-escape',
+};
+function translated(found: ReferenceFinding[]): JsonScanFinding[] {
+  return found.map(({ detail, ...f }) => {
+    if (detail === undefined) return f;
+    const fixed = FIXED[detail];
+    if (fixed) return { ...f, problem: fixed };
+    const rule = EXPECTATIONS.find(([re]) => re.test(detail));
+    if (!rule) throw new Error(`unknown reference detail ${detail}`);
+    const char = /^unexpected character ("(?:[^"\\]|\\.)*")/.exec(detail);
+    if (char)
+      return {
+        ...f,
+        problem: 'unexpected-character',
+        received: JSON.parse(char[1] as string),
+        expected: rule[1],
+      };
+    if (!detail.startsWith('unexpected end of input')) throw new Error(`unknown reference detail ${detail}`);
+    return { ...f, problem: 'unexpected-end', expected: rule[1] };
+  });
+}
 
 // Pieces that make near-JSON: keys that repeat or are forbidden, escapes good and bad, numbers good and bad,
 // literals cut short, containers opened and closed out of turn, whitespace of every kind JSON allows (and one
@@ -77,7 +114,7 @@ describe('scanJson', () => {
   it('finds exactly what the reference scanner finds, on near-JSON', () => {
     fc.assert(
       fc.property(nearJson, limits, (text, l) => {
-        expect(scanJson(text, l)).toEqual(referenceScanJson(text, l));
+        expect(scanJson(text, l)).toEqual(translated(referenceScanJson(text, l)));
       }),
       { seed: 20261129, numRuns: 5000 },
     );
@@ -86,7 +123,7 @@ describe('scanJson', () => {
   it('finds exactly what the reference scanner finds, on well-formed JSON with repeated and forbidden keys', () => {
     fc.assert(
       fc.property(wellFormed, limits, (text, l) => {
-        expect(scanJson(text, l)).toEqual(referenceScanJson(text, l));
+        expect(scanJson(text, l)).toEqual(translated(referenceScanJson(text, l)));
       }),
       { seed: 20261129, numRuns: 2000 },
     );
@@ -109,7 +146,7 @@ describe('scanJson', () => {
       expect(found).toEqual([
         expect.objectContaining({ code: 'duplicate-key', pointer: `/${repeat}`, received: repeat }),
       ]);
-      expect(found).toEqual(referenceScanJson(text, l));
+      expect(found).toEqual(translated(referenceScanJson(text, l)));
     }
   });
 });

@@ -8,6 +8,9 @@ import type { ParseLimits } from '../../src/parse/ParseLimits.js';
 // The findings' type is the real scanner's: the two must agree field for field.
 import type { JsonScanFinding } from '../../src/parse/scanJson.js';
 
+/** The scanner's findings as they were then: a syntax error carried an English `detail` instead of keys. */
+export type ReferenceFinding = Omit<JsonScanFinding, 'problem' | 'expected'> & { detail?: string };
+
 interface Frame {
   object: boolean;
   /** Keys seen so far (objects only). */
@@ -17,7 +20,7 @@ interface Frame {
 }
 
 class Stop {
-  constructor(readonly finding: JsonScanFinding) {}
+  constructor(readonly finding: ReferenceFinding) {}
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -34,8 +37,8 @@ const describe = (text: string, i: number) =>
  * cannot overflow the stack. Stops at the first syntax error or exceeded limit; duplicate and
  * forbidden keys are all collected.
  */
-export function referenceScanJson(text: string, limits: ParseLimits): JsonScanFinding[] {
-  const findings: JsonScanFinding[] = [];
+export function referenceScanJson(text: string, limits: ParseLimits): ReferenceFinding[] {
+  const findings: ReferenceFinding[] = [];
   const n = text.length;
   const frames: Frame[] = [];
   let nodes = 0;
