@@ -1,3 +1,4 @@
+import { checkRequestLine } from '@kinerja/http';
 import type {
   Request as ExpressRequest,
   Response as ExpressResponse,
@@ -42,19 +43,37 @@ function bodyStream(req: ExpressRequest): ReadableStream<Uint8Array> {
   });
 }
 
-/** Express request → Fetch Request. Uses `originalUrl`, so the handler sees the full path under any mount point. */
-export function toFetchRequest(req: ExpressRequest): Request {
+function toHeaders(req: ExpressRequest): Headers {
   const headers = new Headers();
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
     headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
   }
-  const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`);
+  return headers;
+}
+
+/**
+ * Express request → Fetch Request, at the `url` that `checkRequestLine` returned for `originalUrl` (so the handler
+ * sees the full path under any mount point).
+ */
+export function toFetchRequest(req: ExpressRequest, url: URL): Request {
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   return new Request(url, {
     method: req.method,
-    headers,
+    headers: toHeaders(req),
     ...(hasBody ? { body: bodyStream(req), duplex: 'half' } : {}),
   } as RequestInit);
+}
+
+/** Whether the handler has no endpoint at `url`, as opposed to a 404 of an endpoint (an unknown rubric id). */
+async function isNotFound(handler: FetchHandler, req: ExpressRequest, url: URL, response: Response) {
+  if (response.status !== 404) return false;
+  // A HEAD answer has no body to read the code from; the GET the HEAD stands for does, and reads no body itself.
+  const full =
+    req.method === 'HEAD' ? await handler(new Request(url, { headers: toHeaders(req) })) : response.clone();
+  const body = (await full.json().catch(() => undefined)) as
+    | { diagnostics?: Array<{ code?: string }> }
+    | undefined;
+  return body?.diagnostics?.[0]?.code === 'not-found';
 }
 
 /** Fetch Response → Express response (status, headers, body). */
@@ -69,21 +88,30 @@ export async function sendFetchResponse(res: ExpressResponse, response: Response
 /**
  * Mounts a Fetch handler as Express middleware. Its 404s fall through to the rest of the app, so the handler can
  * share a mount point with other routes. Put it before any body parser (`express.json()` would consume the
- * stream the handler reads).
+ * stream the handler reads). A request Fetch cannot represent (a TRACE, a malformed Host header) gets the
+ * handler's 405 or a 400, not Express's error page.
  */
 export function mountFetchHandler(handler: FetchHandler): RequestHandler {
   return (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
-    handler(toFetchRequest(req))
-      .then(async (response) => {
-        if (response.status === 404 && req.method === 'GET' && !res.headersSent) {
-          const body = (await response
-            .clone()
-            .json()
-            .catch(() => undefined)) as { diagnostics?: Array<{ code?: string }> } | undefined;
-          if (body?.diagnostics?.[0]?.code === 'not-found') return next();
-        }
-        await sendFetchResponse(res, response);
-      })
-      .catch(next);
+    // What still throws after checkRequestLine is a bug, not a client's mistake: the portal's error handler
+    // (`next`) decides how to show it.
+    (async () => {
+      const line = await checkRequestLine(handler, {
+        method: req.method,
+        target: req.originalUrl,
+        origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
+      });
+      if (!line.ok) {
+        req.resume();
+        return sendFetchResponse(res, line.response);
+      }
+      const response = await handler(toFetchRequest(req, line.url));
+      const readsLikeGet = req.method === 'GET' || req.method === 'HEAD';
+      if (readsLikeGet && !res.headersSent && (await isNotFound(handler, req, line.url, response))) {
+        await response.body?.cancel();
+        return next();
+      }
+      await sendFetchResponse(res, response);
+    })().catch(next);
   };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,32 @@ afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
+
+/** Sends a request as written (Fetch refuses TRACE and a malformed Host) and reads the whole answer. */
+function rawSocket(
+  requestLine: string,
+  host: string,
+): Promise<{ status: number; headers: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(base).port), '127.0.0.1');
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (c: string) => {
+      text += c;
+    });
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const at = text.indexOf('\r\n\r\n');
+      const headers = text.slice(0, at);
+      resolve({
+        status: Number(headers.split(' ')[1]),
+        headers: headers.toLowerCase(),
+        body: text.slice(at + 4),
+      });
+    });
+    socket.end(`${requestLine}\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+  });
+}
 
 describe('Kinerja mounted in Express', () => {
   it('answers under the mount point, next to the portal routes', async () => {
@@ -63,6 +89,35 @@ describe('Kinerja mounted in Express', () => {
     const wrong = await fetch(`${base}/api/kinerja/v1/evaluate`);
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('POST');
+  });
+
+  it('answers requests Fetch cannot represent with JSON problems, never an HTML error page', async () => {
+    const trace = await rawSocket('TRACE /api/kinerja/v1/health HTTP/1.1', 'x');
+    expect(trace.status).toBe(405);
+    expect(trace.headers).toContain('allow: get, head');
+    expect(trace.headers).toContain('content-type: application/json; charset=utf-8');
+    expect(trace.body).toContain('"code":"method-not-allowed"');
+    expect(trace.body).not.toMatch(/<html|<pre|\n\s+at /i);
+    const host = await rawSocket('GET /api/kinerja/v1/health HTTP/1.1', 'a b');
+    expect(host.status).toBe(400);
+    expect(host.headers).toContain('content-type: application/json; charset=utf-8');
+    expect(host.body).toContain('"code":"invalid-request"');
+    expect(host.body).not.toMatch(/<html|<pre|\n\s+at /i);
+  });
+
+  it('answers HEAD like GET without a body, and leaves unknown paths to Express for HEAD too', async () => {
+    const get = await fetch(`${base}/api/kinerja/v1/health`);
+    const head = await fetch(`${base}/api/kinerja/v1/health`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+    expect(head.headers.get('cache-control')).toBe('no-store');
+    expect(await head.text()).toBe('');
+    const unknown = await fetch(`${base}/api/kinerja/v1/nope`, { method: 'HEAD' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).not.toContain('application/json');
+    const rubric = await fetch(`${base}/api/kinerja/v1/rubrics/nope`, { method: 'HEAD' });
+    expect(rubric.status).toBe(404);
+    expect(rubric.headers.get('content-type')).toBe('application/json; charset=utf-8');
   });
 
   it('leaves unknown paths to Express', async () => {

@@ -14,7 +14,8 @@ export type KinerjaHandler = (request: Request) => Promise<Response>;
 export interface KinerjaHandlerOptions {
   /**
    * The rubrics to serve: an array (each served under its own `id`) or a record (each served under its key).
-   * Load them once at start-up with `loadRubric` / `loadRubricFile` / `loadRubricPack`.
+   * Load them once at start-up with `loadRubric` / `loadRubricFile` / `loadRubricPack`. At least one: an empty
+   * array or record throws a TypeError at creation.
    */
   rubrics: readonly CompiledRubric[] | Readonly<Record<string, CompiledRubric>>;
   /** Largest accepted request body in bytes; larger bodies get 413. Default 1 MiB. */
@@ -61,6 +62,16 @@ function normaliseBasePath(basePath: string | undefined): string {
   return p;
 }
 
+/** The response to a HEAD request: what a GET would answer, headers and status, without the body. */
+function withoutBody(response: Response): Response {
+  void response.body?.cancel().catch(() => undefined);
+  return new Response(null, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
 function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -74,6 +85,11 @@ function registry(rubrics: KinerjaHandlerOptions['rubrics']): Map<string, Compil
     if (map.has(id)) throw new RangeError(`two rubrics are served under the id ${JSON.stringify(id)}`);
     map.set(id, r);
   }
+  // With none, every evaluation would fail with a message about choosing among "several" rubrics; a loading
+  // step that found nothing is the deployer's mistake, better seen once at start-up than on every request.
+  if (map.size === 0) {
+    throw new TypeError('rubrics must hold at least one rubric (an array or a record of CompiledRubric)');
+  }
   // Sorted by code unit, not locale: the same listing bytes on every machine.
   return new Map([...map].sort(([a], [b]) => byCodeUnit(a, b)));
 }
@@ -83,8 +99,10 @@ function registry(rubrics: KinerjaHandlerOptions['rubrics']): Map<string, Compil
  *
  * Endpoints (under `basePath`, default `/v1`): `POST /evaluate`, `POST /validate`, `GET /rubrics`,
  * `GET /rubrics/{id}`, `GET /schemas/appraisal.schema.json`, `GET /schemas/rubric.schema.json`, `GET /health`,
- * `GET /openapi.json`. Every body is JSON (`application/json; charset=utf-8`), deterministic, and errors are
- * `{ diagnostics: [...] }`. The handler never rejects: a bug becomes a 500 reported to `onError`.
+ * `GET /openapi.json`. Every GET endpoint also answers HEAD (the same status and headers, no body). Every body is
+ * JSON (`application/json; charset=utf-8`), deterministic, and errors are `{ diagnostics: [...] }`. The handler
+ * never rejects: a bug becomes a 500 reported to `onError`. Throws at creation on bad options (no rubrics, two
+ * under one id, a malformed `basePath`, a limit that is not a positive integer).
  *
  * @example
  * const handler = createKinerjaHandler({ rubrics: [loadRubricOrThrow(yamlText)] });
@@ -105,9 +123,11 @@ export function createKinerjaHandler(options: KinerjaHandlerOptions): KinerjaHan
   // Built once: the document depends only on the base path.
   const openapi = JSON.stringify(openApiDocument(ctx.basePath));
 
-  const get = (f: (request: Request, url: URL, params: string[]) => Response | Promise<Response>): Route => ({
-    methods: { GET: async (req, url, params) => f(req, url, params) },
-  });
+  // HEAD runs the GET route; the body is dropped in one place, below, so no HEAD answer (errors too) has one.
+  const get = (f: (request: Request, url: URL, params: string[]) => Response | Promise<Response>): Route => {
+    const run = async (req: Request, url: URL, params: string[]) => f(req, url, params);
+    return { methods: { GET: run, HEAD: run } };
+  };
   const post = (f: (request: Request, url: URL) => Promise<Response>): Route => ({
     methods: { POST: f },
   });
@@ -135,7 +155,7 @@ export function createKinerjaHandler(options: KinerjaHandlerOptions): KinerjaHan
     ],
   ];
 
-  return async (request: Request): Promise<Response> => {
+  const answer = async (request: Request): Promise<Response> => {
     try {
       const url = new URL(request.url);
       const path = url.pathname;
@@ -180,5 +200,10 @@ export function createKinerjaHandler(options: KinerjaHandlerOptions): KinerjaHan
       }
       return json(500, { error: 'internal error' });
     }
+  };
+
+  return async (request: Request): Promise<Response> => {
+    const response = await answer(request);
+    return request.method === 'HEAD' ? withoutBody(response) : response;
   };
 }

@@ -40,7 +40,53 @@ export interface HttpProblem {
 /** Any entry of a `diagnostics` array in a response body. */
 export type ResponseDiagnostic = Diagnostic | HttpProblem;
 
-const messages: Record<HttpProblemCode, (p: { expected?: unknown; received?: unknown }) => Messages> = {
+/**
+ * Why a request is `invalid-request`. It picks the message only: each message is written whole in both languages,
+ * so no English fragment ends up inside the Indonesian text.
+ */
+export type InvalidRequestReason =
+  /** The batch envelope has a key other than `rubric` and `appraisals` (`received`: the key). */
+  | 'batch-key'
+  /** The envelope's `appraisals` is not an array (`received`: its JSON type). */
+  | 'batch-appraisals'
+  /** The envelope's `rubric` is not a string (`received`: its JSON type). */
+  | 'batch-rubric'
+  /** A query parameter that takes one value is given several (`subject`: its name; `received`: the values). */
+  | 'repeated-parameter'
+  /** The request URL (its target, or the origin built from the Host header) does not parse. */
+  | 'request-url';
+
+type MessageInput = {
+  expected?: unknown;
+  received?: unknown;
+  reason?: InvalidRequestReason;
+  subject?: string;
+};
+
+const invalidRequestMessages: Record<InvalidRequestReason, (p: MessageInput) => Messages> = {
+  'batch-key': (p) => ({
+    id: `Kunci ${JSON.stringify(p.received)} tidak diizinkan di samping "rubric" dan "appraisals".`,
+    en: `The key ${JSON.stringify(p.received)} is not allowed beside "rubric" and "appraisals".`,
+  }),
+  'batch-appraisals': (p) => ({
+    id: `"appraisals" harus berupa daftar (array JSON); diterima ${JSON.stringify(p.received)}.`,
+    en: `"appraisals" must be a list (a JSON array); received ${JSON.stringify(p.received)}.`,
+  }),
+  'batch-rubric': (p) => ({
+    id: `"rubric" harus berupa teks (id rubrik); diterima ${JSON.stringify(p.received)}.`,
+    en: `"rubric" must be a string (a rubric id); received ${JSON.stringify(p.received)}.`,
+  }),
+  'repeated-parameter': (p) => ({
+    id: `Parameter ?${String(p.subject)}= diberikan lebih dari sekali (${list(p.received)}); berikan satu nilai saja.`,
+    en: `The parameter ?${String(p.subject)}= is given more than once (${list(p.received)}); give one value only.`,
+  }),
+  'request-url': (p) => ({
+    id: `URL permintaan tidak sah: ${JSON.stringify(p.received)}.`,
+    en: `The request URL is not valid: ${JSON.stringify(p.received)}.`,
+  }),
+};
+
+const messages: Record<HttpProblemCode, (p: MessageInput) => Messages> = {
   'not-found': (p) => ({
     id: `Tidak ada endpoint ${String(p.received)}.`,
     en: `There is no endpoint ${String(p.received)}.`,
@@ -65,10 +111,7 @@ const messages: Record<HttpProblemCode, (p: { expected?: unknown; received?: unk
     id: 'Isi permintaan bukan teks UTF-8 yang sah.',
     en: 'The request body is not valid UTF-8 text.',
   }),
-  'invalid-request': (p) => ({
-    id: `Bentuk permintaan tidak sah: diharapkan ${String(p.expected)}.`,
-    en: `The request has the wrong shape: expected ${String(p.expected)}.`,
-  }),
+  'invalid-request': (p) => invalidRequestMessages[p.reason ?? 'request-url'](p),
   'batch-too-large': (p) => ({
     id: `Terlalu banyak penilaian dalam satu permintaan: ${String(p.received)}, paling banyak ${String(p.expected)}.`,
     en: `Too many appraisals in one request: ${String(p.received)}, at most ${String(p.expected)}.`,
@@ -91,10 +134,30 @@ function list(v: unknown): string {
   return Array.isArray(v) ? v.join(', ') : String(v);
 }
 
-/** Builds an {@link HttpProblem} with its message. */
+/** The fields of an {@link HttpProblem} its builder takes. */
+export interface HttpProblemInit {
+  /** JSON pointer into the request body; default '' (the request as a whole). */
+  pointer?: string;
+  expected?: unknown;
+  received?: unknown;
+}
+
+/**
+ * Builds an {@link HttpProblem} with its message, the same body the handler sends; adapters use it for the
+ * requests they refuse before the handler sees them. An `invalid-request` needs its
+ * {@link InvalidRequestReason}, and `subject` (the name the message talks about) for `repeated-parameter`.
+ */
+export function httpProblem(
+  code: 'invalid-request',
+  init: HttpProblemInit & { reason: InvalidRequestReason; subject?: string },
+): HttpProblem;
+export function httpProblem(
+  code: Exclude<HttpProblemCode, 'invalid-request'>,
+  init?: HttpProblemInit,
+): HttpProblem;
 export function httpProblem(
   code: HttpProblemCode,
-  init: { pointer?: string; expected?: unknown; received?: unknown } = {},
+  init: HttpProblemInit & { reason?: InvalidRequestReason; subject?: string } = {},
 ): HttpProblem {
   const p: HttpProblem = {
     code,

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+export { checkRequestLine, type RequestLine, type RequestLineCheck } from './checkRequestLine.js';
 export {
   createKinerjaHandler,
   defaultMaxBatch,

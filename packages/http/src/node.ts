@@ -7,6 +7,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkRequestLine } from './checkRequestLine.js';
 import { defaultMaxBodyBytes, type KinerjaHandler } from './createKinerjaHandler.js';
 import { httpProblem } from './httpProblem.js';
 import { jsonContentType } from './respond.js';
@@ -142,7 +143,8 @@ function refuse(res: ServerResponse, status: number, body: string): void {
 
 /**
  * Serves a Fetch API handler (e.g. {@link createKinerjaHandler}'s) on node:http, bound to 127.0.0.1 unless told
- * otherwise. Resolves once listening.
+ * otherwise. Resolves once listening. A request a Fetch `Request` cannot represent (a TRACE, a target that is not a
+ * URL) is answered like the handler answers other client mistakes (405, 400), see {@link checkRequestLine}.
  *
  * @example
  * const server = await serveNode(createKinerjaHandler({ rubrics }), { port: 8080 });
@@ -170,9 +172,20 @@ export async function serveNode(
         req.resume();
         return;
       }
+      // Checked before the Request is built: a client's TRACE or unparsable target would make it throw, and
+      // that is the client's mistake, not a 500.
+      const line = await checkRequestLine(handler, {
+        method,
+        target: req.url ?? '/',
+        origin: `http://${hostForUrl(host)}`,
+      });
+      if (!line.ok) {
+        req.resume();
+        await send(res, line.response);
+        return;
+      }
       let tooLarge = false;
       const hasBody = method !== 'GET' && method !== 'HEAD';
-      const base = `http://${hostForUrl(host)}`;
       const init: RequestInit & { duplex?: 'half' } = { method, headers: toHeaders(req) };
       if (hasBody) {
         init.body = bodyStream(req, limit, () => {
@@ -185,7 +198,7 @@ export async function serveNode(
         if (!res.writableFinished) controller.abort();
       });
       init.signal = controller.signal;
-      const request = new Request(new URL(req.url ?? '/', base), init);
+      const request = new Request(line.url, init);
       const response = await handler(request);
       if (tooLarge) {
         refuse(res, 413, tooLargeBody(limit));

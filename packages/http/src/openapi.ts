@@ -12,6 +12,35 @@ const jsonBody = (schema: Json, description: string): Json => ({
 const errorResponse = (description: string): Json => ({ $ref: `#/components/responses/${description}` });
 
 /**
+ * Adds to every path with a GET the HEAD operation the handler answers there: the GET's statuses and headers,
+ * never a body. Derived rather than written out, so the two cannot drift apart.
+ */
+function withHead(paths: Record<string, Json>): Record<string, Json> {
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => {
+      const get = item.get as Json | undefined;
+      if (!get) return [path, item];
+      const responses = Object.fromEntries(
+        Object.keys(get.responses as Json).map((status) => [
+          status,
+          {
+            description: `As GET ${status}, without a body.`,
+            ...(status === '405' ? { headers: { Allow: { schema: { type: 'string' } } } } : {}),
+          },
+        ]),
+      );
+      const head: Json = {
+        operationId: `${String(get.operationId)}Head`,
+        summary: `${String(get.summary)} (headers only)`,
+        ...(get.parameters ? { parameters: get.parameters } : {}),
+        responses,
+      };
+      return [path, { ...item, head }];
+    }),
+  );
+}
+
+/**
  * The OpenAPI 3.1 description of the handler's endpoints, written by hand. Appraisal and rubric schemas are the
  * published JSON Schemas of `@kinerja/core` (draft-07, kept whole with their `$id`); the rest is JSON Schema
  * 2020-12, OpenAPI 3.1's own dialect.
@@ -24,7 +53,9 @@ export function openApiDocument(basePath = '/v1'): Json {
     name: 'rubric',
     in: 'query',
     required: false,
-    description: 'Id of the rubric to evaluate against; optional when only one rubric is served.',
+    description:
+      'Id of the rubric to evaluate against; optional when only one rubric is served. At most once: a repeated ' +
+      'parameter is 400 invalid-request.',
     schema: { type: 'string' },
   };
   return {
@@ -37,10 +68,12 @@ export function openApiDocument(basePath = '/v1'): Json {
         'Every body is `application/json; charset=utf-8`. Errors are `{ "diagnostics": [...] }`: rubric and ' +
         'appraisal problems use the core Diagnostic (with 1-based line:column in the request body when it came ' +
         'as text); problems with the request itself use the same shape with `stage: "http"`. Internal errors are ' +
-        '`500 { "error": "internal error" }`, never a stack trace.',
+        '`500 { "error": "internal error" }`, never a stack trace. Every GET endpoint also answers HEAD (the same ' +
+        'status and headers, no body), and `Allow` lists both. A method outside the Fetch standard (TRACE) gets ' +
+        'the same 405 as any other wrong method; a request URL that does not parse gets 400 invalid-request.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
-    paths: {
+    paths: withHead({
       [p('/evaluate')]: {
         post: {
           operationId: 'evaluate',
@@ -168,7 +201,7 @@ export function openApiDocument(basePath = '/v1'): Json {
           responses: { '200': jsonBody({ type: 'object' }, 'OpenAPI 3.1 document.') },
         },
       },
-    },
+    }),
     components: {
       schemas: {
         Appraisal: appraisalJsonSchema,
@@ -402,11 +435,14 @@ export function openApiDocument(basePath = '/v1'): Json {
         BadRequest: jsonBody(
           ref('ErrorBody'),
           'Malformed JSON (json-syntax with line:column, duplicate-key, …), invalid UTF-8, a batch of the wrong ' +
-            'shape, or several rubrics and none chosen.',
+            'shape, a repeated ?rubric=, a request URL that does not parse, or several rubrics and none chosen.',
         ),
         RubricNotFound: jsonBody(ref('ErrorBody'), 'No rubric with that id is served (rubric-not-found).'),
         MethodNotAllowed: {
-          ...jsonBody(ref('ErrorBody'), 'Wrong method (method-not-allowed); see the Allow header.'),
+          ...jsonBody(
+            ref('ErrorBody'),
+            'Wrong method (method-not-allowed), TRACE included; see the Allow header.',
+          ),
           headers: { Allow: { schema: { type: 'string' } } },
         },
         TooLarge: jsonBody(

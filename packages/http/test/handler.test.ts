@@ -100,8 +100,33 @@ describe('routing', () => {
     expect(r.body.diagnostics[0]).toMatchObject({ code: 'method-not-allowed', received: 'GET' });
     const d = await call(one, new Request(`${base}/v1/health`, { method: 'DELETE' }));
     expect(d.status).toBe(405);
-    expect(d.headers.get('allow')).toBe('GET');
+    expect(d.headers.get('allow')).toBe('GET, HEAD');
     expect((await call(one, post('/v1/rubrics', '{}'))).status).toBe(405);
+  });
+
+  it('HEAD answers like GET, without a body', async () => {
+    for (const path of [
+      '/v1/health',
+      '/v1/rubrics',
+      '/v1/rubrics/demo-pp46',
+      '/v1/rubrics/nope',
+      '/v1/schemas/appraisal.schema.json',
+      '/v1/schemas/rubric.schema.json',
+      '/v1/openapi.json',
+      '/v1/nope',
+    ]) {
+      const g = await one(new Request(`${base}${path}`));
+      const h = await one(new Request(`${base}${path}`, { method: 'HEAD' }));
+      expect(h.status, path).toBe(g.status);
+      expect([...h.headers], path).toEqual([...g.headers]);
+      expect(h.body, path).toBeNull();
+      expect(await h.text(), path).toBe('');
+    }
+    // Where GET is not allowed, neither is HEAD; the 405 still has no body.
+    const e = await one(new Request(`${base}/v1/evaluate`, { method: 'HEAD' }));
+    expect(e.status).toBe(405);
+    expect(e.headers.get('allow')).toBe('POST');
+    expect(await e.text()).toBe('');
   });
 
   it('honours another basePath, or none', async () => {
@@ -118,6 +143,11 @@ describe('routing', () => {
     expect(() => createKinerjaHandler({ rubrics: [demo, demo] })).toThrow(/two rubrics/);
     expect(() => createKinerjaHandler({ rubrics: [demo], maxBodyBytes: 0 })).toThrow(RangeError);
     expect(() => createKinerjaHandler({ rubrics: [demo], basePath: 'v1' })).toThrow(RangeError);
+  });
+
+  it('refuses an empty rubric list or record when created', () => {
+    expect(() => createKinerjaHandler({ rubrics: [] })).toThrow(TypeError);
+    expect(() => createKinerjaHandler({ rubrics: {} })).toThrow(/at least one rubric/);
   });
 });
 
@@ -237,6 +267,60 @@ describe('POST /v1/evaluate', () => {
       const r = await call(one, post('/v1/evaluate', JSON.stringify(body)));
       expect(r.status).toBe(400);
       expect(r.body.diagnostics[0]).toMatchObject({ code: 'invalid-request', pointer });
+    }
+  });
+
+  it('invalid-request messages are whole in each language', async () => {
+    const bodies = [{ appraisals: {} }, { appraisals: [], rubric: 1 }, { appraisals: [], extra: true }];
+    const found = [];
+    for (const body of bodies) {
+      found.push((await call(one, post('/v1/evaluate', JSON.stringify(body)))).body.diagnostics[0]);
+    }
+    found.push((await call(two, post('/v1/evaluate?rubric=a&rubric=b', appraisalText))).body.diagnostics[0]);
+    for (const d of found) {
+      // Quoted names ("appraisals", "array") are data, the same in both languages; the rest must be one language.
+      const words = (text: string) => text.replace(/"[^"]*"|\?\w+=|\([^)]*\)/g, ' ');
+      expect(words(d.message.id), d.message.id).not.toMatch(
+        /\b(?:the|as|an|a|is|not|only|must|expected|received|beside|and|given|once|more|than|one)\b/i,
+      );
+      expect(words(d.message.en), d.message.en).not.toMatch(
+        /\b(?:harus|berupa|diterima|tidak|diizinkan|dan|diharapkan|diberikan|satu|saja)\b/i,
+      );
+    }
+    expect(found.map((d) => [d.expected, d.received])).toEqual([
+      ['array', 'object'],
+      ['string', 'number'],
+      [['rubric', 'appraisals'], 'extra'],
+      [undefined, ['a', 'b']],
+    ]);
+  });
+
+  it('a repeated ?rubric= is 400 invalid-request naming the parameter, before the body is read', async () => {
+    for (const q of ['?rubric=demo-pp46&rubric=nope', '?rubric=demo-pp46&rubric=demo-pp46']) {
+      let pulled = false;
+      const body = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            pulled = true;
+            controller.enqueue(new TextEncoder().encode(appraisalText));
+            controller.close();
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      const req = new Request(`${base}/v1/evaluate${q}`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json' },
+        duplex: 'half',
+      } as RequestInit);
+      const r = await call(two, req);
+      expect(r.status, q).toBe(400);
+      expect(r.body.diagnostics).toHaveLength(1);
+      expect(r.body.diagnostics[0]).toMatchObject({ code: 'invalid-request', stage: 'http', pointer: '' });
+      expect(r.body.diagnostics[0].message.id).toContain('?rubric=');
+      expect(r.body.diagnostics[0].message.en).toContain('?rubric=');
+      expect(pulled).toBe(false);
     }
   });
 

@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createKinerjaHandler } from '../src/index.js';
 import { type NodeServer, serveNode } from '../src/node.js';
 import { appraisalText, demo } from './fixtures.js';
@@ -113,5 +114,74 @@ describe('serveNode close()', () => {
     expect((await fetch(`${s.url}/v1/health`)).status).toBe(200);
     await s.close();
     await expect(fetch(`${s.url}/v1/health`)).rejects.toThrow();
+  });
+});
+
+/** Sends `head` as written (Fetch and node:http's client refuse some of these) and reads the whole answer. */
+function rawSocket(port: number, head: string): Promise<{ status: number; headers: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (c: string) => {
+      text += c;
+    });
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [headers = '', body = ''] = text.split('\r\n\r\n');
+      resolve({ status: Number(headers.split(' ')[1]), headers: headers.toLowerCase(), body });
+    });
+    socket.end(`${head}\r\nHost: x\r\nConnection: close\r\n\r\n`);
+  });
+}
+
+describe('serveNode with requests Fetch cannot represent', () => {
+  const onError = vi.fn();
+  const handlerError = vi.fn();
+  let s: NodeServer;
+  beforeAll(async () => {
+    s = await serveNode(createKinerjaHandler({ rubrics: [demo], onError: handlerError }), {
+      port: 0,
+      onError,
+    });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it("TRACE: 405 with Allow and the handler's method-not-allowed body, not a 500", async () => {
+    const r = await rawSocket(s.port, 'TRACE /v1/health HTTP/1.1');
+    expect(r.status).toBe(405);
+    expect(r.headers).toContain('allow: get, head');
+    expect(r.headers).toContain('content-type: application/json; charset=utf-8');
+    // The body may come chunked: the JSON is what lies between its outer braces.
+    const body = r.body.slice(r.body.indexOf('{'), r.body.lastIndexOf('}') + 1);
+    expect(JSON.parse(body).diagnostics[0]).toMatchObject({
+      code: 'method-not-allowed',
+      expected: 'GET, HEAD',
+      received: 'TRACE',
+    });
+    const evaluate = await rawSocket(s.port, 'TRACE /v1/evaluate HTTP/1.1');
+    expect(evaluate.status).toBe(405);
+    expect(evaluate.headers).toContain('allow: post');
+  });
+
+  it('an unparsable target: 400 invalid-request, not a 500', async () => {
+    const r = await rawSocket(s.port, 'GET //[ HTTP/1.1');
+    expect(r.status).toBe(400);
+    expect(r.body).toContain('"code":"invalid-request"');
+    expect(r.body).toContain('"received":"//["');
+  });
+
+  it('HEAD on a GET endpoint: 200 with the GET headers and no body', async () => {
+    const head = await fetch(`${s.url}/v1/health`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await head.text()).toBe('');
+  });
+
+  it('reports none of these as a bug', () => {
+    expect(onError).not.toHaveBeenCalled();
+    expect(handlerError).not.toHaveBeenCalled();
   });
 });

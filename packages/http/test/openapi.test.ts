@@ -82,7 +82,7 @@ describe('the OpenAPI document', () => {
     );
     for (const [path, item] of Object.entries(doc.paths as Record<string, Json>)) {
       for (const [method, op] of Object.entries(item)) {
-        expect(['get', 'post'], `${method} ${path}`).toContain(method);
+        expect(['get', 'head', 'post'], `${method} ${path}`).toContain(method);
         expect((op as Json).operationId, path).toBeTypeOf('string');
         expect(Object.keys((op as Json).responses as Json).length, path).toBeGreaterThan(0);
       }
@@ -91,6 +91,22 @@ describe('the OpenAPI document', () => {
         const params = (Object.values(item)[0] as Json).parameters as Json[];
         expect(params.some((p) => p.in === 'path' && p.name === name && p.required === true)).toBe(true);
       }
+    }
+  });
+
+  it('documents HEAD wherever GET is, with the same statuses', async () => {
+    const h = createKinerjaHandler({ rubrics: [demo] });
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Json>)) {
+      const get = item.get as Json | undefined;
+      const head = item.head as Json | undefined;
+      expect(Boolean(head), path).toBe(Boolean(get));
+      if (!get || !head) continue;
+      expect(Object.keys(head.responses as Json), path).toEqual(Object.keys(get.responses as Json));
+      for (const response of Object.values(head.responses as Record<string, Json>)) {
+        expect(response.content, path).toBeUndefined();
+      }
+      const concrete = path.replace('{id}', 'demo-pp46');
+      expect((await h(new Request(`http://x${concrete}`, { method: 'HEAD' }))).status, path).toBe(200);
     }
   });
 

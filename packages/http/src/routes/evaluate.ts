@@ -11,6 +11,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** The JSON type of a parsed value, as JSON Schema names it. */
+function jsonType(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}
+
 /** Escapes one JSON pointer token (RFC 6901). */
 function token(s: string): string {
   return s.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -34,7 +39,16 @@ export async function evaluateRoute(request: Request, url: URL, ctx: HandlerCont
       httpProblem('unsupported-media-type', { expected: 'application/json', received: type }),
     );
   }
-  const query = url.searchParams.get('rubric') ?? undefined;
+  const named = url.searchParams.getAll('rubric');
+  // Frameworks disagree on which of repeated values wins; picking one would evaluate against a rubric the
+  // client may not have meant.
+  if (named.length > 1) {
+    return problem(
+      400,
+      httpProblem('invalid-request', { reason: 'repeated-parameter', subject: 'rubric', received: named }),
+    );
+  }
+  const query = named[0];
   // An unknown ?rubric= is refused before the body is read.
   if (query !== undefined) {
     const early = chooseRubric(query, undefined, ctx);
@@ -60,8 +74,9 @@ export async function evaluateRoute(request: Request, url: URL, ctx: HandlerCont
         return problem(
           400,
           httpProblem('invalid-request', {
+            reason: 'batch-key',
             pointer: `/${token(key)}`,
-            expected: 'only "rubric" and "appraisals" beside each other',
+            expected: ['rubric', 'appraisals'],
             received: key,
           }),
         );
@@ -70,13 +85,23 @@ export async function evaluateRoute(request: Request, url: URL, ctx: HandlerCont
     if (!Array.isArray(value.appraisals)) {
       return problem(
         400,
-        httpProblem('invalid-request', { pointer: '/appraisals', expected: '"appraisals" as an array' }),
+        httpProblem('invalid-request', {
+          reason: 'batch-appraisals',
+          pointer: '/appraisals',
+          expected: 'array',
+          received: jsonType(value.appraisals),
+        }),
       );
     }
     if (value.rubric !== undefined && typeof value.rubric !== 'string') {
       return problem(
         400,
-        httpProblem('invalid-request', { pointer: '/rubric', expected: '"rubric" as a string' }),
+        httpProblem('invalid-request', {
+          reason: 'batch-rubric',
+          pointer: '/rubric',
+          expected: 'string',
+          received: jsonType(value.rubric),
+        }),
       );
     }
     items = value.appraisals;
