@@ -52,6 +52,7 @@ const words = {
     notChecked: 'tidak diperiksa',
     influence: 'batas pengaruh',
     withheld: 'disembunyikan',
+    periodKind: { annual: 'tahunan', quarterly: 'triwulanan', monthly: 'bulanan' } as Record<string, string>,
   },
   en: {
     rubric: 'Rubric',
@@ -91,6 +92,7 @@ const words = {
     notChecked: 'not checked',
     influence: 'influence cap',
     withheld: 'withheld',
+    periodKind: { annual: 'annual', quarterly: 'quarterly', monthly: 'monthly' } as Record<string, string>,
   },
 } as const;
 
@@ -206,7 +208,7 @@ export function explainEvaluation(
     lines.push(`${w.employee}: NIP ${e.appraisal.nip}${e.appraisal.id ? ` (${e.appraisal.id})` : ''}`);
   if (e.appraisal.period) {
     lines.push(
-      `${w.period}: ${e.appraisal.period.kind} ${e.appraisal.period.start} – ${e.appraisal.period.end}`,
+      `${w.period}: ${Object.hasOwn(w.periodKind, e.appraisal.period.kind) ? w.periodKind[e.appraisal.period.kind] : e.appraisal.period.kind} ${e.appraisal.period.start} – ${e.appraisal.period.end}`,
     );
   }
   lines.push(`${w.status}: ${w[e.status]}`);
