@@ -11,6 +11,23 @@ export interface TableRow {
   row: number;
   /** Cells aligned with the header; `undefined` for an empty cell. */
   cells: readonly (Cell | undefined)[];
+  /**
+   * XLSX: the row's cells that lie inside a merged range other than its top-left cell. They read as empty
+   * (the file stores the value only in the top-left cell), so the mapping refuses the row when it reads one.
+   */
+  merged?: readonly MergedCell[];
+}
+
+/** A cell inside a merged range, e.g. B3 of `B2:B3`, whose value the file keeps only in the range's first cell. */
+export interface MergedCell {
+  /** Its column (0 = A). */
+  column: number;
+  /** Its reference, e.g. `B3`. */
+  cell: string;
+  /** The merged range, e.g. `B2:B3`. */
+  range: string;
+  /** The range's top-left cell, which holds the value, e.g. `B2`. */
+  anchor: string;
 }
 
 /** The input formats @kinerja/batch reads. */

@@ -102,6 +102,7 @@ export function createRecordScorer(rubric: CompiledRubric, options: ScoreOptions
     const evaluation = m.appraisal ? evaluate(m.appraisal, ref) : invalidEvaluation(rubric, m.diagnostics);
     if (m.refs && m.refs.size > 0)
       evaluation.diagnostics = evaluation.diagnostics.map((d) => atRow(d, m.refs));
+    if (m.warnings) evaluation.diagnostics = [...evaluation.diagnostics, ...m.warnings];
     return {
       kind: 'scored',
       ref,
@@ -137,6 +138,19 @@ export function createRecordScorer(rubric: CompiledRubric, options: ScoreOptions
               ],
             };
           }
+          // An empty file would otherwise fail once per mapped column, none of which says why.
+          if (record.columns.every((c) => c === ''))
+            return {
+              kind: 'fatal',
+              diagnostics: [
+                createDiagnostic({
+                  code: 'header-missing',
+                  pointer: '',
+                  source: options.file,
+                  received: options.file,
+                }),
+              ],
+            };
           const b = bindMapping(mapping, record.columns, {
             file: options.file,
             ...(record.delimiter ? { delimiter: record.delimiter } : {}),
@@ -146,7 +160,9 @@ export function createRecordScorer(rubric: CompiledRubric, options: ScoreOptions
           return undefined;
         }
         case 'row':
-          return bound ? mapped(bound.apply(record.cells, record.ref), record.ref, record.row) : undefined;
+          return bound
+            ? mapped(bound.apply(record.cells, record.ref, record.merged), record.ref, record.row)
+            : undefined;
         case 'group':
           return bound ? mapped(bound.applyGroup(record.rows), record.ref, record.row) : undefined;
         case 'json': {

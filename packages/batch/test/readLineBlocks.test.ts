@@ -125,7 +125,7 @@ describe('readLineBlocks', () => {
     }
   });
 
-  it('drops a byte-order mark at the start of the file only, and decodes bad UTF-8 as U+FFFD without losing a line', async () => {
+  it('drops a byte-order mark at the start of the file only, and refuses a line of bad UTF-8 without losing the others', async () => {
     const bytes = new Uint8Array([
       ...encode('\uFEFF{"a":1}\n'),
       ...encode('\uFEFF{"b":2}\n'),
@@ -136,9 +136,20 @@ describe('readLineBlocks', () => {
     expect(records).toEqual([
       { kind: 'json', ref: 'b.ndjson:1', row: 1, text: '{"a":1}' },
       { kind: 'json', ref: 'b.ndjson:2', row: 2, text: '\uFEFF{"b":2}' },
-      { kind: 'json', ref: 'b.ndjson:3', row: 3, text: '{"\uFFFD' },
+      {
+        kind: 'error',
+        ref: 'b.ndjson:3',
+        row: 3,
+        diagnostics: [
+          expect.objectContaining({ code: 'encoding-invalid', source: 'b.ndjson:3', received: '0xC3' }),
+        ],
+      },
       { kind: 'json', ref: 'b.ndjson:4', row: 4, text: '{"c":3}' },
     ]);
+    // Line 3 starts after two lines of 11 bytes (BOM included); the bad byte is its third.
+    const [bad] = (records[2] as Extract<InputRecord, { kind: 'error' }>).diagnostics;
+    expect(bad?.message.en).toContain('line 3 (byte offset 24');
+    expect(bad?.message.id).toContain('Simpan ulang berkas sebagai UTF-8');
   });
 
   it('reads a file path the same as a stream of its bytes, across its 1 MiB reads', async () => {

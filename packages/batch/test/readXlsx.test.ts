@@ -166,6 +166,57 @@ describe('readXlsx', () => {
     expect(cellsOf(rows)[1]).toEqual([new Date('1904-01-01T00:00:00.000Z')]);
   });
 
+  it('reads serials before March 1900 as Excel shows them, and its phantom 1900-02-29 as text', async () => {
+    const styles = `<styleSheet xmlns="${MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`;
+    const serials = [1, 59, 60, 61, 43922];
+    const xml = sheetXml(
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>Tgl</t></is></c></row>${serials
+        .map((v, i) => `<row r="${i + 2}"><c r="A${i + 2}" s="1"><v>${v}</v></c></row>`)
+        .join('')}`,
+    );
+    const rows = await read(onDisk(workbook({ sheets: [{ name: 'S', xml }], styles })));
+    // Excel's 1900 system counts a 29 February 1900 (serial 60) that never was; days before it are not shifted.
+    expect(cellsOf(rows).slice(1)).toEqual([
+      [new Date('1900-01-01T00:00:00.000Z')],
+      [new Date('1900-02-28T00:00:00.000Z')],
+      ['1900-02-29'],
+      [new Date('1900-03-01T00:00:00.000Z')],
+      [new Date('2020-04-01T00:00:00.000Z')],
+    ]);
+    const in1904 = await read(onDisk(workbook({ sheets: [{ name: 'S', xml }], styles, date1904: true })));
+    expect(cellsOf(in1904).slice(1, 4)).toEqual([
+      [new Date('1904-01-02T00:00:00.000Z')],
+      [new Date('1904-02-29T00:00:00.000Z')],
+      [new Date('1904-03-01T00:00:00.000Z')],
+    ]);
+  });
+
+  it('names the merged cells of each row, which the file leaves empty, without filling them', async () => {
+    const rowsXml =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>NIP</t></is></c><c r="B1" t="inlineStr"><is><t>Unit</t></is></c><c r="C1" t="inlineStr"><is><t>Nilai</t></is></c></row>' +
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>1</t></is></c><c r="B2" t="inlineStr"><is><t>Dinas</t></is></c><c r="C2"><v>80</v></c></row>' +
+      '<row r="3"><c r="A3" t="inlineStr"><is><t>2</t></is></c><c r="C3"><v>90</v></c></row>' +
+      '<row r="4"><c r="A4" t="inlineStr"><is><t>3</t></is></c><c r="B4" t="inlineStr"><is><t>Badan</t></is></c></row>';
+    const merges = (prefix: string) =>
+      `<${prefix}mergeCells count="2"><${prefix}mergeCell ref="B2:B3"/><${prefix}mergeCell ref="B4:D4"/></${prefix}mergeCells>`;
+    for (const prefix of ['', 'x:']) {
+      const xml = sheetXml(rowsXml.replace(/<(\/?)(row|c|is|t|v)\b/g, `<$1${prefix}$2`), prefix).replace(
+        `</${prefix}worksheet>`,
+        `${merges(prefix)}</${prefix}worksheet>`,
+      );
+      const rows = await read(onDisk(workbook({ sheets: [{ name: 'S', xml }] })));
+      expect(rows.map((r) => (r.kind === 'row' ? (r.merged ?? []) : []))).toEqual([
+        [],
+        [],
+        [{ column: 1, cell: 'B3', range: 'B2:B3', anchor: 'B2' }],
+        // D4 is right of the header: no column reads it.
+        [{ column: 2, cell: 'C4', range: 'B4:D4', anchor: 'B4' }],
+      ]);
+      // Not guessed: B3 stays empty.
+      expect(cellsOf(rows)[2]).toEqual(['2', undefined, 90]);
+    }
+  });
+
   it('places cells by their reference, or one after another when a writer leaves `r` out; prefixed elements too', async () => {
     const sparse = sheetXml(
       '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>NIP</x:t></x:is></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>Nilai</x:t></x:is></x:c></x:row>' +
@@ -177,9 +228,23 @@ describe('readXlsx', () => {
     expect(rows).toEqual([
       { kind: 'header', columns: ['NIP', '', 'Nilai'] },
       { kind: 'row', ref: 'b.xlsx:4', row: 4, cells: [undefined, undefined, 90] },
-      // The row without `r` follows row 4; the cell past the header is dropped, as in CSV.
-      { kind: 'row', ref: 'b.xlsx:5', row: 5, cells: ['1990', undefined, 70] },
+      // The row without `r` follows row 4; its value past the header has no column: the row is refused, not cut.
+      {
+        kind: 'error',
+        ref: 'b.xlsx:5',
+        row: 5,
+        diagnostics: [
+          expect.objectContaining({
+            code: 'cell-outside-header',
+            received: '99',
+            expected: 3,
+            source: 'b.xlsx:5',
+          }),
+        ],
+      },
     ]);
+    const [outside] = (rows[2] as Extract<InputRecord, { kind: 'error' }>).diagnostics;
+    expect(outside?.message.en).toContain('Cell D5 holds "99"');
   });
 
   it('chooses sheets by tab order (hidden ones count) or name, wherever their parts are, and lists them when missing', async () => {

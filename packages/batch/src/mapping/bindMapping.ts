@@ -1,5 +1,5 @@
 import { createDiagnostic, type Diagnostic } from '@kinerja/core';
-import type { Cell, TableRow } from '../records.js';
+import type { Cell, MergedCell, TableRow } from '../records.js';
 import { type CellType, type ReadCellOptions, readCell } from './cellValue.js';
 import { disagreement, notGathered, partMissing } from './groupDiagnostics.js';
 import type { FieldRule, Mapping, RatingPart } from './loadMapping.js';
@@ -9,8 +9,10 @@ import { setPath } from './mappingPaths.js';
 export interface MappedRow {
   /** The appraisal, when every mapped cell could be read. */
   appraisal?: Record<string, unknown>;
-  /** `cell-invalid` and `nip-mangled` errors, naming the column. */
+  /** `cell-invalid`, `nip-mangled` and `cell-merged` errors, naming the column. */
   diagnostics: Diagnostic[];
+  /** Warnings about the row that do not stop it: a merged cell in a column the mapping does not read. */
+  warnings?: Diagnostic[];
   /** The NIP cell as written (even when mangled), for reports. */
   nip?: string;
   /** Appraisal pointer → the column it was read from, to name columns in later errors. */
@@ -28,7 +30,7 @@ export interface BoundMapping {
    * Maps the cells of one row (aligned with the header) as one appraisal. With `groupBy`, only flat JSON records
    * (`missingIsEmpty`) are mapped so; table rows must come gathered, through {@link BoundMapping.applyGroup}.
    */
-  apply(cells: readonly (Cell | undefined)[], ref: string): MappedRow;
+  apply(cells: readonly (Cell | undefined)[], ref: string, merged?: readonly MergedCell[]): MappedRow;
   /**
    * Maps the rows of one appraisal (a `group` record): `fields` must agree across the rows (an empty cell
    * agrees with anything), each row may add a target per target group and ratings from per-row rules.
@@ -183,12 +185,43 @@ export function bindMapping(
   });
   if (diagnostics.length > 0) return { ok: false, diagnostics: dedupe(diagnostics) };
 
+  // The columns a row is read from: a merged cell there would be read as empty, so it stops the row.
+  const read = new Set<number>();
+  const note = (index: number | undefined) => {
+    if (index !== undefined) read.add(index);
+  };
+  for (const slot of fieldSlots) note(slot.index);
+  for (const column of mapping.groupBy ?? []) note(positions.get(column));
+  for (const slot of ratingSlots) {
+    note(slot.index);
+    for (const part of [slot.rater, slot.role, slot.indicator]) if ('index' in part) note(part.index);
+  }
+  for (const g of groups)
+    for (const item of g.items) for (const f of item.fields) if ('index' in f) note(f.index);
+  const mergedDiagnostics = (rows: readonly TableRow[], errors: Diagnostic[], warnings: Diagnostic[]) => {
+    for (const row of rows)
+      for (const m of row.merged ?? []) {
+        const isRead = read.has(m.column);
+        (isRead ? errors : warnings).push(
+          createDiagnostic({
+            code: 'cell-merged',
+            pointer: '',
+            source: row.ref,
+            severity: isRead ? 'error' : 'warning',
+            params: { cell: m.cell, range: m.range, anchor: m.anchor },
+          }),
+        );
+      }
+  };
+
   const applyGroup = (rows: readonly TableRow[]): MappedRow => {
     const appraisal: Record<string, unknown> = {};
     const errors: Diagnostic[] = [];
     const columns = new Map<string, string>();
     const refs = new Map<string, string>();
     const arrays: unknown[][] = [];
+    const warnings: Diagnostic[] = [];
+    mergedDiagnostics(rows, errors, warnings);
     let nip: string | undefined;
     const read = (
       cell: Cell,
@@ -267,7 +300,7 @@ export function bindMapping(
             if (!('column' in f)) {
               if (f.value === undefined) continue;
               const value = grouped ? f.value.replace(/\{n\}/g, String(n)) : f.value;
-              target[f.name] = f.type === 'number' || f.type === 'integer' ? Number(value) : value;
+              target[f.name] = constantValue(value, f.type);
               continue;
             }
             if (f.index === undefined) continue;
@@ -344,6 +377,7 @@ export function bindMapping(
     return {
       ...(errors.length === 0 ? { appraisal } : {}),
       diagnostics: errors,
+      ...(warnings.length > 0 ? { warnings } : {}),
       ...(nip !== undefined ? { nip } : {}),
       columns,
       ...(grouped ? { refs } : {}),
@@ -355,13 +389,19 @@ export function bindMapping(
   return {
     ok: true,
     bound: {
-      apply: (cells, ref) =>
+      apply: (cells, ref, merged) =>
         ungrouped
           ? { diagnostics: [notGathered(mapping.source, ref)], columns: new Map() }
-          : applyGroup([{ ref, row: 0, cells }]),
+          : applyGroup([{ ref, row: 0, cells, ...(merged ? { merged } : {}) }]),
       applyGroup,
     },
   };
+}
+
+/** A target field's constant as its type reads it (`loadMapping` has checked that it does). */
+function constantValue(value: string, type: CellType): string | number | boolean {
+  const r = readCell(value, type, { decimal: '.' });
+  return r.ok ? r.value : value;
 }
 
 function escapeRe(s: string): string {

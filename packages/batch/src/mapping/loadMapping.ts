@@ -1,5 +1,5 @@
 import { createDiagnostic, type Diagnostic, parseYaml, type SourceLocator } from '@kinerja/core';
-import { type CellType, cellTypes, compileDateFormat, type DateFormat } from './cellValue.js';
+import { type CellType, cellTypes, compileDateFormat, type DateFormat, readCell } from './cellValue.js';
 import { checkPath, type PathStep, parsePath, pathPointer } from './mappingPaths.js';
 
 /** One column read into one appraisal path. */
@@ -163,6 +163,20 @@ function compile(
     return false;
   };
 
+  const constant = (
+    value: string | number | boolean,
+    type: CellType,
+    at: string,
+  ): string | number | boolean | undefined => {
+    const r = readCell(value, type, dateFormat ? { decimal: '.', dateFormat } : { decimal: '.' });
+    if (r.ok) return r.value;
+    const kind = type === 'nip' ? 'an 18-digit NIP written as text' : `a ${type}`;
+    // A column's hint about decimal commas would mislead here: the mapping writes YAML numbers.
+    const why = r.why?.startsWith('write decimals') ? 'write it in digits, e.g. 100 or 86.22' : r.why;
+    fail(at, `${JSON.stringify(value)} is not ${kind}, the type of this field${why ? ` (${why})` : ''}`);
+    return undefined;
+  };
+
   if (!isObject(doc)) {
     fail('', 'the mapping must be a YAML mapping with `fields`, `targets`, `ratings` and `constants`');
     return undefined;
@@ -281,8 +295,11 @@ function compile(
           continue;
         }
         if (!target) continue;
+        // Checked here, where the mapping can point at it, not once per row as a value that cannot be used.
+        const typed = constant(value, target.type, at);
+        if (typed === undefined) continue;
         claim(pathPointer(target.steps), at);
-        mapping.constants.push({ path, steps: target.steps, value });
+        mapping.constants.push({ path, steps: target.steps, value: typed });
       }
   }
 
@@ -339,7 +356,8 @@ function compile(
             if (f.value !== undefined) {
               if (typeof f.value !== 'string' && typeof f.value !== 'number')
                 fail(`${fat}/value`, 'value must be a text or a number');
-              else fields.push({ name, value: String(f.value), type, optional: false });
+              else if (constant(String(f.value).replace(/\{n\}/g, '1'), type, `${fat}/value`) !== undefined)
+                fields.push({ name, value: String(f.value), type, optional: false });
             } else {
               const c = text(f.column, `${fat}/column`, 'column');
               if (c === undefined) continue;

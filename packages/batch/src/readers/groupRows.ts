@@ -1,3 +1,4 @@
+import { createDiagnostic } from '@kinerja/core';
 import { groupTooLarge, keyMissing, keySplit } from '../mapping/groupDiagnostics.js';
 import { type InputRecord, recordRef, type TableRow } from '../records.js';
 import { KeyIndex } from './keyIndex.js';
@@ -67,13 +68,29 @@ export async function* groupRows(
         }
         const values: string[] = [];
         let empty: string | undefined;
+        let emptyAt = -1;
         keyAt.forEach((i, k) => {
           const cell = record.cells[i];
-          if (cell === undefined) empty ??= groupBy[k];
-          else values.push(cell instanceof Date ? cell.toISOString() : String(cell));
+          if (cell === undefined && empty === undefined) {
+            empty = groupBy[k];
+            emptyAt = i;
+          } else if (cell !== undefined)
+            values.push(cell instanceof Date ? cell.toISOString() : String(cell));
         });
         if (empty !== undefined) {
-          const e = error(record.row, keyMissing(empty, record.ref));
+          // A key merged down an appraisal's rows (a common layout) is empty below its first row: say so.
+          const merged = record.merged?.find((m) => m.column === emptyAt);
+          const e = error(
+            record.row,
+            merged
+              ? createDiagnostic({
+                  code: 'cell-merged',
+                  pointer: '',
+                  source: record.ref,
+                  params: { cell: merged.cell, range: merged.range, anchor: merged.anchor },
+                })
+              : keyMissing(empty, record.ref),
+          );
           if (current) held.push(e);
           else yield e;
           break;

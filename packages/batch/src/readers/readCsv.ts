@@ -1,11 +1,17 @@
-import { createDiagnostic, type Diagnostic } from '@kinerja/core';
+import { createDiagnostic, type Diagnostic, defaultParseLimits } from '@kinerja/core';
 import { type InputRecord, recordRef } from '../records.js';
-import { type ByteSource, textChunks } from './textChunks.js';
+import { type ByteSource, InvalidUtf8Error, textChunks } from './textChunks.js';
 
 /** Options of {@link readCsv}. */
 export interface CsvOptions {
   /** The cell delimiter; by default whichever of `,` and `;` occurs more often in the header line. */
   delimiter?: ',' | ';';
+  /**
+   * The most characters (UTF-16 code units, line breaks inside quotes included) one record may have; 1,048,576
+   * by default, core's parse limit. A record that grows past it stops the file with `csv-record-too-large`: it is
+   * almost always a quote that is never closed, which would otherwise swallow the rest of the file into one cell.
+   */
+  maxRecordLength?: number;
 }
 
 /** Counts `,` and `;` outside quotes up to the end of the first record; `;` wins only when more frequent. */
@@ -36,14 +42,18 @@ function hasFirstLine(text: string): boolean {
 /**
  * Reads CSV as RFC 4180 says, and as spreadsheets export it: quoted cells with `""` for a quote and line breaks
  * inside, `\r\n`, `\n` or `\r` line ends, a UTF-8 BOM, `,` or `;` delimiters (auto-detected from the header line).
- * Yields the header, then each row with cells trimmed (an empty cell is `undefined`). Rows are numbered as a
- * spreadsheet shows them (the header is row 1), even when a quoted cell spans lines. Memory holds one record.
+ * Yields the header (blank lines before it are skipped), then each row with cells trimmed (an empty cell is
+ * `undefined`). Rows are numbered as a spreadsheet shows them (the header is row 1), even when a quoted cell spans
+ * lines. A row with more or fewer cells than the header is a `csv-syntax` error; a blank line is skipped. Memory
+ * holds one record, at most `maxRecordLength` characters; a longer one, or bytes that are not UTF-8, stop the
+ * file with a `fatal` record at its line:column.
  */
 export async function* readCsv(
   input: ByteSource,
   file: string,
   options: CsvOptions = {},
 ): AsyncGenerator<InputRecord> {
+  const maxRecordLength = options.maxRecordLength ?? defaultParseLimits.maxBytes;
   let delimiter: ',' | ';' | undefined = options.delimiter;
   let header: string[] | undefined;
   let row = 0;
@@ -56,8 +66,46 @@ export async function* readCsv(
   let pendingQuote = false; // saw a quote inside quotes: either "" or the closing quote
   let afterCr = false;
   let head = '';
+  // Positions, for errors: offsets count UTF-16 code units from the start of the text (after a BOM).
+  let base = 0; // offset of the text being fed
+  let line = 1; // the physical line at the current position
+  let lineStart = 0; // offset where that line starts
+  let recordStart = 0;
+  let cellLine = 1; // where the current cell (its opening quote, if quoted) starts
+  let cellColumn = 1;
+  let prevCr = false; // the text fed before ended with \r (a \n next ends no further line)
+  let stopped = false;
 
-  function* endRecord(): Generator<InputRecord> {
+  const fatal = (
+    code: 'csv-record-too-large' | 'encoding-invalid',
+    fields: { expected?: number; received?: string; params: Record<string, string | number> },
+  ): InputRecord => ({
+    kind: 'fatal',
+    diagnostics: [
+      createDiagnostic({
+        code,
+        pointer: '',
+        source: file,
+        span: {
+          start: { line: Number(fields.params.line), column: Number(fields.params.column) },
+          end: { line: Number(fields.params.line), column: Number(fields.params.column) + 1 },
+        },
+        ...fields,
+      }),
+    ],
+  });
+  const tooLarge = (): InputRecord =>
+    fatal('csv-record-too-large', {
+      expected: maxRecordLength,
+      params: { line: cellLine, column: cellColumn, quoted: quoted && !pendingQuote ? 'yes' : 'no' },
+    });
+
+  function* endRecord(end: number): Generator<InputRecord> {
+    if (end - recordStart > maxRecordLength) {
+      stopped = true;
+      yield tooLarge();
+      return;
+    }
     cells.push(cell);
     cell = '';
     wasQuoted = false;
@@ -68,6 +116,8 @@ export async function* readCsv(
     problem = undefined;
     const ref = recordRef(file, row);
     if (header === undefined) {
+      // A blank line above the header names no column: it is skipped, not taken for a header of one "".
+      if (record.every((c) => c.trim() === '')) return;
       header = record.map((c) => c.trim());
       yield { kind: 'header', columns: header, delimiter: delimiter ?? ',' };
       return;
@@ -78,30 +128,57 @@ export async function* readCsv(
     });
     if (values.every((v) => v === undefined) && !issue) return; // a blank row
     let extra = issue;
+    // Trailing empty cells past the header are tolerated (a spreadsheet's stray delimiters); a missing cell is
+    // not: a row cut short would otherwise read as a row of empty answers.
     if (!extra && values.length > header.length && values.slice(header.length).some((v) => v !== undefined))
       extra = `${values.length} cells, but the header has ${header.length} columns`;
+    else if (!extra && values.length < header.length)
+      extra = `only ${values.length} of the header's ${header.length} columns (the row is cut short)`;
     if (extra) {
       const d: Diagnostic = createDiagnostic({
         code: 'csv-syntax',
         pointer: '',
         source: ref,
+        ...(values.length !== header.length ? { expected: header.length, received: values.length } : {}),
         params: { detail: extra },
       });
       yield { kind: 'error', ref, row, diagnostics: [d] };
       return;
     }
-    yield { kind: 'row', ref, row, cells: values.slice(0, header.length) };
+    yield { kind: 'row', ref, row, cells: values };
+  }
+
+  /** Counts the line ends in `text` from `start` to `end` (inside quotes), to keep `line` and `lineStart`. */
+  function countLines(text: string, start: number, end: number): void {
+    let last = -1;
+    for (let k = text.indexOf('\n', start); k !== -1 && k < end; k = text.indexOf('\n', k + 1)) {
+      if (!(k > 0 ? text.charCodeAt(k - 1) === 13 : prevCr)) line++;
+      last = k;
+    }
+    for (let k = text.indexOf('\r', start); k !== -1 && k < end; k = text.indexOf('\r', k + 1)) {
+      line++;
+      if (k > last) last = k;
+    }
+    if (last !== -1) lineStart = base + last + 1;
   }
 
   function* feed(text: string): Generator<InputRecord> {
     const sep = delimiter as string;
     let from = 0; // start of the plain run being copied into `cell`
+    // The index of the first character past the record limit: reading stops there, wherever the text was cut.
+    let limit = recordStart + maxRecordLength - base;
+    const stop = function* (): Generator<InputRecord> {
+      stopped = true;
+      yield tooLarge();
+    };
     for (let i = 0; i < text.length; i++) {
       const ch = text[i] as string;
       if (afterCr) {
         afterCr = false;
         if (ch === '\n') {
           from = i + 1;
+          lineStart = recordStart = base + i + 1;
+          limit = recordStart + maxRecordLength - base;
           continue;
         }
       }
@@ -109,6 +186,7 @@ export async function* readCsv(
         if (pendingQuote) {
           pendingQuote = false;
           if (ch === '"') {
+            if (i >= limit) return yield* stop();
             cell += '"';
             from = i + 1;
             continue;
@@ -118,25 +196,39 @@ export async function* readCsv(
           from = i;
           // fall through to unquoted handling of ch
         } else {
-          if (ch === '"') {
-            cell += text.slice(from, i);
-            pendingQuote = true;
-            from = i + 1;
-          }
+          // Only a quote ends a quoted run: jump to it rather than look at each character on the way.
+          const q = text.indexOf('"', i);
+          const end = q === -1 ? text.length : q;
+          if ((q === -1 ? text.length - 1 : q) >= limit) return yield* stop();
+          countLines(text, i, end);
+          if (q === -1) break;
+          cell += text.slice(from, q);
+          pendingQuote = true;
+          from = q + 1;
+          i = q;
           continue;
         }
       }
+      if (i >= limit && ch !== '\n' && ch !== '\r') return yield* stop();
       if (ch === sep) {
         cell += text.slice(from, i);
         cells.push(cell);
         cell = '';
         wasQuoted = false;
         from = i + 1;
+        cellLine = line;
+        cellColumn = base + i + 2 - lineStart;
       } else if (ch === '\n' || ch === '\r') {
         cell += text.slice(from, i);
-        yield* endRecord();
+        yield* endRecord(base + i);
+        if (stopped) return;
         afterCr = ch === '\r';
         from = i + 1;
+        line++;
+        lineStart = recordStart = base + i + 1;
+        limit = recordStart + maxRecordLength - base;
+        cellLine = line;
+        cellColumn = 1;
       } else if (ch === '"' && cell === '' && from === i && !wasQuoted) {
         quoted = true;
         from = i + 1;
@@ -145,30 +237,49 @@ export async function* readCsv(
       }
     }
     if (!quoted || !pendingQuote) cell += text.slice(from);
+    base += text.length;
+    prevCr = text.charCodeAt(text.length - 1) === 13;
   }
 
-  for await (const chunk of textChunks(input)) {
+  try {
+    for await (const chunk of textChunks(input)) {
+      if (delimiter === undefined) {
+        head += chunk;
+        if (!hasFirstLine(head) && head.length < maxRecordLength) continue;
+        delimiter = detectDelimiter(head);
+        const text = head;
+        head = '';
+        yield* feed(text);
+      } else yield* feed(chunk);
+      if (stopped) return;
+    }
+  } catch (error) {
+    if (!(error instanceof InvalidUtf8Error)) throw error;
+    // The text before the bad byte was read: its records count, and the position is where reading got to.
     if (delimiter === undefined) {
-      head += chunk;
-      if (!hasFirstLine(head) && head.length < 1024 * 1024) continue;
       delimiter = detectDelimiter(head);
-      const text = head;
-      head = '';
-      yield* feed(text);
-    } else yield* feed(chunk);
+      yield* feed(head);
+      if (stopped) return;
+    }
+    yield fatal('encoding-invalid', {
+      received: error.byte,
+      params: { line, column: base - lineStart + 1, byte: error.byteOffset },
+    });
+    return;
   }
   if (delimiter === undefined) {
     delimiter = detectDelimiter(head);
     yield* feed(head);
+    if (stopped) return;
   }
   if (quoted && !pendingQuote) {
-    problem = 'a quoted cell is not closed before the end of the file';
-    yield* endRecord();
+    problem = `the quoted cell opened at line ${cellLine}, column ${cellColumn} is not closed before the end of the file`;
+    yield* endRecord(base);
   } else if (cell !== '' || cells.length > 0 || pendingQuote || wasQuoted) {
     if (pendingQuote) {
       quoted = false;
     }
-    yield* endRecord();
+    yield* endRecord(base);
   }
   if (header === undefined) yield { kind: 'header', columns: [], delimiter: delimiter ?? ',' };
 }

@@ -1,6 +1,6 @@
 import { createDiagnostic, defaultParseLimits } from '@kinerja/core';
 import { type InputRecord, recordRef } from '../records.js';
-import { type ByteSource, textChunks } from './textChunks.js';
+import { type ByteSource, InvalidUtf8Error, textChunks } from './textChunks.js';
 
 const Phase = { Start: 0, BeforeElement: 1, AfterElement: 2, InElement: 3, End: 4, Single: 5 } as const;
 type Phase = (typeof Phase)[keyof typeof Phase];
@@ -47,68 +47,97 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
     return { kind: 'json', ref: recordRef(file, startLine), row: startLine, text };
   };
 
-  for await (const chunk of textChunks(input)) {
-    let captureFrom = phase === Phase.InElement || phase === Phase.Single ? 0 : -1;
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk.charCodeAt(i);
-      if (phase === Phase.InElement || phase === Phase.Single) {
-        if (inString) {
-          if (escaped) escaped = false;
-          else if (c === 0x5c) escaped = true;
-          else if (c === 0x22) inString = false;
-        } else if (c === 0x22) inString = true;
-        else if (c === 0x7b || c === 0x5b) depth++;
-        else if (c === 0x7d || c === 0x5d) {
-          depth--;
-          if (depth === 0) {
-            parts.push(chunk.slice(captureFrom, i + 1));
-            captureFrom = -1;
-            yield element();
-            phase = phase === Phase.Single ? Phase.End : Phase.AfterElement;
+  const chunks = textChunks(input);
+  // Iterated by hand, to tell a decoding error from the records' own; closed here as for-await would.
+  try {
+    for (;;) {
+      let next: IteratorResult<string>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        if (!(error instanceof InvalidUtf8Error)) throw error;
+        // The text before the bad byte was scanned, so line:column is where the byte is.
+        yield {
+          kind: 'fatal',
+          diagnostics: [
+            createDiagnostic({
+              code: 'encoding-invalid',
+              pointer: '',
+              source: file,
+              span: { start: { line, column }, end: { line, column: column + 1 } },
+              received: error.byte,
+              params: { line, column, byte: error.byteOffset },
+            }),
+          ],
+        };
+        return;
+      }
+      if (next.done) break;
+      const chunk = next.value;
+      let captureFrom = phase === Phase.InElement || phase === Phase.Single ? 0 : -1;
+      for (let i = 0; i < chunk.length; i++) {
+        const c = chunk.charCodeAt(i);
+        if (phase === Phase.InElement || phase === Phase.Single) {
+          if (inString) {
+            if (escaped) escaped = false;
+            else if (c === 0x5c) escaped = true;
+            else if (c === 0x22) inString = false;
+          } else if (c === 0x22) inString = true;
+          else if (c === 0x7b || c === 0x5b) depth++;
+          else if (c === 0x7d || c === 0x5d) {
+            depth--;
+            if (depth === 0) {
+              parts.push(chunk.slice(captureFrom, i + 1));
+              captureFrom = -1;
+              yield element();
+              phase = phase === Phase.Single ? Phase.End : Phase.AfterElement;
+            }
+          }
+        } else if (!isSpace(c)) {
+          if (phase === Phase.Start && c === 0x5b) phase = Phase.BeforeElement;
+          else if ((phase === Phase.BeforeElement || phase === Phase.Start) && c === 0x7b) {
+            phase = phase === Phase.Start ? Phase.Single : Phase.InElement;
+            depth = 1;
+            afterComma = false;
+            inString = false;
+            escaped = false;
+            startLine = line;
+            captureFrom = i;
+          } else if (phase === Phase.AfterElement && c === 0x2c) {
+            phase = Phase.BeforeElement;
+            afterComma = true;
+          } else if (phase === Phase.AfterElement && c === 0x5d) phase = Phase.End;
+          else if (phase === Phase.BeforeElement && c === 0x5d && !afterComma) phase = Phase.End;
+          else {
+            const what =
+              phase === Phase.Start
+                ? 'expected an array of appraisal objects'
+                : phase === Phase.End
+                  ? 'unexpected text after the end of the array'
+                  : phase === Phase.BeforeElement
+                    ? 'expected an appraisal object'
+                    : 'expected , or ] after an element';
+            yield fatal(`${what}, found ${JSON.stringify(String.fromCharCode(c))}`);
+            return;
           }
         }
-      } else if (!isSpace(c)) {
-        if (phase === Phase.Start && c === 0x5b) phase = Phase.BeforeElement;
-        else if ((phase === Phase.BeforeElement || phase === Phase.Start) && c === 0x7b) {
-          phase = phase === Phase.Start ? Phase.Single : Phase.InElement;
-          depth = 1;
-          afterComma = false;
-          inString = false;
-          escaped = false;
-          startLine = line;
-          captureFrom = i;
-        } else if (phase === Phase.AfterElement && c === 0x2c) {
-          phase = Phase.BeforeElement;
-          afterComma = true;
-        } else if (phase === Phase.AfterElement && c === 0x5d) phase = Phase.End;
-        else if (phase === Phase.BeforeElement && c === 0x5d && !afterComma) phase = Phase.End;
-        else {
-          const what =
-            phase === Phase.Start
-              ? 'expected an array of appraisal objects'
-              : phase === Phase.End
-                ? 'unexpected text after the end of the array'
-                : phase === Phase.BeforeElement
-                  ? 'expected an appraisal object'
-                  : 'expected , or ] after an element';
-          yield fatal(`${what}, found ${JSON.stringify(String.fromCharCode(c))}`);
+        if (c === 0x0a) {
+          line++;
+          column = 1;
+        } else column++;
+      }
+      if (captureFrom !== -1) {
+        const piece = chunk.slice(captureFrom);
+        parts.push(piece);
+        size += piece.length;
+        if (size > maxBytes) {
+          yield fatal(`an element starting on line ${startLine} is larger than ${maxBytes} bytes`);
           return;
         }
       }
-      if (c === 0x0a) {
-        line++;
-        column = 1;
-      } else column++;
     }
-    if (captureFrom !== -1) {
-      const piece = chunk.slice(captureFrom);
-      parts.push(piece);
-      size += piece.length;
-      if (size > maxBytes) {
-        yield fatal(`an element starting on line ${startLine} is larger than ${maxBytes} bytes`);
-        return;
-      }
-    }
+  } finally {
+    await chunks.return(undefined);
   }
   if (phase === Phase.InElement || phase === Phase.Single) yield fatal('the file ends inside an element');
   else if (phase !== Phase.End)

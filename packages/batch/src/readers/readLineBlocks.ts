@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { createDiagnostic, defaultParseLimits } from '@kinerja/core';
 import { type InputRecord, recordRef } from '../records.js';
-import type { ByteSource } from './textChunks.js';
+import { type ByteSource, firstInvalidUtf8 } from './textChunks.js';
 
 /**
  * Whole lines of a line-oriented file (NDJSON) as the raw UTF-8 bytes read, not yet decoded. A block never ends
@@ -11,6 +11,8 @@ export interface LineBlock {
   kind: 'lines';
   /** The 1-based number of the block's first line in the file. */
   firstLine: number;
+  /** The 0-based byte offset of the block's first byte in the file, to say where a bad byte is. */
+  firstByte: number;
   /**
    * The lines, each with its `\n` except perhaps the file's last. The block owns this memory (a buffer of its
    * own, not a view into a shared one), so it can be transferred to a worker thread without a copy.
@@ -50,7 +52,7 @@ export async function* readLineBlocks(
   // The read buffer is a plain Uint8Array, so `slice` copies (a Buffer's would be a view).
   for await (const item of scanLineBlocks(input, file, options))
     yield item.kind === 'lines'
-      ? { kind: 'lines', firstLine: item.firstLine, bytes: item.bytes.slice() }
+      ? { kind: 'lines', firstLine: item.firstLine, firstByte: item.firstByte, bytes: item.bytes.slice() }
       : item;
 }
 
@@ -63,13 +65,17 @@ export async function* scanLineBlocks(
   input: ByteSource,
   file: string,
   options: LineBlockOptions = {},
-): AsyncGenerator<{ kind: 'lines'; firstLine: number; bytes: Uint8Array } | OversizedLine> {
+): AsyncGenerator<
+  { kind: 'lines'; firstLine: number; firstByte: number; bytes: Uint8Array } | OversizedLine
+> {
   const maxLines = options.maxLines ?? 256;
   const maxLineBytes = options.maxLineBytes ?? defaultParseLimits.maxBytes;
   const source = typeof input === 'string' ? await openFile(input) : streamSource(input);
   let buffer = new Uint8Array(READ_SIZE);
   /** Bytes in `buffer`, from the start of the line numbered `line`. */
   let filled = 0;
+  /** The file offset of `buffer[0]`. */
+  let consumed = 0;
   let line = 1;
   /** Inside a line already known to be too long: its bytes are dropped up to its line end. */
   let skipping = false;
@@ -83,6 +89,7 @@ export async function* scanLineBlocks(
       if (skipping) {
         const nl = bytes.indexOf(LF);
         if (nl === -1) {
+          consumed += bytes.length;
           filled = 0;
           continue;
         }
@@ -94,7 +101,7 @@ export async function* scanLineBlocks(
       let blockLine = line;
       for (let nl = bytes.indexOf(LF, pos); nl !== -1; nl = bytes.indexOf(LF, pos)) {
         if (contentLength(bytes, pos, nl) > maxLineBytes) {
-          if (pos > blockStart) yield block(bytes, blockStart, pos, blockLine);
+          if (pos > blockStart) yield block(bytes, blockStart, pos, blockLine, consumed);
           yield oversized(file, line, maxLineBytes);
           blockStart = nl + 1;
           blockLine = line + 1;
@@ -102,24 +109,26 @@ export async function* scanLineBlocks(
         line++;
         pos = nl + 1;
         if (line - blockLine === maxLines) {
-          yield block(bytes, blockStart, pos, blockLine);
+          yield block(bytes, blockStart, pos, blockLine, consumed);
           blockStart = pos;
           blockLine = line;
         }
       }
-      if (pos > blockStart) yield block(bytes, blockStart, pos, blockLine);
+      if (pos > blockStart) yield block(bytes, blockStart, pos, blockLine, consumed);
       buffer.copyWithin(0, pos, bytes.length);
+      consumed += pos;
       filled = bytes.length - pos;
       // One byte more than the limit allows for a `\r` whose `\n` has not been read yet.
       if (filled > maxLineBytes + 1) {
         skipping = true;
+        consumed += filled;
         filled = 0;
       }
     }
     if (skipping) yield oversized(file, line, maxLineBytes);
     else if (filled > 0) {
       if (contentLength(buffer, 0, filled) > maxLineBytes) yield oversized(file, line, maxLineBytes);
-      else yield block(buffer, 0, filled, line);
+      else yield block(buffer, 0, filled, line, consumed);
     }
   } finally {
     await source.close();
@@ -128,17 +137,26 @@ export async function* scanLineBlocks(
 
 /**
  * The records of a block: each non-blank line's text (a `\r` before its `\n` dropped, a byte-order mark at the
- * very start of the file dropped) with its line number. Invalid UTF-8 decodes to U+FFFD, as when the file is
- * decoded whole.
+ * very start of the file dropped) with its line number. A line that is not valid UTF-8 is an `encoding-invalid`
+ * error record naming the line and the bad byte's offset (from `firstByte`; without it, from the block's start):
+ * replacing the byte with U+FFFD would alter the text unseen.
  */
 export function lineRecords(
-  block: Pick<LineBlock, 'firstLine'> & { bytes: Uint8Array },
+  block: Pick<LineBlock, 'firstLine'> & { bytes: Uint8Array; firstByte?: number },
   file: string,
 ): InputRecord[] {
-  let text = decoder.decode(block.bytes);
-  if (block.firstLine === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const records: InputRecord[] = [];
-  let line = block.firstLine;
+  let text: string;
+  try {
+    text = decoder.decode(block.bytes);
+  } catch {
+    return linesOneByOne(block, file);
+  }
+  return splitLines(text, block.firstLine, file, []);
+}
+
+function splitLines(text: string, firstLine: number, file: string, records: InputRecord[]): InputRecord[] {
+  if (firstLine === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let line = firstLine;
   for (let start = 0; start < text.length; line++) {
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl;
@@ -151,9 +169,51 @@ export function lineRecords(
   return records;
 }
 
+/** A block with a bad byte: each line decoded alone, so the good lines are read and the bad ones named. */
+function linesOneByOne(
+  block: Pick<LineBlock, 'firstLine'> & { bytes: Uint8Array; firstByte?: number },
+  file: string,
+): InputRecord[] {
+  const { bytes } = block;
+  const records: InputRecord[] = [];
+  let line = block.firstLine;
+  for (let start = 0; start < bytes.length; line++) {
+    const nl = bytes.indexOf(LF, start);
+    const end = nl === -1 ? bytes.length : nl + 1;
+    const lineBytes = bytes.subarray(start, end);
+    try {
+      splitLines(decoder.decode(lineBytes), line, file, records);
+    } catch {
+      records.push(badLine(lineBytes, line, (block.firstByte ?? 0) + start, file));
+    }
+    start = end;
+  }
+  return records;
+}
+
+function badLine(bytes: Uint8Array, line: number, offset: number, file: string): InputRecord {
+  const bad = firstInvalidUtf8(bytes, 0);
+  const ref = recordRef(file, line);
+  return {
+    kind: 'error',
+    ref,
+    row: line,
+    diagnostics: [
+      createDiagnostic({
+        code: 'encoding-invalid',
+        pointer: '',
+        source: ref,
+        received: `0x${(bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0')}`,
+        params: { line, byte: offset + bad },
+      }),
+    ],
+  };
+}
+
 // One decoder for every block: a block is decoded in one call, so no state carries from one to the next. The BOM
-// is kept here and dropped by position, since only the file's first block may start with one.
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+// is kept here and dropped by position, since only the file's first block may start with one. Fatal: bytes that
+// are not UTF-8 are refused, not replaced.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
 
 /** Where {@link readLineBlocks} gets its bytes: copied into the caller's buffer, so reads allocate nothing. */
 interface ByteFiller {
@@ -207,8 +267,8 @@ function contentLength(bytes: Uint8Array, start: number, end: number): number {
 }
 
 /** A block over bytes `start` … `end` of the read buffer: a view, which {@link readLineBlocks} copies. */
-function block(bytes: Uint8Array, start: number, end: number, firstLine: number) {
-  return { kind: 'lines' as const, firstLine, bytes: bytes.subarray(start, end) };
+function block(bytes: Uint8Array, start: number, end: number, firstLine: number, offset: number) {
+  return { kind: 'lines' as const, firstLine, firstByte: offset + start, bytes: bytes.subarray(start, end) };
 }
 
 function oversized(file: string, row: number, maxLineBytes: number): OversizedLine {

@@ -1,6 +1,7 @@
 import { createDiagnostic } from '@kinerja/core';
-import { type Cell, type InputRecord, recordRef } from '../records.js';
+import { type Cell, type InputRecord, type MergedCell, recordRef } from '../records.js';
 import type { ByteSource } from './textChunks.js';
+import type { MergedRange } from './xlsx/readMergedRanges.js';
 import type { SheetEntry } from './xlsx/readWorkbookParts.js';
 import type { ZipArchive } from './xlsx/zipArchive.js';
 
@@ -49,12 +50,14 @@ function chooseSheet(sheets: readonly SheetEntry[], choice: string | number): Sh
  * that reads no XLSX, such as each worker thread of a parallel NDJSON batch, does not pay for them.
  */
 async function xlsxModules() {
-  const [{ readSheetRows }, { readWorkbookParts }, { openZipArchive }] = await Promise.all([
-    import('./xlsx/readSheetRows.js'),
-    import('./xlsx/readWorkbookParts.js'),
-    import('./xlsx/zipArchive.js'),
-  ]);
-  return { readSheetRows, readWorkbookParts, openZipArchive };
+  const [{ readSheetRows, columnName }, { readWorkbookParts }, { openZipArchive }, { readMergedRanges }] =
+    await Promise.all([
+      import('./xlsx/readSheetRows.js'),
+      import('./xlsx/readWorkbookParts.js'),
+      import('./xlsx/zipArchive.js'),
+      import('./xlsx/readMergedRanges.js'),
+    ]);
+  return { readSheetRows, readWorkbookParts, openZipArchive, readMergedRanges, columnName };
 }
 
 /** A zip needs random access: a file is opened in place, bytes from a stream are gathered in memory first. */
@@ -87,9 +90,13 @@ export async function* readXlsx(
   const choice = options.sheet ?? 1;
   let zip: ZipArchive | undefined;
   let rows: AsyncGenerator<{ number: number; cells: ReadonlyArray<Cell | undefined> }> | undefined;
+  let merges: MergedRange[] = [];
+  let columnName: (index: number) => string = String;
   try {
     try {
-      const { readSheetRows, readWorkbookParts, openZipArchive } = await xlsxModules();
+      const modules = await xlsxModules();
+      const { readSheetRows, readWorkbookParts, openZipArchive, readMergedRanges } = modules;
+      columnName = modules.columnName;
       zip = await openSource(input, openZipArchive);
       const parts = await readWorkbookParts(zip);
       const sheet = chooseSheet(parts.sheets, choice);
@@ -101,12 +108,14 @@ export async function* readXlsx(
         );
         return;
       }
+      merges = await readMergedRanges(await zip.stream(sheet.part));
       rows = readSheetRows(await zip.stream(sheet.part), parts);
     } catch (error) {
       yield unreadable(file, `not a readable XLSX workbook: ${(error as Error).message}`);
       return;
     }
     let header: string[] | undefined;
+    const inMerge = mergedCells(merges, columnName);
     while (true) {
       let next: IteratorResult<{ number: number; cells: ReadonlyArray<Cell | undefined> }>;
       try {
@@ -120,15 +129,41 @@ export async function* readXlsx(
       const cells = Array.from(row.cells);
       if (cells.every((c) => c === undefined)) continue;
       if (header === undefined) {
-        header = cells.map((c) => (c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c)));
+        header = cells.map((c) => (c === undefined ? '' : cellText(c)));
         yield { kind: 'header', columns: header };
         continue;
       }
+      const ref = recordRef(file, row.number);
+      // A value right of the header has no column to go to: refusing the row says so, dropping it would not.
+      const outside = cells.findIndex((c, i) => i >= (header as string[]).length && c !== undefined);
+      if (outside !== -1) {
+        yield {
+          kind: 'error',
+          ref,
+          row: row.number,
+          diagnostics: [
+            createDiagnostic({
+              code: 'cell-outside-header',
+              pointer: '',
+              source: ref,
+              expected: header.length,
+              received: cellText(cells[outside] as Cell),
+              params: {
+                cell: `${columnName(outside)}${row.number}`,
+                last: header.length > 0 ? columnName(header.length - 1) : '—',
+              },
+            }),
+          ],
+        };
+        continue;
+      }
+      const merged = inMerge(row.number, header.length);
       yield {
         kind: 'row',
-        ref: recordRef(file, row.number),
+        ref,
         row: row.number,
         cells: cells.slice(0, header.length),
+        ...(merged.length > 0 ? { merged } : {}),
       };
     }
     if (header === undefined) yield { kind: 'header', columns: [] };
@@ -138,4 +173,46 @@ export async function* readXlsx(
     await rows?.return(undefined);
     zip?.close();
   }
+}
+
+const cellText = (c: Cell): string => (c instanceof Date ? c.toISOString() : String(c));
+
+/**
+ * The cells of a row that lie inside a merged range, other than its top-left cell, within the header's columns.
+ * Rows come in ascending order (the format requires it), so the ranges are swept once; a row out of order
+ * looks through all of them.
+ */
+function mergedCells(
+  merges: readonly MergedRange[],
+  columnName: (index: number) => string,
+): (row: number, width: number) => MergedCell[] {
+  const byFirstRow = [...merges].sort((a, b) => a.firstRow - b.firstRow);
+  let next = 0;
+  let active: MergedRange[] = [];
+  let last = 0;
+  return (row, width) => {
+    if (merges.length === 0) return [];
+    if (row < last) {
+      active = byFirstRow.filter((m) => m.firstRow <= row);
+      next = active.length;
+    }
+    last = row;
+    while (next < byFirstRow.length && (byFirstRow[next] as MergedRange).firstRow <= row)
+      active.push(byFirstRow[next++] as MergedRange);
+    active = active.filter((m) => m.lastRow >= row);
+    const cells: MergedCell[] = [];
+    for (const m of active) {
+      if (m.firstRow > row) continue;
+      for (let c = m.firstColumn; c <= m.lastColumn && c < width; c++) {
+        if (c === m.firstColumn && row === m.firstRow) continue;
+        cells.push({
+          column: c,
+          cell: `${columnName(c)}${row}`,
+          range: m.ref,
+          anchor: `${columnName(m.firstColumn)}${m.firstRow}`,
+        });
+      }
+    }
+    return cells;
+  };
 }

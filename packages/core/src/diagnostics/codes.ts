@@ -813,6 +813,63 @@ const codes = {
       en: `The workbook has no worksheet ${show(d.received)}; its worksheets are: ${p(d, 'sheets')}.`,
     }),
   },
+  // batch readers: input that must not be read silently (limits, encodings, worksheet layout)
+  'csv-record-too-large': {
+    stage: 'parse',
+    severity: 'error',
+    summary:
+      'A CSV record grows past the reader’s limit (1 MiB by default) without ending: most often a quote that is never closed, or a file that is not CSV. Reading stops there.',
+    render: (d) =>
+      p(d, 'quoted') === 'yes'
+        ? {
+            id: `Sel berkutip yang dibuka di baris ${p(d, 'line')} kolom ${p(d, 'column')} belum ditutup setelah ${show(d.expected)} karakter: tanda kutip penutupnya kemungkinan hilang. Pembacaan berkas dihentikan di sini.`,
+            en: `A quoted cell opened at line ${p(d, 'line')}, column ${p(d, 'column')} is still open after ${show(d.expected)} characters: its closing quote is probably missing. Reading stops here.`,
+          }
+        : {
+            id: `Satu rekaman CSV melebihi ${show(d.expected)} karakter tanpa akhir baris, di sel yang dimulai di baris ${p(d, 'line')} kolom ${p(d, 'column')}. Pembacaan berkas dihentikan di sini.`,
+            en: `A CSV record passes ${show(d.expected)} characters without a line end, in the cell that starts at line ${p(d, 'line')}, column ${p(d, 'column')}. Reading stops here.`,
+          },
+  },
+  'encoding-invalid': {
+    stage: 'parse',
+    severity: 'error',
+    summary:
+      'The file is not valid UTF-8 (often Windows-1252 from an older spreadsheet): its bytes are refused, never replaced with �. Save the file as UTF-8.',
+    render: (d) => ({
+      id: `Berkas bukan teks UTF-8 yang sah: byte ${typeof d.received === 'string' ? d.received : show(d.received)} di baris ${p(d, 'line')} (posisi byte ${p(d, 'byte')} dari awal berkas). Simpan ulang berkas sebagai UTF-8 (di Excel: "CSV UTF-8").`,
+      en: `The file is not valid UTF-8 text: byte ${typeof d.received === 'string' ? d.received : show(d.received)} on line ${p(d, 'line')} (byte offset ${p(d, 'byte')} from the start of the file). Save the file as UTF-8 (in Excel: "CSV UTF-8").`,
+    }),
+  },
+  'header-missing': {
+    stage: 'parse',
+    severity: 'error',
+    summary:
+      'A CSV file or worksheet has no header row: it is empty or holds only blank lines, so no column can be found.',
+    render: (d) => ({
+      id: `${show(d.received)} tidak memiliki baris judul: berkas atau lembarnya kosong (atau hanya berisi baris kosong).`,
+      en: `${show(d.received)} has no header row: the file or worksheet is empty (or holds only blank lines).`,
+    }),
+  },
+  'cell-outside-header': {
+    stage: 'parse',
+    severity: 'error',
+    summary:
+      'A worksheet row has a value to the right of the header row’s last column; the row is not scored rather than lose the value.',
+    render: (d) => ({
+      id: `Sel ${p(d, 'cell')} berisi ${show(d.received)}, tetapi baris judul hanya punya ${show(d.expected)} kolom (sampai kolom ${p(d, 'last')}); beri kolom itu judul atau hapus isinya.`,
+      en: `Cell ${p(d, 'cell')} holds ${show(d.received)}, but the header row has only ${show(d.expected)} columns (up to column ${p(d, 'last')}); give that column a header or clear it.`,
+    }),
+  },
+  'cell-merged': {
+    stage: 'parse',
+    severity: 'error',
+    summary:
+      'A cell lies inside a merged range: the spreadsheet shows the top-left cell’s value there, but the file stores it only in that cell, so the cell reads as empty. An error when the mapping reads the column, a warning otherwise.',
+    render: (d) => ({
+      id: `Sel ${p(d, 'cell')} termasuk sel gabungan ${p(d, 'range')}: nilainya hanya tersimpan di ${p(d, 'anchor')}, jadi sel ini terbaca kosong. Pisahkan gabungan sel (Unmerge) dan isi setiap sel.`,
+      en: `Cell ${p(d, 'cell')} is inside the merged range ${p(d, 'range')}: its value is stored only in ${p(d, 'anchor')}, so this cell reads as empty. Unmerge the cells and fill each one.`,
+    }),
+  },
 } satisfies Record<string, CodeInfo>;
 
 /** Every stable diagnostic code. One row per code in docs/errors.md. */

@@ -12,11 +12,32 @@ export interface SheetRow {
 export class SheetCellError extends Error {}
 
 const DAY_MS = 86_400_000;
-// 1899-12-30 is serial 0 in the 1900 system (Excel's phantom 1900-02-29 makes serials from March 1900 line up).
+// Excel's 1900 system counts a 1900-02-29 that never was (serial 60, kept from Lotus 1-2-3): from serial 61
+// (1900-03-01) on, day n is 1899-12-30 + n; before it, 1899-12-31 + n (serial 1 is 1900-01-01).
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const PHANTOM_DAY = 60;
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
 // Columns beyond XFD (16,384) are not Excel's; a reference past it is corrupt, not a wide sheet.
 const MAX_COLUMN = 16_384;
+
+/**
+ * The date a serial stands for. Serial 60 in the 1900 system is the phantom 1900-02-29: it is given as that text,
+ * as Excel shows it, so a date column refuses it (the day does not exist) instead of reading a day next to it.
+ */
+export function serialDate(serial: number, date1904: boolean): Date | string {
+  if (date1904) return new Date(Math.round(EPOCH_1904 + serial * DAY_MS));
+  if (serial >= PHANTOM_DAY && serial < PHANTOM_DAY + 1) return '1900-02-29';
+  const days = serial >= 0 && serial < PHANTOM_DAY ? serial + 1 : serial;
+  return new Date(Math.round(EPOCH_1900 + days * DAY_MS));
+}
+
+/** The letters of a column (0 = A, 26 = AA), for cell references in messages. */
+export function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
 
 /** Column index (0 = A) of a cell reference such as `AB12`; undefined when it has no letters. */
 export function columnOf(ref: string): number | undefined {
@@ -51,7 +72,6 @@ export async function* readSheetRows(
   let inline: string | undefined;
   let capture: 'v' | 'is' | undefined;
   let phonetic = 0;
-  const epoch = parts.date1904 ? EPOCH_1904 : EPOCH_1900;
 
   const cellValue = (): Cell | undefined => {
     switch (type) {
@@ -81,7 +101,7 @@ export async function* readSheetRows(
         if (value === undefined || value.trim() === '') return undefined;
         const n = Number(value);
         if (!Number.isFinite(n)) return value.trim();
-        return parts.dateStyles[style] === true ? new Date(Math.round(epoch + n * DAY_MS)) : n;
+        return parts.dateStyles[style] === true ? serialDate(n, parts.date1904) : n;
       }
     }
   };
