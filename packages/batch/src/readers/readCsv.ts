@@ -62,7 +62,8 @@ export async function* readCsv(
   let cell = '';
   let quoted = false; // inside quotes
   let wasQuoted = false; // the current cell was quoted and its closing quote seen
-  let problem: string | undefined;
+  // What is wrong with the record being read, as the catalogue's csv-syntax params (a stable key and its numbers).
+  let problem: Record<string, string | number> | undefined;
   let pendingQuote = false; // saw a quote inside quotes: either "" or the closing quote
   let afterCr = false;
   let head = '';
@@ -131,16 +132,15 @@ export async function* readCsv(
     // Trailing empty cells past the header are tolerated (a spreadsheet's stray delimiters); a missing cell is
     // not: a row cut short would otherwise read as a row of empty answers.
     if (!extra && values.length > header.length && values.slice(header.length).some((v) => v !== undefined))
-      extra = `${values.length} cells, but the header has ${header.length} columns`;
-    else if (!extra && values.length < header.length)
-      extra = `only ${values.length} of the header's ${header.length} columns (the row is cut short)`;
+      extra = { problem: 'too-many-cells' };
+    else if (!extra && values.length < header.length) extra = { problem: 'too-few-cells' };
     if (extra) {
       const d: Diagnostic = createDiagnostic({
         code: 'csv-syntax',
         pointer: '',
         source: ref,
         ...(values.length !== header.length ? { expected: header.length, received: values.length } : {}),
-        params: { detail: extra },
+        params: extra,
       });
       yield { kind: 'error', ref, row, diagnostics: [d] };
       return;
@@ -233,7 +233,7 @@ export async function* readCsv(
         quoted = true;
         from = i + 1;
       } else if (wasQuoted && ch !== ' ' && ch !== '\t') {
-        problem ??= `text after the closing quote of cell ${cells.length + 1}`;
+        problem ??= { problem: 'text-after-quote', cell: cells.length + 1 };
       }
     }
     if (!quoted || !pendingQuote) cell += text.slice(from);
@@ -273,7 +273,7 @@ export async function* readCsv(
     if (stopped) return;
   }
   if (quoted && !pendingQuote) {
-    problem = `the quoted cell opened at line ${cellLine}, column ${cellColumn} is not closed before the end of the file`;
+    problem = { problem: 'unclosed-quote', line: cellLine, column: cellColumn };
     yield* endRecord(base);
   } else if (cell !== '' || cells.length > 0 || pendingQuote || wasQuoted) {
     if (pendingQuote) {

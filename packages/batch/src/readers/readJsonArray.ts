@@ -28,7 +28,11 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
   let size = 0;
   let startLine = 1;
   let afterComma = false;
-  const fatal = (detail: string): InputRecord => ({
+  // Worded by the catalogue from a problem key (as core's parseJson does), so both languages say it.
+  const fatal = (
+    problem: string,
+    more: { expected?: string; received?: string; params?: Record<string, number> } = {},
+  ): InputRecord => ({
     kind: 'fatal',
     diagnostics: [
       createDiagnostic({
@@ -36,7 +40,9 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
         pointer: '',
         source: file,
         span: { start: { line, column }, end: { line, column: column + 1 } },
-        params: { detail },
+        ...(more.expected !== undefined ? { expected: more.expected } : {}),
+        ...(more.received !== undefined ? { received: more.received } : {}),
+        params: { problem, ...more.params },
       }),
     ],
   });
@@ -109,15 +115,15 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
           } else if (phase === Phase.AfterElement && c === 0x5d) phase = Phase.End;
           else if (phase === Phase.BeforeElement && c === 0x5d && !afterComma) phase = Phase.End;
           else {
-            const what =
+            const expected =
               phase === Phase.Start
-                ? 'expected an array of appraisal objects'
+                ? 'array'
                 : phase === Phase.End
-                  ? 'unexpected text after the end of the array'
+                  ? 'end'
                   : phase === Phase.BeforeElement
-                    ? 'expected an appraisal object'
-                    : 'expected , or ] after an element';
-            yield fatal(`${what}, found ${JSON.stringify(String.fromCharCode(c))}`);
+                    ? 'object'
+                    : 'comma-or-bracket';
+            yield fatal('unexpected-character', { expected, received: String.fromCharCode(c) });
             return;
           }
         }
@@ -131,7 +137,7 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
         parts.push(piece);
         size += piece.length;
         if (size > maxBytes) {
-          yield fatal(`an element starting on line ${startLine} is larger than ${maxBytes} bytes`);
+          yield fatal('element-too-large', { params: { line: startLine, max: maxBytes } });
           return;
         }
       }
@@ -139,7 +145,9 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
   } finally {
     await chunks.return(undefined);
   }
-  if (phase === Phase.InElement || phase === Phase.Single) yield fatal('the file ends inside an element');
+  if (phase === Phase.InElement || phase === Phase.Single) yield fatal('unexpected-end');
   else if (phase !== Phase.End)
-    yield fatal(phase === Phase.Start ? 'the file is empty' : 'the array is not closed');
+    yield fatal(phase === Phase.Start ? 'empty' : 'unexpected-end', {
+      ...(phase === Phase.Start ? {} : { expected: 'comma-or-bracket' }),
+    });
 }

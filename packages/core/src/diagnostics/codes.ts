@@ -37,6 +37,34 @@ const show = (v: unknown): string => {
 };
 const p = (d: MessageData, k: string): string => String(d.params?.[k] ?? '');
 
+// The words of a csv-syntax diagnostic from its `problem` key (counts in expected / received).
+function csvSyntaxWords(d: MessageData): Messages {
+  switch (d.params?.problem) {
+    case 'text-after-quote':
+      return {
+        id: `ada teks setelah tanda kutip penutup sel ${p(d, 'cell')}`,
+        en: `text after the closing quote of cell ${p(d, 'cell')}`,
+      };
+    case 'unclosed-quote':
+      return {
+        id: `sel berkutip yang dibuka di baris ${p(d, 'line')} kolom ${p(d, 'column')} tidak ditutup sebelum akhir berkas`,
+        en: `the quoted cell opened at line ${p(d, 'line')}, column ${p(d, 'column')} is not closed before the end of the file`,
+      };
+    case 'too-many-cells':
+      return {
+        id: `${show(d.received)} sel, padahal baris judul hanya punya ${show(d.expected)} kolom`,
+        en: `${show(d.received)} cells, but the header has ${show(d.expected)} columns`,
+      };
+    case 'too-few-cells':
+      return {
+        id: `hanya ${show(d.received)} dari ${show(d.expected)} kolom judul (baris terpotong)`,
+        en: `only ${show(d.received)} of the header's ${show(d.expected)} columns (the row is cut short)`,
+      };
+    default:
+      return { id: p(d, 'detail'), en: p(d, 'detail') };
+  }
+}
+
 // The yaml library's error codes (and our own `complex-key`), in Indonesian.
 // Typed over the library's code union, so a yaml upgrade that adds a code fails the typecheck until it is worded.
 const YAML_PROBLEM_ID: Readonly<Record<YamlErrorCode | 'complex-key', string>> = {
@@ -75,6 +103,8 @@ const JSON_EXPECTED: Readonly<Record<string, Messages>> = {
   'comma-or-bracket': { id: "',' atau ']'", en: "',' or ']'" },
   digit: { id: 'sebuah digit', en: 'a digit' },
   end: { id: 'akhir teks setelah nilai JSON', en: 'the end of the text after the JSON value' },
+  array: { id: 'sebuah array berisi objek penilaian', en: 'an array of appraisal objects' },
+  object: { id: 'sebuah objek penilaian', en: 'an appraisal object' },
 };
 
 // The words of a json-syntax diagnostic from its stable `problem` key; a caller that only has a free-text
@@ -102,6 +132,13 @@ function jsonSyntaxWords(d: MessageData): Messages {
       return { id: 'escape \\u harus diikuti 4 digit heksadesimal', en: 'a \\u escape needs 4 hex digits' };
     case 'bad-escape':
       return { id: 'escape tidak dikenal di dalam string', en: 'unknown escape in a string' };
+    case 'empty':
+      return { id: 'berkas kosong', en: 'the file is empty' };
+    case 'element-too-large':
+      return {
+        id: `elemen yang dimulai di baris ${p(d, 'line')} lebih dari ${p(d, 'max')} karakter`,
+        en: `the element starting on line ${p(d, 'line')} is over ${p(d, 'max')} characters`,
+      };
     default:
       return { id: p(d, 'detail'), en: p(d, 'detail') };
   }
@@ -729,10 +766,13 @@ const codes = {
     severity: 'error',
     summary:
       'A CSV record cannot be read: an unterminated quote, text after a closing quote, or more cells than the header.',
-    render: (d) => ({
-      id: `Baris CSV tidak dapat dibaca: ${p(d, 'detail')}.`,
-      en: `The CSV record cannot be read: ${p(d, 'detail')}.`,
-    }),
+    render: (d) => {
+      const why = csvSyntaxWords(d);
+      return {
+        id: `Baris CSV tidak dapat dibaca: ${why.id}.`,
+        en: `The CSV record cannot be read: ${why.en}.`,
+      };
+    },
   },
   'cell-invalid': {
     stage: 'validate',
