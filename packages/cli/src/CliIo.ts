@@ -1,3 +1,5 @@
+import { fstatSync } from 'node:fs';
+
 /** Somewhere text can be written: `process.stdout`, or a buffer in tests. */
 export interface TextSink {
   /** Writes a chunk of text. */
@@ -21,12 +23,32 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
 }
 
+/**
+ * The process's standard input. Redirected from a directory (`< adir`), Node reads it as empty, which would be
+ * reported as a JSON syntax error: it fails with EISDIR instead, so it is reported as unreadable.
+ */
+function processStdin(): AsyncIterable<string | Uint8Array> {
+  let directory = false;
+  try {
+    directory = fstatSync(0).isDirectory();
+  } catch {
+    directory = false;
+  }
+  if (!directory) return process.stdin;
+  return {
+    // biome-ignore lint/correctness/useYield: it fails on its first read, as reading a directory does.
+    async *[Symbol.asyncIterator]() {
+      throw Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR' });
+    },
+  };
+}
+
 /** The {@link CliIo} of the running Node process. */
 export function processIo(): CliIo {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    stdin: processStdin(),
     cwd: process.cwd(),
     env: process.env,
   };

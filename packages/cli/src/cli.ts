@@ -1,10 +1,17 @@
 #!/usr/bin/env node
+import { langFromArgs } from './detectLang.js';
 import { main } from './main.js';
+import { onStdoutError } from './stdoutError.js';
 
-// Piping into `head` closes stdout early; that is the reader's choice, not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
+const args = process.argv.slice(2);
+process.stdout.on('error', (error: NodeJS.ErrnoException) =>
+  onStdoutError(
+    error,
+    langFromArgs(args, process.env),
+    process.stderr,
+    (code) => process.exit(code),
+    typeof process.exitCode === 'number' ? process.exitCode : undefined,
+  ),
+);
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(args);

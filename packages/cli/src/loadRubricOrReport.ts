@@ -1,8 +1,8 @@
 import type { CompiledRubric, Lang } from '@kinerja/core';
-import { loadRubricFile } from '@kinerja/core/node';
 import type { CliIo } from './CliIo.js';
 import { ExitCode } from './exitCodes.js';
 import { formatDiagnostic } from './formatDiagnostic.js';
+import { loadRubricBounded } from './readInput.js';
 
 /**
  * Loads the `--rubric` of evaluate and explain. Its problems go to stderr, because stdout is reserved for the
@@ -13,7 +13,7 @@ export function loadRubricOrReport(
   io: CliIo,
   lang: Lang,
 ): { ok: true; rubric: CompiledRubric } | { ok: false; exitCode: number } {
-  const loaded = loadRubricFile(path, { cwd: io.cwd });
+  const loaded = loadRubricBounded(path, io.cwd);
   for (const d of loaded.diagnostics) io.stderr.write(`${formatDiagnostic(d, lang)}\n`);
   if (loaded.ok) return { ok: true, rubric: loaded.value };
   const unreadable = loaded.diagnostics.some((d) => d.code === 'file-unreadable' && d.source === path);

@@ -1,7 +1,8 @@
 import { type CliIo, processIo } from './CliIo.js';
 import type { Command } from './commands/Command.js';
+import { langFromArgs } from './detectLang.js';
 import { ExitCode } from './exitCodes.js';
-import { UsageError } from './UsageError.js';
+import { OutputError, UsageError } from './UsageError.js';
 import { version } from './version.js';
 
 /** A subcommand as the top-level help lists it; its module is imported only when it runs. */
@@ -59,10 +60,16 @@ Commands:
 ${commands.map((c) => `  ${c.name.padEnd(10)}${c.summary}`).join('\n')}
 
 Options:
-  -h, --help     show help (also after a command: kinerja evaluate --help)
+  -h, --help     show help (also after a command: kinerja evaluate --help, or kinerja help evaluate)
   -v, --version  print the version
 
-Exit codes: 0 ok, 1 invalid input, 2 usage error or unreadable file, 3 internal error.`;
+Exit codes: 0 ok, 1 invalid input, 2 usage error, unreadable input or unwritable output (e.g. a full disk),
+3 internal error.`;
+
+const helpHint = {
+  id: (command: string) => `Jalankan "kinerja ${command}--help" untuk cara pakai.`,
+  en: (command: string) => `Run "kinerja ${command}--help" for usage.`,
+};
 
 function reportInternal(error: unknown, io: CliIo): number {
   const message = error instanceof Error ? error.message : String(error);
@@ -86,7 +93,21 @@ function reportInternal(error: unknown, io: CliIo): number {
  */
 export async function main(args: readonly string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = args;
+  const lang = langFromArgs(args, io.env);
+  let running: string | undefined;
   try {
+    if (name === 'help' && rest.length > 0) {
+      // `kinerja help evaluate` is how git and npm spell `kinerja evaluate --help`.
+      const [topic, ...extra] = rest;
+      const command = commands.find((c) => c.name === topic);
+      if (!command || extra.length > 0)
+        throw new UsageError({
+          id: `tidak ada bantuan untuk "${rest.join(' ')}"; perintah: ${commands.map((c) => c.name).join(', ')}`,
+          en: `no help for "${rest.join(' ')}"; commands: ${commands.map((c) => c.name).join(', ')}`,
+        });
+      io.stdout.write(`${(await command.load()).help}\n`);
+      return ExitCode.ok;
+    }
     if (name === '-h' || name === '--help' || name === 'help') {
       io.stdout.write(`${help}\n`);
       return ExitCode.ok;
@@ -102,14 +123,26 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
     const command = commands.find((c) => c.name === name);
     if (!command) {
       throw new UsageError(
-        name.startsWith('-') ? `unknown option "${name}" before the command` : `unknown command "${name}"`,
+        name.startsWith('-')
+          ? {
+              id: `opsi "${name}" tidak dikenal sebelum perintah`,
+              en: `unknown option "${name}" before the command`,
+            }
+          : { id: `perintah "${name}" tidak dikenal`, en: `unknown command "${name}"` },
       );
     }
+    running = command.name;
     return await (await command.load()).run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`kinerja: ${error.message}\n`);
-      io.stderr.write(`Run "kinerja ${error.command ? `${error.command} ` : ''}--help" for usage.\n`);
+      io.stderr.write(`kinerja: ${error.texts[lang]}\n`);
+      // Helpers shared by commands (flag checks, reading inputs) do not know which command called them.
+      const command = error.command ?? running;
+      io.stderr.write(`${helpHint[lang](command ? `${command} ` : '')}\n`);
+      return ExitCode.usage;
+    }
+    if (error instanceof OutputError) {
+      io.stderr.write(`kinerja: ${error.texts()[lang]}\n`);
       return ExitCode.usage;
     }
     return reportInternal(error, io);

@@ -9,5 +9,8 @@ export function oneOf<const T extends string>(
 ): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} must be ${allowed.join(' or ')}, not "${value}"`);
+  throw new UsageError({
+    id: `${flag} harus ${allowed.join(' atau ')}, bukan "${value}"`,
+    en: `${flag} must be ${allowed.join(' or ')}, not "${value}"`,
+  });
 }

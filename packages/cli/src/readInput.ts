@@ -1,34 +1,147 @@
-import type { Lang } from '@kinerja/core';
-import { readTextFile } from '@kinerja/core/node';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { invalidEvaluation } from '@kinerja/batch';
+import {
+  type CompiledRubric,
+  createDiagnostic,
+  type Diagnostic,
+  defaultParseLimits,
+  type Evaluation,
+  evaluateText,
+  loadRubric,
+  type Result,
+} from '@kinerja/core';
+import { fileResolver } from '@kinerja/core/node';
 import type { CliIo } from './CliIo.js';
-import { UsageError } from './UsageError.js';
+import { errorReason, UsageError } from './UsageError.js';
 
 /** Name that diagnostics give to text read from standard input. */
 export const STDIN_SOURCE = '<stdin>';
 
-async function readStdin(stdin: CliIo['stdin']): Promise<string> {
+/** What an input turned out to be: its text, or why it cannot be used (too large). */
+export type ReadText = { source: string; text: string } | { source: string; diagnostics: Diagnostic[] };
+
+const tooLarge = (source: string, limit: number, size: number): Diagnostic =>
+  createDiagnostic({
+    code: 'input-too-large',
+    pointer: '',
+    source,
+    span: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+    expected: limit,
+    received: size,
+  });
+
+const unreadable = (source: string, reason: string): Diagnostic =>
+  createDiagnostic({ code: 'file-unreadable', pointer: '', source, received: source, params: { reason } });
+
+const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/**
+ * Reads a file as UTF-8 text, at most `limit` bytes. Unlike reading it whole, a file past the limit is refused
+ * after `limit + 1` bytes: `/dev/zero`, a FIFO or a 600 MB export must be `input-too-large`, not a hang until
+ * memory runs out nor a string-length crash. For a regular file the size received is its size; for a device or
+ * pipe, whose size is unknown, it is the bytes read before stopping.
+ */
+export function readBoundedFile(
+  path: string,
+  cwd: string,
+  limit: number = defaultParseLimits.maxBytes,
+): Result<string> {
+  let fd: number | undefined;
+  try {
+    fd = openSync(resolve(cwd, path), 'r');
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { ok: false, diagnostics: [unreadable(path, 'EISDIR')] };
+    if (stat.isFile() && stat.size > limit)
+      return { ok: false, diagnostics: [tooLarge(path, limit, stat.size)] };
+    const buffer = Buffer.alloc(limit + 1);
+    let size = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, size, buffer.length - size, null);
+      if (n === 0) break;
+      size += n;
+      if (size > limit) return { ok: false, diagnostics: [tooLarge(path, limit, size)] };
+    }
+    return { ok: true, value: withoutBom(buffer.toString('utf8', 0, size)), diagnostics: [] };
+  } catch (error) {
+    return { ok: false, diagnostics: [unreadable(path, errorReason(error))] };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Loads a rubric file as core's `loadRubricFile` does, but reads it with {@link readBoundedFile}, so a rubric
+ * path that names a device or a huge file is refused instead of read until memory runs out.
+ */
+export function loadRubricBounded(path: string, cwd: string): Result<CompiledRubric> {
+  const read = readBoundedFile(path, cwd);
+  if (!read.ok) return read;
+  return loadRubric(read.value, { source: path, resolve: fileResolver({ cwd }) });
+}
+
+/**
+ * Reads standard input, at most `limit` bytes. Stdin redirected from a directory (`< adir`) fails to read
+ * (EISDIR): that is an unreadable input, a usage error, not a JSON syntax error in empty text.
+ */
+async function readStdin(stdin: CliIo['stdin'], limit: number): Promise<ReadText> {
   // A streaming decoder, so a multi-byte character split across chunks is not mangled.
   const decoder = new TextDecoder('utf-8');
   let text = '';
-  for await (const chunk of stdin)
-    text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-  return text + decoder.decode();
+  let size = 0;
+  try {
+    for await (const chunk of stdin) {
+      size += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+      if (size > limit) return { source: STDIN_SOURCE, diagnostics: [tooLarge(STDIN_SOURCE, limit, size)] };
+      text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    }
+  } catch (error) {
+    throw stdinUnreadable(error);
+  }
+  return { source: STDIN_SOURCE, text: withoutBom(text + decoder.decode()) };
+}
+
+/** The usage error of standard input that cannot be read. */
+export function stdinUnreadable(error: unknown): UsageError {
+  const reason = errorReason(error);
+  return new UsageError(
+    reason === 'EISDIR'
+      ? {
+          id: 'masukan standar adalah direktori, bukan berkas',
+          en: 'standard input is a directory, not a file',
+        }
+      : {
+          id: `masukan standar tidak dapat dibaca: ${reason}`,
+          en: `cannot read standard input: ${reason}`,
+        },
+  );
 }
 
 /**
  * Reads an input named on the command line: a file (relative to `io.cwd`) or `-` for standard input. An
- * unreadable file is the caller's mistake, so it is a {@link UsageError}, not a crash.
+ * unreadable file is the caller's mistake, so it is a {@link UsageError}, not a crash; a file over the size
+ * limit is read no further and comes back as its `input-too-large` diagnostic, for the caller to report in place
+ * of the appraisal.
  */
 export async function readInput(
   path: string,
   io: CliIo,
-  lang: Lang,
-): Promise<{ source: string; text: string }> {
-  if (path === '-') return { source: STDIN_SOURCE, text: await readStdin(io.stdin) };
-  const read = readTextFile(path, { cwd: io.cwd });
-  if (!read.ok) {
-    const d = read.diagnostics[0];
-    throw new UsageError(d ? d.message[lang] : `cannot read ${path}`);
-  }
-  return { source: path, text: read.value };
+  limit: number = defaultParseLimits.maxBytes,
+): Promise<ReadText> {
+  if (path === '-') return readStdin(io.stdin, limit);
+  const read = readBoundedFile(path, io.cwd, limit);
+  if (read.ok) return { source: path, text: read.value };
+  const d = read.diagnostics[0] as Diagnostic;
+  if (d.code === 'input-too-large') return { source: path, diagnostics: read.diagnostics };
+  throw new UsageError(d.message);
+}
+
+/** Evaluates what {@link readInput} read; an input that could not be used is an invalid evaluation with why. */
+export function evaluateRead(
+  rubric: CompiledRubric,
+  read: ReadText,
+  options: { scoreOnly?: boolean } = {},
+): Evaluation {
+  if ('diagnostics' in read) return invalidEvaluation(rubric, read.diagnostics);
+  return evaluateText(rubric, read.text, { source: read.source, ...options });
 }

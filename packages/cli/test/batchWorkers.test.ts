@@ -96,7 +96,8 @@ describe('kinerja evaluate --workers: the same bytes for any number of workers',
     );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${edge}:4  input-too-large`);
-    expect(r.stderr).toMatch(/edge\.ndjson:5 {2}json-syntax/);
+    // 0xFF is not UTF-8: refused as such, not read as a replacement character and then as bad JSON.
+    expect(r.stderr).toMatch(/edge\.ndjson:5 {2}encoding-invalid/);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(2);
     // The header, the eight good appraisals and the two refused lines, each in its place.
     expect(r.stdout.trimEnd().split('\r\n')).toHaveLength(11);

@@ -110,7 +110,7 @@ describe('kinerja validate', () => {
     const flag = await run(['validate', '--strictest', rubric]);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toBe(
-      `kinerja: Unknown option '--strictest'\nRun "kinerja validate --help" for usage.\n`,
+      `kinerja: unknown option "--strictest"\nRun "kinerja validate --help" for usage.\n`,
     );
     expect((await run(['validate', '--format', 'xml', rubric])).code).toBe(2);
     expect((await run(['validate', '--lang', 'fr', rubric])).code).toBe(2);
@@ -158,12 +158,17 @@ describe('kinerja evaluate', () => {
     expect(r.stdout).toMatch(/<stdin>\s+—\s+invalid/);
     expect(r.stderr).toMatch(/^<stdin>:1:\d+ {2}json-syntax {2}/m);
     noStack(r);
-    const json = await run(['evaluate', '--rubric', rubric, '-'], { stdin: '[' });
+    const json = await run(['evaluate', '--rubric', rubric, '-'], { stdin: '{' });
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({
       status: 'invalid',
       diagnostics: [{ code: 'json-syntax' }],
     });
+    // An array piped in is a batch, as the same bytes in a file are: an unclosed one stops with its position.
+    const array = await run(['evaluate', '--rubric', rubric, '-'], { stdin: '[' });
+    expect(array.code).toBe(1);
+    expect(JSON.parse(array.stdout)).toEqual([]);
+    expect(array.stderr).toMatch(/^<stdin>:1:2 {2}json-syntax {2}/m);
   });
 
   it('exits 1 on an invalid rubric and 2 on a missing rubric or appraisal, without a stack', async () => {

@@ -1,6 +1,5 @@
 import {
   createRecordScorer,
-  createWriter,
   type InputRecord,
   type LineBlock,
   lineRecords,
@@ -12,6 +11,7 @@ import {
 import type { CompiledRubric, Lang } from '@kinerja/core';
 import { loadRubricFile } from '@kinerja/core/node';
 import type { EvaluationRow } from '../formatEvaluationTable.js';
+import { createOutputWriter } from './outputWriter.js';
 import { rowReport, slim } from './rowReport.js';
 import { Utf8Buffer } from './Utf8Buffer.js';
 
@@ -126,7 +126,7 @@ export function createChunkScorer(
       invalid: [],
       reports: [],
     };
-    const writer = output === 'table' ? undefined : createWriter(output);
+    const writer = output === 'table' ? undefined : createOutputWriter(output);
     const bytes = writer ? new Utf8Buffer(spares.pop()) : undefined;
     const records = chunk.lines ? lineRecords(chunk.lines, chunk.file) : chunk.records;
     for (const record of records) {

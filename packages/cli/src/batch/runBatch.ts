@@ -2,7 +2,6 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   createRecordScorer,
-  createWriter,
   type EvaluationWriter,
   formatFromPath,
   type InputFormat,
@@ -16,12 +15,12 @@ import {
   scoreRecords,
 } from '@kinerja/batch';
 import type { CompiledRubric, Diagnostic, Lang } from '@kinerja/core';
-import { readTextFile } from '@kinerja/core/node';
 import type { CliIo } from '../CliIo.js';
 import { ExitCode } from '../exitCodes.js';
 import { formatDiagnostic } from '../formatDiagnostic.js';
 import { type EvaluationRow, formatEvaluationTable } from '../formatEvaluationTable.js';
-import { STDIN_SOURCE } from '../readInput.js';
+import { checkOutTarget } from '../outTarget.js';
+import { readBoundedFile, STDIN_SOURCE } from '../readInput.js';
 import { UsageError } from '../UsageError.js';
 import {
   type BatchChunk,
@@ -30,6 +29,7 @@ import {
   createChunkScorer,
   type WorkerConfig,
 } from './chunkScorer.js';
+import { createOutputWriter } from './outputWriter.js';
 import { Progress } from './progress.js';
 import { rowReport, slim } from './rowReport.js';
 import { BatchSink } from './sink.js';
@@ -86,7 +86,10 @@ export function planBatch(
     const format = options.inputFormat ?? (path === '-' ? 'json' : formatFromPath(path));
     if (format === undefined)
       throw new UsageError(
-        `cannot tell the format of "${path}" from its name; give --input-format`,
+        {
+          id: `format "${path}" tidak dapat dikenali dari namanya; berikan --input-format`,
+          en: `cannot tell the format of "${path}" from its name; give --input-format`,
+        },
         'evaluate',
       );
     if (path !== '-') {
@@ -96,14 +99,35 @@ export function planBatch(
       } catch {
         isFile = false;
       }
-      if (!isFile) throw new UsageError(`cannot read "${path}": no such file`, 'evaluate');
+      if (!isFile)
+        throw new UsageError(
+          {
+            id: `tidak dapat membaca "${path}": berkas tidak ada`,
+            en: `cannot read "${path}": no such file`,
+          },
+          'evaluate',
+        );
     }
     return { path, format };
   });
   const tabular = inputs.find((i) => i.format === 'csv' || i.format === 'xlsx');
   if (tabular && options.mapping === undefined)
     throw new UsageError(
-      `--mapping <file.yaml> is required for ${tabular.format} input ("${tabular.path}")`,
+      {
+        id: `--mapping <berkas.yaml> wajib untuk masukan ${tabular.format} ("${tabular.path}")`,
+        en: `--mapping <file.yaml> is required for ${tabular.format} input ("${tabular.path}")`,
+      },
+      'evaluate',
+    );
+  if (options.out !== undefined)
+    checkOutTarget(
+      options.out,
+      [
+        ...inputs.map((i) => ({ path: i.path, role: 'input' as const })),
+        { path: options.rubric, role: 'rubric' },
+        ...(options.mapping !== undefined ? [{ path: options.mapping, role: 'mapping' as const }] : []),
+      ],
+      io.cwd,
       'evaluate',
     );
   const plan: BatchPlan = {
@@ -117,10 +141,10 @@ export function planBatch(
   };
   if (options.out !== undefined) plan.out = options.out;
   if (options.mapping !== undefined) {
-    const read = readTextFile(options.mapping, { cwd: io.cwd });
+    const read = readBoundedFile(options.mapping, io.cwd);
     if (!read.ok) {
-      const d = read.diagnostics[0];
-      throw new UsageError(d ? d.message[lang] : `cannot read ${options.mapping}`, 'evaluate');
+      const d = read.diagnostics[0] as Diagnostic;
+      throw new UsageError(d.message, 'evaluate');
     }
     const loaded = loadMapping(read.value, options.mapping);
     for (const d of loaded.diagnostics) io.stderr.write(`${formatDiagnostic(d, lang)}\n`);
@@ -220,13 +244,8 @@ export async function runBatch(
   lang: Lang,
 ): Promise<number> {
   const progress = new Progress(io);
-  const writer = plan.output === 'table' ? undefined : createWriter(plan.output);
-  let sink: BatchSink;
-  try {
-    sink = plan.out === undefined ? BatchSink.of(io.stdout) : await BatchSink.toFile(plan.out, io.cwd);
-  } catch (error) {
-    throw new UsageError(`cannot write "${plan.out}": ${(error as Error).message}`, 'evaluate');
-  }
+  const writer = plan.output === 'table' ? undefined : createOutputWriter(plan.output);
+  const sink = plan.out === undefined ? BatchSink.of(io.stdout) : await BatchSink.toFile(plan.out, io.cwd);
   const out = new BatchOutput(sink, progress, io, lang, plan.strict);
   const chunked = plan.workers > 1;
   try {
@@ -239,10 +258,13 @@ export async function runBatch(
     return ExitCode.internal;
   } finally {
     progress.clear();
-    if (!writer) await sink.write(`${formatEvaluationTable(out.table, lang)}\n`);
-    // In a chunked run this writer wrote nothing: its end is the end of an empty batch.
-    else await sink.write(chunked && out.wrote ? out.end : writer.end());
-    await sink.close();
+    try {
+      if (!writer) await sink.write(`${formatEvaluationTable(out.table, lang)}\n`);
+      // In a chunked run this writer wrote nothing: its end is the end of an empty batch.
+      else await sink.write(chunked && out.wrote ? out.end : writer.end());
+    } finally {
+      await sink.close();
+    }
   }
   return out.invalid > 0 || out.failedFiles > 0 ? ExitCode.invalid : ExitCode.ok;
 }

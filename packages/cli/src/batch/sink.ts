@@ -2,6 +2,10 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import type { TextSink } from '../CliIo.js';
+import { errorReason, OutputError } from '../UsageError.js';
+
+type Listening = { once(event: string, listener: (...args: unknown[]) => void): unknown };
+const listens = (t: unknown): t is Listening => typeof (t as Listening | null)?.once === 'function';
 
 /**
  * Where batch output goes, with back-pressure: chunks are gathered up to 64 KiB, and when the stream's buffer is
@@ -11,25 +15,64 @@ import type { TextSink } from '../CliIo.js';
 export class BatchSink {
   private buffer: string[] = [];
   private size = 0;
+  /** The stream's first error: every later write or close reports it as an {@link OutputError}. */
+  private failure: unknown;
 
   private constructor(
     private readonly target: TextSink,
     private readonly file?: WriteStream,
-  ) {}
+    /** `--out` as given, for messages; undefined for standard output. */
+    private readonly name?: string,
+  ) {
+    // A stream that fails emits 'error' and never 'drain': remembered here, so a write neither crashes the
+    // process with a stack nor waits forever.
+    if (typeof (target as { on?: unknown }).on === 'function')
+      (target as Writable).on('error', (error) => {
+        this.failure ??= error;
+      });
+  }
 
   /** Standard output (or any {@link TextSink}). */
   static of(target: TextSink): BatchSink {
     return new BatchSink(target);
   }
 
-  /** A file, created or truncated; resolves once it is open, rejects when it cannot be. */
+  /**
+   * A file, created or truncated; resolves once it is open, rejects with an {@link OutputError} when it cannot
+   * be.
+   */
   static async toFile(path: string, cwd: string): Promise<BatchSink> {
     const stream = createWriteStream(resolve(cwd, path));
-    await new Promise<void>((ok, fail) => {
-      stream.once('open', () => ok());
-      stream.once('error', fail);
+    try {
+      await new Promise<void>((ok, fail) => {
+        stream.once('open', () => ok());
+        stream.once('error', fail);
+      });
+    } catch (error) {
+      throw new OutputError(path, errorReason(error));
+    }
+    return new BatchSink(stream, stream, path);
+  }
+
+  private check(): void {
+    if (this.failure !== undefined) throw new OutputError(this.name, errorReason(this.failure));
+  }
+
+  /** Waits until the stream can take more, or has failed. */
+  private async drained(): Promise<void> {
+    const target = this.target;
+    if (!listens(target)) return;
+    await new Promise<void>((done) => {
+      let settled = false;
+      const settle = () => {
+        if (!settled) done();
+        settled = true;
+      };
+      target.once('drain', settle);
+      target.once('error', settle);
+      target.once('close', settle);
     });
-    return new BatchSink(stream, stream);
+    this.check();
   }
 
   /** Queues a chunk; flushes when 64 KiB have gathered. */
@@ -47,37 +90,44 @@ export class BatchSink {
    */
   async writeBytes(bytes: Uint8Array, written?: () => void): Promise<void> {
     await this.flush();
+    this.check();
     const target = this.target;
     if (bytes.length === 0 || !(target instanceof Writable)) {
       if (bytes.length > 0) target.write(decoder.decode(bytes));
       written?.();
       return;
     }
-    if (!target.write(bytes, () => written?.()))
-      await new Promise<void>((done) => target.once('drain', done));
+    if (!target.write(bytes, () => written?.())) await this.drained();
+    this.check();
   }
 
   /** Writes what is queued and waits for `drain` when the stream asks for it. */
   async flush(): Promise<void> {
+    this.check();
     if (this.buffer.length === 0) return;
     const text = this.buffer.join('');
     this.buffer = [];
     this.size = 0;
-    const ok = this.target.write(text);
-    const stream = this.target as { once?: (event: string, listener: () => void) => unknown };
-    if (ok === false && typeof stream.once === 'function') {
-      await new Promise<void>((done) => stream.once?.('drain', done));
-    }
+    if (this.target.write(text) === false) await this.drained();
+    this.check();
   }
 
-  /** Flushes and, for a file, closes it. */
+  /** Flushes and, for a file, closes it; a file that could not be written throws an {@link OutputError}. */
   async close(): Promise<void> {
-    await this.flush();
     const file = this.file;
+    try {
+      await this.flush();
+    } catch (error) {
+      file?.destroy();
+      throw error;
+    }
     if (file)
       await new Promise<void>((done, fail) =>
-        file.end((error?: Error | null) => (error ? fail(error) : done())),
+        file.end((error?: Error | null) =>
+          error ? fail(new OutputError(this.name, errorReason(this.failure ?? error))) : done(),
+        ),
       );
+    this.check();
   }
 }
 

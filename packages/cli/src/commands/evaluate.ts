@@ -2,29 +2,36 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { formatFromPath } from '@kinerja/batch';
-import { type Evaluation, evaluateText } from '@kinerja/core';
+import type { Evaluation } from '@kinerja/core';
 import { type BatchPlan, DEFAULT_CHUNK_SIZE, inputFormats, planBatch, runBatch } from '../batch/runBatch.js';
+import { BatchSink } from '../batch/sink.js';
 import { detectLang } from '../detectLang.js';
 import { ExitCode } from '../exitCodes.js';
 import { formatDiagnostic } from '../formatDiagnostic.js';
 import { type EvaluationRow, formatEvaluationTable } from '../formatEvaluationTable.js';
 import { loadRubricOrReport } from '../loadRubricOrReport.js';
 import { oneOf } from '../oneOf.js';
+import { checkOutTarget } from '../outTarget.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
-import { readInput } from '../readInput.js';
+import { peekStdin } from '../peekStdin.js';
+import { evaluateRead, readInput } from '../readInput.js';
 import { UsageError } from '../UsageError.js';
 import type { Command } from './Command.js';
 
 const help = `Usage: kinerja evaluate --rubric <rubric.yaml> <input...> [options]
 
-Evaluates appraisals against a rubric. Use - to read from standard input.
-One appraisal JSON file: one Evaluation; several: an array.
+Evaluates appraisals against a rubric. Use - to read from standard input (read like the same bytes in a file).
+One appraisal JSON file: one Evaluation, with line:column in its diagnostics, whatever other flags are given
+(--out, --strict, --output-format json); several files, or any batch: an array.
 
 Batches (exports of e-Kinerja/SKP portals, scored as they are, row by row):
   JSON arrays (.json), NDJSON (.ndjson, .jsonl), CSV (.csv, , or ; and decimal commas) and XLSX (.xlsx).
   CSV and XLSX need --mapping, a YAML file from the portal's column names to the appraisal format.
   Results are written as they are computed, in input order; a bad row is reported on stderr as file:row with
   its column and the batch goes on (unless --strict). Batches are scored by worker threads, one per core.
+  A batch is what an array, an NDJSON/CSV/XLSX file, --mapping, --sheet, --input-format or
+  --output-format ndjson|csv asks for. In CSV output, control characters in a cell (a NIP read as
+  "\x00\x01") are replaced by U+FFFD, so they cannot break or hide in the table.
 
 Options:
   -r, --rubric <file>          the rubric (required)
@@ -32,9 +39,10 @@ Options:
   --mapping <file.yaml>        column mapping (required for csv and xlsx; optional for json and ndjson,
                                whose records are then flat objects keyed by column name)
   --output-format <f>          json (default; an array in batch mode)|ndjson|csv (one summary row per appraisal)
-  --format json|table          json (default), or a table for people
-  --out <file>                 write results to a file instead of standard output
-  --strict                     stop at the first row that cannot be scored
+  --format json|table          json (default), or a table for people; not with a different --output-format
+  --out <file>                 write results to a file instead of standard output; never an input, the rubric
+                               or the mapping (refused, exit 2: it would be truncated before being read)
+  --strict                     stop at the first row of a batch that cannot be scored
   --score-only                 leave the explanation out (traces): same verdicts, faster for bulk runs
   --sheet <name|n>             XLSX worksheet by name or position, 1 = the first (default: the mapping's
                                sheet, else the first)
@@ -44,36 +52,40 @@ Options:
   --lang id|en                 language of labels and messages (default: from LANG)
   -h, --help                   show this help
 
+Each flag that takes a value is given at most once. An appraisal file (or a batch record) over 1 MiB is
+refused as input-too-large, read no further than the limit.
+
 Exit codes: 0 every evaluation complete or pending, 1 an evaluation, a row, the mapping or the rubric is
-invalid, 2 usage error or unreadable file.`;
+invalid, 2 usage error, unreadable input, or output that cannot be written (e.g. a full disk).`;
 
 /**
- * Whether the command line asks for a batch: a batch flag, a CSV/XLSX/NDJSON file, or a JSON file that holds an
- * array. Otherwise each file is one appraisal, read whole, as before (with line:column in its diagnostics).
+ * Whether the command line asks for a batch: a flag only batches have (a mapping, a worksheet, an input format,
+ * NDJSON or CSV output), a CSV/XLSX/NDJSON file, or a JSON file (or standard input) that holds an array.
+ * Otherwise each file is one appraisal, read whole, with line:column in its diagnostics, and one file gives one
+ * Evaluation object. `--out` and `--strict` do not make a batch: where the output goes, or a stop that one
+ * appraisal cannot need, must not change its shape or its positions.
  */
 function isBatch(
   values: {
     'input-format'?: string;
     mapping?: string;
     'output-format'?: string;
-    out?: string;
-    strict?: boolean;
     sheet?: string;
   },
   files: readonly string[],
   io: { cwd: string },
+  stdinFirst: string | undefined,
 ): boolean {
   if (
     values['input-format'] !== undefined ||
     values.mapping !== undefined ||
-    values['output-format'] !== undefined ||
-    values.out !== undefined ||
-    values.strict === true ||
+    (values['output-format'] !== undefined && values['output-format'] !== 'json') ||
     values.sheet !== undefined
   )
     return true;
   return files.some((file) => {
-    if (file === '-') return false;
+    // The same bytes piped in or named by path are read the same way.
+    if (file === '-') return stdinFirst === '[';
     const format = formatFromPath(file);
     if (format !== undefined && format !== 'json') return true;
     return startsWithArray(resolve(io.cwd, file));
@@ -100,7 +112,13 @@ function countFlag(flag: string, value: string | undefined, max: number, fallbac
   if (value === undefined) return fallback;
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!(n >= 1 && n <= max))
-    throw new UsageError(`${flag} must be a whole number from 1 to ${max}, not "${value}"`, 'evaluate');
+    throw new UsageError(
+      {
+        id: `${flag} harus bilangan bulat dari 1 sampai ${max}, bukan "${value}"`,
+        en: `${flag} must be a whole number from 1 to ${max}, not "${value}"`,
+      },
+      'evaluate',
+    );
   return n;
 }
 
@@ -112,11 +130,20 @@ function withSheet(plan: BatchPlan, value: string): void {
   const sheet = /^\d+$/.test(value) ? Number(value) : value.trim();
   if (sheet === '' || sheet === 0)
     throw new UsageError(
-      `--sheet must be a worksheet name or its position from 1, not "${value}"`,
+      {
+        id: `--sheet harus nama lembar kerja atau posisinya mulai dari 1, bukan "${value}"`,
+        en: `--sheet must be a worksheet name or its position from 1, not "${value}"`,
+      },
       'evaluate',
     );
   if (!plan.inputs.some((i) => i.format === 'xlsx') || !plan.mapping)
-    throw new UsageError('--sheet chooses the worksheet of an XLSX input, and no input is XLSX', 'evaluate');
+    throw new UsageError(
+      {
+        id: '--sheet memilih lembar kerja masukan XLSX, dan tidak ada masukan XLSX',
+        en: '--sheet chooses the worksheet of an XLSX input, and no input is XLSX',
+      },
+      'evaluate',
+    );
   plan.mapping = { ...plan.mapping, sheet };
 }
 
@@ -124,7 +151,8 @@ function withSheet(plan: BatchPlan, value: string): void {
 export const evaluateCommand: Command = {
   name: 'evaluate',
   help,
-  async run(args, io) {
+  async run(args, processIo) {
+    let io = processIo;
     const { values, positionals } = parseCommandArgs('evaluate', args, {
       rubric: { type: 'string', short: 'r' },
       format: { type: 'string' },
@@ -145,20 +173,48 @@ export const evaluateCommand: Command = {
     }
     const format = oneOf('--format', values.format, ['json', 'table'], 'json');
     const lang = detectLang(values.lang, io.env);
-    if (values.rubric === undefined) throw new UsageError('--rubric <file> is required', 'evaluate');
-    if (positionals.length === 0) throw new UsageError('no appraisal file given', 'evaluate');
+    if (values.rubric === undefined)
+      throw new UsageError(
+        { id: '--rubric <berkas> wajib diberikan', en: '--rubric <file> is required' },
+        'evaluate',
+      );
+    if (positionals.length === 0)
+      throw new UsageError({ id: 'tidak ada berkas penilaian', en: 'no appraisal file given' }, 'evaluate');
     if (positionals.filter((p) => p === '-').length > 1) {
-      throw new UsageError('standard input (-) can be read only once', 'evaluate');
+      throw new UsageError(
+        {
+          id: 'masukan standar (-) hanya dapat dibaca sekali',
+          en: 'standard input (-) can be read only once',
+        },
+        'evaluate',
+      );
     }
     const outputFormat =
       values['output-format'] === undefined
         ? undefined
         : oneOf('--output-format', values['output-format'], ['json', 'ndjson', 'csv'], 'json');
-    if (format === 'table' && outputFormat !== undefined)
-      throw new UsageError('give either --format table or --output-format, not both', 'evaluate');
+    // Two flags for one choice: which one wins would be a guess.
+    if (
+      values.format !== undefined &&
+      outputFormat !== undefined &&
+      !(format === 'json' && outputFormat === 'json')
+    )
+      throw new UsageError(
+        {
+          id: `--format ${format} dan --output-format ${outputFormat} saling bertentangan; berikan salah satu`,
+          en: `--format ${format} and --output-format ${outputFormat} contradict each other; give one of them`,
+        },
+        'evaluate',
+      );
     const workers = countFlag('--workers', values.workers, 1024, availableParallelism());
     const chunkSize = countFlag('--chunk-size', values['chunk-size'], 100_000, DEFAULT_CHUNK_SIZE);
-    if (isBatch(values, positionals, io)) {
+    let stdinFirst: string | undefined;
+    if (positionals.includes('-')) {
+      const peeked = await peekStdin(io.stdin);
+      stdinFirst = peeked.first;
+      io = { ...io, stdin: peeked.stdin };
+    }
+    if (isBatch(values, positionals, io, stdinFirst)) {
       const planned = planBatch(
         {
           files: positionals,
@@ -183,31 +239,44 @@ export const evaluateCommand: Command = {
       if (!rubric.ok) return rubric.exitCode;
       return await runBatch(planned.plan, rubric.rubric, io, lang);
     }
+    if (values.out !== undefined)
+      checkOutTarget(
+        values.out,
+        [
+          ...positionals.map((path) => ({ path, role: 'input' as const })),
+          { path: values.rubric, role: 'rubric' },
+        ],
+        io.cwd,
+        'evaluate',
+      );
     const loaded = loadRubricOrReport(values.rubric, io, lang);
     if (!loaded.ok) return loaded.exitCode;
     // Read every input before evaluating, so a typo in the last file name does not leave half an output.
     const inputs = [];
-    for (const path of positionals) inputs.push(await readInput(path, io, lang));
-    const rows: EvaluationRow[] = inputs.map(({ source, text }) => ({
-      source,
-      evaluation: evaluateText(loaded.rubric, text, {
-        source,
-        ...(values['score-only'] === true ? { scoreOnly: true } : {}),
-      }),
+    for (const path of positionals) inputs.push(await readInput(path, io));
+    const rows: EvaluationRow[] = inputs.map((read) => ({
+      source: read.source,
+      evaluation: evaluateRead(loaded.rubric, read, values['score-only'] === true ? { scoreOnly: true } : {}),
     }));
-    if (format === 'json') {
-      const out: Evaluation | Evaluation[] =
-        rows.length === 1 && rows[0] ? rows[0].evaluation : rows.map((r) => r.evaluation);
-      io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-    } else {
-      io.stdout.write(`${formatEvaluationTable(rows, lang)}\n`);
-      // The table has no room for reasons; the errors of invalid rows go to stderr.
-      for (const r of rows) {
-        if (r.evaluation.status !== 'invalid') continue;
-        for (const d of r.evaluation.diagnostics) {
-          if (d.severity === 'error') io.stderr.write(`${formatDiagnostic(d, lang)}\n`);
+    const sink =
+      values.out === undefined ? BatchSink.of(io.stdout) : await BatchSink.toFile(values.out, io.cwd);
+    try {
+      if (format === 'json') {
+        const out: Evaluation | Evaluation[] =
+          rows.length === 1 && rows[0] ? rows[0].evaluation : rows.map((r) => r.evaluation);
+        await sink.write(`${JSON.stringify(out, null, 2)}\n`);
+      } else {
+        await sink.write(`${formatEvaluationTable(rows, lang)}\n`);
+        // The table has no room for reasons; the errors of invalid rows go to stderr.
+        for (const r of rows) {
+          if (r.evaluation.status !== 'invalid') continue;
+          for (const d of r.evaluation.diagnostics) {
+            if (d.severity === 'error') io.stderr.write(`${formatDiagnostic(d, lang)}\n`);
+          }
         }
       }
+    } finally {
+      await sink.close();
     }
     return rows.some((r) => r.evaluation.status === 'invalid') ? ExitCode.invalid : ExitCode.ok;
   },

@@ -1,9 +1,9 @@
-import { evaluateText, explainEvaluation } from '@kinerja/core';
+import { explainEvaluation } from '@kinerja/core';
 import { detectLang } from '../detectLang.js';
 import { ExitCode } from '../exitCodes.js';
 import { loadRubricOrReport } from '../loadRubricOrReport.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
-import { readInput } from '../readInput.js';
+import { evaluateRead, readInput } from '../readInput.js';
 import { UsageError } from '../UsageError.js';
 import type { Command } from './Command.js';
 
@@ -33,14 +33,22 @@ export const explainCommand: Command = {
       return ExitCode.ok;
     }
     const lang = detectLang(values.lang, io.env);
-    if (values.rubric === undefined) throw new UsageError('--rubric <file> is required', 'explain');
+    if (values.rubric === undefined)
+      throw new UsageError(
+        { id: '--rubric <berkas> wajib diberikan', en: '--rubric <file> is required' },
+        'explain',
+      );
     const [path, ...extra] = positionals;
-    if (path === undefined) throw new UsageError('no appraisal file given', 'explain');
-    if (extra.length > 0) throw new UsageError('explain takes exactly one appraisal', 'explain');
+    if (path === undefined)
+      throw new UsageError({ id: 'tidak ada berkas penilaian', en: 'no appraisal file given' }, 'explain');
+    if (extra.length > 0)
+      throw new UsageError(
+        { id: 'explain menerima tepat satu penilaian', en: 'explain takes exactly one appraisal' },
+        'explain',
+      );
     const loaded = loadRubricOrReport(values.rubric, io, lang);
     if (!loaded.ok) return loaded.exitCode;
-    const { source, text } = await readInput(path, io, lang);
-    const evaluation = evaluateText(loaded.rubric, text, { source });
+    const evaluation = evaluateRead(loaded.rubric, await readInput(path, io));
     const explanation = explainEvaluation(evaluation, lang);
     io.stdout.write(explanation.endsWith('\n') ? explanation : `${explanation}\n`);
     return evaluation.status === 'invalid' ? ExitCode.invalid : ExitCode.ok;

@@ -1,10 +1,10 @@
 import type { Diagnostic } from '@kinerja/core';
-import { loadRubricFile } from '@kinerja/core/node';
 import { detectLang } from '../detectLang.js';
 import { ExitCode } from '../exitCodes.js';
 import { formatDiagnostic } from '../formatDiagnostic.js';
 import { oneOf } from '../oneOf.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
+import { loadRubricBounded } from '../readInput.js';
 import { UsageError } from '../UsageError.js';
 import type { Command } from './Command.js';
 
@@ -46,7 +46,7 @@ export const validateCommand: Command = {
     const all: Diagnostic[] = [];
     let unreadable = false;
     for (const file of positionals) {
-      const loaded = loadRubricFile(file, { cwd: io.cwd });
+      const loaded = loadRubricBounded(file, io.cwd);
       all.push(...loaded.diagnostics);
       if (loaded.diagnostics.some((d) => d.code === 'file-unreadable' && d.source === file))
         unreadable = true;
