@@ -1,32 +1,77 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createDiagnostic, fail, ok, type Result } from '@kinerja/core';
+import { createDiagnostic, defaultParseLimits, fail, ok, type Result } from '@kinerja/core';
+import { firstInvalidUtf8 } from './firstInvalidUtf8.js';
 
 /** Options for {@link readTextFile}. */
 export interface ReadTextFileOptions {
   /** Directory a relative path is read from; defaults to `process.cwd()`. */
   cwd?: string;
+  /**
+   * Largest file read, in bytes; defaults to the parse limit ({@link defaultParseLimits}`.maxBytes`, 1 MiB).
+   * Past it the file is `input-too-large` without being read to its end, so `/dev/zero` or a huge file given by
+   * mistake cannot exhaust memory.
+   */
+  maxBytes?: number;
 }
 
 /**
  * Reads a UTF-8 text file. A missing or unreadable file comes back as a `file-unreadable` diagnostic whose
- * source is the path as given, so callers can print it like any other problem instead of catching.
+ * source is the path as given, a file over `maxBytes` as `input-too-large`, and bytes that are not UTF-8 as
+ * `encoding-invalid` at their line and byte offset (never silently replaced with U+FFFD), so callers can print
+ * them like any other problem instead of catching.
  */
 export function readTextFile(path: string, options: ReadTextFileOptions = {}): Result<string> {
+  const maxBytes = options.maxBytes ?? defaultParseLimits.maxBytes;
+  const problem = (code: 'file-unreadable' | 'input-too-large', fields: Record<string, unknown>) =>
+    fail([createDiagnostic({ code, pointer: '', source: path, ...fields })]);
+  let bytes: Uint8Array;
   try {
-    const text = readFileSync(resolve(options.cwd ?? process.cwd(), path), 'utf8');
-    // Editors on Windows still save a byte-order mark; it is not part of the document and would shift column 1.
-    return ok(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const fd = openSync(resolve(options.cwd ?? process.cwd(), path), 'r');
+    try {
+      const stat = fstatSync(fd);
+      if (stat.isDirectory()) return problem('file-unreadable', { received: path, params: { reason: 'EISDIR' } });
+      // A regular file says its size; a device or pipe is read until one byte past the limit.
+      if (stat.isFile() && stat.size > maxBytes)
+        return problem('input-too-large', { received: stat.size, expected: maxBytes });
+      const read = readAtMost(fd, maxBytes + 1);
+      if (read.length > maxBytes) return problem('input-too-large', { received: read.length, expected: maxBytes });
+      bytes = read;
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    return problem('file-unreadable', { received: path, params: { reason } });
+  }
+  // Editors on Windows still save a byte-order mark; it is not part of the document and would shift column 1.
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const bad = firstInvalidUtf8(bytes, start);
+  if (bad >= 0) {
+    let line = 1;
+    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
     return fail([
       createDiagnostic({
-        code: 'file-unreadable',
+        code: 'encoding-invalid',
         pointer: '',
         source: path,
-        received: path,
-        params: { reason },
+        received: `0x${(bytes[bad] as number).toString(16).toUpperCase().padStart(2, '0')}`,
+        params: { line, byte: bad },
       }),
     ]);
   }
+  return ok(new TextDecoder('utf-8').decode(bytes.subarray(start)));
+}
+
+function readAtMost(fd: number, limit: number): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < limit) {
+    const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, limit - total));
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    total += n;
+  }
+  return Buffer.concat(chunks, total);
 }

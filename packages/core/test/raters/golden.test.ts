@@ -95,6 +95,16 @@ describe('a missing role', () => {
   });
 });
 
+describe('every role short under renormalise', () => {
+  it('waits, naming each short role with its counts (supervisor 0/1, peer 1/2), not "(0)"', () => {
+    const measure =
+      '{ kind: raters, roles: { supervisor: { weight: 0.5 }, peer: { weight: 0.5, min: 2 } }, whenShort: renormalise }';
+    const e = rate(measure, [['p1', 'peer', 90]]);
+    expect(e.status).toBe('pending');
+    expect(e.pending).toEqual(['perilaku: integritas: supervisor (0/1)', 'perilaku: integritas: peer (1/2)']);
+  });
+});
+
 describe('a declared conflict of interest', () => {
   const measure = '{ kind: raters, roles: { supervisor: { weight: 0.5 }, peer: { weight: 0.5 } } }';
 

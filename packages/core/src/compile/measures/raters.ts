@@ -226,6 +226,8 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
     };
 
     const missing: string[] = [];
+    // Every short role, whether it waits or drops out: when all of them drop out, these are what is missing.
+    const short: string[] = [];
     const countedRoles: Array<{ role: Role; spec: RoleSpec; weight: Rational; entries: Entry[] }> = [];
     for (const [role, spec] of roles) {
       const entries = byRole.get(role) ?? [];
@@ -244,7 +246,9 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
       if (entries.length < min || entries.length === 0) {
         entry.short = { have: entries.length, need: Math.max(min, 1) };
         const waits = whenShort === 'pending' || spec.required === true;
-        if (waits) missing.push(`${role} (${entries.length}/${Math.max(min, 1)})`);
+        const note = `${role} (${entries.length}/${Math.max(min, 1)})`;
+        short.push(note);
+        if (waits) missing.push(note);
         reportShort(env, role, entries.length, Math.max(min, 1), waits ? 'warning' : 'info');
         continue;
       }
@@ -259,8 +263,10 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
       return { status: 'pending', trace, missing };
     }
     if (countedRoles.length === 0) {
+      // Every counted role was short and dropped out: nothing is left to renormalise onto. Said with the counts
+      // (peer 1/2), not as if nobody had rated.
       setRaters();
-      return { status: 'pending', trace, missing: accepted.map((r) => `${r} (0)`) };
+      return { status: 'pending', trace, missing: short };
     }
 
     if (cap) {
