@@ -30,12 +30,14 @@ export function readTextFile(path: string, options: ReadTextFileOptions = {}): R
     const fd = openSync(resolve(options.cwd ?? process.cwd(), path), 'r');
     try {
       const stat = fstatSync(fd);
-      if (stat.isDirectory()) return problem('file-unreadable', { received: path, params: { reason: 'EISDIR' } });
+      if (stat.isDirectory())
+        return problem('file-unreadable', { received: path, params: { reason: 'EISDIR' } });
       // A regular file says its size; a device or pipe is read until one byte past the limit.
       if (stat.isFile() && stat.size > maxBytes)
         return problem('input-too-large', { received: stat.size, expected: maxBytes });
       const read = readAtMost(fd, maxBytes + 1);
-      if (read.length > maxBytes) return problem('input-too-large', { received: read.length, expected: maxBytes });
+      if (read.length > maxBytes)
+        return problem('input-too-large', { received: read.length, expected: maxBytes });
       bytes = read;
     } finally {
       closeSync(fd);
