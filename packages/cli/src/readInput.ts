@@ -1,5 +1,3 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { invalidEvaluation } from '@kinerja/batch';
 import {
   type CompiledRubric,
@@ -11,14 +9,14 @@ import {
   loadRubric,
   type Result,
 } from '@kinerja/core';
-import { fileResolver } from '@kinerja/core/node';
+import { decodeUtf8Text, fileResolver, readTextFile } from '@kinerja/core/node';
 import type { CliIo } from './CliIo.js';
 import { errorReason, UsageError } from './UsageError.js';
 
 /** Name that diagnostics give to text read from standard input. */
 export const STDIN_SOURCE = '<stdin>';
 
-/** What an input turned out to be: its text, or why it cannot be used (too large). */
+/** What an input turned out to be: its text, or why it cannot be used (too large, not UTF-8). */
 export type ReadText = { source: string; text: string } | { source: string; diagnostics: Diagnostic[] };
 
 const tooLarge = (source: string, limit: number, size: number): Diagnostic =>
@@ -31,43 +29,17 @@ const tooLarge = (source: string, limit: number, size: number): Diagnostic =>
     received: size,
   });
 
-const unreadable = (source: string, reason: string): Diagnostic =>
-  createDiagnostic({ code: 'file-unreadable', pointer: '', source, received: source, params: { reason } });
-
-const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-
 /**
- * Reads a file as UTF-8 text, at most `limit` bytes. Unlike reading it whole, a file past the limit is refused
- * after `limit + 1` bytes: `/dev/zero`, a FIFO or a 600 MB export must be `input-too-large`, not a hang until
- * memory runs out nor a string-length crash. For a regular file the size received is its size; for a device or
- * pipe, whose size is unknown, it is the bytes read before stopping.
+ * Reads a file as UTF-8 text, at most `limit` bytes, with core's `readTextFile`: a file past the limit is refused
+ * after `limit + 1` bytes (`/dev/zero`, a FIFO or a 600 MB export are `input-too-large`, not a hang until memory
+ * runs out), and bytes that are not UTF-8 are `encoding-invalid` at their line:column, not U+FFFD.
  */
 export function readBoundedFile(
   path: string,
   cwd: string,
   limit: number = defaultParseLimits.maxBytes,
 ): Result<string> {
-  let fd: number | undefined;
-  try {
-    fd = openSync(resolve(cwd, path), 'r');
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) return { ok: false, diagnostics: [unreadable(path, 'EISDIR')] };
-    if (stat.isFile() && stat.size > limit)
-      return { ok: false, diagnostics: [tooLarge(path, limit, stat.size)] };
-    const buffer = Buffer.alloc(limit + 1);
-    let size = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, size, buffer.length - size, null);
-      if (n === 0) break;
-      size += n;
-      if (size > limit) return { ok: false, diagnostics: [tooLarge(path, limit, size)] };
-    }
-    return { ok: true, value: withoutBom(buffer.toString('utf8', 0, size)), diagnostics: [] };
-  } catch (error) {
-    return { ok: false, diagnostics: [unreadable(path, errorReason(error))] };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  return readTextFile(path, { cwd, maxBytes: limit });
 }
 
 /**
@@ -85,20 +57,24 @@ export function loadRubricBounded(path: string, cwd: string): Result<CompiledRub
  * (EISDIR): that is an unreadable input, a usage error, not a JSON syntax error in empty text.
  */
 async function readStdin(stdin: CliIo['stdin'], limit: number): Promise<ReadText> {
-  // A streaming decoder, so a multi-byte character split across chunks is not mangled.
-  const decoder = new TextDecoder('utf-8');
-  let text = '';
+  // The bytes are kept (bounded by the limit) and decoded once, strictly: a file's bytes and the same bytes piped
+  // in must give the same verdict, including where they stop being UTF-8.
+  const chunks: Buffer[] = [];
   let size = 0;
   try {
     for await (const chunk of stdin) {
-      size += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+      size += bytes.byteLength;
       if (size > limit) return { source: STDIN_SOURCE, diagnostics: [tooLarge(STDIN_SOURCE, limit, size)] };
-      text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+      chunks.push(bytes);
     }
   } catch (error) {
     throw stdinUnreadable(error);
   }
-  return { source: STDIN_SOURCE, text: withoutBom(text + decoder.decode()) };
+  const decoded = decodeUtf8Text(Buffer.concat(chunks, size), STDIN_SOURCE);
+  return decoded.ok
+    ? { source: STDIN_SOURCE, text: decoded.value }
+    : { source: STDIN_SOURCE, diagnostics: decoded.diagnostics };
 }
 
 /** The usage error of standard input that cannot be read. */
@@ -132,7 +108,8 @@ export async function readInput(
   const read = readBoundedFile(path, io.cwd, limit);
   if (read.ok) return { source: path, text: read.value };
   const d = read.diagnostics[0] as Diagnostic;
-  if (d.code === 'input-too-large') return { source: path, diagnostics: read.diagnostics };
+  if (d.code === 'input-too-large' || d.code === 'encoding-invalid')
+    return { source: path, diagnostics: read.diagnostics };
   throw new UsageError(d.message);
 }
 

@@ -366,3 +366,30 @@ describe('13: control characters never reach CSV output', () => {
     }
   });
 });
+
+describe('bytes that are not UTF-8', () => {
+  // "Sité" saved as Windows-1252: é is the single byte 0xE9, refused where it is rather than read as U+FFFD.
+  const latin1 = (text: string) => Buffer.from(text, 'latin1');
+
+  it('in a rubric: encoding-invalid at its line:column, exit 1', async () => {
+    write('w1252.rubric.yaml', latin1('kinerja: 1\nid: x\nlabel: { id: Sité, en: Site }\n'));
+    const r = await runCli(['validate', 'w1252.rubric.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('w1252.rubric.yaml:3:17  encoding-invalid');
+    noStack(r);
+  });
+
+  it('in an appraisal, from a file or from standard input alike', async () => {
+    const bytes = latin1('{"employee": {"nama": "Sité"}}');
+    write('w1252.json', bytes);
+    const file = await runCli(['evaluate', '-r', demoRubric, 'w1252.json'], { cwd: dir });
+    const piped = await runCli(['evaluate', '-r', demoRubric, '-'], { cwd: dir, stdin: [bytes] });
+    for (const r of [file, piped]) {
+      expect(r.code).toBe(1);
+      const e = JSON.parse(r.stdout);
+      expect(
+        e.diagnostics.map((d: { code: string; span: { start: unknown } }) => [d.code, d.span.start]),
+      ).toEqual([['encoding-invalid', { line: 1, column: 27 }]]);
+    }
+  });
+});

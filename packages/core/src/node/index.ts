@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+export { decodeUtf8Text } from './decodeUtf8Text.js';
 export { type FileResolverOptions, fileResolver } from './fileResolver.js';
 export { type LoadRubricFileOptions, loadRubricFile } from './loadRubricFile.js';
 export { loadRubricPack } from './loadRubricPack.js';

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createDiagnostic, defaultParseLimits, fail, ok, type Result } from '@kinerja/core';
-import { firstInvalidUtf8 } from './firstInvalidUtf8.js';
+import { createDiagnostic, defaultParseLimits, fail, type Result } from '@kinerja/core';
+import { decodeUtf8Text } from './decodeUtf8Text.js';
 
 /** Options for {@link readTextFile}. */
 export interface ReadTextFileOptions {
@@ -23,8 +23,18 @@ export interface ReadTextFileOptions {
  */
 export function readTextFile(path: string, options: ReadTextFileOptions = {}): Result<string> {
   const maxBytes = options.maxBytes ?? defaultParseLimits.maxBytes;
+  // A size problem is the whole file's, so it is placed at its start, where an editor opens it.
+  const start = { line: 1, column: 1 };
   const problem = (code: 'file-unreadable' | 'input-too-large', fields: Record<string, unknown>) =>
-    fail([createDiagnostic({ code, pointer: '', source: path, ...fields })]);
+    fail([
+      createDiagnostic({
+        code,
+        pointer: '',
+        source: path,
+        ...(code === 'input-too-large' ? { span: { start, end: start } } : {}),
+        ...fields,
+      }),
+    ]);
   let bytes: Uint8Array;
   try {
     const fd = openSync(resolve(options.cwd ?? process.cwd(), path), 'r');
@@ -46,23 +56,7 @@ export function readTextFile(path: string, options: ReadTextFileOptions = {}): R
     const reason = (error as NodeJS.ErrnoException).code ?? 'EIO';
     return problem('file-unreadable', { received: path, params: { reason } });
   }
-  // Editors on Windows still save a byte-order mark; it is not part of the document and would shift column 1.
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const bad = firstInvalidUtf8(bytes, start);
-  if (bad >= 0) {
-    let line = 1;
-    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
-    return fail([
-      createDiagnostic({
-        code: 'encoding-invalid',
-        pointer: '',
-        source: path,
-        received: `0x${(bytes[bad] as number).toString(16).toUpperCase().padStart(2, '0')}`,
-        params: { line, byte: bad },
-      }),
-    ]);
-  }
-  return ok(new TextDecoder('utf-8').decode(bytes.subarray(start)));
+  return decodeUtf8Text(bytes, path);
 }
 
 function readAtMost(fd: number, limit: number): Uint8Array {

@@ -1,0 +1,37 @@
+import { createDiagnostic, fail, ok, type Result } from '@kinerja/core';
+import { firstInvalidUtf8 } from './firstInvalidUtf8.js';
+
+/**
+ * Decodes the bytes of a text file or stream as UTF-8, dropping a leading byte-order mark. Bytes that are not
+ * UTF-8 (say a Windows-1252 `é`) are an `encoding-invalid` diagnostic at their line:column and byte offset,
+ * never decoded as U+FFFD: a replacement character would silently change a name or a number.
+ *
+ * @param bytes The whole text, already bounded by the caller.
+ * @param source The file name (or `<stdin>`) the diagnostic names.
+ */
+export function decodeUtf8Text(bytes: Uint8Array, source: string): Result<string> {
+  // Editors on Windows still save a byte-order mark; it is not part of the document and would shift column 1.
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const bad = firstInvalidUtf8(bytes, start);
+  if (bad < 0) return ok(new TextDecoder('utf-8').decode(bytes.subarray(start)));
+  let line = 1;
+  let lineStart = start;
+  for (let i = start; i < bad; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  // Columns count UTF-16 units, as every other span does; the bytes before the bad one on its line are UTF-8.
+  const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, bad)).length + 1;
+  return fail([
+    createDiagnostic({
+      code: 'encoding-invalid',
+      pointer: '',
+      source,
+      span: { start: { line, column }, end: { line, column: column + 1 } },
+      received: `0x${(bytes[bad] as number).toString(16).toUpperCase().padStart(2, '0')}`,
+      params: { line, column, byte: bad },
+    }),
+  ]);
+}
