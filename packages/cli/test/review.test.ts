@@ -393,3 +393,20 @@ describe('bytes that are not UTF-8', () => {
     }
   });
 });
+
+describe('usage errors of validate, schema and serve speak Indonesian too', () => {
+  it.each([
+    [['serve', '--lang', 'id'], '--rubric <berkas|paket> wajib diisi'],
+    [
+      ['serve', '-r', 'x.yaml', '--port', 'abc', '--lang', 'id'],
+      '--port harus bilangan bulat dari 0 sampai 65535',
+    ],
+    [['validate', '--lang', 'id'], 'tidak ada berkas rubrik yang diberikan'],
+    [['schema', 'nope'], 'unknown schema "nope" (rubric or appraisal)'],
+  ])('%j', async (args, text) => {
+    const r = await runCli(args, { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(text);
+    noStack(r);
+  });
+});

@@ -27,8 +27,11 @@ export const schemaCommand: Command = {
     if (extra.length > 0 || (kind !== 'rubric' && kind !== 'appraisal')) {
       throw new UsageError(
         kind === undefined
-          ? 'say which schema: rubric or appraisal'
-          : `unknown schema "${positionals.join(' ')}"`,
+          ? { id: 'sebutkan skemanya: rubric atau appraisal', en: 'say which schema: rubric or appraisal' }
+          : {
+              id: `skema "${positionals.join(' ')}" tidak dikenal (rubric atau appraisal)`,
+              en: `unknown schema "${positionals.join(' ')}" (rubric or appraisal)`,
+            },
         'schema',
       );
     }

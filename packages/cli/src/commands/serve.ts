@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type { CompiledRubric, Diagnostic } from '@kinerja/core';
 import { loadRubricFile, loadRubricPack } from '@kinerja/core/node';
 import { createKinerjaHandler, defaultMaxBodyBytes } from '@kinerja/http';
@@ -7,6 +6,7 @@ import type { CliIo } from '../CliIo.js';
 import { detectLang } from '../detectLang.js';
 import { ExitCode } from '../exitCodes.js';
 import { formatDiagnostic } from '../formatDiagnostic.js';
+import { parseCommandArgs } from '../parseCommandArgs.js';
 import { UsageError } from '../UsageError.js';
 import type { Command } from './Command.js';
 
@@ -28,30 +28,13 @@ Prints "Listening on <url>" once ready. Exit codes: 0 stopped by a signal, 1 a r
 2 usage error, unreadable rubric or port in use.`;
 
 function parseServeArgs(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      options: {
-        rubric: { type: 'string', short: 'r', multiple: true },
-        port: { type: 'string', short: 'p' },
-        host: { type: 'string' },
-        'max-body-bytes': { type: 'string' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) {
-      throw new UsageError(
-        (error as Error).message.split('. ')[0]?.replace(/\.$/, '') ?? 'invalid arguments',
-        'serve',
-      );
-    }
-    throw error;
-  }
+  return parseCommandArgs('serve', args, {
+    rubric: { type: 'string', short: 'r', multiple: true },
+    port: { type: 'string', short: 'p' },
+    host: { type: 'string' },
+    'max-body-bytes': { type: 'string' },
+    lang: { type: 'string' },
+  });
 }
 
 function integer(
@@ -64,7 +47,13 @@ function integer(
   if (value === undefined) return fallback;
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${value}"`, 'serve');
+    throw new UsageError(
+      {
+        id: `${flag} harus bilangan bulat dari ${min} sampai ${max}, bukan "${value}"`,
+        en: `${flag} must be a whole number from ${min} to ${max}, not "${value}"`,
+      },
+      'serve',
+    );
   }
   return n;
 }
@@ -81,10 +70,20 @@ export async function runServe(args: readonly string[], io: CliIo, signal: Abort
   }
   const lang = detectLang(values.lang, io.env);
   if (positionals.length > 0) {
-    throw new UsageError(`unexpected argument "${positionals[0]}" (rubrics go after --rubric)`, 'serve');
+    throw new UsageError(
+      {
+        id: `argumen "${positionals[0]}" tidak terduga (rubrik ditulis setelah --rubric)`,
+        en: `unexpected argument "${positionals[0]}" (rubrics go after --rubric)`,
+      },
+      'serve',
+    );
   }
   const sources = values.rubric ?? [];
-  if (sources.length === 0) throw new UsageError('--rubric <file|pack> is required', 'serve');
+  if (sources.length === 0)
+    throw new UsageError(
+      { id: '--rubric <berkas|paket> wajib diisi', en: '--rubric <file|pack> is required' },
+      'serve',
+    );
   const port = integer('--port', values.port, 8080, 0, 65535);
   const host = values.host ?? '127.0.0.1';
   const maxBodyBytes = integer('--max-body-bytes', values['max-body-bytes'], defaultMaxBodyBytes, 1, 2 ** 31);
@@ -106,7 +105,13 @@ export async function runServe(args: readonly string[], io: CliIo, signal: Abort
     for (const r of Array.isArray(loaded.value) ? loaded.value : [loaded.value]) {
       const seen = from.get(r.id);
       if (seen !== undefined) {
-        throw new UsageError(`rubric id "${r.id}" is loaded twice (from ${seen} and ${source})`, 'serve');
+        throw new UsageError(
+          {
+            id: `rubrik "${r.id}" dimuat dua kali (dari ${seen} dan ${source})`,
+            en: `rubric id "${r.id}" is loaded twice (from ${seen} and ${source})`,
+          },
+          'serve',
+        );
       }
       from.set(r.id, source);
       rubrics.push(r);

@@ -42,7 +42,11 @@ export const validateCommand: Command = {
     }
     const format = oneOf('--format', values.format, ['text', 'json'], 'text');
     const lang = detectLang(values.lang, io.env);
-    if (positionals.length === 0) throw new UsageError('no rubric file given', 'validate');
+    if (positionals.length === 0)
+      throw new UsageError(
+        { id: 'tidak ada berkas rubrik yang diberikan', en: 'no rubric file given' },
+        'validate',
+      );
     const all: Diagnostic[] = [];
     let unreadable = false;
     for (const file of positionals) {
