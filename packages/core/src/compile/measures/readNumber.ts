@@ -10,8 +10,9 @@ export type NumberRead =
   | { readonly kind: 'error' };
 
 /**
- * Reads a finite number through an input getter. Absent stays absent (the caller decides whether that is an
- * error or a drop); any other non-number is an `invalid-input` diagnostic, never a silent 0.
+ * Reads a finite number through an input getter: a number from the appraisal, or an exact value the engine
+ * computed earlier (a score). Absent stays absent (the caller decides whether that is an error or a drop); any
+ * other non-number is an `invalid-input` diagnostic, never a silent 0.
  */
 export function readNumber(get: InputGetter, env: MeasureEnv): NumberRead {
   const r = get(env);
@@ -19,6 +20,9 @@ export function readNumber(get: InputGetter, env: MeasureEnv): NumberRead {
   const v = r.value;
   if (typeof v === 'number' && Number.isFinite(v))
     return { kind: 'ok', value: Rational.from(v), raw: v, label: r.label };
+  // A number the engine computed (score, groups.<g>.score, indicators.<i>.score) is kept exact, as a Rational:
+  // read as it is, so credit points from the score are not refused nor rounded on the way.
+  if (v instanceof Rational) return { kind: 'ok', value: v, raw: v.toNumber(), label: r.label };
   const init: Parameters<typeof createDiagnostic>[0] = {
     code: 'invalid-input',
     pointer: r.pointer,
