@@ -14,6 +14,14 @@ const RATER_CODES: ReadonlySet<string> = new Set([
   'rater-uncalibrated',
 ]);
 const HIDDEN = { id: '(anonim)', en: '(anonymous)' } as const;
+/** Where an appraisal names a rater: a rating's or a conflict's `rater` (a schema error there shows the id). */
+const RATER_AT = /^\/(?:ratings|conflicts)\/\d+\/rater$/;
+/** `raterStats` is keyed by rater id, so the id is in the pointer itself. */
+const STATS_AT = /^\/raterStats\/([^/]+)/;
+const unescapeToken = (t: string) => t.replace(/~1/g, '/').replace(/~0/g, '~');
+// The threshold as the catalogue's English message states it: the one figure of a divergence warning that says
+// nothing about any rater, kept when the others are withheld from an evaluation that carries no trace.
+const DIVERGENCE_THRESHOLD = /by more than (.+); it needs review\.$/;
 const WITHHELD = { id: '(disembunyikan)', en: '(withheld)' } as const;
 
 /** The text shown in place of a role aggregate with too few responses. */
@@ -28,14 +36,20 @@ export function fewerThan(k: number): string {
  *
  * When a peer or subordinate aggregate is withheld, the other counted roles' aggregates and the divergence
  * figures of that indicator are withheld too: with the score and the others in view, the hidden one would follow
- * by subtraction. Rater ids are scrubbed from diagnostics' `received` and messages as well (the employee's own
- * NIP excepted). The auditor's view is the evaluation itself.
+ * by subtraction. Rater ids are scrubbed from diagnostics' `received`, messages and `raterStats` pointers as well
+ * (the employee's own NIP excepted), also in an invalid evaluation, where only its schema errors name them. An
+ * evaluation without traces (`scoreOnly`) shows no counts to check k against, so its divergence figures are always
+ * withheld. The auditor's view is the evaluation itself.
  */
 export function redactForEmployee(evaluation: Evaluation): Evaluation {
   const out = JSON.parse(JSON.stringify(evaluation)) as Evaluation;
   const ids = new Set<string>();
   const hiddenDivergence = new Map<string, { indicator: string; threshold: unknown }>();
+  // Indicators whose trace was seen: for the others (a `scoreOnly` evaluation) the anonymity threshold cannot be
+  // checked, so their divergence figures are withheld whatever the counts were.
+  const traced = new Set<string>();
   const visit = (r: IndicatorResult, id?: string) => {
+    if (r.measure && id !== undefined) traced.add(joinPointer('/inputs', id));
     if (r.measure && redactTrace(r.measure, ids) && id !== undefined) {
       const div = r.measure.detail?.divergence as { threshold?: unknown } | undefined;
       hiddenDivergence.set(joinPointer('/inputs', id), { indicator: id, threshold: div?.threshold });
@@ -50,13 +64,23 @@ export function redactForEmployee(evaluation: Evaluation): Evaluation {
     if (RATER_CODES.has(d.code) && d.pointer.startsWith('/ratings/') && typeof d.received === 'string') {
       ids.add(d.received);
     }
+    // An invalid appraisal has no traces to list its raters; its diagnostics still name them where they stand.
+    if (RATER_AT.test(d.pointer) && typeof d.received === 'string') ids.add(d.received);
+    const stats = STATS_AT.exec(d.pointer);
+    if (stats) ids.add(unescapeToken(stats[1] as string));
   }
   if (out.appraisal.nip !== undefined) ids.delete(out.appraisal.nip);
   out.diagnostics = out.diagnostics.map((d) => {
-    const indicator = hiddenDivergence.get(d.pointer);
-    return d.code === 'rater-divergence' && indicator !== undefined
-      ? hideFigures(d, indicator)
-      : scrub(d, ids);
+    if (d.code === 'rater-divergence') {
+      const indicator = hiddenDivergence.get(d.pointer);
+      if (indicator !== undefined) return hideFigures(d, indicator);
+      if (!traced.has(d.pointer)) {
+        const id = d.pointer.slice('/inputs/'.length);
+        const threshold = DIVERGENCE_THRESHOLD.exec(d.message.en)?.[1];
+        return hideFigures(d, { indicator: id, threshold });
+      }
+    }
+    return scrub(d, ids);
   });
   return out;
 }
@@ -78,17 +102,23 @@ function hideFigures(d: Diagnostic, at: { indicator: string; threshold: unknown 
   return { ...rest, message: { id, en } };
 }
 
+/** Takes every rater id out of a diagnostic: its `received`, its messages and a `raterStats` pointer. */
 function scrub(d: Diagnostic, ids: ReadonlySet<string>): Diagnostic {
-  if (typeof d.received !== 'string' || !ids.has(d.received)) return d;
-  const quoted = JSON.stringify(d.received);
-  return {
-    ...d,
-    received: HIDDEN.en,
-    message: {
-      id: d.message.id.split(quoted).join(JSON.stringify(HIDDEN.id)),
-      en: d.message.en.split(quoted).join(JSON.stringify(HIDDEN.en)),
-    },
-  };
+  if (ids.size === 0) return d;
+  let out = d;
+  if (typeof d.received === 'string' && ids.has(d.received)) out = { ...out, received: HIDDEN.en };
+  const stats = STATS_AT.exec(d.pointer);
+  if (stats) {
+    out = { ...out, pointer: `/raterStats/${HIDDEN.en}${d.pointer.slice((stats[0] as string).length)}` };
+  }
+  let id = d.message.id;
+  let en = d.message.en;
+  for (const rater of ids) {
+    const quoted = JSON.stringify(rater);
+    id = id.split(quoted).join(JSON.stringify(HIDDEN.id));
+    en = en.split(quoted).join(JSON.stringify(HIDDEN.en));
+  }
+  return id === d.message.id && en === d.message.en ? out : { ...out, message: { id, en } };
 }
 
 /** Redacts one trace in place; true when figures had to be withheld to protect a small role. */
