@@ -53,6 +53,30 @@ const words = {
     influence: 'batas pengaruh',
     withheld: 'disembunyikan',
     periodKind: { annual: 'tahunan', quarterly: 'triwulanan', monthly: 'bulanan' } as Record<string, string>,
+    indicatorStatus: {
+      pending: 'menunggu',
+      error: 'galat',
+      'not-applicable': 'tidak berlaku',
+    } as Record<string, string>,
+    severity: { error: 'galat', warning: 'peringatan', info: 'info' } as Record<string, string>,
+    ok: 'sesuai ambang',
+    role: {
+      supervisor: 'atasan',
+      peer: 'rekan kerja',
+      subordinate: 'bawahan',
+      'third-party': 'pihak lain',
+      self: 'diri sendiri',
+    } as Record<string, string>,
+    gap: 'celah',
+    // The raters measure's own notes (English in the trace, which auditors' tools read), worded here.
+    traceNotes: {
+      'no supervisor rating': 'tidak ada rating atasan',
+      'no consensus rating': 'tidak ada rating konsensus',
+      'uncalibrated: no rater history in raterStats; used as given':
+        'tidak dikalibrasi: riwayat penilai tidak ada di raterStats; dipakai apa adanya',
+    } as Record<string, string>,
+    zScore: (n: string, mean: string, sd: string) =>
+      `skor-z terhadap riwayat penilai, n = ${n} (rata-rata ${mean}, sd ${sd})`,
   },
   en: {
     rubric: 'Rubric',
@@ -93,8 +117,32 @@ const words = {
     influence: 'influence cap',
     withheld: 'withheld',
     periodKind: { annual: 'annual', quarterly: 'quarterly', monthly: 'monthly' } as Record<string, string>,
+    indicatorStatus: { pending: 'pending', error: 'error', 'not-applicable': 'not applicable' } as Record<
+      string,
+      string
+    >,
+    severity: { error: 'error', warning: 'warning', info: 'info' } as Record<string, string>,
+    ok: 'within the threshold',
+    role: {} as Record<string, string>,
+    gap: 'gap',
+    traceNotes: {} as Record<string, string>,
+    zScore: (n: string, mean: string, sd: string) =>
+      `z-score against rater history, n = ${n} (mean ${mean}, sd ${sd})`,
   },
 } as const;
+
+/** A word from one of the tables above, or the value itself when the table has none for it. */
+function say(table: Record<string, string>, value: string): string {
+  return Object.hasOwn(table, value) ? (table[value] as string) : value;
+}
+
+const Z_SCORE = /^z-score against rater history, n = (\S+) \(mean (\S+), sd (\S+)\)$/;
+
+/** A rater's calibration note in the reader's language. */
+function calibrationNote(note: string, w: (typeof words)[Lang]): string {
+  const z = Z_SCORE.exec(note);
+  return z ? w.zScore(z[1] as string, z[2] as string, z[3] as string) : say(w.traceNotes, note);
+}
 
 function measureLine(t: MeasureTrace | undefined): string {
   if (!t) return '';
@@ -140,26 +188,27 @@ function ratersLines(t: MeasureTrace | undefined, indent: string, w: (typeof wor
     } else {
       what = `${e.count} → ${e.combined ?? '—'}${e.uncapped !== undefined ? ` (${w.cappedFrom} ${e.uncapped})` : ''}`;
     }
-    lines.push(`${indent}· ${role}: ${what} (${bits.join(', ')})`);
+    lines.push(`${indent}· ${say(w.role, role)}: ${what} (${bits.join(', ')})`);
   }
   for (const r of t.raters ?? []) {
     const bits: string[] = [];
-    if (r.calibrated !== undefined) bits.push(`${w.calibrated} ${r.calibrated}: ${r.calibration ?? ''}`);
-    else if (r.calibration !== undefined) bits.push(r.calibration);
+    if (r.calibrated !== undefined)
+      bits.push(`${w.calibrated} ${r.calibrated}: ${calibrationNote(r.calibration ?? '', w)}`);
+    else if (r.calibration !== undefined) bits.push(calibrationNote(r.calibration, w));
     if (r.capped) bits.push(w.capped);
     if (!r.inScore) bits.push(w.notCounted);
     const raw = r.label !== undefined ? `${JSON.stringify(r.label)} = ${r.raw}` : String(r.raw);
     lines.push(
-      `${indent}  ${r.rater} (${r.role}): ${raw} → ${r.counted}${bits.length ? ` [${bits.join('; ')}]` : ''}`,
+      `${indent}  ${r.rater} (${say(w.role, r.role)}): ${raw} → ${r.counted}${bits.length ? ` [${bits.join('; ')}]` : ''}`,
     );
   }
   const div = d.divergence as Record<string, unknown> | undefined;
   if (div) {
     const what =
       div.checked === false
-        ? `${w.notChecked} (${div.why})`
+        ? `${w.notChecked} (${say(w.traceNotes, String(div.why))})`
         : typeof div.withheld === 'string'
-          ? `${w.withheld}; ${div.flagged ? w.needsReview : 'ok'}`
+          ? `${w.withheld}; ${div.flagged ? w.needsReview : w.ok}`
           : `${div.supervisor} vs ${div.consensus} (${div.difference} ${div.flagged ? '>' : '≤'} ${div.threshold})${div.flagged ? `: ${w.needsReview}` : ''}`;
     lines.push(`${indent}· ${w.divergence}: ${what}`);
   }
@@ -181,7 +230,12 @@ function conditionLines(t: ConditionTrace, indent: string): string[] {
 
 function indicatorLine(id: string, r: IndicatorResult, lang: Lang, w: (typeof words)[Lang]): string {
   const name = r.label ? r.label[lang] : id;
-  const score = r.status === 'ok' ? String(r.score) : r.status === 'dropped' ? w.dropped : r.status;
+  const score =
+    r.status === 'ok'
+      ? String(r.score)
+      : r.status === 'dropped'
+        ? w.dropped
+        : say(w.indicatorStatus, r.status);
   const extra: string[] = [];
   if (r.weight !== undefined) extra.push(`${w.weight} ${r.weight}`);
   if (r.contribution !== undefined) extra.push(`${w.contribution} ${r.contribution}`);
@@ -218,7 +272,7 @@ export function explainEvaluation(
     const how = e.predicateTrace?.matrix
       ? ` ← ${e.predicateTrace.matrix.row} × ${e.predicateTrace.matrix.column}`
       : e.predicateTrace?.band
-        ? ` ← ${e.predicateTrace.band.range}${e.predicateTrace.band.gap ? ` (gap: ${e.predicateTrace.band.gap})` : ''}`
+        ? ` ← ${e.predicateTrace.band.range}${e.predicateTrace.band.gap ? ` (${w.gap}: ${e.predicateTrace.band.gap})` : ''}`
         : '';
     lines.push(`${w.predicate}: ${e.predicate.label[lang]}${how}`);
   }
@@ -254,7 +308,7 @@ export function explainEvaluation(
     lines.push(`${w.notes}:`);
     for (const d of e.diagnostics) {
       const pos = d.span ? `${d.span.start.line}:${d.span.start.column} ` : '';
-      lines.push(`  ${d.severity} ${d.code} ${pos}${d.pointer || '/'}: ${d.message[lang]}`);
+      lines.push(`  ${say(w.severity, d.severity)} ${d.code} ${pos}${d.pointer || '/'}: ${d.message[lang]}`);
     }
   }
   return `${lines.join('\n')}\n`;

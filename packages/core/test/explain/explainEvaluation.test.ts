@@ -48,3 +48,38 @@ describe('explainEvaluation', () => {
     expect(quick).not.toContain('predicate equal');
   });
 });
+
+describe('explainEvaluation in Indonesian says no English word of its own', () => {
+  it('statuses, severities, calibration and divergence notes', async () => {
+    const { loadRaters, appraisalOf } = await import('../raters/helpers.js');
+    const calibrated = loadRaters(
+      '{ kind: raters, roles: { supervisor: { weight: 0.5 }, peer: { weight: 0.5 } }, calibration: { method: z-score, mean: 3, sd: 1 }, divergence: { threshold: 3 } }',
+    );
+    const text = explainEvaluation(
+      calibrated.evaluate(
+        appraisalOf(
+          [
+            ['s', 'supervisor', 4],
+            ['p', 'peer', 4],
+          ],
+          { raterStats: { s: { mean: 3, sd: 1, n: 10 } } },
+        ),
+      ),
+      'id',
+    );
+    expect(text).toContain('skor-z terhadap riwayat penilai, n = 10 (rata-rata 3, sd 1)');
+    expect(text).toContain('tidak dikalibrasi: riwayat penilai tidak ada di raterStats; dipakai apa adanya');
+    expect(text).toContain('  info rater-uncalibrated');
+    expect(text).toContain('s (atasan): 4 →');
+
+    const waiting = loadRaters(
+      '{ kind: raters, roles: { supervisor: { weight: 0.5 }, peer: { weight: 0.5 } }, divergence: { threshold: 1 } }',
+    ).evaluate(appraisalOf([['p', 'peer', 4]]));
+    const id = explainEvaluation(waiting, 'id');
+    expect(id).toContain(': menunggu ←');
+    expect(id).toContain('tidak diperiksa (tidak ada rating atasan)');
+    expect(id).toContain('  peringatan role-short');
+    expect(id).not.toMatch(/\b(pending|warning|error|no supervisor rating)\b/);
+    expect(explainEvaluation(waiting, 'en')).toContain('  warning role-short');
+  });
+});
