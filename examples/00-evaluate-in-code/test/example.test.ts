@@ -26,7 +26,7 @@ describe('examples/00-evaluate-in-code', () => {
   it("prints the employee's view: aggregated per role, no rater id anywhere", () => {
     expect(raterIds).toEqual(['atasan-1', 'rekan-1', 'rekan-2', 'mitra-1']);
     expect(out.explanation).toContain('Predikat: Baik');
-    expect(out.explanation).toContain('peer: 2 → 4');
+    expect(out.explanation).toContain('rekan kerja: 2 → 4');
     for (const id of raterIds) {
       expect(out.explanation).not.toContain(id);
       expect(printed).not.toContain(id);

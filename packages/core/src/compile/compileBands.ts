@@ -7,6 +7,7 @@ import { joinPointer } from '../diagnostics/pointer.js';
 import type { Rational } from '../numeric/rational.js';
 import type { Band, Gaps } from '../schema/rubricSchema.js';
 import type { CompileContext } from './CompileContext.js';
+import { exactDecimal } from './exactDecimal.js';
 import { compareLower, type Interval, inInterval, parseInterval } from './interval.js';
 
 interface CompiledBand {
@@ -45,7 +46,9 @@ export interface CompiledBands {
 }
 
 function gapText(a: Interval, b: Interval): string {
-  return `${a.maxIncluded ? '(' : '['}${a.max?.toString()}, ${b.min?.toString()}${b.minIncluded ? ')' : ']'}`;
+  const max = a.max ? exactDecimal(a.max) : '';
+  const min = b.min ? exactDecimal(b.min) : '';
+  return `${a.maxIncluded ? '(' : '['}${max}, ${min}${b.minIncluded ? ')' : ']'}`;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Label } from '../schema/common.js';
 import type { Group } from '../schema/rubricSchema.js';
 import type { CompiledBands } from './compileBands.js';
 import { compileBands } from './compileBands.js';
+import { exactDecimal } from './exactDecimal.js';
 import { type Interval, inInterval, parseInterval } from './interval.js';
 import type { LevelIndex } from './levelIndex.js';
 import { applyFinish, compileFinish } from './measures/finishMeasure.js';
@@ -67,6 +68,30 @@ function toResult(r: MeasureResult, out: IndicatorResult, explain: boolean): Ind
   if (explain) out.measure = r.trace;
   if (r.status === 'ok') out.score = r.value.toNumber();
   return out;
+}
+
+/**
+ * Whether a score filled by {@link toResult} is shown as a finite number. An exact score too large for a double
+ * (1.79e308 ÷ 5e-324) is refused here rather than shown as Infinity, which JSON prints as null: the result turns
+ * into an error at `pointer`, and the caller leaves the value out of everything it combines.
+ */
+function shown(state: EvalState, entry: IndicatorResult, pointer: string): boolean {
+  if (entry.score === undefined || Number.isFinite(entry.score)) return true;
+  entry.status = 'error';
+  delete entry.score;
+  if (entry.measure) dropNonFinite(entry.measure);
+  report(state, { code: 'score-not-representable', pointer });
+  return false;
+}
+
+/** Removes the numbers of a trace that JSON would print as null (only on the rare error path above). */
+function dropNonFinite(node: object): void {
+  const o = node as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    if (typeof v === 'number' && !Number.isFinite(v)) delete o[k];
+    else if (typeof v === 'object' && v !== null) dropNonFinite(v);
+  }
 }
 
 /** A result about to be filled by {@link toResult}; its status is set there. */
@@ -253,8 +278,8 @@ export function compileGroup(
     ctx.report({
       code: 'weight-sum',
       pointer: joinPointer(pointer, 'indicators'),
-      received: weightSum.toDecimalString(),
-      expected: total.toDecimalString(),
+      received: exactDecimal(weightSum),
+      expected: exactDecimal(total),
     });
     broken = true;
   }
@@ -358,9 +383,28 @@ export function compileGroup(
           });
           failed = true;
         }
+        if (list.length === 0 && minItems === 0 && scoreNeeded) {
+          // `min: 0` allows no targets, but then the group has no score, and this rubric needs one: say so in
+          // those words rather than claim a target is missing.
+          report(state, { code: 'no-targets', pointer: targetsPointer, params: { group: id } });
+          failed = true;
+        }
         const items: IndicatorResult[] = [];
+        const ids = new Set<string>();
         list.forEach((item, i) => {
           const itemPointer = `${targetsPointer}/${i}`;
+          if (ids.has(item.id)) {
+            // Counted once: a second listing of the same target would weigh it twice in the mean.
+            report(state, {
+              code: 'duplicate-target',
+              pointer: `${itemPointer}/id`,
+              received: item.id,
+              params: { group: id },
+            });
+            failed = true;
+            return;
+          }
+          ids.add(item.id);
           const r = itemMeasure({
             record: item as Record<string, unknown>,
             recordPointer: itemPointer,
@@ -384,7 +428,8 @@ export function compileGroup(
           start.id = item.id;
           if (item.main !== undefined) start.main = item.main;
           const entry = toResult(r, start, state.explain);
-          if (r.status === 'ok') {
+          if (!shown(state, entry, itemPointer)) failed = true;
+          else if (r.status === 'ok') {
             values.push(r.value);
             if (itemBands) {
               const placed = itemBands.place(r.value, state.facts, {
@@ -454,7 +499,8 @@ export function compileGroup(
           if (label) start.label = label;
           if (part.weightNumber !== undefined) start.weight = part.weightNumber;
           const entry = toResult(r, start, state.explain);
-          if (r.status === 'ok') {
+          if (!shown(state, entry, part.inputPointer)) failed = true;
+          else if (r.status === 'ok') {
             values.push(r.value);
             if (part.weight) weights.push(part.weight);
             state.values.indicators[part.id] = { score: r.value };
@@ -479,8 +525,10 @@ export function compileGroup(
         const label = part.label;
         const start = startResult();
         if (label) start.label = label;
-        adds[part.id] = toResult(r, start, state.explain);
-        if (r.status === 'ok') {
+        const entry = toResult(r, start, state.explain);
+        adds[part.id] = entry;
+        if (!shown(state, entry, part.inputPointer)) failed = true;
+        else if (r.status === 'ok') {
           added = added.add(r.value);
           state.values.indicators[part.id] = { score: r.value };
         }
@@ -527,7 +575,13 @@ export function compileGroup(
         outOfRange(state, '', fin.value, groupRange);
         return { result, status: 'error' };
       }
-      result.score = fin.value.toNumber();
+      const shownScore = fin.value.toNumber();
+      if (!Number.isFinite(shownScore)) {
+        // Finite parts can still add up past the largest double (a `sum` of two 1e308 scores).
+        report(state, { code: 'score-not-representable', pointer: itemMeasure ? targetsPointer : '/inputs' });
+        return { result, status: 'error' };
+      }
+      result.score = shownScore;
       (state.values.groups[id] as Record<string, unknown>).score = fin.value;
       return { result, status: 'ok' };
     },

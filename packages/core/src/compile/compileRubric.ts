@@ -1,6 +1,7 @@
 import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fail, ok, type Result } from '../diagnostics/result.js';
+import { checkPlainAppraisal } from '../evaluate/checkPlainAppraisal.js';
 import { createOfficeCalendar } from '../evaluate/createOfficeCalendar.js';
 import { type EvalState, factSourceOf } from '../evaluate/EvalState.js';
 import type { Evaluation, GroupResult } from '../evaluate/Evaluation.js';
@@ -13,14 +14,23 @@ import { fingerprint } from '../util/fingerprint.js';
 import { validateSchema } from '../validate/validateSchema.js';
 import { buildFactCatalogue } from './buildFactCatalogue.js';
 import type { CompileContext } from './CompileContext.js';
+import { checkRubricSettings } from './checkRubricSettings.js';
 import { type CompiledGroup, compileGroup } from './compileGroup.js';
 import { compileInputRef } from './compileInputRef.js';
 import { compileOutcomes } from './compileOutcomes.js';
 import { compilePredicate } from './compilePredicate.js';
 import { compileScore } from './compileScore.js';
+import {
+  checkEvaluationOrder,
+  type FactReadSite,
+  factRefSite,
+  groupOrder,
+  rubricConditionSites,
+} from './evaluationOrder.js';
 import { levelIndex } from './levelIndex.js';
 import { compileMeasure } from './measures/compileMeasure.js';
 import type { MeasureCompileContext } from './measures/MeasureCompiler.js';
+import { hasRaters, producedLevels } from './producedValues.js';
 
 /** Options for one evaluation. */
 export interface EvaluateOptions {
@@ -85,11 +95,6 @@ function locateKey(d: Diagnostic): 'key' | 'value' {
   }
 }
 
-/** Whether a measure tree takes ratings anywhere in it (a `raters` measure may sit inside a product or mean). */
-function hasRaters(m: Measure): boolean {
-  return m.kind === 'raters' || ('of' in m && m.of.some(hasRaters));
-}
-
 function byCode(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -130,14 +135,20 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
     diagnostics,
     report: (init) => diagnostics.push(createDiagnostic(init)),
   };
+  // Every fact a measure reads, with where: checked against the evaluation order once all is compiled.
+  const reads: FactReadSite[] = [];
   const ctx: MeasureCompileContext = {
     ...base,
-    input: (ref, pointer) => compileInputRef(ref as Parameters<typeof compileInputRef>[0], pointer, base),
+    input: (ref, pointer) => {
+      factRefSite(ref, pointer, reads);
+      return compileInputRef(ref as Parameters<typeof compileInputRef>[0], pointer, base);
+    },
     measure: (m: Measure, pointer: string) => compileMeasure(m, pointer, ctx),
   };
 
   const predicates = levelIndex(rubric.predicate.levels, '/predicate/levels', base);
   const ratings = rubric.ratings ? levelIndex(rubric.ratings, '/ratings', base) : undefined;
+  checkRubricSettings(rubric, base);
 
   // Indicator ids name inputs and ratings across the whole appraisal, so they are unique across groups.
   const owner = new Map<string, string>();
@@ -155,7 +166,7 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
   }
 
   const groups: CompiledGroup[] = [];
-  for (const gid of Object.keys(rubric.groups).sort(byCode)) {
+  for (const gid of groupOrder(rubric)) {
     const group = rubric.groups[gid] as Rubric['groups'][string];
     // A group rated by the supervisor and outside the overall score only suggests; without evidence it has none.
     const scoreNeeded = rubric.score?.weights[gid] !== undefined || group.rating?.from !== 'supervisor';
@@ -165,6 +176,18 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
   const score = compileScore(rubric, base);
   const predicate = compilePredicate(rubric, predicates, ratings, base);
   const outcomes = compileOutcomes(rubric, ctx);
+  // Nothing may read a value computed at or after its own step: it would be missing from every appraisal.
+  rubricConditionSites(rubric, reads);
+  checkEvaluationOrder(rubric, reads, base);
+  // A declared level nothing gives is allowed (a rubric extending this one, or `employee.previousPredicates`, may
+  // use it) but worth a warning; an outcome that needs such a level is refused as unreachable.
+  const produced = producedLevels(rubric);
+  if (produced) {
+    rubric.predicate.levels.forEach((l, i) => {
+      if (!produced.includes(l.id))
+        base.report({ code: 'unproduced-level', pointer: `/predicate/levels/${i}/id`, received: l.id });
+    });
+  }
   if (
     diagnostics.some((d) => d.severity === 'error') ||
     !predicate ||
@@ -221,7 +244,10 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
       return span ? { ...d, span } : d;
     };
     if (!opts.trusted) {
-      const errors = validateSchema('appraisal', input, { source: opts.source, locator: opts.locator });
+      // A class instance, getter or inherited field is not JSON: refused before the schema reads (and runs) it.
+      const errors =
+        checkPlainAppraisal(input, opts.source) ??
+        validateSchema('appraisal', input, { source: opts.source, locator: opts.locator });
       if (errors.length > 0) {
         out.diagnostics = errors;
         return out;

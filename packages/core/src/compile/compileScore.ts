@@ -4,6 +4,7 @@ import { Rational } from '../numeric/rational.js';
 import type { Rubric } from '../schema/rubricSchema.js';
 import type { CompileContext } from './CompileContext.js';
 import { outOfRange } from './compileGroup.js';
+import { exactDecimal } from './exactDecimal.js';
 import { inInterval, parseInterval } from './interval.js';
 import { applyFinish, compileFinish } from './measures/finishMeasure.js';
 
@@ -37,8 +38,8 @@ export function compileScore(rubric: Rubric, ctx: CompileContext): CompiledScore
     ctx.report({
       code: 'weight-sum',
       pointer: '/score/weights',
-      received: sum.toDecimalString(),
-      expected: total.toDecimalString(),
+      received: exactDecimal(sum),
+      expected: exactDecimal(total),
     });
     broken = true;
   }

@@ -910,6 +910,311 @@ const codes = {
       en: `Cell ${p(d, 'cell')} is inside the merged range ${p(d, 'range')}: its value is stored only in ${p(d, 'anchor')}, so this cell reads as empty. Unmerge the cells and fill each one.`,
     }),
   },
+  // Appraisal checks (self role, conflicts, history years, listed targets, shown scores, plain input).
+  'self-rating-by-other': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary:
+      'A rating in the `self` role, where self has a weight, comes from a rater other than the employee (the rater id is not the employee’s NIP); it is refused rather than counted as the self-assessment.',
+    render: (d) => ({
+      id: `Penilaian diri hanya boleh diberikan oleh pegawai ${show(d.expected)} sendiri, tetapi penilai ini ${show(d.received)}; penilaian itu ditolak.`,
+      en: `A self rating may only come from the employee ${show(d.expected)}, but this rater is ${show(d.received)}; the rating is refused.`,
+    }),
+  },
+  'conflict-rater-unknown': {
+    stage: 'evaluate',
+    severity: 'warning',
+    summary:
+      'A declared conflict of interest names a rater who gave no rating in this appraisal, so it leaves nothing out; a typo there would let the conflicted rater’s rating count. The message lists the raters present and the nearest match.',
+    render: (d) => {
+      const near = p(d, 'nearest');
+      return {
+        id: `Konflik kepentingan dinyatakan untuk penilai ${show(d.received)}, tetapi tidak ada penilaian dari penilai itu, jadi tidak ada yang dikecualikan. Penilai yang ada: ${show(d.expected)}${near ? `; mungkin yang dimaksud ${JSON.stringify(near)}?` : '.'}`,
+        en: `A conflict of interest is declared for rater ${show(d.received)}, but no rating comes from that rater, so nothing is left out. Raters present: ${show(d.expected)}${near ? `; did you mean ${JSON.stringify(near)}?` : '.'}`,
+      };
+    },
+  },
+  'duplicate-history-year': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary: 'The employee’s predikat history gives the same year more than once.',
+    render: (d) => ({
+      id: `Riwayat predikat pegawai memuat tahun ${show(d.received)} lebih dari sekali.`,
+      en: `The employee’s predikat history lists the year ${show(d.received)} more than once.`,
+    }),
+  },
+  'duplicate-target': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary:
+      'The same target id is listed twice in one group’s targets; the second is refused, not counted again.',
+    render: (d) => ({
+      id: `Target ${show(d.received)} dicantumkan dua kali di kelompok ${p(d, 'group')}.`,
+      en: `Target ${show(d.received)} is listed twice in group ${p(d, 'group')}.`,
+    }),
+  },
+  'no-targets': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary:
+      'A group scored from listed targets lists none. Its `items.min: 0` allows that, but then the group has no score, and the rubric needs one (the overall score or a rating reads it).',
+    render: (d) => ({
+      id: `Kelompok ${p(d, 'group')} tidak mencantumkan target. Rubrik membolehkannya (jumlah target paling sedikit 0), tetapi tanpa target kelompok ini tidak bernilai, padahal nilainya diperlukan.`,
+      en: `Group ${p(d, 'group')} lists no targets. The rubric allows that (at least 0 targets), but without targets the group has no score, and its score is needed.`,
+    }),
+  },
+  'score-not-representable': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary:
+      'A score is exact but too large to show as a finite number (e.g. a realisation of 1e308 over a target of 5e-324); it is an error rather than Infinity or null in the result.',
+    render: () => ({
+      id: `Nilai ini (dihitung tepat) terlalu besar untuk ditampilkan sebagai bilangan terhingga; periksa target dan realisasinya.`,
+      en: `This score (computed exactly) is too large to show as a finite number; check its target and realisation.`,
+    }),
+  },
+  'input-not-plain': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary:
+      'An appraisal passed to `evaluate` in code is not plain JSON data: an object with a prototype other than Object.prototype or null (a class instance, inherited properties), a getter or setter, a hole in an array, a function, or a value that throws when read (e.g. a Proxy). Only own stored values are read.',
+    render: (d) => {
+      switch (d.params?.problem) {
+        case 'prototype':
+          return {
+            id: 'Data penilaian di sini bukan objek data biasa: objek ini mewarisi sifat dari purwarupa lain (misalnya objek sebuah kelas), padahal yang dibaca hanya sifat milik objek itu sendiri.',
+            en: 'The appraisal data here is not a plain object: it has a prototype other than Object.prototype or null (e.g. a class instance), and only an object’s own properties are read.',
+          };
+        case 'accessor':
+          return {
+            id: 'Data penilaian di sini dihitung oleh fungsi saat dibaca, bukan nilai yang tersimpan.',
+            en: 'The appraisal data here is a getter or setter, not a stored value.',
+          };
+        case 'hole':
+          return {
+            id: 'Larik di sini berlubang: elemen ini tidak ada.',
+            en: 'The array has a hole here: this element does not exist.',
+          };
+        case 'function':
+          return {
+            id: 'Data penilaian di sini berupa fungsi, bukan data.',
+            en: 'The appraisal data here is a function, not data.',
+          };
+        default:
+          return {
+            id: 'Data penilaian di sini tidak dapat dibaca: membacanya menimbulkan galat.',
+            en: 'The appraisal data here cannot be read: reading it threw an error (e.g. a Proxy).',
+          };
+      }
+    },
+  },
+  // compile: evaluation order and levels nothing produces
+  'read-before-computed': {
+    stage: 'compile',
+    severity: 'error',
+    summary:
+      'A measure or condition reads a value the engine computes only later in the evaluation (a later group’s or its own group’s score, a later indicator, the overall score, the predikat, flags): every appraisal would lack it.',
+    render: (d) => {
+      const name = p(d, 'name');
+      const order = p(d, 'order');
+      const reader: Messages = (() => {
+        switch (d.params?.reader) {
+          case 'indicator':
+            return { id: `indikator ${name}`, en: `indicator ${name}` };
+          case 'addition':
+            return { id: `tambahan ${name}`, en: `addition ${name}` };
+          case 'items':
+            return { id: `target kelompok ${name}`, en: `the targets of group ${name}` };
+          case 'rating':
+            return { id: `rating kelompok ${name}`, en: `the rating of group ${name}` };
+          default:
+            return { id: 'band predikat', en: 'the predikat bands' };
+        }
+      })();
+      const why: Messages = (() => {
+        switch (d.params?.reason) {
+          case 'indicator-score':
+            return {
+              id: `skor indikator baru diketahui setelah indikator itu dinilai; kelompok dinilai menurut urutan id (${order}), di dalam kelompok indikator menurut urutan id, lalu tambahan menurut urutan id`,
+              en: `an indicator’s score is known only once it is scored; groups are scored in id order (${order}), inside a group indicators in id order, then additions in id order`,
+            };
+          case 'group-items':
+            return {
+              id: `ringkasan target kelompok baru diketahui setelah semua targetnya dinilai; kelompok dinilai menurut urutan id (${order})`,
+              en: `a group’s targets summary is known only once all its targets are scored; groups are scored in id order (${order})`,
+            };
+          case 'group-score':
+            return {
+              id: `skor kelompok baru diketahui setelah semua indikator dan tambahannya dinilai; kelompok dinilai menurut urutan id (${order})`,
+              en: `a group’s score is known only once all its indicators and additions are scored; groups are scored in id order (${order})`,
+            };
+          case 'group-rating':
+            return {
+              id: `rating kelompok baru ditetapkan setelah semua kelompok dinilai, satu per satu menurut urutan id (${order})`,
+              en: `groups are rated only after every group is scored, one by one in id order (${order})`,
+            };
+          case 'group-whole':
+            return {
+              id: `data kelompok baru lengkap setelah kelompok itu dinilai dan diberi rating; kelompok dinilai, lalu diberi rating, menurut urutan id (${order})`,
+              en: `a group’s entry is complete only once the group is scored and rated; groups are scored, then rated, in id order (${order})`,
+            };
+          case 'groups-all':
+            return {
+              id: 'fakta groups baru lengkap setelah semua kelompok dinilai dan diberi rating',
+              en: 'the groups fact is complete only once every group is scored and rated',
+            };
+          case 'indicators-all':
+            return {
+              id: 'fakta indicators baru lengkap setelah semua indikator dan tambahan dinilai',
+              en: 'the indicators fact is complete only once every indicator and addition is scored',
+            };
+          case 'score':
+            return {
+              id: 'skor keseluruhan baru dihitung setelah semua kelompok dinilai dan diberi rating',
+              en: 'the overall score is computed only after every group is scored and rated',
+            };
+          case 'predicate':
+            return {
+              id: 'predikat ditetapkan paling akhir, dari skor keseluruhan atau rating kelompok; hanya tindak lanjut yang dapat membacanya',
+              en: 'the predikat is decided last, from the overall score or the group ratings; only outcomes can read it',
+            };
+          default:
+            return {
+              id: 'penanda dipasang selama indikator dinilai (needs-review) dan kelompok diberi rating (rating-departs); daftarnya baru lengkap setelah semua kelompok diberi rating, jadi hanya band predikat dan tindak lanjut yang dapat membacanya',
+              en: 'flags are raised while indicators are scored (needs-review) and groups are rated (rating-departs); the list is complete only after every group is rated, so only the predikat bands and outcomes can read it',
+            };
+        }
+      })();
+      return {
+        id: `${p(d, 'reads')} baru dihitung setelah ${reader.id}, jadi belum diketahui saat dibaca: ${why.id}.`,
+        en: `${p(d, 'reads')} is computed after ${reader.en}, so it is not known when read: ${why.en}.`,
+      };
+    },
+  },
+  'unproduced-level': {
+    stage: 'compile',
+    severity: 'warning',
+    summary:
+      'A declared predikat level is given by no band and no matrix cell, so no appraisal of this rubric can get it (a rubric that extends it, or `employee.previousPredicates`, may still use it).',
+    render: (d) => ({
+      id: `Predikat ${show(d.received)} dideklarasikan, tetapi tidak ada band atau sel matriks yang menghasilkannya: tidak ada penilaian dengan rubrik ini yang dapat memperolehnya.`,
+      en: `Predikat level ${show(d.received)} is declared, but no band or matrix cell gives it: no appraisal under this rubric can get it.`,
+    }),
+  },
+  // Load-time checks of settings a rubric could otherwise carry silently into every appraisal.
+  'invalid-time-zone': {
+    stage: 'compile',
+    severity: 'error',
+    summary:
+      'The rubric’s `timeZone` is not a time zone the calendar knows: every date-time in an appraisal would be placed nowhere.',
+    render: (d) => ({
+      id: `Zona waktu ${show(d.received)} tidak dikenal; tulis nama zona IANA, misalnya "Asia/Makassar", "Asia/Jakarta" atau "Asia/Jayapura".`,
+      en: `Time zone ${show(d.received)} is not known; write an IANA zone name such as "Asia/Makassar", "Asia/Jakarta" or "Asia/Jayapura".`,
+    }),
+  },
+  'invalid-effective': {
+    stage: 'compile',
+    severity: 'error',
+    summary:
+      'The rubric’s `effective` dates are not real calendar days, or `until` comes before `from`: no appraisal could fall inside them.',
+    render: (d) =>
+      d.params?.problem === 'until-before-from'
+        ? {
+            id: `Masa berlaku berakhir ${show(d.received)} sebelum dimulai ${show(d.expected)}: tidak ada penilaian yang dapat berada di dalamnya.`,
+            en: `The effective period ends ${show(d.received)} before it starts ${show(d.expected)}: no appraisal could fall inside it.`,
+          }
+        : {
+            id: `Tanggal masa berlaku ${show(d.received)} tidak ada di kalender.`,
+            en: `Effective date ${show(d.received)} is not a calendar date.`,
+          },
+  },
+  'min-above-max': {
+    stage: 'compile',
+    severity: 'error',
+    summary:
+      'A lower bound (`min`) is above its upper bound (`max`): no value satisfies both (a fact would refuse every value, a clamp would give `min` to every score).',
+    render: (d) => ({
+      id: `Batas bawah ${show(d.received)} lebih besar daripada batas atas ${show(d.expected)}: tidak ada nilai yang memenuhi keduanya.`,
+      en: `The lower bound ${show(d.received)} is above the upper bound ${show(d.expected)}: no value satisfies both.`,
+    }),
+  },
+  'invalid-fact': {
+    stage: 'compile',
+    severity: 'error',
+    summary:
+      'A fact declaration cannot work: its `default` is not a value the fact accepts, an `enum` has no `values`, or `values` / `min` / `max` are given to a type that ignores them.',
+    render: (d) => {
+      // The words from the `problem` key; the fact's type is in `type`.
+      const typeId: Readonly<Record<string, string>> = {
+        number: 'angka',
+        integer: 'bilangan bulat',
+        boolean: 'true atau false',
+        string: 'teks',
+        enum: 'salah satu dari `values`',
+        date: 'tanggal YYYY-MM-DD',
+      };
+      const typeEn: Readonly<Record<string, string>> = {
+        number: 'a number',
+        integer: 'an integer',
+        boolean: 'true or false',
+        string: 'text',
+        enum: 'one of `values`',
+        date: 'a date YYYY-MM-DD',
+      };
+      const type = p(d, 'type');
+      switch (d.params?.problem) {
+        case 'default-type':
+          return {
+            id: `Nilai bawaan ${show(d.received)} bukan ${typeId[type] ?? type}, jadi setiap penilaian tanpa fakta ini akan ditolak.`,
+            en: `The default ${show(d.received)} is not ${typeEn[type] ?? type}, so every appraisal without this fact would be refused.`,
+          };
+        case 'default-range':
+          return {
+            id: `Nilai bawaan ${show(d.received)} di luar rentang ${show(d.expected)}, jadi setiap penilaian tanpa fakta ini akan ditolak.`,
+            en: `The default ${show(d.received)} is outside ${show(d.expected)}, so every appraisal without this fact would be refused.`,
+          };
+        case 'default-not-in-values':
+          return {
+            id: `Nilai bawaan ${show(d.received)} tidak termasuk \`values\` ${show(d.expected)}, jadi setiap penilaian tanpa fakta ini akan ditolak.`,
+            en: `The default ${show(d.received)} is not among \`values\` ${show(d.expected)}, so every appraisal without this fact would be refused.`,
+          };
+        case 'enum-without-values':
+          return {
+            id: 'Fakta bertipe `enum` memerlukan daftar `values`; tanpa daftar itu setiap nilai ditolak.',
+            en: 'A fact of type `enum` needs a list of `values`; without it every value is refused.',
+          };
+        case 'ignored':
+          return {
+            id: `\`${p(d, 'key')}\` tidak berlaku untuk fakta bertipe ${show(type)} dan akan diabaikan tanpa pemberitahuan; hapus, atau ubah tipenya.`,
+            en: `\`${p(d, 'key')}\` does not apply to a fact of type ${show(type)} and would be silently ignored; remove it, or change the type.`,
+          };
+        default:
+          return {
+            id: 'Deklarasi fakta ini tidak dapat bekerja.',
+            en: 'This fact declaration cannot work.',
+          };
+      }
+    },
+  },
+  'override-deletes-missing': {
+    stage: 'resolve',
+    severity: 'error',
+    summary:
+      '`overrides` deletes (`null`) a key the base rubric does not have, so it deletes nothing: usually a typo.',
+    render: (d) => ({
+      id: `\`overrides\` menghapus ${show(d.received)}, tetapi rubrik induk tidak memilikinya${d.params?.nearest !== undefined ? `; mungkin maksudnya ${show(d.params.nearest)}` : ''}; yang ada: ${show(d.expected)}.`,
+      en: `\`overrides\` deletes ${show(d.received)}, but the base rubric has no such key${d.params?.nearest !== undefined ? `; did you mean ${show(d.params.nearest)}` : ''}; it has: ${show(d.expected)}.`,
+    }),
+  },
+  'override-deletes-required': {
+    stage: 'resolve',
+    severity: 'error',
+    summary: '`overrides` deletes (`null`) a key every rubric must have.',
+    render: (d) => ({
+      id: `\`overrides\` menghapus ${show(d.received)}, padahal bagian itu wajib ada; ganti isinya alih-alih menghapusnya.`,
+      en: `\`overrides\` deletes ${show(d.received)}, which is required; replace its content instead of deleting it.`,
+    }),
+  },
 } satisfies Record<string, CodeInfo>;
 
 /** Every stable diagnostic code. One row per code in docs/errors.md. */

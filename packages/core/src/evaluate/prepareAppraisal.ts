@@ -4,6 +4,7 @@ import { createDiagnostic, type DiagnosticInit } from '../diagnostics/createDiag
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { joinPointer } from '../diagnostics/pointer.js';
 import type { Appraisal } from '../schema/appraisalSchema.js';
+import type { Measure } from '../schema/measureSchema.js';
 import type { Rubric } from '../schema/rubricSchema.js';
 import type { OfficeCalendar } from './createOfficeCalendar.js';
 import type { FactValues } from './EvalState.js';
@@ -45,7 +46,17 @@ export function prepareAppraisal(
   source?: string,
 ): PreparedAppraisal {
   const report = (init: DiagnosticInit) => diagnostics.push(createDiagnostic(init, source));
-  for (const id of Object.keys(a.inputs ?? {})) {
+  // Own properties only, at every level: an appraisal is data, and a value inherited from a prototype is not
+  // part of it (checkPlainAppraisal refuses such input before this runs; this keeps the reads honest without it).
+  const e = own(a, 'employee') ?? ({} as Partial<Appraisal['employee']>);
+  const p = own(a, 'period') ?? ({} as Partial<Appraisal['period']>);
+  for (const [at, o, keys] of REQUIRED(a, e, p)) {
+    for (const k of keys)
+      if (!Object.hasOwn(o, k)) report({ code: 'schema-required', pointer: at, expected: k });
+  }
+  const pStart = own(p, 'start') ?? '';
+  const pEnd = own(p, 'end') ?? '';
+  for (const id of Object.keys(own(a, 'inputs') ?? {})) {
     if (!plan.inputIds.has(id)) {
       report({
         code: 'unknown-indicator',
@@ -55,11 +66,11 @@ export function prepareAppraisal(
       });
     }
   }
-  for (const id of Object.keys(a.targets ?? {})) {
+  for (const id of Object.keys(own(a, 'targets') ?? {})) {
     if (!plan.itemGroups.has(id))
       report({ code: 'unknown-indicator', pointer: joinPointer('/targets', id), received: id });
   }
-  for (const id of Object.keys(a.supervisorRatings ?? {})) {
+  for (const id of Object.keys(own(a, 'supervisorRatings') ?? {})) {
     if (!plan.supervisorGroups.has(id)) {
       report({ code: 'unknown-indicator', pointer: joinPointer('/supervisorRatings', id), received: id });
     }
@@ -68,7 +79,7 @@ export function prepareAppraisal(
   // Facts: declared ones only, typed, defaults applied.
   const facts: Record<string, unknown> = {};
   const decls = plan.rubric.facts ?? {};
-  const given = a.facts ?? {};
+  const given = own(a, 'facts') ?? {};
   for (const k of Object.keys(given)) {
     if (!Object.hasOwn(decls, k)) {
       report({
@@ -130,14 +141,24 @@ export function prepareAppraisal(
     facts[k] = v;
   }
 
-  // Ratings: conflicts excluded, self-rating in another role refused, duplicates refused.
-  const conflicted = new Map((a.conflicts ?? []).map((c) => [c.rater, c.kind]));
+  // Ratings: conflicts excluded, self-rating in another role refused, the self role by anyone else refused,
+  // duplicates refused.
+  const nip = own(e, 'nip');
+  const conflicts = own(a, 'conflicts') ?? [];
+  const conflicted = new Map(conflicts.map((c) => [own(c, 'rater'), own(c, 'kind')]));
+  const rated = own(a, 'ratings') ?? [];
   const ratings = new Map<string, RatingEntry[]>();
   // Raters seen per indicator, conflicted ones included. A handful each, so a scan beats hashing a joined key
   // (which was the costliest line of this function).
   const seen = new Map<string, string[]>();
   const excludedReported = new Set<string>();
-  (a.ratings ?? []).forEach((r, i) => {
+  rated.forEach((raw, i) => {
+    const r = {
+      rater: own(raw, 'rater') as string,
+      role: own(raw, 'role') as RatingEntry['role'],
+      indicator: own(raw, 'indicator') as string,
+      value: own(raw, 'value') as RatingEntry['value'],
+    };
     // An index needs no escaping; joinPointer's token loop here was 1 % of a PermenPAN-RB evaluation.
     const at = `/ratings/${i}`;
     if (!plan.ratedIds.has(r.indicator)) {
@@ -149,8 +170,13 @@ export function prepareAppraisal(
       });
       return;
     }
-    if (r.rater === a.employee.nip && r.role !== 'self') {
+    if (r.rater === nip && r.role !== 'self') {
       report({ code: 'self-rating', pointer: at, received: r.rater, params: { role: r.role } });
+      return;
+    }
+    if (r.role === 'self' && r.rater !== nip && selfCounts(plan).has(r.indicator)) {
+      // The self-assessment is the employee's own: anyone else's would count as theirs.
+      report({ code: 'self-rating-by-other', pointer: at, received: r.rater, expected: nip });
       return;
     }
     const raters = seen.get(r.indicator);
@@ -174,28 +200,46 @@ export function prepareAppraisal(
     else ratings.set(r.indicator, [entry]);
   });
 
+  // A conflict naming nobody who rated excludes nothing: a typo ("b " for "b") would let that rating count.
+  if (conflicts.length > 0) {
+    const raters = new Set(rated.map((r) => own(r, 'rater') as string));
+    conflicts.forEach((c, j) => {
+      const name = own(c, 'rater') ?? '';
+      if (raters.has(name)) return;
+      const present = [...raters].sort();
+      const nearest = nearestRater(name, present);
+      report({
+        code: 'conflict-rater-unknown',
+        pointer: `/conflicts/${j}/rater`,
+        received: name,
+        expected: present,
+        ...(nearest !== undefined ? { params: { nearest } } : {}),
+      });
+    });
+  }
+
   // Dates, in the office's time zone.
-  const start = plan.calendar.day(a.period.start);
-  const end = plan.calendar.day(a.period.end);
+  const start = plan.calendar.day(pStart);
+  const end = plan.calendar.day(pEnd);
   if (!start)
     report({
       code: 'invalid-date',
       pointer: '/period/start',
-      received: a.period.start,
+      received: pStart,
       params: { why: 'no such date' },
     });
   if (!end)
     report({
       code: 'invalid-date',
       pointer: '/period/end',
-      received: a.period.end,
+      received: pEnd,
       params: { why: 'no such date' },
     });
   if (start && end && end.getTime() < start.getTime()) {
     report({
       code: 'invalid-date',
       pointer: '/period/end',
-      received: a.period.end,
+      received: pEnd,
       params: { why: 'the period ends before it starts' },
     });
   }
@@ -206,57 +250,66 @@ export function prepareAppraisal(
       report({
         code: 'outside-effective-period',
         pointer: '/period',
-        received: `${a.period.start} – ${a.period.end}`,
+        received: `${pStart} – ${pEnd}`,
         expected: `${eff.from} – ${eff.until ?? '…'}`,
       });
     }
   }
-  const e = a.employee;
-  const employee: Record<string, unknown> = { nip: e.nip, unit: e.unit, position: e.position };
-  if (e.positionType !== undefined) employee.positionType = e.positionType;
-  if (e.functionalLevel !== undefined) employee.functionalLevel = e.functionalLevel;
-  if (e.rank !== undefined) employee.rank = e.rank;
-  if (e.rankSince !== undefined) {
-    const since = plan.calendar.day(e.rankSince);
+  const employee: Record<string, unknown> = { nip, unit: own(e, 'unit'), position: own(e, 'position') };
+  const positionType = own(e, 'positionType');
+  if (positionType !== undefined) employee.positionType = positionType;
+  const functionalLevel = own(e, 'functionalLevel');
+  if (functionalLevel !== undefined) employee.functionalLevel = functionalLevel;
+  const rank = own(e, 'rank');
+  if (rank !== undefined) employee.rank = rank;
+  const rankSince = own(e, 'rankSince');
+  if (rankSince !== undefined) {
+    const since = plan.calendar.day(rankSince);
     if (!since)
       report({
         code: 'invalid-date',
         pointer: '/employee/rankSince',
-        received: e.rankSince,
+        received: rankSince,
         params: { why: 'no such date' },
       });
     else if (end) {
-      const inRank = plan.calendar.between(a.period.end, e.rankSince);
+      const inRank = plan.calendar.between(pEnd, rankSince);
       employee.yearsInRank = inRank.years;
       employee.monthsInRank = inRank.months;
     }
   }
-  if (e.history !== undefined) {
+  const history = own(e, 'history');
+  if (history !== undefined) {
     const year = end?.getFullYear();
     const past: Array<{ year: number; id: string }> = [];
-    e.history.forEach((h, i) => {
-      const id = plan.predicates.lookup(h.predicate);
+    // One predikat per year: a year given twice is contradictory whichever entry would be read.
+    const years = new Set<number>();
+    history.forEach((h, i) => {
+      const hYear = own(h, 'year') as number;
+      const given = own(h, 'predicate') as string;
+      if (years.has(hYear)) {
+        report({
+          code: 'duplicate-history-year',
+          pointer: joinPointer('/employee/history', i, 'year'),
+          received: hYear,
+        });
+      }
+      years.add(hYear);
+      const id = plan.predicates.lookup(given);
       if (id === undefined) {
         report({
           code: 'unknown-rating',
           pointer: joinPointer('/employee/history', i, 'predicate'),
-          received: h.predicate,
+          received: given,
           expected: plan.predicates.ids,
         });
-      } else if (year === undefined || h.year < year) past.push({ year: h.year, id });
+      } else if (year === undefined || hYear < year) past.push({ year: hYear, id });
     });
-    const years = new Set<number>();
-    for (const p of past) {
-      if (years.has(p.year)) {
-        report({ code: 'duplicate-rating', pointer: '/employee/history', received: p.year });
-      }
-      years.add(p.year);
-    }
-    employee.previousPredicates = past.sort((x, y) => y.year - x.year).map((p) => p.id);
+    employee.previousPredicates = past.sort((x, y) => y.year - x.year).map((q) => q.id);
   }
-  const period: Record<string, unknown> = { kind: a.period.kind };
+  const period: Record<string, unknown> = { kind: own(p, 'kind') };
   if (start && end) {
-    const span = plan.calendar.span(a.period.start, a.period.end);
+    const span = plan.calendar.span(pStart, pEnd);
     period.months = span.months;
     period.year = span.year;
   }
@@ -264,4 +317,71 @@ export function prepareAppraisal(
     values: { groups: {}, indicators: {}, employee, period, facts, flags: [] },
     ratings,
   };
+}
+
+const selfCounted = new WeakMap<AppraisalPlan, ReadonlySet<string>>();
+
+/** Indicator ids where a `self` rating counts (a raters measure, however nested, gives `self` a weight > 0). */
+function selfCounts(plan: AppraisalPlan): ReadonlySet<string> {
+  let ids = selfCounted.get(plan);
+  if (ids) return ids;
+  const counts = (m: Measure): boolean =>
+    (m.kind === 'raters' && (m.roles.self?.weight ?? 0) > 0) || ('of' in m && m.of.some(counts));
+  const found = new Set<string>();
+  for (const g of Object.values(plan.rubric.groups))
+    for (const [iid, ind] of Object.entries(g.indicators ?? {})) if (counts(ind.measure)) found.add(iid);
+  ids = found;
+  selfCounted.set(plan, ids);
+  return ids;
+}
+
+/** What the schema requires, by pointer: the schema reads inherited properties too, so it is checked again. */
+const REQUIRED = (a: object, e: object, p: object): Array<[string, object, readonly string[]]> => [
+  ['', a, ['employee', 'period']],
+  ['/employee', e, ['nip', 'unit', 'position']],
+  ['/period', p, ['kind', 'start', 'end']],
+];
+
+/** An own property's value; undefined when the object only inherits it. */
+function own<T extends object, K extends keyof T>(o: T, k: K): T[K] | undefined {
+  return Object.hasOwn(o, k) ? o[k] : undefined;
+}
+
+/**
+ * The rater id nearest to `name`: the same after trimming and ignoring case, else the one fewest edits away
+ * (at most a third of the longer id's length, so "zzz" suggests nothing). Undefined when none is near.
+ */
+export function nearestRater(name: string, raters: readonly string[]): string | undefined {
+  const key = name.trim().toLowerCase();
+  const same = raters.find((r) => r.trim().toLowerCase() === key);
+  if (same !== undefined) return same;
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const r of raters) {
+    const limit = Math.floor(Math.max(r.length, name.length) / 3);
+    if (Math.abs(r.length - name.length) > limit) continue;
+    const d = editDistance(key, r.trim().toLowerCase());
+    if (d <= limit && d < bestDistance) {
+      best = r;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance (ids are at most 128 characters, and conflicts are few). */
+function editDistance(x: string, y: string): number {
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1),
+      );
+    }
+    prev = cur;
+  }
+  return prev[y.length] as number;
 }

@@ -1,6 +1,7 @@
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
-import { splitPointer } from '../diagnostics/pointer.js';
+import { joinPointer, splitPointer } from '../diagnostics/pointer.js';
 import type { ParseLimits } from '../parse/ParseLimits.js';
 import { parseYaml } from '../parse/parseYaml.js';
 import { validateSchema } from '../validate/validateSchema.js';
@@ -43,6 +44,87 @@ const METADATA = [
 ] as const;
 const MAX_DEPTH = 16;
 
+// Diagnostics about a mapping key itself, so located at the key.
+const KEY_CODES: ReadonlySet<string> = new Set([
+  'overrides-without-extends',
+  'override-deletes-missing',
+  'override-deletes-required',
+]);
+
+type Report = (code: DiagnosticCode, pointer: string, extra?: object) => Diagnostic;
+
+/** Edit distance, for suggesting the key a misspelt one meant. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+/** The key of `keys` nearest to `key`, when one is close enough to be a misspelling of it. */
+function nearestKey(key: string, keys: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(key.length / 3)) + 1;
+  for (const k of keys) {
+    const d = distance(key.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * Refuses the `null`s of `overrides` that cannot be meant: one deleting a key the base does not have deletes
+ * nothing (a misspelt id would leave the base's outcome or indicator in force, silently), and one deleting a key
+ * every rubric must have would otherwise be reported at the top of the base document, far from the `null` that
+ * did it. Both are reported at the `null`'s key in the child's `overrides`.
+ */
+function checkDeletions(
+  deletions: ReadonlyArray<{ path: readonly string[]; existed: boolean; keys: readonly string[] }>,
+  merged: Record<string, unknown>,
+  at: Report,
+): Diagnostic[] {
+  if (deletions.length === 0) return [];
+  const out: Diagnostic[] = [];
+  const deleted = new Set<string>();
+  for (const { path, existed, keys } of deletions) {
+    const pointer = joinPointer('/overrides', ...path);
+    if (existed) {
+      deleted.add(joinPointer('', ...path));
+      continue;
+    }
+    const key = path[path.length - 1] as string;
+    const nearest = nearestKey(key, keys);
+    out.push(
+      at('override-deletes-missing', pointer, {
+        received: key,
+        expected: [...keys],
+        ...(nearest !== undefined ? { params: { nearest } } : {}),
+      }),
+    );
+  }
+  if (deleted.size > 0) {
+    for (const e of validateSchema('rubric', merged)) {
+      if (e.code !== 'schema-required' || typeof e.expected !== 'string') continue;
+      const removed = joinPointer(e.pointer, e.expected);
+      if (!deleted.has(removed)) continue;
+      out.push(at('override-deletes-required', `/overrides${removed}`, { received: e.expected }));
+    }
+  }
+  return out;
+}
+
 function has(root: unknown, tokens: readonly string[]): boolean {
   let cur = root;
   for (const t of tokens) {
@@ -73,7 +155,7 @@ export function resolveRubric(
     return { ...(span ? { span } : {}), ...(source !== undefined ? { source } : {}) };
   };
   const at = (code: Parameters<typeof createDiagnostic>[0]['code'], pointer: string, extra: object = {}) => {
-    const span = parsed.locator.locate(pointer, code === 'overrides-without-extends' ? 'key' : 'value');
+    const span = parsed.locator.locate(pointer, KEY_CODES.has(code) ? 'key' : 'value');
     return createDiagnostic({
       code,
       pointer,
@@ -136,7 +218,12 @@ export function resolveRubric(
       ],
     };
   }
-  const merged = mergePatch(base.value, child.overrides ?? {}) as Record<string, unknown>;
+  const deletions: Array<{ path: readonly string[]; existed: boolean; keys: readonly string[] }> = [];
+  const merged = mergePatch(base.value, child.overrides ?? {}, (path, existed, keys) =>
+    deletions.push({ path, existed, keys }),
+  ) as Record<string, unknown>;
+  const refused = checkDeletions(deletions, merged, at);
+  if (refused.length > 0) return { ok: false, diagnostics: refused };
   for (const k of METADATA) {
     if (Object.hasOwn(child, k)) merged[k] = child[k];
   }

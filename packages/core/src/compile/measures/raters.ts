@@ -1,7 +1,9 @@
 import { createDiagnostic, type DiagnosticInit } from '../../diagnostics/createDiagnostic.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { joinPointer } from '../../diagnostics/pointer.js';
 import { Rational } from '../../numeric/rational.js';
 import type { Measure, Role, RoleSpec } from '../../schema/measureSchema.js';
+import { exactDecimal } from '../exactDecimal.js';
 import { applyFinish, compileFinish } from './finishMeasure.js';
 import type { MeasureCompiler } from './MeasureCompiler.js';
 import type { MeasureEnv, MeasureTrace, RaterTrace, RatingEntry } from './MeasureRuntime.js';
@@ -107,7 +109,12 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
   const counted = roles.filter(([, s]) => s.weight > 0);
   const total = counted.reduce((a, [, s]) => a.add(Rational.from(s.weight)), Rational.ZERO);
   if (counted.length === 0 || !total.eq(Rational.ONE)) {
-    ctx.report({ code: 'weight-sum', pointer: `${pointer}/roles`, received: total.toNumber(), expected: 1 });
+    ctx.report({
+      code: 'weight-sum',
+      pointer: `${pointer}/roles`,
+      received: exactDecimal(total),
+      expected: '1',
+    });
     return undefined;
   }
   let consensus: readonly Role[] = [];
@@ -151,9 +158,21 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
       }
     }
   }
-  const map = m.map
-    ? new Map(Object.entries(m.map).map(([k, v]) => [normaliseLabel(k), Rational.from(v)]))
-    : undefined;
+  let map: Map<string, Rational> | undefined;
+  if (m.map) {
+    // Labels meet after normalising (case, spaces, - and _), as ratings are read: two that meet would leave the
+    // second silently overwriting the first, so they are refused, as in a scale.
+    map = new Map();
+    let repeated = false;
+    for (const [k, v] of Object.entries(m.map)) {
+      const key = normaliseLabel(k);
+      if (map.has(key)) {
+        ctx.report({ code: 'duplicate-id', pointer: joinPointer(pointer, 'map', k), received: k });
+        repeated = true;
+      } else map.set(key, Rational.from(v));
+    }
+    if (repeated) return undefined;
+  }
   const weights = new Map(roles.map(([r, s]) => [r, Rational.from(s.weight)]));
   const specs = new Map<Role, RoleSpec>(roles);
   const whenShort = m.whenShort ?? 'pending';
