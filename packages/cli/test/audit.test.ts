@@ -112,6 +112,68 @@ describe('kinerja audit', () => {
       ).toBe(2);
   });
 
+  it('leaves the ratings of an appraisal that does not evaluate out of the audit', async () => {
+    const cohort = simulateCohort({ seed: 11, rubric: simulationRubric() });
+    const appraisals = cohort.appraisals.map((a, i) =>
+      i === 2 ? { ...a, facts: { ...a.facts, jenis_kelamin: 'x' } } : a,
+    );
+    writeFileSync(join(dir, 'invalid.ndjson'), appraisals.map((a) => JSON.stringify(a)).join('\n'));
+    const whole = JSON.parse(
+      (await run(['audit', '-r', 'simulasi.rubric.yaml', '-i', 'cohort.json'], dir)).stdout,
+    );
+    const r = await run(['audit', '-r', 'simulasi.rubric.yaml', '-i', 'invalid.ndjson', '--lang', 'id'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('1 penilaian tidak dapat dievaluasi; sisanya diaudit.');
+    const report = JSON.parse(r.stdout);
+    expect(report.cohort.status).toEqual({ complete: 79, invalid: 1 });
+    // The simulation rubric: 7 indicators, a supervisor and 4 peers per person.
+    expect(report.cohort.ratings).toBe(whole.cohort.ratings - 35);
+  });
+
+  it('refuses an attribute no appraisal has, naming the nearest and those present', async () => {
+    const typo = await run(
+      ['audit', '-r', 'simulasi.rubric.yaml', '-i', 'cohort.json', '--by', 'jenis-kelamin', '--lang', 'en'],
+      dir,
+    );
+    expect(typo.code).toBe(2);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr).toContain(
+      '--by jenis-kelamin: no appraisal has this attribute; did you mean jenis_kelamin? Attributes present:',
+    );
+    expect(typo.stderr).toMatch(/Attributes present: .*jenis_kelamin.*unit/);
+    const id = await run(
+      ['audit', '-r', 'simulasi.rubric.yaml', '-i', 'cohort.json', '--by', 'jenis-kelamin', '--lang', 'id'],
+      dir,
+    );
+    expect(id.code).toBe(2);
+    expect(id.stderr).toContain(
+      '--by jenis-kelamin: tidak ada penilaian yang memiliki atribut ini; maksudnya jenis_kelamin?',
+    );
+    expect(id.stderr).toContain('Atribut yang ada:');
+    for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+      const r = await run(['audit', '-r', 'simulasi.rubric.yaml', '-i', 'cohort.json', '--by', name], dir);
+      expect(r.code, name).toBe(2);
+    }
+    const per = await run(
+      [
+        'audit',
+        '-r',
+        'simulasi.rubric.yaml',
+        '-i',
+        'cohort.json',
+        '--org-predicate',
+        'baik',
+        '--curve-per',
+        'untis',
+        '--lang',
+        'en',
+      ],
+      dir,
+    );
+    expect(per.code).toBe(2);
+    expect(per.stderr).toContain('--curve-per untis: no appraisal has this attribute; did you mean unit?');
+  });
+
   it('refuses a bad command line as a usage error', async () => {
     expect((await run(['audit', '-i', 'cohort.json'], dir)).code).toBe(2);
     expect((await run(['audit', '-r', 'simulasi.rubric.yaml'], dir)).code).toBe(2);

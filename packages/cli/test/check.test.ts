@@ -9,6 +9,18 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const demo = 'examples/data/demo-pp46.rubric.yaml';
 
 const run = (args: string[], cwd = repo) => runCli(args, { cwd });
+const simulasi = readFileSync(join(repo, 'packages/fairness/test/fixtures/simulasi.rubric.yaml'), 'utf8');
+const permenpan = readFileSync(
+  join(repo, 'rubrics/permenpanrb-6-2022/permenpanrb-6-2022.rubric.yaml'),
+  'utf8',
+);
+
+/** Writes rubrics into a fresh folder; each text must differ from the original (the edit applied). */
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kinerja-check-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
 
 describe('kinerja check', () => {
   it('passes every law on the demo rubric and says so', async () => {
@@ -25,7 +37,7 @@ describe('kinerja check', () => {
     ]) {
       expect(r.stdout).toMatch(new RegExp(`✓ ${law} \\(\\d+ runs, seed 7\\)`));
     }
-    expect(r.stdout).toContain('1 rubric(s), 0 broken law(s), seed 7.');
+    expect(r.stdout).toContain('1 rubric(s), 0 broken law(s), 0 skipped law(s), seed 7.');
   });
 
   it('fails on a rubric that breaks a law, printing the counterexample and how to replay it', async () => {
@@ -51,7 +63,9 @@ describe('kinerja check', () => {
     const bad = await run(['check', 'lying.rubric.yaml', '--law', 'monotonicity', '--seed', '3'], dir);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/✗ monotonicity/);
-    expect(bad.stdout).toMatch(/replay: \{ seed: 3/);
+    expect(bad.stdout).toMatch(
+      /replay: kinerja check lying.rubric.yaml --law monotonicity --seed 3 --path [\d:]+/,
+    );
     expect(bad.stdout).toContain('1 broken law(s)');
   });
 
@@ -69,5 +83,99 @@ describe('kinerja check', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('pp-30-2019-360 ');
     expect(r.stdout).toContain('2 rubric(s), 0 broken law(s)');
+  });
+
+  it('--protected names a proxy fact: a rule reading a copy of gender breaks the law', async () => {
+    const proxy = simulasi
+      .replace('facts:\n', 'facts:\n  gender: { type: enum, values: [l, p], required: false }\n')
+      .replace(
+        '        - { fact: facts, path: $.diklat, operator: equal, value: true }',
+        '        - { fact: facts, path: $.diklat, operator: equal, value: true }\n        - { fact: facts, path: $.gender, operator: notEqual, value: p }',
+      );
+    expect(proxy).toContain('$.gender');
+    const dir = folder({ 'proxy.rubric.yaml': proxy });
+    const args = [
+      'check',
+      'proxy.rubric.yaml',
+      '--law',
+      'protectedAttributes',
+      '--seed',
+      '1',
+      '--runs',
+      '30',
+    ];
+    const blind = await run(args, dir);
+    expect(blind.code).toBe(0);
+    expect(blind.stdout).toMatch(/✓ protectedAttributes \(30 runs, seed 1\)/);
+    const seen = await run([...args, '--protected', 'gender'], dir);
+    expect(seen.code).toBe(1);
+    expect(seen.stdout).toContain(
+      'the rubric reads protected facts: gender at /outcomes/kenaikan-pangkat/when/all/2',
+    );
+    expect(seen.stdout).toMatch(
+      /replay: kinerja check proxy.rubric.yaml --law protectedAttributes --seed 1 .*--protected gender/,
+    );
+  });
+
+  it('reports a law that ran no case as skipped, not passed', async () => {
+    const r = await run(
+      ['check', 'permenpanrb-6-2022', '--law', 'protectedAttributes'],
+      join(repo, 'rubrics'),
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  – protectedAttributes skipped (0 runs): no protected facts declared');
+    expect(r.stdout).not.toContain('✓ protectedAttributes');
+    expect(r.stdout).toContain('1 rubric(s), 0 broken law(s), 1 skipped law(s), seed 1.');
+    const json = await run(
+      ['check', 'permenpanrb-6-2022', '--law', 'protectedAttributes', '--format', 'json'],
+      join(repo, 'rubrics'),
+    );
+    expect(JSON.parse(json.stdout).results[0].laws[0]).toMatchObject({ skipped: true, runs: 0, seed: 1 });
+  });
+
+  it('says a rubric did not load instead of "0 rubric(s), 0 broken law(s)"', async () => {
+    const reads = simulasi.replace(
+      '        - { fact: facts, path: $.diklat, operator: equal, value: true }',
+      '        - { fact: facts, path: $.jenis_kelamin, operator: equal, value: l }',
+    );
+    expect(reads).toContain('$.jenis_kelamin');
+    const dir = folder({ 'reads.rubric.yaml': reads });
+    const r = await run(['check', 'reads.rubric.yaml', '--lang', 'en'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('reads.rubric.yaml: the rubric did not load');
+    expect(r.stdout).toContain(
+      '0 rubric(s), 0 broken law(s), 0 skipped law(s), seed 1; 1 target(s) did not load: reads.rubric.yaml.',
+    );
+  });
+
+  it('catches an inverted predicate matrix and replays the counterexample with the printed command', async () => {
+    const inverted = permenpan
+      .replace(
+        'di-atas: { di-atas: sangat-baik, sesuai: baik, di-bawah: kurang }',
+        'di-atas: { di-atas: kurang, sesuai: baik, di-bawah: sangat-baik }',
+      )
+      .replace(
+        'sesuai: { di-atas: baik, sesuai: baik, di-bawah: kurang }',
+        'sesuai: { di-atas: sangat-kurang, sesuai: baik, di-bawah: kurang }',
+      );
+    expect(inverted).toContain('di-atas: { di-atas: kurang');
+    const dir = folder({ 'inverted.rubric.yaml': inverted });
+    const r = await run(['check', 'inverted.rubric.yaml', '--seed', '1'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✗ monotonicity/);
+    expect(r.stdout).toMatch(/predicate worsened/);
+    const line = r.stdout.split('\n').find((l) => l.includes('replay: kinerja check'));
+    expect(line).toBeDefined();
+    const command = (line as string).replace(/^\s*replay: kinerja /, '').split(' ');
+    const replayed = await run(command, dir);
+    expect(replayed.code).toBe(1);
+    const message = (out: string) => out.split('\n').find((l) => /predicate worsened/.test(l));
+    expect(message(replayed.stdout)).toBe(message(r.stdout));
+    expect(replayed.stdout).toMatch(/✗ monotonicity \(1 runs, seed 1\)/);
+  });
+
+  it('refuses --path without exactly one --law, and a malformed path', async () => {
+    expect((await run(['check', demo, '--path', '0:1'])).code).toBe(2);
+    expect((await run(['check', demo, '--law', 'bounds', '--path', 'zero'])).code).toBe(2);
   });
 });

@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 export { type AppraisalArbitraryOptions, arbitraryAppraisal } from './arbitrary/arbitraryAppraisal.js';
+export { attributeNames, attributeOf, nearestName } from './audit/attributeOf.js';
 export { type AuditOptions, type AuditReport, auditCohort, type Finding } from './audit/auditCohort.js';
 export type { Cohort, RatingObservation } from './audit/Cohort.js';
 export {

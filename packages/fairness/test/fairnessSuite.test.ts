@@ -13,6 +13,22 @@ describe('formatLawResult', () => {
     );
   });
 
+  it('prints a law that ran no case as skipped, with the reason, not as passed', () => {
+    expect(
+      formatLawResult({
+        law: 'protectedAttributes',
+        ok: true,
+        skipped: true,
+        runs: 0,
+        seed: 7,
+        message: 'none',
+      }),
+    ).toBe('– protectedAttributes skipped (0 runs): none');
+    expect(formatLawResult({ law: 'bounds', ok: true, runs: 0, seed: 7 })).toBe(
+      '– bounds skipped (0 runs): nothing to check',
+    );
+  });
+
   it('prints what broke, how to replay it and the counterexample', () => {
     const text = formatLawResult({
       law: 'monotonicity',

@@ -4,9 +4,12 @@ import { type ByteSource, formatFromPath, invalidEvaluation, readRecords, record
 import { type Appraisal, type Diagnostic, type Evaluation, parseJson } from '@kinerja/core';
 import {
   type AuditOptions,
+  attributeNames,
+  attributeOf,
   auditCohort,
   formatAuditMarkdown,
   type HeadCountRounding,
+  nearestName,
   type OrganisationPredicate,
   organisationPredicates,
 } from '@kinerja/fairness';
@@ -375,6 +378,23 @@ export const auditCommand: Command = {
     }
     const by = (values.by as unknown as string[] | undefined) ?? [];
     const curvePer = values['curve-per'] as string | undefined;
+    // An attribute no one has is a typo (jenis-kelamin for jenis_kelamin), not a finding: say which ones exist.
+    for (const [flag, attribute] of [
+      ...by.map((b) => ['--by', b] as const),
+      ...(curvePer !== undefined ? [['--curve-per', curvePer] as const] : []),
+    ]) {
+      if (appraisals.some((a) => attributeOf(a, attribute) !== undefined)) continue;
+      const names = attributeNames(appraisals);
+      const near = nearestName(attribute, names);
+      const list = names.join(', ');
+      throw new UsageError(
+        {
+          id: `${flag} ${attribute}: tidak ada penilaian yang memiliki atribut ini${near ? `; maksudnya ${near}?` : '.'} Atribut yang ada: ${list || '(tidak ada)'}`,
+          en: `${flag} ${attribute}: no appraisal has this attribute${near ? `; did you mean ${near}?` : '.'} Attributes present: ${list || '(none)'}`,
+        },
+        'audit',
+      );
+    }
     const options: AuditOptions = {
       ...(by.length > 0 ? { by } : {}),
       ...(outcomes ? { disparity: { outcomes } } : {}),

@@ -103,7 +103,9 @@ export function arbitraryAppraisal(
       // Empty blocks are left out, as a person filling in the form would.
       if (plan.inputs.length > 0) a.inputs = parts.inputs;
       if (plan.items.length > 0) a.targets = parts.targets;
-      if (parts.ratings.length > 0) a.ratings = parts.ratings;
+      // The engine takes a self-rating only from the employee (rater = their NIP).
+      if (parts.ratings.length > 0)
+        a.ratings = parts.ratings.map((r) => (r.role === 'self' ? { ...r, rater: a.employee.nip } : r));
       if (plan.supervisorRated.length > 0) a.supervisorRatings = parts.supervisorRatings;
       if (Object.keys(parts.facts).length > 0) a.facts = parts.facts;
       return a;

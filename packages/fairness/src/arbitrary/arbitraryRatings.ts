@@ -73,8 +73,9 @@ export function arbitraryRatings(
   return fc
     .tuple(
       ...roles.map((role) => {
-        const lo = Math.max(m.roles[role]?.min ?? 1, 1);
-        const hi = role === 'self' ? lo : lo + 3;
+        // One self-rating at most: it can only come from the employee.
+        const lo = role === 'self' ? 1 : Math.max(m.roles[role]?.min ?? 1, 1);
+        const hi = role === 'self' ? 1 : lo + 3;
         return fc
           .array(value, { minLength: lo, maxLength: hi })
           .map((vs) =>

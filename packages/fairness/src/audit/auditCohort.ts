@@ -120,24 +120,32 @@ export function auditCohort(cohort: Cohort, options: AuditOptions = {}): AuditRe
       findings.push({ audit: 'halo', subject: r.rater, flag: r.flag, value: r.interval.estimate });
   for (const i of agreement.indicators) {
     const a = i.alpha.interval?.alpha;
+    // alpha is only computed from ≥ 2 units (krippendorffAlpha): one person's ratings say nothing of reliability.
     if (a !== undefined && a < 0.667)
       findings.push({ audit: 'agreement', subject: i.indicator, flag: 'unreliable', value: a });
   }
   for (const s of divergence.supervisors)
     if (s.flag && s.interval)
       findings.push({ audit: 'divergence', subject: s.supervisor, flag: s.flag, value: s.interval.estimate });
+  // A group too small to conclude from gets a warning, not a verdict: the report lists it as inconclusive.
   for (const d of disparity?.results ?? [])
     for (const g of d.groups)
-      if (g.flagged)
+      if (g.flagged && !g.smallSample)
         findings.push({
           audit: 'disparity',
           subject: `${d.attribute}=${g.value} → ${d.outcome}`,
           flag: 'adverse-impact',
           value: g.ratio,
         });
+  // A curve of nobody (every predikat unmapped or missing) is not checked, so it is no finding either way.
   for (const c of curve?.curves ?? [])
-    if (!c.fits)
-      findings.push({ audit: 'curve', subject: c.group, flag: 'off-pattern', value: c.peopleToMove });
+    if (c.n > 0 && !c.fits)
+      findings.push({
+        audit: 'curve',
+        subject: c.group,
+        flag: c.feasible ? 'off-pattern' : 'infeasible',
+        value: c.peopleToMove,
+      });
   const status: Record<string, number> = {};
   for (const e of cohort.evaluations) status[e.status] = (status[e.status] ?? 0) + 1;
   return {

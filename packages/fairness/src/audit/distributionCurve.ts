@@ -50,13 +50,22 @@ export interface CurveCheck {
   counts: Record<EmployeePredicate, number>;
   /** Every bound of the row. */
   bounds: BoundCheck[];
-  /** All bounds met. */
+  /** All bounds met, with at least one person: a curve of nobody is not checked (n 0: false). */
   fits: boolean;
-  /** Whether the minima can be met at all with n people. */
+  /**
+   * Whether the bounds can be met at all with n people: the minima fit in n together, and no level's minimum
+   * exceeds a maximum on the same levels (with `majorityFloor`, 4 people allow at most 2 Baik and need 3).
+   */
   feasible: boolean;
+  /** Why not, when not feasible: the minima's total over n, or a minimum over a maximum on the same levels. */
+  conflicts?: Array<
+    | { kind: 'minima-over-n'; minima: number }
+    | { kind: 'min-over-max'; levels: readonly EmployeePredicate[]; min: number; max: number }
+  >;
   /**
    * The fewest people whose predikat would have to change for the curve to fit: max(people over the maxima, people
-   * short of the minima) — exact because each row's bounds count disjoint sets of levels.
+   * short of the minima) — exact because each row's bounds count disjoint sets of levels. When the curve is not
+   * feasible no change makes it fit; this is then only how far off it is.
    */
   peopleToMove: number;
 }
@@ -113,14 +122,22 @@ function check(group: string, levels: readonly EmployeePredicate[], options: Cur
   const over = bounds.filter((b) => b.kind === 'max').reduce((s, b) => s + b.off, 0);
   const minima = bounds.filter((b) => b.kind !== 'max');
   const short = minima.reduce((s, b) => s + b.off, 0);
-  const feasible = minima.reduce((s, b) => s + b.bound, 0) <= n;
+  const conflicts: NonNullable<CurveCheck['conflicts']> = [];
+  const minimaTotal = minima.reduce((s, b) => s + b.bound, 0);
+  if (minimaTotal > n) conflicts.push({ kind: 'minima-over-n', minima: minimaTotal });
+  // A minimum whose levels lie within a maximum's cannot exceed it (the majority floor against the 70% maximum).
+  for (const m of minima)
+    for (const x of bounds)
+      if (x.kind === 'max' && m.levels.every((l) => x.levels.includes(l)) && m.bound > x.bound)
+        conflicts.push({ kind: 'min-over-max', levels: m.levels, min: m.bound, max: x.bound });
   return {
     group,
     n,
     counts,
     bounds,
-    fits: bounds.every((b) => b.ok),
-    feasible,
+    fits: n > 0 && bounds.every((b) => b.ok),
+    feasible: conflicts.length === 0,
+    ...(conflicts.length > 0 ? { conflicts } : {}),
     peopleToMove: Math.max(over, short),
   };
 }
@@ -132,7 +149,7 @@ function check(group: string, levels: readonly EmployeePredicate[], options: Cur
  * how far off it is; `peopleToMove` is the fewest predikat changes that would make the curve fit.
  */
 export function distributionCurve(cohort: Cohort, options: CurveOptions): CurveAudit {
-  const unmapped: Record<string, number> = {};
+  const unmapped: Record<string, number> = Object.create(null);
   let withoutPredicate = 0;
   const mapped: Array<{ level: EmployeePredicate; index: number }> = [];
   cohort.evaluations.forEach((e, index) => {
@@ -141,10 +158,15 @@ export function distributionCurve(cohort: Cohort, options: CurveOptions): CurveA
       withoutPredicate += 1;
       return;
     }
+    // Own properties only: an id such as `constructor` must not read Object.prototype.
     const level =
-      options.levels?.[id] ??
-      ((employeePredicates as readonly string[]).includes(id) ? (id as EmployeePredicate) : synonyms[id]);
-    if (level === undefined) unmapped[id] = (unmapped[id] ?? 0) + 1;
+      (options.levels && Object.hasOwn(options.levels, id) ? options.levels[id] : undefined) ??
+      ((employeePredicates as readonly string[]).includes(id)
+        ? (id as EmployeePredicate)
+        : Object.hasOwn(synonyms, id)
+          ? synonyms[id]
+          : undefined);
+    if (level === undefined) unmapped[id] = (Object.hasOwn(unmapped, id) ? (unmapped[id] as number) : 0) + 1;
     else mapped.push({ level, index });
   });
   const curves = [

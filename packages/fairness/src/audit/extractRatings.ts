@@ -13,6 +13,9 @@ function walk(trace: MeasureTrace | undefined, visit: (t: MeasureTrace) => void)
   for (const part of trace.parts ?? []) walk(part, visit);
 }
 
+/** Evaluation statuses whose ratings are audited (see {@link extractRatings}). */
+export const auditedStatuses: ReadonlySet<string> = new Set(['complete', 'pending']);
+
 /** A key per person rated: appraisal id, else NIP (with the period start when a NIP repeats), else `#index`. */
 export function rateeKeys(evaluations: readonly Evaluation[]): string[] {
   const nipCount = new Map<string, number>();
@@ -30,14 +33,20 @@ export function rateeKeys(evaluations: readonly Evaluation[]): string[] {
 
 /**
  * Every rating a `raters` measure traced in the cohort's evaluations (indicators, additions and listed targets,
- * nested measures included), one row per rater, ratee and indicator. Evaluations without traces (invalid ones, or
- * the employee's redacted view) contribute nothing.
+ * nested measures included), one row per rater, ratee and indicator. Which evaluations count:
+ * - `complete`: yes.
+ * - `pending` (a role is short and the rubric waits for it): yes — the ratings it has were given by real raters to
+ *   a real person and say as much about those raters as any others; only the verdict waits.
+ * - `invalid`: no — the appraisal broke the rubric's rules (a value off the scale, a rater or indicator it does not
+ *   know, …), so its ratings cannot be trusted to mean what the rubric says, even when traces were kept.
+ * Evaluations without traces (the employee's redacted view) contribute nothing either.
  */
 export function extractRatings(cohort: Cohort, options: ExtractRatingsOptions = {}): RatingObservation[] {
   const use = options.value ?? 'raw';
   const keys = rateeKeys(cohort.evaluations);
   const out: RatingObservation[] = [];
   cohort.evaluations.forEach((evaluation, index) => {
+    if (!auditedStatuses.has(evaluation.status)) return;
     const ratee = keys[index] as string;
     for (const [group, result] of Object.entries(evaluation.groups)) {
       const entries: Array<[string, IndicatorResult]> = [

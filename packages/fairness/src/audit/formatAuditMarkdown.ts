@@ -1,4 +1,5 @@
-import type { AuditReport } from './auditCohort.js';
+import type { AuditReport, Finding } from './auditCohort.js';
+import type { DisparityAudit, GroupRate } from './groupDisparity.js';
 import type { Interval } from './stats/Interval.js';
 import type { SpreadTest } from './stats/spreadTest.js';
 
@@ -55,6 +56,20 @@ const words = {
   spread: { id: 'sebaran normal antarpenilai', en: 'normal spread between raters' },
   pOneSided: { id: 'p (satu sisi)', en: 'p (one-sided)' },
   detectable: { id: 'Pergeseran terdeteksi', en: 'Detectable shift' },
+  rubric: { id: 'rubrik', en: 'rubric' },
+  notAudited: { id: 'tidak diaudit', en: 'not audited' },
+  inconclusive: {
+    id: 'Tidak dapat disimpulkan (kelompok terlalu kecil; peringatan, bukan putusan)',
+    en: 'Inconclusive (group too small; a warning, not a verdict)',
+  },
+  selected: { id: 'terpilih', en: 'selected' },
+  gap: { id: 'Selisih', en: 'Gap' },
+  baseline: { id: 'Acuan', en: 'Baseline' },
+  off: { id: 'Meleset', en: 'Off' },
+  notChecked: {
+    id: 'tidak diperiksa: tidak ada orang dengan predikat yang dipetakan ke tingkat SE',
+    en: 'not checked: nobody has a predikat mapped to an SE level',
+  },
   detectableNote: {
     id: 'Pergeseran terdeteksi: kemurahan atau kekerasan terkecil di luar sebaran normal yang ditandai audit dengan peluang {power} untuk penilai itu. Penilai yang tidak ditandai masih mungkin bergeser kurang dari itu; makin sedikit orang yang dinilainya, makin besar angkanya.',
     en: 'Detectable shift: the smallest leniency or severity beyond the normal spread that the audit flags with probability {power} for that rater. A rater who is not flagged may still be shifted by less; the fewer people they rate, the larger it is.',
@@ -64,7 +79,9 @@ const words = {
 const num = (x: number | undefined, digits = 2): string =>
   x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits);
 const ci = (i: Interval | undefined): string => (i ? `[${num(i.lower)}, ${num(i.upper)}]` : '–');
-const cell = (s: string): string => s.replace(/\|/g, '\\|');
+/** Text on one line: a line break in a name (a unit, a group) would end a table row or a heading. */
+const oneLine = (s: string): string => s.replace(/\r\n|\r|\n/g, '\\n');
+const cell = (s: string): string => oneLine(s).replace(/\|/g, '\\|');
 /** The one-sided p-value on the side the estimate lies. */
 const pOf = (t: SpreadTest | undefined, i: Interval | undefined): string =>
   t && i ? num(i.estimate >= 0 ? t.pAbove : t.pBelow, 4) : '–';
@@ -72,26 +89,96 @@ const percent = (x: number): string => `${Number((100 * x).toFixed(1))}%`;
 
 function table(head: string[], rows: string[][]): string {
   return [
-    `| ${head.join(' | ')} |`,
+    `| ${head.map(cell).join(' | ')} |`,
     `| ${head.map(() => '---').join(' | ')} |`,
     ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
   ].join('\n');
 }
 
+type Words = Readonly<Record<Lang, string>>;
+
+/** Evaluation statuses. */
+const statusWords: Readonly<Record<string, Words>> = {
+  complete: { id: 'lengkap', en: 'complete' },
+  pending: { id: 'tertunda', en: 'pending' },
+  invalid: { id: 'tidak valid', en: 'invalid' },
+};
+
+/** Audit ids in the findings. */
+const auditWords: Readonly<Record<Finding['audit'], Words>> = {
+  leniency: { id: 'kemurahan/kekerasan', en: 'leniency' },
+  'central-tendency': { id: 'kecenderungan tengah', en: 'central-tendency' },
+  halo: { id: 'efek halo', en: 'halo' },
+  agreement: { id: 'kesepakatan', en: 'agreement' },
+  divergence: { id: 'atasan vs rekan', en: 'divergence' },
+  disparity: { id: 'disparitas', en: 'disparity' },
+  curve: { id: 'kurva', en: 'curve' },
+};
+
+/** Flag ids (stable in the JSON) as words. */
+const flagWords: Readonly<Record<string, Words>> = {
+  lenient: { id: 'terlalu murah', en: 'lenient' },
+  severe: { id: 'terlalu keras', en: 'severe' },
+  'central-tendency': { id: 'kecenderungan tengah', en: 'central-tendency' },
+  halo: { id: 'efek halo', en: 'halo' },
+  unreliable: { id: 'tidak andal', en: 'unreliable' },
+  'above-consensus': { id: 'di atas konsensus', en: 'above-consensus' },
+  'below-consensus': { id: 'di bawah konsensus', en: 'below-consensus' },
+  'adverse-impact': { id: 'dampak merugikan', en: 'adverse-impact' },
+  'off-pattern': { id: 'tidak sesuai pola', en: 'off-pattern' },
+  infeasible: { id: 'pola tidak mungkin dipenuhi', en: 'infeasible' },
+};
+
+const kindWords: Readonly<Record<string, Words>> = {
+  max: { id: 'maks', en: 'max' },
+  min: { id: 'min', en: 'min' },
+  'at-least-one': { id: 'minimal satu orang', en: 'at least one person' },
+};
+
+const roundingWords: Readonly<Record<string, Words>> = {
+  exact: { id: 'tepat (maks dibulatkan ke bawah, min ke atas)', en: 'exact (max floor, min ceil)' },
+  nearest: { id: 'terdekat', en: 'nearest' },
+  lenient: { id: 'longgar (maks ke atas, min ke bawah)', en: 'lenient (max ceil, min floor)' },
+};
+
+const wordOf = (table: Readonly<Record<string, Words>>, key: string, lang: Lang): string =>
+  Object.hasOwn(table, key) ? (table[key] as Words)[lang] : key;
+
+/** The methods of the audits in Indonesian (the English ones are the report's own `method`). */
+function methodId(report: AuditReport) {
+  const converged = !report.leniency.method.includes('NOT converged');
+  return {
+    leniency: `model silang penilai × yang dinilai (kuadrat terkecil bergantian${converged ? '' : ', TIDAK konvergen'}), dikelompokkan per penilai × yang dinilai, interval t gabungan; tanda: uji z satu sisi pada alpha/2 per arah terhadap sebaran normal antarpenilai (Spiegelhalter 2005)`,
+    central: `SD nilai dari penilai ÷ SD nilai dari penilai lain pada unit (yang dinilai, indikator) yang sama; bootstrap klaster atas orang yang dinilai; tanda bila rasionya < ${report.centralTendency.maxSdRatio} dan batas atas intervalnya < 1`,
+    halo: 'rata-rata atas orang yang dinilai dari (SD antarindikator − rata-rata SD antarindikator penilai lain); interval t atas orang yang dinilai; tanda bila seluruh interval di bawah −margin',
+    agreement:
+      'alpha Krippendorff (matriks koinsidensi; rating yang hilang diperbolehkan; unit dengan < 2 rating dibuang; tidak dihitung dari kurang dari 2 unit)',
+    divergence:
+      'per orang yang dinilai: rata-rata atas indikator dari (nilai atasan − rata-rata nilai penilai konsensus); rata-rata atas orang yang dinilai dikurangi acuan (median selisih atasan lain); interval t gabungan (model silang penilai); tanda: uji z satu sisi pada alpha/2 per arah terhadap sebaran normal antarpenilai',
+  };
+}
+
 /**
  * Renders an {@link AuditReport} as Markdown for people, in Bahasa Indonesia (`id`) or English (`en`): the cohort,
- * the findings first, then one section per audit with its method. Rater tables list flagged raters and the five
- * most extreme others, to stay readable on large cohorts (the JSON report has everyone).
+ * the findings first (and what is inconclusive), then one section per audit with its method and the people it
+ * left out. Rater tables list flagged raters and the five most extreme others, to stay readable on large cohorts
+ * (the JSON report has everyone). Flags are shown as words in the report's language; the JSON keeps their ids.
  */
 export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): string {
   const w = (k: keyof typeof words) => words[k][lang];
+  const id = lang === 'id';
+  const flagWord = (f: string | undefined) => (f === undefined ? '' : wordOf(flagWords, f, lang));
+  const methods = id ? methodId(report) : undefined;
   const out: string[] = [`# ${w('title')}`, ''];
   const c = report.cohort;
   out.push(
     `**${w('cohort')}:** ${c.appraisals} ${w('appraisals')} (${Object.entries(c.status)
-      .map(([s, n]) => `${s} ${n}`)
+      .map(
+        ([s, n]) =>
+          `${wordOf(statusWords, s, lang)} ${n}${s === 'invalid' && n > 0 ? ` — ${w('notAudited')}` : ''}`,
+      )
       .join(', ')}), ${c.ratings} ${w('ratings')}, ${c.raters} ${w('raters')}${
-      c.rubric ? `; rubric \`${c.rubric.id}\` ${c.rubric.version}` : ''
+      c.rubric ? `; ${w('rubric')} \`${oneLine(c.rubric.id)}\` ${oneLine(c.rubric.version)}` : ''
     }.`,
     '',
     `## ${w('findings')}`,
@@ -100,7 +187,21 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
   if (report.findings.length === 0) out.push(w('none'));
   else
     for (const f of report.findings)
-      out.push(`- **${f.audit}** \`${f.subject}\`: ${f.flag} (${num(f.value)})`);
+      out.push(
+        `- **${wordOf(auditWords, f.audit, lang)}** \`${oneLine(f.subject)}\`: ${flagWord(f.flag)} (${num(f.value)})`,
+      );
+  const inconclusive = (report.disparity?.results ?? []).flatMap((r) =>
+    r.groups
+      .filter((g) => g.inconclusive)
+      .map((g) => ({ r, g, text: `\`${oneLine(`${r.attribute}=${g.value} → ${r.outcome}`)}\`` })),
+  );
+  if (inconclusive.length > 0) {
+    out.push('', `${w('inconclusive')}:`);
+    for (const { g, text } of inconclusive)
+      out.push(
+        `- ${text}: ${id ? 'rasio' : 'ratio'} ${num(g.ratio, 3)}, p (Holm) ${num(g.adjustedP, 4)} — ${smallWhy(g, lang, report.disparity as DisparityAudit)}`,
+      );
+  }
   const detectableHead = (power: number) => `${w('detectable')} (${percent(power)})`;
   const detectableNote = (power: number) => w('detectableNote').replace('{power}', percent(power));
   const raterSection = (
@@ -137,7 +238,7 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
           ci(r.interval),
           ...(tested ? [pOf(r.test, r.interval)] : []),
           ...(tested && power !== undefined ? [num(r.test?.detectable)] : []),
-          r.flag ?? '',
+          flagWord(r.flag),
         ]),
       ),
     );
@@ -146,14 +247,25 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
   const l = report.leniency;
   raterSection(
     w('leniency'),
-    `${l.method}; alpha ${l.alpha}; ${w('spread')} ${num(l.spread, 3)}`,
+    `${methods?.leniency ?? l.method}; alpha ${l.alpha}; ${w('spread')} ${num(l.spread, 3)}`,
     l.margin,
     l.raters,
     l.power,
   );
-  raterSection(w('central'), report.centralTendency.method, undefined, report.centralTendency.raters);
-  raterSection(w('halo'), report.halo.method, report.halo.margin, report.halo.raters);
-  out.push('', `## ${w('agreement')}`, '', `${w('method')}: ${report.agreement.method}.`, '');
+  raterSection(
+    w('central'),
+    methods?.central ?? report.centralTendency.method,
+    undefined,
+    report.centralTendency.raters,
+  );
+  raterSection(w('halo'), methods?.halo ?? report.halo.method, report.halo.margin, report.halo.raters);
+  out.push(
+    '',
+    `## ${w('agreement')}`,
+    '',
+    `${w('method')}: ${methods?.agreement ?? report.agreement.method}.`,
+    '',
+  );
   out.push(
     table(
       [w('indicator'), w('units'), w('raters'), 'α interval', 'α ordinal'],
@@ -166,12 +278,31 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
       ]),
     ),
   );
+  const notComputed = (why: 'too-few-units' | 'no-variation') =>
+    report.agreement.indicators.filter((i) => Object.values(i.alpha).some((a) => a?.notComputed === why))
+      .length;
+  const fewUnits = notComputed('too-few-units');
+  const flat = notComputed('no-variation');
+  if (fewUnits > 0)
+    out.push(
+      '',
+      id
+        ? `α tidak dihitung untuk ${fewUnits} indikator: kurang dari dua orang yang dinilai oleh sedikitnya dua penilai (α dari satu orang hanyalah artefak); bukan temuan.`
+        : `α not computed for ${fewUnits} indicator(s): fewer than two people rated by at least two raters (α from one person is an artefact); not a finding.`,
+    );
+  if (flat > 0)
+    out.push(
+      '',
+      id
+        ? `α tidak dihitung untuk ${flat} indikator: semua nilai sama, tidak ada variasi untuk dibandingkan.`
+        : `α not computed for ${flat} indicator(s): every value is the same, there is no variation to compare.`,
+    );
   const d = report.divergence;
   out.push(
     '',
     `## ${w('divergence')}`,
     '',
-    `${w('method')}: ${d.method}; alpha ${d.alpha}; ${w('spread')} ${num(d.spread, 3)}; ${w('margin')} ${num(d.margin, 3)}.`,
+    `${w('method')}: ${methods?.divergence ?? d.method}; alpha ${d.alpha}; ${w('spread')} ${num(d.spread, 3)}; ${w('margin')} ${num(d.margin, 3)}.`,
   );
   if (d.roleGap !== undefined) out.push('', `${w('roleGap')}: ${num(d.roleGap)}.`);
   out.push(
@@ -180,8 +311,8 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
       [
         w('rater'),
         w('ratees'),
-        'gap',
-        'baseline',
+        w('gap'),
+        w('baseline'),
         w('estimate'),
         w('interval'),
         w('pOneSided'),
@@ -197,18 +328,30 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
         ci(s.interval),
         pOf(s.test, s.interval),
         num(s.test?.detectable),
-        s.flag ?? '',
+        flagWord(s.flag),
       ]),
     ),
   );
+  if (d.supervisors.some((s) => s.baseline === undefined))
+    out.push(
+      '',
+      id
+        ? 'Acuan "–": tidak ada atasan lain untuk dibandingkan, jadi selisih atasan tidak dapat dipisahkan dari kebiasaan peran atasan; tidak diuji.'
+        : 'Baseline "–": there is no other supervisor to compare with, so the gap cannot be told from a habit of the supervisor role; not tested.',
+    );
   if (d.supervisors.some((s) => s.test)) out.push('', detectableNote(d.power));
   if (report.disparity) {
-    out.push('', `## ${w('disparity')}`, '', `${w('method')}: ${report.disparity.rule}.`);
-    for (const r of report.disparity.results) {
-      out.push('', `### ${r.attribute} → ${r.outcome} (${r.direction})`, '');
+    const p = report.disparity;
+    const rule = id
+      ? `tandai kelompok bila rasio dampaknya terhadap kelompok yang paling diuntungkan di bawah ${p.threshold} (aturan empat perlima) DAN uji ${p.test === 'mid-p' ? 'Fisher mid-p' : 'eksak Fisher'} dua sisi terhadap kelompok itu memberi p terkoreksi Holm < ${p.alpha}; kelompok dengan n < ${p.minGroupSize} atau jumlah harapan (terpilih atau tidak, pada tingkat gabungan) < ${p.minExpected} hanya diberi peringatan, bukan putusan`
+      : p.rule;
+    out.push('', `## ${w('disparity')}`, '', `${w('method')}: ${rule}.`);
+    for (const r of p.results) {
+      const direction = id ? (r.direction === 'adverse' ? 'merugikan' : 'menguntungkan') : r.direction;
+      out.push('', `### ${oneLine(r.attribute)} → ${oneLine(r.outcome)} (${direction})`, '');
       out.push(
         table(
-          [w('group'), 'n', 'selected', w('rate'), w('ratio'), 'p', 'p (Holm)', w('flag')],
+          [w('group'), 'n', w('selected'), w('rate'), w('ratio'), 'p', 'p (Holm)', w('flag')],
           r.groups.map((g) => [
             g.value + (g.value === r.reference ? ' *' : ''),
             String(g.n),
@@ -217,11 +360,51 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
             num(g.ratio, 3),
             num(g.pValue, 4),
             num(g.adjustedP, 4),
-            g.flagged ? 'adverse-impact' : g.belowThreshold ? '< 4/5, n.s.' : '',
+            g.inconclusive
+              ? id
+                ? 'tidak dapat disimpulkan'
+                : 'inconclusive'
+              : g.flagged
+                ? flagWord('adverse-impact')
+                : g.belowThreshold
+                  ? id
+                    ? '< 4/5, tidak signifikan'
+                    : '< 4/5, n.s.'
+                  : '',
           ]),
         ),
       );
-      if (r.warnings.length > 0) out.push('', `${w('warnings')}:`, ...r.warnings.map((x) => `- ${x}`));
+      const left: string[] = [];
+      if (r.missingAttribute > 0)
+        left.push(
+          id
+            ? `${r.missingAttribute} orang tanpa atribut ${oneLine(r.attribute)}`
+            : `${r.missingAttribute} without the attribute ${oneLine(r.attribute)}`,
+        );
+      if (r.undetermined > 0)
+        left.push(
+          id
+            ? `${r.undetermined} orang yang outcome-nya belum ditentukan (tertunda, tidak valid, atau tidak dinilai)`
+            : `${r.undetermined} whose outcome is undetermined (pending, invalid or not evaluated)`,
+        );
+      if (left.length > 0) out.push('', `${id ? 'Tidak disertakan' : 'Left out'}: ${left.join('; ')}.`);
+      const warnings = [
+        ...r.groups
+          .filter((g) => g.smallSample)
+          .map((g) =>
+            id
+              ? `kelompok "${oneLine(g.value)}" terlalu kecil untuk disimpulkan dari rasionya: ${smallWhy(g, lang, p)}`
+              : `group "${oneLine(g.value)}" is too small to conclude from its ratio: ${smallWhy(g, lang, p)}`,
+          ),
+        ...(r.groups.length < 2
+          ? [
+              id
+                ? `kurang dari dua kelompok dengan outcome yang ditentukan (${r.groups.length}): tidak ada yang dapat dibandingkan`
+                : `fewer than two groups with a determined outcome (${r.groups.length}): nothing to compare`,
+            ]
+          : []),
+      ];
+      if (warnings.length > 0) out.push('', `${w('warnings')}:`, ...warnings.map((x) => `- ${x}`));
     }
   }
   if (report.curve) {
@@ -230,17 +413,50 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
       '',
       `## ${w('curve')}`,
       '',
-      `${w('org')}: **${k.organisation}**; ${w('rounding')}: ${k.rounding}${k.majorityFloor ? '; sebagian besar > 50%' : ''}.`,
+      `${w('org')}: **${k.organisation}**; ${w('rounding')}: ${wordOf(roundingWords, k.rounding, lang)}${
+        k.majorityFloor ? (id ? '; "sebagian besar" dibaca > 50%' : '; "sebagian besar" read as > 50%') : ''
+      }.`,
     );
+    const unmapped = Object.entries(k.unmapped);
+    const left: string[] = [];
+    if (k.withoutPredicate > 0)
+      left.push(
+        id
+          ? `${k.withoutPredicate} orang tanpa predikat (tertunda atau tidak valid)`
+          : `${k.withoutPredicate} without a predikat (pending or invalid)`,
+      );
+    if (unmapped.length > 0)
+      left.push(
+        `${
+          id ? 'predikat yang tidak dipetakan ke tingkat SE' : 'predikat not mapped to an SE level'
+        }: ${unmapped.map(([p, n]) => `\`${oneLine(p)}\` ${n}`).join(', ')}`,
+      );
+    if (left.length > 0) out.push('', `${id ? 'Tidak disertakan' : 'Left out'}: ${left.join('; ')}.`);
     for (const g of k.curves) {
+      const name = g.group === '*' ? (id ? '* (seluruh kohort)' : '* (whole cohort)') : oneLine(g.group);
+      let verdict: string;
+      if (g.n === 0) verdict = w('notChecked');
+      else if (!g.feasible)
+        verdict = `${w('infeasible')}: ${(g.conflicts ?? [])
+          .map((x) =>
+            x.kind === 'minima-over-n'
+              ? id
+                ? `jumlah minimum ${x.minima} > n ${g.n}`
+                : `the minima total ${x.minima} > n ${g.n}`
+              : id
+                ? `${x.levels.join(' + ')} min ${x.min} > maks ${x.max}`
+                : `${x.levels.join(' + ')} min ${x.min} > max ${x.max}`,
+          )
+          .join('; ')}`;
+      else verdict = g.fits ? w('fits') : `${w('misses')}: ${g.peopleToMove}`;
+      out.push('', `### ${name} (n ${g.n}): ${verdict}`);
+      if (g.n === 0) continue;
       out.push(
         '',
-        `### ${g.group} (n ${g.n}): ${g.fits ? w('fits') : `${w('misses')}: ${g.peopleToMove}`}${g.feasible ? '' : ` — ${w('infeasible')}`}`,
-        '',
         table(
-          ['', w('count'), w('bound'), 'off'],
+          ['', w('count'), w('bound'), w('off')],
           g.bounds.map((b) => [
-            `${b.levels.join(' + ')} ${b.kind}${b.percent !== undefined ? ` ${b.percent}%` : ''}`,
+            `${b.levels.join(' + ')} ${wordOf(kindWords, b.kind, lang)}${b.percent !== undefined && b.kind !== 'at-least-one' ? ` ${b.percent}%` : ''}`,
             String(b.count),
             String(b.bound),
             String(b.off),
@@ -250,4 +466,24 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+/** What is too small about a group, in words. */
+function smallWhy(g: GroupRate, lang: Lang, limits: { minGroupSize: number; minExpected: number }): string {
+  const id = lang === 'id';
+  return (g.smallBecause ?? [])
+    .map((b) => {
+      if (b === 'n') return `n ${g.n} < ${limits.minGroupSize}`;
+      const x = b === 'expected-selected' ? g.expected.selected : g.expected.notSelected;
+      const what =
+        b === 'expected-selected'
+          ? id
+            ? 'jumlah harapan terpilih'
+            : 'expected selected'
+          : id
+            ? 'jumlah harapan tidak terpilih'
+            : 'expected not selected';
+      return `${what} ${num(x, 1)} < ${limits.minExpected} ${id ? '(pada tingkat gabungan)' : '(at the pooled rate)'}`;
+    })
+    .join('; ');
 }

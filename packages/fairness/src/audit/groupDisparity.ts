@@ -50,10 +50,19 @@ export interface GroupRate {
   belowThreshold: boolean;
   /** adjustedP < alpha. */
   significant: boolean;
+  /** Expected counts at the pooled rate: selected (n × pooled) and not selected (n × (1 − pooled)). */
+  expected: { selected: number; notSelected: number };
   /** Too small to conclude (see the rule). */
   smallSample: boolean;
-  /** belowThreshold and significant: adverse impact the data supports. */
+  /** What is too small: the group (n < minGroupSize), or an expected count (< minExpected). */
+  smallBecause?: Array<'n' | 'expected-selected' | 'expected-not-selected'>;
+  /** belowThreshold and significant: adverse impact by the rule. */
   flagged: boolean;
+  /**
+   * flagged but smallSample: the rule fired on a group too small to conclude from — a warning, not a verdict; it is
+   * not listed among the report's findings.
+   */
+  inconclusive: boolean;
 }
 
 /** Disparity of one outcome across the values of one attribute. */
@@ -72,16 +81,26 @@ export interface OutcomeDisparity {
   undetermined: number;
   /** People left out: attribute absent. */
   missingAttribute: number;
-  /** Any group flagged. */
+  /** Any group flagged (inconclusive ones included: see {@link GroupRate.inconclusive}). */
   flagged: boolean;
-  /** Warnings for the reader. */
+  /** Warnings for the reader (English; the Markdown report words them in its own language). */
   warnings: string[];
 }
 
 /** The group-disparity audit. */
 export interface DisparityAudit {
-  /** The decision rule, in words. */
+  /** The decision rule, in words (English; the Markdown report words it in its own language). */
   rule: string;
+  /** The rule's parameters. */
+  threshold: number;
+  /** Significance level after Holm's correction. */
+  alpha: number;
+  /** The test used. */
+  test: 'mid-p' | 'fisher';
+  /** Smallest group size concluded from. */
+  minGroupSize: number;
+  /** Smallest expected count concluded from. */
+  minExpected: number;
   /** One entry per attribute × outcome. */
   results: OutcomeDisparity[];
 }
@@ -159,11 +178,21 @@ export function groupDisparity(cohort: Cohort, options: DisparityOptions): Dispa
         const adjustedP = adjusted[k];
         const belowThreshold = ratio < threshold;
         const significant = adjustedP !== undefined && adjustedP < alpha;
-        const smallSample =
-          c.n < minGroupSize || c.n * pooled < minExpected || c.n * (1 - pooled) < minExpected;
+        const expected = { selected: c.n * pooled, notSelected: c.n * (1 - pooled) };
+        const smallBecause: Array<'n' | 'expected-selected' | 'expected-not-selected'> = [];
+        if (c.n < minGroupSize) smallBecause.push('n');
+        if (expected.selected < minExpected) smallBecause.push('expected-selected');
+        if (expected.notSelected < minExpected) smallBecause.push('expected-not-selected');
+        const smallSample = smallBecause.length > 0;
         if (smallSample)
           warnings.push(
-            `group "${value}" (n ${c.n}) is too small to conclude from its ratio (n < ${minGroupSize} or expected count < ${minExpected})`,
+            `group "${value}" is too small to conclude from its ratio: ${smallBecause
+              .map((b) =>
+                b === 'n'
+                  ? `n ${c.n} < ${minGroupSize}`
+                  : `expected ${b === 'expected-selected' ? 'selected' : 'not selected'} ${(b === 'expected-selected' ? expected.selected : expected.notSelected).toFixed(1)} < ${minExpected} at the pooled rate`,
+              )
+              .join('; ')}`,
           );
         return {
           value,
@@ -175,11 +204,15 @@ export function groupDisparity(cohort: Cohort, options: DisparityOptions): Dispa
           ...(adjustedP !== undefined ? { adjustedP } : {}),
           belowThreshold,
           significant,
+          expected,
           smallSample,
+          ...(smallSample ? { smallBecause } : {}),
           flagged: belowThreshold && significant,
+          inconclusive: belowThreshold && significant && smallSample,
         };
       });
-      if (entries.length < 2) warnings.push('fewer than two groups: nothing to compare');
+      if (entries.length < 2)
+        warnings.push(`fewer than two groups with an outcome (${entries.length}): nothing to compare`);
       results.push({
         attribute,
         outcome,
@@ -194,6 +227,11 @@ export function groupDisparity(cohort: Cohort, options: DisparityOptions): Dispa
     }
   return {
     rule: `flag a group when its impact ratio to the most-favoured group is below ${threshold} (four-fifths rule) AND the two-sided ${test === 'mid-p' ? 'mid-p Fisher test' : 'Fisher exact test'} against that group gives a Holm-adjusted p < ${alpha}; warn when n < ${minGroupSize} or an expected count at the pooled rate is < ${minExpected}`,
+    threshold,
+    alpha,
+    test,
+    minGroupSize,
+    minExpected,
     results,
   };
 }

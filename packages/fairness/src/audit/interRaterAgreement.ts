@@ -56,7 +56,7 @@ export function interRaterAgreement(
   const indicators = [...new Set(units.map((u) => u.indicator))].sort();
   return {
     method:
-      "Krippendorff's alpha (coincidence matrix; missing ratings allowed; units with < 2 ratings dropped)",
+      "Krippendorff's alpha (coincidence matrix; missing ratings allowed; units with < 2 ratings dropped; not computed from fewer than 2 units)",
     indicators: [
       ...indicators.map((i) =>
         agreement(

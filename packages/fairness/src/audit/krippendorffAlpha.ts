@@ -5,8 +5,16 @@ export type AlphaMetric = 'nominal' | 'ordinal' | 'interval' | 'ratio';
 export interface AlphaResult {
   /** The metric used. */
   metric: AlphaMetric;
-  /** α = 1 − D_o/D_e; undefined when there is nothing to compare (no pairable values, or no variation at all). */
+  /**
+   * α = 1 − D_o/D_e; undefined when not computed (see `notComputed`): fewer than two units with pairable values,
+   * or no variation at all.
+   */
   alpha?: number;
+  /**
+   * Why alpha is undefined: `too-few-units` — fewer than two units with at least two values (with one unit, α is
+   * an artefact of that unit alone, 0 or below whatever the raters did); `no-variation` — every value the same.
+   */
+  notComputed?: 'too-few-units' | 'no-variation';
   /** Pairable values n: values in units with at least two values. */
   pairable: number;
   /** Units with at least two values. */
@@ -19,7 +27,8 @@ export interface AlphaResult {
 
 /**
  * Krippendorff's alpha of a reliability matrix: `data[unit][coder]`, `undefined`/`null`/NaN for a missing value.
- * Units with fewer than two values are not pairable and drop out. Computed through the coincidence matrix as in
+ * Units with fewer than two values are not pairable and drop out; with fewer than two pairable units alpha is not
+ * computed (`notComputed: 'too-few-units'`). Computed through the coincidence matrix as in
  * Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability": o_ck = Σ_u Σ_{i≠j} [v_ui = c][v_uj = k]/(m_u − 1),
  * α = 1 − (n − 1) Σ o_ck δ²_ck / Σ n_c n_k δ²_ck, with δ² nominal (c ≠ k), ordinal
  * ((Σ_{g=c..k} n_g − (n_c + n_k)/2)²), interval ((c − k)²) or ratio (((c − k)/(c + k))²).
@@ -66,7 +75,8 @@ export function krippendorffAlpha(
     }
   };
   const base = { metric, pairable: n, units: units.length };
-  if (n < 2) return base;
+  // One unit cannot show agreement or its absence: D_e is then the spread within that unit, D_o ≈ D_e.
+  if (units.length < 2) return { ...base, notComputed: 'too-few-units' };
   let observed = 0;
   let expected = 0;
   for (let a = 0; a < k; a++)
@@ -77,6 +87,7 @@ export function krippendorffAlpha(
     }
   const dObserved = observed / n;
   const dExpected = expected / (n * (n - 1));
-  if (dExpected === 0) return { ...base, observed: dObserved, expected: dExpected };
+  if (dExpected === 0)
+    return { ...base, observed: dObserved, expected: dExpected, notComputed: 'no-variation' };
   return { ...base, alpha: 1 - dObserved / dExpected, observed: dObserved, expected: dExpected };
 }

@@ -29,8 +29,11 @@ export interface SupervisorGap {
   ratees: number;
   /** Mean raw gap: supervisor − consensus, averaged over indicators per ratee, then over ratees. */
   gap: number;
-  /** The baseline subtracted (0, or the median of the other supervisors' mean gaps). */
-  baseline: number;
+  /**
+   * The baseline subtracted: 0 (`baseline: 'zero'`), or the median of the other supervisors' mean gaps. Absent
+   * when the `cohort` baseline has no other supervisor to come from: then nothing is estimated or tested.
+   */
+  baseline?: number;
   /**
    * gap − baseline, with a t interval from the pooled residual variance of the crossed rater model (its standard
    * error includes the baseline's).
@@ -65,7 +68,8 @@ export interface DivergenceAudit {
  * the mean over shared indicators of (supervisor's value − mean of the consensus raters' values); averaged over
  * the people they rate (all indicators and all consensus raters count; the person, not the rating, is the unit).
  * Against the `cohort` baseline, the median of the other supervisors' mean gaps is subtracted and its variance
- * ((π/2)·var/k, a median of normals) added. The sampling variance is σ̂² Σ (1 + 1/c_i) / n² with σ̂² the pooled
+ * ((π/2)·var/k, a median of normals) added; with one other supervisor, that supervisor's own variance (their
+ * sampling variance plus τ̂²); with none, there is no baseline and no test. The sampling variance is σ̂² Σ (1 + 1/c_i) / n² with σ̂² the pooled
  * residual variance of the crossed rater × ratee model and c_i the consensus raters of person i; the interval is
  * t-based on its degrees of freedom. The flag is two one-sided z tests, each at alpha/2 (default alpha 0.05), of
  * "more than `margin` beyond the normal spread of leniency between raters" (τ̂ from the crossed model over all
@@ -103,21 +107,35 @@ export function supervisorDivergence(
   const perRatee = new Map([...gaps].map(([s, byRatee]) => [s, [...byRatee.values()].map((x) => mean(x.d))]));
   const all = [...perRatee.values()].flat();
   const useCohort = (options.baseline ?? 'cohort') === 'cohort';
+  /** A supervisor's sampling variance of their mean gap: σ̂² Σ (1 + 1/c_i) / n². */
+  const samplingOf = (supervisor: string): number => {
+    const cells = [...(gaps.get(supervisor)?.values() ?? [])];
+    let design = 0;
+    for (const cell of cells) design += 1 + 1 / cell.c;
+    return (fit.residualVariance * design) / (cells.length * cells.length);
+  };
   const supervisors: SupervisorGap[] = [...perRatee].map(([supervisor, values]) => {
     const gap = mean(values);
     // The other supervisors' mean gaps; their median is the baseline, so one biased supervisor does not shift
-    // everyone else's. Its variance is taken as that of a median of normals: (π/2)·var/k.
-    const rest = [...perRatee].filter(([s]) => s !== supervisor).map(([, v]) => mean(v));
-    const baseline = useCohort && rest.length > 0 ? median(rest) : 0;
-    const baselineVar = useCohort && rest.length > 1 ? ((Math.PI / 2) * variance(rest)) / rest.length : 0;
+    // everyone else's. Its variance is taken as that of a median of normals: (π/2)·var/k, var being the spread
+    // of their mean gaps — each one's sampling variance plus the normal spread of leniency between raters.
+    // With one other supervisor that spread cannot be estimated from the gaps, so it is that supervisor's own:
+    // their sampling variance plus τ̂² (with 0 here, fair supervisors of a two-supervisor unit were flagged 14%
+    // of the time at a nominal 5%). With none, there is no baseline: no estimate, no test.
+    const rest = [...perRatee].filter(([s]) => s !== supervisor);
+    const restMeans = rest.map(([, v]) => mean(v));
+    const noBaseline = useCohort && rest.length === 0;
+    const baseline = useCohort && rest.length > 0 ? median(restMeans) : 0;
+    let baselineVar = 0;
+    if (useCohort && rest.length > 1) baselineVar = ((Math.PI / 2) * variance(restMeans)) / rest.length;
+    else if (useCohort && rest.length === 1 && usable)
+      baselineVar = samplingOf((rest[0] as [string, number[]])[0]) + fit.spread2;
     const n = values.length;
-    let design = 0;
-    for (const cell of gaps.get(supervisor)?.values() ?? []) design += 1 + 1 / cell.c;
-    const sampling = usable ? (fit.residualVariance * design) / (n * n) + baselineVar : Number.NaN;
+    const sampling = usable ? samplingOf(supervisor) + baselineVar : Number.NaN;
     const estimate = gap - baseline;
     let interval: Interval | undefined;
     let test: SpreadTest | undefined;
-    if (usable) {
+    if (usable && !noBaseline) {
       const half = studentTQuantile(1 - (1 - level) / 2, fit.df) * Math.sqrt(sampling);
       interval = {
         estimate,
@@ -134,7 +152,7 @@ export function supervisorDivergence(
       supervisor,
       ratees: n,
       gap,
-      baseline,
+      ...(noBaseline ? {} : { baseline }),
       ...(interval ? { interval } : {}),
       ...(test ? { test } : {}),
       ...(side
@@ -142,10 +160,8 @@ export function supervisorDivergence(
         : {}),
     };
   });
-  supervisors.sort(
-    (a, b) =>
-      Math.abs(b.gap - b.baseline) - Math.abs(a.gap - a.baseline) || compareText(a.supervisor, b.supervisor),
-  );
+  const shift = (s: SupervisorGap) => Math.abs(s.gap - (s.baseline ?? 0));
+  supervisors.sort((a, b) => shift(b) - shift(a) || compareText(a.supervisor, b.supervisor));
   return {
     method:
       'per ratee: mean over indicators of (supervisor − mean of consensus raters); mean over ratees minus baseline; pooled t interval (crossed rater model); flag: one-sided z test at alpha/2 per direction against the normal spread between raters',

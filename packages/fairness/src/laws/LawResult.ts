@@ -17,6 +17,11 @@ export interface LawResult {
   law: LawName;
   /** Whether the rubric passed. */
   ok: boolean;
+  /**
+   * True when the law had nothing to check and ran no case (no protected fact, no input with a direction, no
+   * band list): it passes, but proves nothing, and reports say "skipped", not "✓". `message` says why.
+   */
+  skipped?: boolean;
   /** How many cases were tried (appraisals, or bounds for `boundaries`). */
   runs: number;
   /** The seed to replay the run with (`{ seed }` in the options). */
@@ -27,6 +32,11 @@ export interface LawResult {
   counterexample?: unknown;
   /** What went wrong, or a note on what was (not) checked. */
   message?: string;
+  /**
+   * For `monotonicity`: how many compared cases moved each checked part of the verdict (`predicate`, `score`,
+   * `group:<id>:score`, `group:<id>:rating`, `outcome:<id>`). A part at 0 was never tested.
+   */
+  coverage?: Record<string, number>;
   /** For `reachability`: one appraisal reaching each predicate level and outcome (`predicate:<id>`, `outcome:<id>`). */
   witnesses?: Record<string, unknown>;
 }

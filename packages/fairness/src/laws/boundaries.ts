@@ -117,7 +117,10 @@ export function boundaries(compiled: CompiledRubric, options: LawOptions = {}): 
   let runs = 0;
   for (const list of bandLists(compiled.rubric)) runs += probeList(list, violations, errors);
   const seed = options.seed ?? 0;
-  if (violations.length === 0 && errors.length === 0) return { law: 'boundaries', ok: true, runs, seed };
+  if (violations.length === 0 && errors.length === 0)
+    return runs > 0
+      ? { law: 'boundaries', ok: true, runs, seed }
+      : { law: 'boundaries', ok: true, skipped: true, runs, seed, message: 'no finite band bound to probe' };
   const lines = violations.map(
     (v) =>
       `${v.bands}: ${v.score} (a bound of ${v.band} ${v.range}) lands in ${v.landed ?? 'no band'}${v.gap ? ` by the gap policy ${v.gap}` : ''}; expected ${v.expected}`,

@@ -25,10 +25,12 @@ interface Case {
 function renamed(c: Case, keepOrder: boolean): { appraisal: Appraisal; tokens: Map<string, string> } {
   const a = structuredClone(c.appraisal);
   const tokens = new Map<string, string>();
-  if (c.nip !== a.employee.nip) tokens.set(a.employee.nip, c.nip);
+  const oldNip = a.employee.nip;
+  if (c.nip !== oldNip) tokens.set(oldNip, c.nip);
   a.employee.nip = c.nip;
   a.employee.name = c.name;
-  const raters = [...new Set((a.ratings ?? []).map((r) => r.rater))];
+  // A self-rating is given under the employee's own NIP, so it follows the NIP, not the other raters.
+  const raters = [...new Set((a.ratings ?? []).map((r) => r.rater))].filter((r) => r !== oldNip);
   for (const [i, r] of raters.entries()) {
     tokens.set(r, keepOrder ? `p${c.tag}.${r}` : `penilai-${c.tag}-${raters.length - i}`);
   }

@@ -1,142 +1,453 @@
-import type { Appraisal, CompiledRubric, Evaluation } from '@kinerja/core';
+import type { Appraisal, CompiledRubric, Evaluation, Level } from '@kinerja/core';
 import fc from 'fast-check';
 import { arbitraryAppraisal } from '../arbitrary/arbitraryAppraisal.js';
 import { arbitraryFieldRaw, resolveField } from '../arbitrary/arbitraryField.js';
+import { seededShuffle } from '../arbitrary/seededShuffle.js';
 import { levelRank } from '../evaluation/levelRank.js';
 import { type MonotoneHandle, monotoneHandles } from '../rubric/monotoneHandles.js';
+import type { FieldPlan } from '../rubric/recordPlan.js';
 import type { LawOptions, LawResult } from './LawResult.js';
 import { runProperty } from './runProperty.js';
 
-interface Pair {
-  readonly worse: Appraisal;
-  readonly better: Appraisal;
+/** Outcome kinds a person gains by: losing one because the appraisal improved breaks the law. */
+const BENEFITS: ReadonlySet<string> = new Set(['promotion', 'award', 'credit-points']);
+/** Most comparisons in one sweep: a sweep moves every input, several per step when there are more. */
+const SWEEP_STEPS = 24;
+/** Shares are drawn in steps of 0.01% (as arbitraryField does). */
+const SHARE_UNIT = 10_000;
+
+/** One value changed between the worse and the better appraisal of a comparison. */
+interface Change {
   readonly at: string;
   readonly from: unknown;
   readonly to: unknown;
-  readonly handle: MonotoneHandle;
+  readonly direction: string;
 }
 
-/** Sets a field to the worse of two values in one copy and the better in another; undefined if it is absent. */
-function pairAt(a: Appraisal, h: MonotoneHandle, pick: number, raw: number | string): Pair | undefined {
-  let records: Array<Record<string, unknown>>;
-  let at: (i: number, field: string) => string;
+/** One place in an appraisal a handle moves, with the values it may take, worst first. */
+interface Slot {
+  readonly at: string;
+  readonly direction: string;
+  readonly values: ReadonlyArray<string | number>;
+  readonly set: (a: Appraisal, v: string | number) => void;
+}
+
+/** A comparison case: one value changed (a pair), or every handle swept from worst to best (a sweep). */
+type Case =
+  | {
+      readonly kind: 'pair';
+      readonly appraisal: Appraisal;
+      handle: number;
+      pick: number;
+      raw: number | string;
+    }
+  | { readonly kind: 'sweep'; readonly appraisal: Appraisal; readonly seed: number };
+
+/** How a case went: the first broken comparison, and how often each checked part of the verdict moved. */
+interface Outcome {
+  readonly problem?: string;
+  readonly worse?: Appraisal;
+  readonly changes?: readonly Change[];
+  readonly step?: string;
+}
+
+/** mulberry32: the sweep's values and order come from one integer seed, so a case replays and shrinks. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The rank (0 = worst) of a supervisor rating written as an id or an alias. */
+function levelIndex(levels: readonly Level[], v: unknown): number {
+  return levels.findIndex((l) => l.id === v || (l.aliases ?? []).includes(v as string));
+}
+
+/** A field's values, worst first: its extremes and `inner` values between them (undefined: not orderable here). */
+function fieldValues(
+  field: FieldPlan,
+  direction: 'higher' | 'lower',
+  rec: Readonly<Record<string, unknown>>,
+  next: () => number,
+  inner: number,
+): Array<string | number> | undefined {
+  const d = field.domain;
+  let values: Array<string | number>;
+  if (d.kind === 'label') {
+    values = [...d.labels];
+  } else if (d.kind === 'number') {
+    const lo = Math.ceil(d.lo * 100);
+    const hi = Math.floor(d.hi * 100);
+    const xs = [lo, hi, ...Array.from({ length: inner }, () => lo + Math.floor(next() * (hi - lo + 1)))];
+    values = [...new Set(xs.map((x) => x / 100))].sort((a, b) => a - b);
+  } else if (d.kind === 'share') {
+    const lo = Math.round(d.minShare * SHARE_UNIT);
+    const hi = Math.round(d.maxShare * SHARE_UNIT);
+    const raws = [lo, hi, ...Array.from({ length: inner }, () => lo + Math.floor(next() * (hi - lo + 1)))];
+    const resolved = raws
+      .map((r) => resolveField(field, r, rec))
+      .filter((x): x is number => typeof x === 'number');
+    values = [...new Set(resolved)].sort((a, b) => a - b);
+  } else {
+    return undefined;
+  }
+  return direction === 'higher' ? values : values.reverse();
+}
+
+/** Every slot the handles reach in an appraisal, with its values worst first (`inner` random ones between). */
+function slots(a: Appraisal, handles: readonly MonotoneHandle[], next: () => number, inner: number): Slot[] {
+  const out: Slot[] = [];
+  for (const h of handles) {
+    if (h.kind === 'rating') {
+      const worstFirst = h.direction === 'higher' ? [...h.values] : [...h.values].reverse();
+      for (const [i, r] of (a.ratings ?? []).entries()) {
+        if (r.indicator !== h.id) continue;
+        const picks = new Set([0, worstFirst.length - 1]);
+        for (let k = 0; k < inner; k++) picks.add(Math.floor(next() * worstFirst.length));
+        out.push({
+          at: `/ratings/${i}/value`,
+          direction: h.direction,
+          values: [...picks].sort((x, y) => x - y).map((k) => worstFirst[k] as string | number),
+          set: (c, v) => {
+            (c.ratings ?? [])[i] = {
+              ...((c.ratings ?? [])[i] as NonNullable<Appraisal['ratings']>[number]),
+              value: v,
+            };
+          },
+        });
+      }
+    } else if (h.kind === 'supervisor') {
+      if (a.supervisorRatings?.[h.group] === undefined) continue;
+      out.push({
+        at: `/supervisorRatings/${h.group}`,
+        direction: h.direction,
+        values: h.levels.map((l) => l.id),
+        set: (c, v) => {
+          c.supervisorRatings = { ...(c.supervisorRatings ?? {}), [h.group]: v as string };
+        },
+      });
+    } else {
+      const records: Array<Record<string, unknown>> =
+        h.kind === 'input'
+          ? a.inputs?.[h.id]
+            ? [a.inputs[h.id] as Record<string, unknown>]
+            : []
+          : ((a.targets?.[h.group] ?? []) as Array<Record<string, unknown>>);
+      for (const [i, rec] of records.entries()) {
+        if (rec[h.field.name] === undefined) continue;
+        const values = fieldValues(h.field, h.direction, rec, next, inner);
+        if (!values || values.length < 2) continue;
+        const name = h.field.name;
+        out.push({
+          at: h.kind === 'input' ? `/inputs/${h.id}/${name}` : `/targets/${h.group}/${i}/${name}`,
+          direction: h.direction,
+          values,
+          set: (c, v) => {
+            const target = h.kind === 'input' ? c.inputs?.[h.id] : c.targets?.[h.group]?.[i];
+            (target as Record<string, unknown>)[name] = v;
+          },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The rank of a value among a slot's values (worst first); -1 when not among them. */
+function rankIn(h: MonotoneHandle, v: unknown): number {
+  if (h.kind === 'rating') {
+    const i = h.values.indexOf(v as string | number);
+    return h.direction === 'higher' ? i : i < 0 ? i : h.values.length - 1 - i;
+  }
+  if (h.kind === 'supervisor') return levelIndex(h.levels, v);
+  if (h.field.domain.kind === 'label') {
+    const i = h.field.domain.labels.indexOf(v as string);
+    return h.direction === 'higher' ? i : i < 0 ? i : h.field.domain.labels.length - 1 - i;
+  }
+  if (typeof v !== 'number') return -1;
+  return h.direction === 'higher' ? v : -v;
+}
+
+/** One handle's value set to the worse of (its value, `raw`) in one copy and the better in another. */
+function pairAt(
+  a: Appraisal,
+  h: MonotoneHandle,
+  pick: number,
+  raw: number | string,
+): { worse: Appraisal; better: Appraisal; change: Change } | undefined {
+  let at: string;
+  let old: unknown;
+  let other: unknown;
+  let set: (c: Appraisal, v: unknown) => void;
   if (h.kind === 'rating') {
     const idx = (a.ratings ?? []).flatMap((r, i) => (r.indicator === h.id ? [i] : []));
     if (idx.length === 0) return undefined;
     const i = idx[pick % idx.length] as number;
-    const old = (a.ratings ?? [])[i]?.value as string | number;
-    const rank = (v: unknown) => h.values.indexOf(v as string | number);
-    const up = rank(raw) >= rank(old) === (h.direction === 'higher');
-    const withValue = (v: string | number): Appraisal => ({
-      ...a,
-      ratings: (a.ratings ?? []).map((r, j) => (j === i ? { ...r, value: v } : r)),
-    });
-    const worse = withValue(up ? old : raw);
-    const better = withValue(up ? raw : old);
-    return { worse, better, at: `/ratings/${i}/value`, from: up ? old : raw, to: up ? raw : old, handle: h };
-  }
-  if (h.kind === 'input') {
-    const rec = a.inputs?.[h.id];
-    if (!rec) return undefined;
-    records = [rec];
-    at = (_i, f) => `/inputs/${h.id}/${f}`;
+    at = `/ratings/${i}/value`;
+    old = (a.ratings ?? [])[i]?.value;
+    other = raw;
+    set = (c, v) => {
+      const r = (c.ratings ?? [])[i] as NonNullable<Appraisal['ratings']>[number];
+      r.value = v as string | number;
+    };
+  } else if (h.kind === 'supervisor') {
+    old = a.supervisorRatings?.[h.group];
+    if (old === undefined) return undefined;
+    at = `/supervisorRatings/${h.group}`;
+    other = raw;
+    set = (c, v) => {
+      c.supervisorRatings = { ...(c.supervisorRatings ?? {}), [h.group]: v as string };
+    };
   } else {
-    records = a.targets?.[h.group] ?? [];
-    at = (i, f) => `/targets/${h.group}/${i}/${f}`;
+    const records =
+      h.kind === 'input' ? (a.inputs?.[h.id] ? [a.inputs[h.id]] : []) : (a.targets?.[h.group] ?? []);
+    if (records.length === 0) return undefined;
+    const i = pick % records.length;
+    const rec = records[i] as Record<string, unknown>;
+    at = h.kind === 'input' ? `/inputs/${h.id}/${h.field.name}` : `/targets/${h.group}/${i}/${h.field.name}`;
+    old = rec[h.field.name];
+    other = resolveField(h.field, raw, rec);
+    set = (c, v) => {
+      const target = h.kind === 'input' ? c.inputs?.[h.id] : c.targets?.[h.group]?.[i];
+      (target as Record<string, unknown>)[h.field.name] = v;
+    };
   }
-  if (records.length === 0) return undefined;
-  const i = pick % records.length;
-  const rec = records[i] as Record<string, unknown>;
-  const old = rec[h.field.name];
-  const other = resolveField(h.field, raw, rec);
-  if (typeof old !== 'number' || typeof other !== 'number') return undefined;
-  const lo = Math.min(old, other);
-  const hi = Math.max(old, other);
-  const [w, b] = h.direction === 'higher' ? [lo, hi] : [hi, lo];
-  const set = (copy: Appraisal, v: number) => {
-    const target = h.kind === 'input' ? copy.inputs?.[h.id] : copy.targets?.[h.group]?.[i];
-    (target as Record<string, unknown>)[h.field.name] = v;
-  };
+  const ro = rankIn(h, old);
+  const rn = rankIn(h, other);
+  if (old === undefined || other === undefined || ro === -1 || rn === -1) return undefined;
+  const [w, b] = rn >= ro ? [old, other] : [other, old];
   const worse = structuredClone(a);
   const better = structuredClone(a);
   set(worse, w);
   set(better, b);
-  return { worse, better, at: at(i, h.field.name), from: w, to: b, handle: h };
+  return { worse, better, change: { at, from: w, to: b, direction: h.direction } };
 }
 
-function compare(compiled: CompiledRubric, p: Pair, eW: Evaluation, eB: Evaluation): string | undefined {
+/** The parts of a verdict the law checks, and whether each moved between two evaluations. */
+function compare(
+  compiled: CompiledRubric,
+  eW: Evaluation,
+  eB: Evaluation,
+  moved: Map<string, number>,
+): string[] {
   const rubric = compiled.rubric;
-  const where = `${p.at}: ${String(p.from)} → ${String(p.to)} (better, direction ${p.handle.direction})`;
+  const count = (key: string, x: unknown, y: unknown) => {
+    if (!moved.has(key)) moved.set(key, 0);
+    if (JSON.stringify(x) !== JSON.stringify(y)) moved.set(key, (moved.get(key) ?? 0) + 1);
+  };
   const fell = (what: string, x: number | undefined, y: number | undefined) =>
     x !== undefined && y !== undefined && y < x ? `${what} fell from ${x} to ${y}` : undefined;
-  const worsened = (what: string, levels: Parameters<typeof levelRank>[0], x?: string, y?: string) => {
+  const worsened = (what: string, levels: readonly Level[], x?: string, y?: string) => {
     const rx = levelRank(levels, x);
     const ry = levelRank(levels, y);
     return rx !== undefined && ry !== undefined && ry > rx ? `${what} worsened from ${x} to ${y}` : undefined;
   };
-  const problems = [
-    fell(`group ${p.handle.group} score`, eW.groups[p.handle.group]?.score, eB.groups[p.handle.group]?.score),
-    fell('overall score', eW.score, eB.score),
-    worsened('predicate', rubric.predicate.levels, eW.predicate?.id, eB.predicate?.id),
-    ...Object.entries(rubric.groups)
-      .filter(([, g]) => g.rating?.from === 'score')
-      .map(([gid]) =>
-        worsened(`group ${gid} rating`, rubric.ratings ?? [], eW.groups[gid]?.rating, eB.groups[gid]?.rating),
-      ),
-    ...Object.entries(rubric.outcomes ?? {})
-      .filter(([, o]) => o.kind === 'coaching')
-      .map(([id]) =>
-        eW.outcomes[id]?.met === false && eB.outcomes[id]?.met === true
-          ? `coaching outcome ${id} switched on`
-          : undefined,
-      ),
-  ].filter((x): x is string => x !== undefined);
-  return problems.length > 0 ? `${where}: ${problems.join('; ')}` : undefined;
+  const ratings = rubric.ratings ?? [];
+  const problems: Array<string | undefined> = [];
+  if (rubric.score) count('score', eW.score, eB.score);
+  problems.push(fell('overall score', eW.score, eB.score));
+  count('predicate', eW.predicate?.id, eB.predicate?.id);
+  problems.push(worsened('predicate', rubric.predicate.levels, eW.predicate?.id, eB.predicate?.id));
+  for (const [gid, g] of Object.entries(rubric.groups)) {
+    const w = eW.groups[gid];
+    const b = eB.groups[gid];
+    count(`group:${gid}:score`, w?.score, b?.score);
+    problems.push(fell(`group ${gid} score`, w?.score, b?.score));
+    if (g.rating) {
+      count(`group:${gid}:rating`, w?.rating, b?.rating);
+      problems.push(worsened(`group ${gid} rating`, ratings, w?.rating, b?.rating));
+      problems.push(
+        worsened(`group ${gid} suggested rating`, ratings, w?.suggestedRating, b?.suggestedRating),
+      );
+    }
+    if (g.items?.rating) {
+      const before = new Map((w?.items ?? []).map((r) => [r.id, r.rating]));
+      for (const item of b?.items ?? []) {
+        problems.push(worsened(`target ${gid}/${item.id} rating`, ratings, before.get(item.id), item.rating));
+      }
+    }
+  }
+  for (const [id, o] of Object.entries(rubric.outcomes ?? {})) {
+    const w = eW.outcomes[id];
+    const b = eB.outcomes[id];
+    if (o.kind === 'coaching') {
+      count(`outcome:${id}`, w?.met, b?.met);
+      if (w?.met === false && b?.met === true) problems.push(`coaching outcome ${id} switched on`);
+    } else if (BENEFITS.has(o.kind)) {
+      count(`outcome:${id}`, [w?.met, w?.value], [b?.met, b?.value]);
+      if (w?.met === true && b?.met === false) problems.push(`${o.kind} outcome ${id} lost`);
+      problems.push(fell(`${o.kind} outcome ${id} value`, w?.value, b?.value));
+    }
+  }
+  return problems.filter((x): x is string => x !== undefined);
+}
+
+const describe = (changes: readonly Change[]) =>
+  changes.map((c) => `${c.at}: ${String(c.from)} → ${String(c.to)}`).join(', ');
+
+/**
+ * Runs one case: a pair compares two appraisals; a sweep starts with every handle at its worst value and moves
+ * them (in a seeded order, a few values each) to their best, comparing each step with the one before, so every
+ * band boundary and matrix cell the appraisal can reach is crossed on the way.
+ */
+function runCase(
+  compiled: CompiledRubric,
+  handles: readonly MonotoneHandle[],
+  c: Case,
+  moved: Map<string, number>,
+): Outcome {
+  if (c.kind === 'pair') {
+    const p = pairAt(c.appraisal, handles[c.handle] as MonotoneHandle, c.pick, c.raw);
+    if (!p) return {};
+    const problems = compare(compiled, compiled.evaluate(p.worse), compiled.evaluate(p.better), moved);
+    if (problems.length === 0) return {};
+    const head = `${describe([p.change])} (better, direction ${p.change.direction})`;
+    return { problem: `${head}: ${problems.join('; ')}`, worse: p.worse, changes: [p.change] };
+  }
+  const next = random(c.seed);
+  const all = slots(c.appraisal, handles, next, 1);
+  if (all.length === 0) return {};
+  const current = structuredClone(c.appraisal);
+  for (const s of all) s.set(current, s.values[0] as string | number);
+  // Each slot steps through its values in order; the slots' steps are interleaved in a seeded order.
+  const order = seededShuffle(
+    all.flatMap((s, i) => s.values.slice(1).map(() => i)),
+    c.seed,
+  );
+  const reached = all.map(() => 0);
+  const steps: Array<Array<[number, number]>> = [];
+  const per = Math.ceil(order.length / SWEEP_STEPS);
+  for (let k = 0; k < order.length; k += per) {
+    steps.push(
+      order.slice(k, k + per).map((i) => {
+        reached[i] = (reached[i] ?? 0) + 1;
+        return [i, reached[i] as number];
+      }),
+    );
+  }
+  let before = current;
+  let eBefore = compiled.evaluate(before);
+  for (const [n, step] of steps.entries()) {
+    const after = structuredClone(before);
+    const changes: Change[] = step.map(([i, k]) => {
+      const s = all[i] as Slot;
+      s.set(after, s.values[k] as string | number);
+      return { at: s.at, from: s.values[k - 1], to: s.values[k], direction: s.direction };
+    });
+    const eAfter = compiled.evaluate(after);
+    const problems = compare(compiled, eBefore, eAfter, moved);
+    if (problems.length > 0) {
+      return {
+        problem: `sweep step ${n + 1} of ${steps.length}, ${describe(changes)} (each better): ${problems.join('; ')}`,
+        worse: before,
+        changes,
+        step: `${n + 1} of ${steps.length}`,
+      };
+    }
+    before = after;
+    eBefore = eAfter;
+  }
+  return {};
 }
 
 /**
- * Monotonicity: making one input better — a realisation, an input value, one rater's rating — never lowers the
- * group score or the overall score, never worsens the predicate or a score-derived group rating (best first), and
- * never switches a coaching outcome on. "Better" follows each indicator's declared `direction`, else the measure
- * kind (see {@link monotoneHandles}). Each case draws an appraisal, one input and a second value for it; the worse
- * and the better of the two values make the pair compared.
+ * Monotonicity: a better input — a realisation, an input value, one rater's rating, the rating the supervisor gives
+ * a group — never lowers a group or the overall score, never worsens the predicate (levels best first), a group's
+ * rating or suggested rating, or a target's rating (ratings best first), never switches a coaching outcome on,
+ * and never takes a promotion, award or credit-points outcome away or lowers its value. Outcomes of kind `other`
+ * have no direction and are not checked. "Better" follows each indicator's declared `direction`, else the measure
+ * kind (see {@link monotoneHandles}).
+ *
+ * Cases are of two kinds: a pair (one input set to the worse and the better of two values), and, one case in four,
+ * a sweep (every input moved from its worst value to its best in a seeded order, each step compared with the one
+ * before), so band boundaries and every row and column of a rating matrix are crossed, not merely hoped for. The
+ * law counts how often each checked part of the verdict moved: one that never moved was never tested, and the
+ * result says so (`coverage`); a predicate that never moved fails the law as vacuous.
  */
 export function monotonicity(compiled: CompiledRubric, options: LawOptions = {}): LawResult {
   const handles = monotoneHandles(compiled.rubric);
+  const seed = options.seed ?? (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) | 0;
   if (handles.length === 0) {
     return {
       law: 'monotonicity',
       ok: true,
+      skipped: true,
       runs: 0,
-      seed: options.seed ?? 0,
+      seed,
       message: 'no input with a direction to check',
     };
   }
   const raws = handles.map((h) =>
-    h.kind === 'rating' ? fc.constantFrom(...h.values) : arbitraryFieldRaw(h.field),
+    h.kind === 'rating'
+      ? fc.constantFrom(...h.values)
+      : h.kind === 'supervisor'
+        ? fc.constantFrom(...h.levels.map((l) => l.id))
+        : arbitraryFieldRaw(h.field),
   );
-  const arbitrary = fc
+  const appraisal = arbitraryAppraisal(compiled, options.appraisal);
+  const pair = fc
     .record({
-      appraisal: arbitraryAppraisal(compiled, options.appraisal),
+      appraisal,
       handle: fc.nat({ max: handles.length - 1 }),
       pick: fc.nat({ max: 20 }),
       raws: fc.tuple(...raws),
     })
-    .map((c) =>
-      pairAt(c.appraisal, handles[c.handle] as MonotoneHandle, c.pick, c.raws[c.handle] as number | string),
+    .map(
+      (c): Case => ({
+        kind: 'pair',
+        appraisal: c.appraisal,
+        handle: c.handle,
+        pick: c.pick,
+        raw: c.raws[c.handle] as number | string,
+      }),
     );
-  return runProperty(
+  const sweep = fc.record({ appraisal, seed: fc.integer() }).map((c): Case => ({ kind: 'sweep', ...c }));
+  const moved = new Map<string, number>();
+  let cases = 0;
+  const result = runProperty<Case>(
     {
       law: 'monotonicity',
-      arbitrary,
-      check: (p) =>
-        p ? compare(compiled, p, compiled.evaluate(p.worse), compiled.evaluate(p.better)) : undefined,
-      readable: (p) =>
-        p && {
-          appraisal: p.worse,
-          change: { at: p.at, from: p.from, to: p.to, direction: p.handle.direction },
-        },
+      arbitrary: fc.oneof({ arbitrary: pair, weight: 3 }, { arbitrary: sweep, weight: 1 }),
+      check: (c) => {
+        cases++;
+        return runCase(compiled, handles, c, moved).problem;
+      },
+      readable: (c) => {
+        const o = runCase(compiled, handles, c, new Map());
+        return (
+          o.worse && {
+            appraisal: o.worse,
+            change: o.changes?.length === 1 ? o.changes[0] : o.changes,
+            ...(o.step ? { sweepStep: o.step } : {}),
+          }
+        );
+      },
     },
-    options,
+    { ...options, seed },
   );
+  if (!result.ok) return result;
+  const coverage = Object.fromEntries([...moved].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const still = Object.entries(coverage)
+    .filter(([, n]) => n === 0)
+    .map(([k]) => k);
+  const note = still.length > 0 ? `never moved, so not tested: ${still.join(', ')}` : undefined;
+  // A replay (`path`) runs one case: coverage says nothing then.
+  if (
+    options.path === undefined &&
+    compiled.rubric.predicate.levels.length > 1 &&
+    (coverage.predicate ?? 0) === 0
+  ) {
+    return {
+      ...result,
+      ok: false,
+      coverage,
+      message: `vacuous: the predicate changed in none of ${cases} cases, so its monotonicity was never tested${note ? `; ${note}` : ''}`,
+    };
+  }
+  return { ...result, coverage, ...(note ? { message: note } : {}) };
 }

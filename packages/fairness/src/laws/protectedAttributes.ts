@@ -36,9 +36,13 @@ export function protectedAttributes(compiled: CompiledRubric, options: LawOption
     return {
       law: 'protectedAttributes',
       ok: reads.length === 0,
+      ...(reads.length === 0 ? { skipped: true } : {}),
       runs: 0,
       seed: options.seed ?? 0,
-      message: notes.length > 0 ? notes.join('; ') : 'no protected facts declared',
+      message:
+        notes.length > 0
+          ? notes.join('; ')
+          : 'no protected facts declared (name a proxy with protectedFacts, or `kinerja check --protected <fact>`)',
       ...(reads.length > 0 ? { counterexample: { reads } } : {}),
     };
   }

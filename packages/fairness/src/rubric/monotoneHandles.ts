@@ -1,4 +1,4 @@
-import type { Rubric } from '@kinerja/core';
+import type { Level, Rubric } from '@kinerja/core';
 import { ratersOf, ratingValues } from '../arbitrary/arbitraryRatings.js';
 import type { FieldPlan } from './recordPlan.js';
 import { recordPlan } from './recordPlan.js';
@@ -24,6 +24,15 @@ export type MonotoneHandle =
       readonly group: string;
       readonly values: ReadonlyArray<string | number>;
       readonly direction: 'higher' | 'lower';
+    }
+  | {
+      /** The rating the supervisor gives a group (`supervisorRatings.<group>`). */
+      readonly kind: 'supervisor';
+      readonly group: string;
+      /** The rubric's ratings, worst first (the rubric lists them best first), with their aliases. */
+      readonly levels: readonly Level[];
+      /** Always `higher`: a rating further up the rubric's `ratings` list is better. */
+      readonly direction: 'higher';
     };
 
 const flip = (d: 'higher' | 'lower' | undefined) => (d === 'higher' ? 'lower' : d === 'lower' ? 'higher' : d);
@@ -33,7 +42,8 @@ const flip = (d: 'higher' | 'lower' | undefined) => (d === 'higher' ? 'lower' : 
  * inputs, ratings; never targets); otherwise the measure kind decides: ratio → higher realisation is better,
  * inverse-ratio → lower, value → higher, raters → higher rating, efficiency/scale/lookup/piecewise → no claim
  * (not monotone, or not knowable from the kind). A field in a quotient's divisor flips, declared or inferred. Listed targets and
- * additions cannot declare a direction, so only the kind speaks for them.
+ * additions cannot declare a direction, so only the kind speaks for them. A group rated by the supervisor
+ * (`rating.from: supervisor`) is a handle too: its rating is an input, and the rubric's `ratings` list is best first.
  */
 export function monotoneHandles(rubric: Readonly<Rubric>): MonotoneHandle[] {
   const out: MonotoneHandle[] = [];
@@ -69,6 +79,10 @@ export function monotoneHandles(rubric: Readonly<Rubric>): MonotoneHandle[] {
       for (const field of recordPlan(g.items.measure).fields) {
         if (sure(field.direction)) out.push({ kind: 'target', group, field, direction: field.direction });
       }
+    }
+    const ratings = rubric.ratings ?? [];
+    if (g.rating?.from === 'supervisor' && ratings.length > 1) {
+      out.push({ kind: 'supervisor', group, levels: [...ratings].reverse(), direction: 'higher' });
     }
   }
   return out;

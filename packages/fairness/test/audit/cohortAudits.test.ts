@@ -1,10 +1,14 @@
 import type { Appraisal, Evaluation } from '@kinerja/core';
 import { describe, expect, it } from 'vitest';
+import { attributeOf } from '../../src/audit/attributeOf.js';
 import { auditCohort } from '../../src/audit/auditCohort.js';
 import type { Cohort } from '../../src/audit/Cohort.js';
 import { distributionCurve } from '../../src/audit/distributionCurve.js';
+import { extractRatings } from '../../src/audit/extractRatings.js';
 import { formatAuditMarkdown } from '../../src/audit/formatAuditMarkdown.js';
 import { groupDisparity } from '../../src/audit/groupDisparity.js';
+import { interRaterAgreement } from '../../src/audit/interRaterAgreement.js';
+import { krippendorffAlpha } from '../../src/audit/krippendorffAlpha.js';
 import { simulateCohort, simulationRubric } from '../../src/audit/simulateCohort.js';
 import { fisherExact, fisherMidP } from '../../src/audit/stats/fisherExact.js';
 
@@ -258,6 +262,240 @@ describe('simulated cohorts (fixed seeds) and the full report', () => {
     expect(id).toContain('| Pergeseran terdeteksi (95%) |');
     expect(id).toContain('# Laporan audit penilaian kinerja');
     expect(id).toContain('## Atasan dibanding rekan kerja');
-    expect(id).toContain('### jenis_kelamin → kenaikan-pangkat (favourable)');
+    expect(id).toContain('### jenis_kelamin → kenaikan-pangkat (menguntungkan)');
+    expect(en).toContain('### jenis_kelamin → kenaikan-pangkat (favourable)');
+  });
+});
+
+describe('review fixes: what is audited and what the report says', () => {
+  const rubric = simulationRubric();
+  it('audits the ratings of complete and pending appraisals, not of invalid ones', () => {
+    const c = simulateCohort({ seed: 11, rubric });
+    const evaluations = c.evaluations.map((e, i) =>
+      i === 2 ? { ...e, status: 'invalid' as const } : i === 3 ? { ...e, status: 'pending' as const } : e,
+    );
+    const ratings = extractRatings({ appraisals: c.appraisals, evaluations });
+    expect(ratings.some((r) => r.index === 2)).toBe(false);
+    expect(ratings.some((r) => r.index === 3)).toBe(true);
+    expect(ratings.length).toBe(
+      extractRatings(c).length - extractRatings(c).filter((r) => r.index === 2).length,
+    );
+    const report = auditCohort({ appraisals: c.appraisals, evaluations });
+    expect(report.cohort.ratings).toBe(ratings.length);
+    expect(formatAuditMarkdown(report, 'id')).toContain('tidak valid 1 — tidak diaudit');
+  });
+
+  it('reads own attributes only: constructor, toString, hasOwnProperty, __proto__ are absent', () => {
+    const c = cohortOf([...repeat(3, { sex: 'l', promoted: true }), ...repeat(3, { sex: 'p' })]);
+    for (const a of [
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      '__proto__',
+      'employee.constructor',
+      'facts.valueOf',
+    ])
+      expect(attributeOf(c.appraisals[0] as Appraisal, a)).toBeUndefined();
+    const r = groupDisparity(c, { by: ['constructor'], outcomes: ['naik'] }).results[0];
+    expect(r?.groups).toEqual([]);
+    expect(r?.missingAttribute).toBe(6);
+    const curve = distributionCurve(cohortOf([{ predicate: 'constructor' }, { predicate: 'baik' }]), {
+      organisation: 'baik',
+      per: 'toString',
+    });
+    expect({ ...curve.unmapped }).toEqual({ constructor: 1 });
+    expect(curve.curves.map((k) => [k.group, k.n])).toEqual([
+      ['*', 1],
+      ['(none)', 1],
+    ]);
+  });
+
+  it('shows who each audit left out, in both languages', () => {
+    const c = cohortOf([
+      ...repeat(20, { sex: 'l', promoted: true, predicate: 'baik' }),
+      ...repeat(20, { sex: 'l', promoted: false, predicate: 'butuh-perbaikan' }),
+      ...repeat(18, { sex: 'p', promoted: true, predicate: 'baik' }),
+      ...repeat(22, { sex: 'p', promoted: false, predicate: 'amat-baik' }),
+      ...repeat(7, { promoted: true }),
+      { sex: 'p', promoted: null },
+    ]);
+    const report = auditCohort(c, {
+      by: ['jenis_kelamin'],
+      disparity: { outcomes: ['naik'] },
+      organisation: 'baik',
+    });
+    const id = formatAuditMarkdown(report, 'id');
+    const en = formatAuditMarkdown(report, 'en');
+    expect(id).toContain(
+      'Tidak disertakan: 7 orang tanpa atribut jenis_kelamin; 1 orang yang outcome-nya belum ditentukan',
+    );
+    expect(en).toContain('Left out: 7 without the attribute jenis_kelamin; 1 whose outcome is undetermined');
+    expect(id).toContain('8 orang tanpa predikat');
+    expect(id).toContain('`amat-baik` 22');
+    expect(en).toContain(
+      '8 without a predikat (pending or invalid); predikat not mapped to an SE level: `amat-baik` 22',
+    );
+  });
+
+  it('does not call a curve of nobody a fit', () => {
+    const report = auditCohort(cohortOf(repeat(3, { predicate: 'amat-baik' })), { organisation: 'baik' });
+    const k = report.curve?.curves[0];
+    expect(k?.n).toBe(0);
+    expect(k?.fits).toBe(false);
+    expect(report.findings.filter((f) => f.audit === 'curve')).toEqual([]);
+    const en = formatAuditMarkdown(report, 'en');
+    expect(en).toContain(
+      '### * (whole cohort) (n 0): not checked: nobody has a predikat mapped to an SE level',
+    );
+    expect(en).not.toContain('fits the pattern');
+    expect(formatAuditMarkdown(report, 'id')).not.toContain('sesuai pola');
+  });
+
+  it('a curve whose minimum exceeds its maximum on the same level is infeasible, and says why', () => {
+    const c = cohortOf([
+      { predicate: 'baik' },
+      { predicate: 'baik' },
+      { predicate: 'butuh-perbaikan' },
+      { predicate: 'sangat-baik' },
+    ]);
+    const k = distributionCurve(c, { organisation: 'baik', majorityFloor: true }).curves[0];
+    expect(k?.feasible).toBe(false);
+    expect(k?.conflicts).toEqual([{ kind: 'min-over-max', levels: ['baik'], min: 3, max: 2 }]);
+    const report = auditCohort(c, { organisation: 'baik', curve: { majorityFloor: true } });
+    expect(report.findings).toContainEqual({ audit: 'curve', subject: '*', flag: 'infeasible', value: 1 });
+    expect(formatAuditMarkdown(report, 'id')).toContain(
+      'pola tidak mungkin dipenuhi dengan jumlah ini: baik min 3 > maks 2',
+    );
+    expect(formatAuditMarkdown(report, 'en')).toContain(
+      'the pattern cannot be met with this head count: baik min 3 > max 2',
+    );
+    // Without the floor the same four people can fit.
+    expect(distributionCurve(c, { organisation: 'baik' }).curves[0]?.feasible).toBe(true);
+  });
+
+  it('lists a flagged group too small to conclude from as inconclusive, not as a finding', () => {
+    const c = cohortOf([
+      ...repeat(30, { sex: 'l', promoted: true }),
+      ...repeat(10, { sex: 'l', promoted: false }),
+      ...repeat(12, { sex: 'p', promoted: false }),
+    ]);
+    const report = auditCohort(c, { by: ['jenis_kelamin'], disparity: { outcomes: ['naik'] } });
+    const p = report.disparity?.results[0]?.groups.find((g) => g.value === 'p');
+    expect(p).toMatchObject({ flagged: true, smallSample: true, inconclusive: true, smallBecause: ['n'] });
+    expect(report.findings.filter((f) => f.audit === 'disparity')).toEqual([]);
+    const id = formatAuditMarkdown(report, 'id');
+    expect(id).toContain('Tidak dapat disimpulkan (kelompok terlalu kecil; peringatan, bukan putusan):');
+    expect(id).toContain('- `jenis_kelamin=p → naik`: rasio 0.000');
+    expect(id).toContain('| tidak dapat disimpulkan |');
+    expect(id).not.toContain('dampak merugikan');
+    expect(formatAuditMarkdown(report, 'en')).toContain('| inconclusive |');
+  });
+
+  it('says what is too small: an expected count, not n, when n ≥ 30', () => {
+    const c = cohortOf([
+      ...repeat(1, { sex: 'l', promoted: true }),
+      ...repeat(61, { sex: 'l', promoted: false }),
+      ...repeat(62, { sex: 'p', promoted: false }),
+    ]);
+    const report = auditCohort(c, { by: ['jenis_kelamin'], disparity: { outcomes: ['naik'] } });
+    const r = report.disparity?.results[0];
+    expect(r?.groups.map((g) => g.smallBecause)).toEqual([['expected-selected'], ['expected-selected']]);
+    expect(r?.warnings[0]).toBe(
+      'group "l" is too small to conclude from its ratio: expected selected 0.5 < 5 at the pooled rate',
+    );
+    expect(r?.warnings.join(' ')).not.toMatch(/n 62/);
+    expect(formatAuditMarkdown(report, 'id')).toContain(
+      '- kelompok "p" terlalu kecil untuk disimpulkan dari rasionya: jumlah harapan terpilih 0.5 < 5 (pada tingkat gabungan)',
+    );
+  });
+
+  it('the Indonesian report is Indonesian throughout; flags are words, the JSON keeps their ids', () => {
+    const c = simulateCohort({ seed: 11, rubric, biasedSupervisor: 2 });
+    const report = auditCohort(c, { by: ['jenis_kelamin', 'unit'], organisation: 'baik' });
+    expect(report.findings.map((f) => f.flag)).toEqual(
+      expect.arrayContaining(['lenient', 'above-consensus']),
+    );
+    const id = formatAuditMarkdown(report, 'id');
+    expect(id).toContain('`atasan-3`: terlalu murah');
+    expect(id).toContain('`atasan-3`: di atas konsensus');
+    expect(id).toContain('| Penilai | Dinilai | Selisih | Acuan |');
+    expect(id).toContain('terlalu kecil untuk disimpulkan');
+    expect(id).toContain('baik maks 70%');
+    expect(id).toContain('butuh-perbaikan + kurang minimal satu orang');
+    expect(id).toContain('(lengkap 80)');
+    expect(id).toContain('aturan empat perlima');
+    for (const english of [
+      'Method',
+      'crossed',
+      'pooled t',
+      'bootstrap over',
+      'flag:',
+      'lenient',
+      'severe',
+      'unreliable',
+      'consensus',
+      'adverse-impact',
+      'n.s.',
+      'off-pattern',
+      'selected',
+      '| gap',
+      'baseline',
+      '| off |',
+      ' max ',
+      'at-least-one',
+      'complete',
+      'pending',
+      'too small',
+      'fewer than',
+      'favourable',
+      'rubric',
+      'four-fifths',
+      'Holm-adjusted',
+      'group "',
+    ])
+      expect(id, english).not.toContain(english);
+    const en = formatAuditMarkdown(report, 'en');
+    expect(en).toContain('`atasan-3`: lenient');
+    expect(en).toContain('is too small to conclude from its ratio');
+  });
+
+  it('does not compute alpha from one person, and lists nothing as unreliable then', () => {
+    const c = simulateCohort({ seed: 1, rubric });
+    const one = { appraisals: c.appraisals.slice(0, 1), evaluations: c.evaluations.slice(0, 1) };
+    const agreement = interRaterAgreement(extractRatings(one));
+    // Per indicator the units are the people rated: one. (Pooled, the units are person × indicator: seven.)
+    const perIndicator = agreement.indicators.filter((i) => i.indicator !== '*');
+    expect(perIndicator.length).toBe(7);
+    for (const i of perIndicator) {
+      expect(i.alpha.interval?.alpha).toBeUndefined();
+      expect(i.alpha.interval?.notComputed).toBe('too-few-units');
+    }
+    const report = auditCohort(one, {});
+    expect(report.findings.filter((f) => f.audit === 'agreement' && f.subject !== '*')).toEqual([]);
+    expect(formatAuditMarkdown(report, 'id')).toMatch(
+      /α tidak dihitung untuk \d+ indikator: kurang dari dua orang/,
+    );
+    expect(formatAuditMarkdown(report, 'en')).toMatch(
+      /α not computed for \d+ indicator\(s\): fewer than two people/,
+    );
+    expect(krippendorffAlpha([[1, 2, 3]])).toMatchObject({ units: 1, notComputed: 'too-few-units' });
+    expect(krippendorffAlpha([[1, 2, 3]]).alpha).toBeUndefined();
+  });
+
+  it('keeps a line break in a group name from breaking a table or a heading', () => {
+    const c = cohortOf([
+      ...repeat(30, { unit: 'baris\nbaru', promoted: true, predicate: 'baik' }),
+      ...repeat(30, { unit: 'x|y', promoted: false, predicate: 'butuh-perbaikan' }),
+    ]);
+    const report = auditCohort(c, { by: ['unit'], organisation: 'baik', curve: { per: 'unit' } });
+    for (const lang of ['id', 'en'] as const) {
+      const md = formatAuditMarkdown(report, lang);
+      expect(md).toContain('| baris\\nbaru * |');
+      expect(md).toContain('| x\\|y |');
+      expect(md).toContain('### baris\\nbaru (n 30)');
+      const lines = md.split('\n');
+      for (const line of lines.filter((l) => l.startsWith('|'))) expect(line.endsWith('|'), line).toBe(true);
+      expect(lines.some((l) => l === 'baru * | 30 | 30 | 1.000 | 1.000 | – | – |  |')).toBe(false);
+    }
   });
 });

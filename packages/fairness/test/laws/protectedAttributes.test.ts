@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { boundaries, formatLawResult, protectedAttributes } from '../../src/index.js';
+import { mustLoad, SEED } from '../helpers/load.js';
+
+const SIM = readFileSync(new URL('../fixtures/simulasi.rubric.yaml', import.meta.url), 'utf8');
+const PERMENPAN = readFileSync(
+  new URL('../../../../rubrics/permenpanrb-6-2022/permenpanrb-6-2022.rubric.yaml', import.meta.url),
+  'utf8',
+);
+
+describe('protectedAttributes: proxies and skips', () => {
+  // A non-protected copy of gender, read by the promotion rule: only naming it as protected can catch it.
+  const proxy = SIM.replace(
+    'facts:\n',
+    'facts:\n  gender: { type: enum, values: [l, p], required: false }\n',
+  ).replace(
+    '        - { fact: facts, path: $.diklat, operator: equal, value: true }',
+    '        - { fact: facts, path: $.diklat, operator: equal, value: true }\n        - { fact: facts, path: $.gender, operator: notEqual, value: p }',
+  );
+
+  it('catches a rule reading a proxy of gender once the proxy is named in protectedFacts', () => {
+    expect(proxy).toContain('$.gender');
+    const compiled = mustLoad(proxy);
+    const blind = protectedAttributes(compiled, { seed: SEED, numRuns: 30 });
+    expect(blind.ok, formatLawResult(blind)).toBe(true);
+    const r = protectedAttributes(compiled, { seed: SEED, numRuns: 30, protectedFacts: ['gender'] });
+    expect(r.ok).toBe(false);
+    expect(r.message).toContain('gender at /outcomes/kenaikan-pangkat/when/all/2');
+  });
+
+  it('reports a rubric with no protected fact as skipped, never as passed', () => {
+    const r = protectedAttributes(mustLoad(PERMENPAN), { seed: 9 });
+    expect(r).toMatchObject({ ok: true, skipped: true, runs: 0, seed: 9 });
+    expect(formatLawResult(r)).toMatch(
+      /^– protectedAttributes skipped \(0 runs\): no protected facts declared/,
+    );
+  });
+
+  it('reports a rubric with no band list as skipped by boundaries', () => {
+    const noBands = PERMENPAN.replace(/\n {6}rating:\n {8}bands:\n(?: {10}- .*\n){3}/, '\n').replace(
+      /\n {6}bands:\n(?: {8}- .*\n){3}/,
+      '\n',
+    );
+    const r = boundaries(mustLoad(noBands));
+    expect(r).toMatchObject({ ok: true, skipped: true, runs: 0 });
+  });
+});
