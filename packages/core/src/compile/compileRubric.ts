@@ -49,6 +49,38 @@ export interface EvaluateOptions {
   scoreOnly?: boolean;
 }
 
+/**
+ * Schema validation of an appraisal given in code, which may not be JSON data. Parsed JSON (an object of
+ * `Object.prototype`, the one case worth being fast) goes straight to the schema; a class instance is walked first
+ * ({@link checkPlainAppraisal}, which costs a sixth of an evaluation, so only then); and a getter or Proxy that throws
+ * while the schema reads it becomes `input-not-plain` at its pointer instead of an exception. Everything after this
+ * reads own properties only, so an inherited field counts as missing.
+ */
+function validateAppraisal(input: unknown, opts: EvaluateOptions): Diagnostic[] {
+  if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
+    const proto = Object.getPrototypeOf(input);
+    if (proto !== Object.prototype && proto !== null) {
+      const found = checkPlainAppraisal(input, opts.source);
+      if (found) return found;
+    }
+  }
+  try {
+    return validateSchema('appraisal', input, { source: opts.source, locator: opts.locator });
+  } catch (error) {
+    const found = checkPlainAppraisal(input, opts.source);
+    if (found) return found;
+    // Plain to look at, yet reading it threw (a Proxy that answers descriptors but not reads): the input's fault.
+    if (error instanceof Error)
+      return [
+        createDiagnostic(
+          { code: 'input-not-plain', pointer: '', params: { problem: 'unreadable' } },
+          opts.source,
+        ),
+      ];
+    throw error;
+  }
+}
+
 /** A rubric proven sound and compiled to closures, ready to evaluate any number of appraisals. */
 export interface CompiledRubric {
   /** Rubric id. */
@@ -244,10 +276,7 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
       return span ? { ...d, span } : d;
     };
     if (!opts.trusted) {
-      // A class instance, getter or inherited field is not JSON: refused before the schema reads (and runs) it.
-      const errors =
-        checkPlainAppraisal(input, opts.source) ??
-        validateSchema('appraisal', input, { source: opts.source, locator: opts.locator });
+      const errors = validateAppraisal(input, opts);
       if (errors.length > 0) {
         out.diagnostics = errors;
         return out;

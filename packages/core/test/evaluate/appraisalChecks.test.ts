@@ -279,3 +279,26 @@ describe('own properties only (prepareAppraisal)', () => {
     expect(e.status).toBe('complete');
   });
 });
+
+describe('evaluate with data that is not JSON', () => {
+  const rubric = load(demoYaml);
+
+  it('a class instance is refused as input-not-plain, a throwing getter too, instead of an exception', () => {
+    class Form {
+      constructor(readonly employee: unknown) {}
+    }
+    const instance = Object.assign(new Form(demoAppraisal.employee), { period: demoAppraisal.period });
+    expect(brief(rubric.evaluate(instance))).toContainEqual(['input-not-plain', '', 'error']);
+
+    const getter = clone(demoAppraisal) as Record<string, unknown>;
+    Object.defineProperty(getter.employee as object, 'nip', {
+      enumerable: true,
+      get() {
+        throw new Error('database connection lost');
+      },
+    });
+    const e = rubric.evaluate(getter);
+    expect(e.status).toBe('invalid');
+    expect(brief(e)).toContainEqual(['input-not-plain', '/employee/nip', 'error']);
+  });
+});
