@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type ByteSource, formatFromPath, invalidEvaluation, readRecords, recordRef } from '@kinerja/batch';
 import { type Appraisal, type Diagnostic, type Evaluation, parseJson } from '@kinerja/core';
@@ -23,6 +23,7 @@ import { loadRubricOrReport } from '../loadRubricOrReport.js';
 import { oneOf } from '../oneOf.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
 import { STDIN_SOURCE, stdinUnreadable } from '../readInput.js';
+import { startsWithArray } from '../startsWithArray.js';
 import { errorReason, UsageError } from '../UsageError.js';
 import type { Command } from './Command.js';
 
@@ -188,20 +189,6 @@ async function readAll(stdin: CliIo['stdin']): Promise<Uint8Array> {
     throw stdinUnreadable(error);
   }
   return Buffer.concat(parts);
-}
-
-function startsWithArray(path: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const buffer = Buffer.alloc(4096);
-    const n = readSync(fd, buffer, 0, buffer.length, 0);
-    return /^\uFEFF?\s*\[/.test(buffer.subarray(0, n).toString('utf8'));
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 /** `kinerja audit`: evaluates a cohort with a rubric and audits it for rater bias and disparity. */

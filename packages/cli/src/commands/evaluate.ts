@@ -1,4 +1,3 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { formatFromPath } from '@kinerja/batch';
@@ -15,6 +14,7 @@ import { checkOutTarget } from '../outTarget.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
 import { peekStdin } from '../peekStdin.js';
 import { evaluateRead, readInput } from '../readInput.js';
+import { startsWithArray } from '../startsWithArray.js';
 import { UsageError } from '../UsageError.js';
 import type { Command } from './Command.js';
 
@@ -90,21 +90,6 @@ function isBatch(
     if (format !== undefined && format !== 'json') return true;
     return startsWithArray(resolve(io.cwd, file));
   });
-}
-
-/** Whether a file's first character after a BOM and white space is `[`; false when it cannot be read. */
-function startsWithArray(path: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const buffer = Buffer.alloc(4096);
-    const n = readSync(fd, buffer, 0, buffer.length, 0);
-    return /^\uFEFF?\s*\[/.test(buffer.subarray(0, n).toString('utf8'));
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 /** A flag's whole number from 1 to `max`, or its default; anything else is a usage error. */
