@@ -1,6 +1,8 @@
 import { createDiagnostic, fail, ok, type Result } from '@kinerja/core';
 import { firstInvalidUtf8 } from './firstInvalidUtf8.js';
 
+const FATAL = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /**
  * Decodes the bytes of a text file or stream as UTF-8, dropping a leading byte-order mark. Bytes that are not
  * UTF-8 (say a Windows-1252 `é`) are an `encoding-invalid` diagnostic at their line:column and byte offset,
@@ -12,6 +14,11 @@ import { firstInvalidUtf8 } from './firstInvalidUtf8.js';
 export function decodeUtf8Text(bytes: Uint8Array, source: string): Result<string> {
   // Editors on Windows still save a byte-order mark; it is not part of the document and would shift column 1.
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  try {
+    return ok(FATAL.decode(bytes.subarray(start)));
+  } catch {
+    // Only now is the first bad byte looked for, to say where it is.
+  }
   const bad = firstInvalidUtf8(bytes, start);
   if (bad < 0) return ok(new TextDecoder('utf-8').decode(bytes.subarray(start)));
   let line = 1;
