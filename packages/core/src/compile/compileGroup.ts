@@ -111,7 +111,10 @@ function compileRater(
     ctx.report({
       code: 'invalid-structure',
       pointer,
-      params: { why: 'a group rating needs the rubric’s `ratings` scale' },
+      params: {
+        why: 'a group rating needs the rubric’s `ratings` scale',
+        whyId: 'rating aspek memerlukan skala `ratings` rubrik',
+      },
     });
     return undefined;
   }
@@ -124,7 +127,10 @@ function compileRater(
     ctx.report({
       code: 'invalid-structure',
       pointer,
-      params: { why: 'a rating has either `bands` or `rules`, not both' },
+      params: {
+        why: 'a rating has either `bands` or `rules`, not both',
+        whyId: 'rating memakai `bands` atau `rules`, tidak keduanya',
+      },
     });
     return undefined;
   }
@@ -132,7 +138,10 @@ function compileRater(
     ctx.report({
       code: 'invalid-structure',
       pointer,
-      params: { why: 'a rating from the score needs `bands` or `rules`' },
+      params: {
+        why: 'a rating from the score needs `bands` or `rules`',
+        whyId: 'rating dari nilai memerlukan `bands` atau `rules`',
+      },
     });
     return undefined;
   }
@@ -204,6 +213,8 @@ export function compileGroup(
       pointer,
       params: {
         why: 'a group has either `indicators` or `items` (targets listed in the appraisal), exactly one',
+        whyId:
+          'aspek memakai tepat satu dari `indicators` atau `items` (target yang dicantumkan dalam penilaian)',
       },
     });
     return undefined;
@@ -243,7 +254,10 @@ export function compileGroup(
       ctx.report({
         code: 'invalid-structure',
         pointer: joinPointer(at, 'weight'),
-        params: { why: `a weight is given but the group combines by ${combine}` },
+        params: {
+          why: `a weight is given but the group combines by ${combine}`,
+          whyId: `bobot diberikan, tetapi aspek digabung dengan ${combine}`,
+        },
       });
       broken = true;
     }
@@ -271,7 +285,14 @@ export function compileGroup(
     });
   }
   if (weighted && group.items) {
-    ctx.report({ code: 'invalid-structure', pointer, params: { why: 'listed targets cannot be weighted' } });
+    ctx.report({
+      code: 'invalid-structure',
+      pointer,
+      params: {
+        why: 'listed targets cannot be weighted',
+        whyId: 'target yang dicantumkan tidak dapat diberi bobot',
+      },
+    });
     broken = true;
   }
   if (weighted && indicators.length > 0 && !weightSum.eq(total)) {
@@ -293,7 +314,10 @@ export function compileGroup(
         ctx.report({
           code: 'invalid-structure',
           pointer,
-          params: { why: 'rating targets needs the rubric’s `ratings`' },
+          params: {
+            why: 'rating targets needs the rubric’s `ratings`',
+            whyId: 'rating target memerlukan `ratings` rubrik',
+          },
         });
         broken = true;
       } else {

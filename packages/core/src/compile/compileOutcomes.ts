@@ -29,7 +29,7 @@ export function compileOutcomes(rubric: Rubric, ctx: MeasureCompileContext): Com
       ctx.report({
         code: 'unreachable-outcome',
         pointer: joinPointer(at, 'when'),
-        params: { outcome: id, why },
+        params: { outcome: id, why: why.en, whyId: why.id },
       });
       broken = true;
     }

@@ -27,7 +27,10 @@ export function compilePredicate(
     ctx.report({
       code: 'invalid-structure',
       pointer,
-      params: { why: 'the predicate has either `bands` or `matrix`, exactly one' },
+      params: {
+        why: 'the predicate has either `bands` or `matrix`, exactly one',
+        whyId: 'predikat memakai tepat satu dari `bands` atau `matrix`',
+      },
     });
     return undefined;
   }
@@ -36,7 +39,10 @@ export function compilePredicate(
       ctx.report({
         code: 'invalid-structure',
         pointer,
-        params: { why: 'predicate bands need an overall `score`' },
+        params: {
+          why: 'predicate bands need an overall `score`',
+          whyId: 'band predikat memerlukan `score` keseluruhan',
+        },
       });
       return undefined;
     }
@@ -83,7 +89,10 @@ export function compilePredicate(
       ctx.report({
         code: 'invalid-structure',
         pointer: joinPointer(pointer, 'matrix', key),
-        params: { why: `group ${gid} has no rating for the matrix to read` },
+        params: {
+          why: `group ${gid} has no rating for the matrix to read`,
+          whyId: `aspek ${gid} tidak punya rating untuk dibaca matriks`,
+        },
       });
       broken = true;
     }
@@ -92,7 +101,10 @@ export function compilePredicate(
     ctx.report({
       code: 'invalid-structure',
       pointer,
-      params: { why: 'a predicate matrix needs the rubric’s `ratings`' },
+      params: {
+        why: 'a predicate matrix needs the rubric’s `ratings`',
+        whyId: 'matriks predikat memerlukan `ratings` rubrik',
+      },
     });
     return undefined;
   }

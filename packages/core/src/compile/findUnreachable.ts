@@ -26,7 +26,10 @@ function shapeOf(catalogue: FactCatalogue, fact: string, path: string | undefine
  * no band gives is never the predikat. A list of flags `contains` only a flag something can raise. It is sound
  * (never calls a reachable rule dead), not complete.
  */
-export function findUnreachable(condition: Condition, catalogue: FactCatalogue): string | undefined {
+export function findUnreachable(
+  condition: Condition,
+  catalogue: FactCatalogue,
+): { id: string; en: string } | undefined {
   const allowed = (c: Condition, env: Map<string, Set<string>>): boolean => {
     if ('all' in c) {
       const local = new Map([...env].map(([k, v]) => [k, new Set(v)]));
@@ -75,5 +78,8 @@ export function findUnreachable(condition: Condition, catalogue: FactCatalogue):
   };
   return allowed(condition, new Map())
     ? undefined
-    : 'no value of the facts it compares can satisfy every part';
+    : {
+        id: 'tidak ada nilai fakta yang dibandingkannya yang dapat memenuhi semua bagian',
+        en: 'no value of the facts it compares can satisfy every part',
+      };
 }

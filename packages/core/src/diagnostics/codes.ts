@@ -36,6 +36,8 @@ const show = (v: unknown): string => {
   }
 };
 const p = (d: MessageData, k: string): string => String(d.params?.[k] ?? '');
+// A reason given in both languages (`why` English, `whyId` Indonesian); callers that give only `why` show it as is.
+const whyId = (d: MessageData): string => p(d, 'whyId') || p(d, 'why');
 
 // The words of a csv-syntax diagnostic from its `problem` key (counts in expected / received).
 function csvSyntaxWords(d: MessageData): Messages {
@@ -511,7 +513,7 @@ const codes = {
     summary:
       'An outcome condition can never be true (e.g. it needs a predicate or rating that does not exist).',
     render: (d) => ({
-      id: `Tindak lanjut ${p(d, 'outcome')} tidak pernah dapat terpenuhi: ${p(d, 'why')}.`,
+      id: `Tindak lanjut ${p(d, 'outcome')} tidak pernah dapat terpenuhi: ${whyId(d)}.`,
       en: `Outcome ${p(d, 'outcome')} can never be met: ${p(d, 'why')}.`,
     }),
   },
@@ -521,7 +523,7 @@ const codes = {
     summary:
       'The rubric’s parts do not fit together (e.g. a group with neither indicators nor items, a predicate with both bands and a matrix).',
     render: (d) => ({
-      id: `Struktur rubrik tidak konsisten: ${p(d, 'why')}.`,
+      id: `Struktur rubrik tidak konsisten: ${whyId(d)}.`,
       en: `The rubric’s structure is inconsistent: ${p(d, 'why')}.`,
     }),
   },
@@ -530,7 +532,7 @@ const codes = {
     severity: 'error',
     summary: 'A measure is not well formed (e.g. a piecewise table out of order, a scale with no entries).',
     render: (d) => ({
-      id: `Cara ukur tidak sah: ${p(d, 'why')}.`,
+      id: `Cara ukur tidak sah: ${whyId(d)}.`,
       en: `Invalid measure: ${p(d, 'why')}.`,
     }),
   },
@@ -678,7 +680,7 @@ const codes = {
     severity: 'error',
     summary: 'A date is not a real calendar date, or a period ends before it starts.',
     render: (d) => ({
-      id: `Tanggal ${show(d.received)} tidak sah: ${p(d, 'why')}.`,
+      id: `Tanggal ${show(d.received)} tidak sah: ${whyId(d)}.`,
       en: `Date ${show(d.received)} is not valid: ${p(d, 'why')}.`,
     }),
   },

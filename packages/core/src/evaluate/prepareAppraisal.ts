@@ -227,21 +227,21 @@ export function prepareAppraisal(
       code: 'invalid-date',
       pointer: '/period/start',
       received: pStart,
-      params: { why: 'no such date' },
+      params: { why: 'no such date', whyId: 'tanggal itu tidak ada' },
     });
   if (!end)
     report({
       code: 'invalid-date',
       pointer: '/period/end',
       received: pEnd,
-      params: { why: 'no such date' },
+      params: { why: 'no such date', whyId: 'tanggal itu tidak ada' },
     });
   if (start && end && end.getTime() < start.getTime()) {
     report({
       code: 'invalid-date',
       pointer: '/period/end',
       received: pEnd,
-      params: { why: 'the period ends before it starts' },
+      params: { why: 'the period ends before it starts', whyId: 'periode berakhir sebelum dimulai' },
     });
   }
   const eff = plan.rubric.effective;
@@ -271,7 +271,7 @@ export function prepareAppraisal(
         code: 'invalid-date',
         pointer: '/employee/rankSince',
         received: rankSince,
-        params: { why: 'no such date' },
+        params: { why: 'no such date', whyId: 'tanggal itu tidak ada' },
       });
     else if (end) {
       const inRank = plan.calendar.between(pEnd, rankSince);

@@ -16,7 +16,10 @@ export const compilePiecewise: MeasureCompiler<PiecewiseMeasure> = (m, pointer, 
       ctx.report({
         code: 'invalid-measure',
         pointer: `${pointer}/points/${i}`,
-        params: { why: 'piecewise x values must strictly increase' },
+        params: {
+          why: 'piecewise x values must strictly increase',
+          whyId: 'nilai x pada piecewise harus terus naik',
+        },
       });
       return undefined;
     }

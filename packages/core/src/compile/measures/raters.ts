@@ -127,6 +127,8 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
         pointer: at,
         params: {
           why: 'divergence compares the supervisor with the others, but no supervisor role is declared',
+          whyId:
+            'divergence membandingkan atasan dengan penilai lain, tetapi peran supervisor tidak dideklarasikan',
         },
       });
       return undefined;
@@ -139,6 +141,7 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
           pointer: `${at}/consensus`,
           params: {
             why: `consensus role ${bad} must be a declared role other than supervisor, with weight > 0`,
+            whyId: `peran konsensus ${bad} harus peran yang dideklarasikan selain supervisor, dengan bobot > 0`,
           },
         });
         return undefined;
@@ -152,6 +155,8 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
           pointer: at,
           params: {
             why: 'the default consensus (peer, third-party) has no declared role with weight > 0; list the consensus roles',
+            whyId:
+              'konsensus bawaan (peer, third-party) tidak punya peran yang dideklarasikan dengan bobot > 0; sebutkan peran konsensusnya',
           },
         });
         return undefined;

@@ -34,7 +34,10 @@ export const compileScale: MeasureCompiler<ScaleMeasure> = (m, pointer, ctx) => 
     ctx.report({
       code: 'invalid-measure',
       pointer: `${pointer}/map`,
-      params: { why: 'a scale needs at least one entry' },
+      params: {
+        why: 'a scale needs at least one entry',
+        whyId: 'skala memerlukan paling sedikit satu entri',
+      },
     });
     return undefined;
   }

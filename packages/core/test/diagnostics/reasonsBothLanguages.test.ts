@@ -1,0 +1,60 @@
+/** Reasons inside messages are given in both languages: the Indonesian message carries no English reason. */
+import { describe, expect, it } from 'vitest';
+import { loadRubric } from '../../src/index.js';
+import { appraisal, load } from '../golden/helpers.js';
+
+const rubric = (predicate: string) => `
+kinerja: 1
+id: reasons
+version: 1.0.0
+label: { id: Alasan, en: Reasons }
+groups:
+  g:
+    label: { id: G, en: G }
+    indicators:
+      x: { label: { id: X, en: X }, measure: { kind: value, input: x } }
+score:
+  weights: { g: 1 }
+predicate:
+${predicate}
+`;
+const levels = `  levels:
+    - { id: baik, label: { id: Baik, en: Good } }
+    - { id: kurang, label: { id: Kurang, en: Poor } }`;
+
+describe('reasons in both languages', () => {
+  it('invalid-structure: the predikat with both bands and a matrix', () => {
+    const r = loadRubric(
+      rubric(`${levels}
+  bands:
+    - { id: baik, range: "[50, inf)" }
+    - { id: kurang, range: "(-inf, 50)" }
+  matrix: { rows: g, columns: g, cells: {} }`),
+    );
+    const d = r.diagnostics.find((x) => x.code === 'invalid-structure');
+    expect(d?.message.id).toBe(
+      'Struktur rubrik tidak konsisten: predikat memakai tepat satu dari `bands` atau `matrix`.',
+    );
+    expect(d?.message.en).toBe(
+      'The rubric’s structure is inconsistent: the predicate has either `bands` or `matrix`, exactly one.',
+    );
+  });
+
+  it('invalid-date: a period that ends before it starts', () => {
+    const ok = load(
+      rubric(`${levels}
+  bands:
+    - { id: baik, range: "[50, inf)" }
+    - { id: kurang, range: "(-inf, 50)" }`),
+    );
+    const e = ok.evaluate(
+      appraisal({
+        inputs: { x: { x: 60 } },
+        period: { kind: 'annual', start: '2023-12-31', end: '2023-01-01' },
+      }),
+    );
+    const d = e.diagnostics.find((x) => x.code === 'invalid-date');
+    expect(d?.message.id).toBe('Tanggal "2023-01-01" tidak sah: periode berakhir sebelum dimulai.');
+    expect(d?.message.en).toBe('Date "2023-01-01" is not valid: the period ends before it starts.');
+  });
+});
