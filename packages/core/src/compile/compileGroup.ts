@@ -9,6 +9,7 @@ import type { Label } from '../schema/common.js';
 import type { Group } from '../schema/rubricSchema.js';
 import type { CompiledBands } from './compileBands.js';
 import { compileBands } from './compileBands.js';
+import { byId } from './evaluationOrder.js';
 import { exactDecimal } from './exactDecimal.js';
 import { type Interval, inInterval, parseInterval } from './interval.js';
 import type { LevelIndex } from './levelIndex.js';
@@ -206,7 +207,8 @@ export function compileGroup(
   scoreNeeded = true,
 ): CompiledGroup | undefined {
   let broken = false;
-  const indicators = Object.entries(group.indicators ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // The order the load-time evaluation-order check assumes (evaluationOrder.ts): one comparator for both.
+  const indicators = Object.entries(group.indicators ?? {}).sort(([a], [b]) => byId(a, b));
   if (indicators.length > 0 === (group.items !== undefined)) {
     ctx.report({
       code: 'invalid-structure',
@@ -335,9 +337,7 @@ export function compileGroup(
     }
   }
   const additions: Part[] = [];
-  for (const [aid, add] of Object.entries(group.additions ?? {}).sort(([a], [b]) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  )) {
+  for (const [aid, add] of Object.entries(group.additions ?? {}).sort(([a], [b]) => byId(a, b))) {
     const m = ctx.measure(add.measure, joinPointer(pointer, 'additions', aid, 'measure'));
     if (m)
       additions.push({
