@@ -35,6 +35,14 @@ export function loadPacks(ids = [...AGENCY_PACKS, NATIONAL_PACK]) {
   return out;
 }
 
+/**
+ * The protected attributes the HR data carries, here only sex, read from the NIP (its 15th digit: 1 male, 2 female).
+ * The packs declare it protected: no rule reads it, and it is there for `kinerja audit --by jenis-kelamin`.
+ */
+function factsOf(record) {
+  return { 'jenis-kelamin': record.nip[14] === '1' ? 'L' : 'P' };
+}
+
 function employeeOf(record, unit) {
   return {
     nip: record.nip,
@@ -69,6 +77,7 @@ export function agencyAppraisal(record, cohort) {
     id: `kupang-2025-${record.nip}`,
     employee: employeeOf(record, unit),
     period: cohort.period,
+    facts: factsOf(record),
     targets: { 'hasil-kerja': record.targets },
     inputs: record.agency,
     ratings,
@@ -92,6 +101,7 @@ export function nationalAppraisal(record, cohort) {
     id: `nasional-2025-${record.nip}`,
     employee: employeeOf(record, unit),
     period: cohort.period,
+    facts: factsOf(record),
     targets: { 'hasil-kerja': record.targets },
     ratings,
     ...(record.conflicts ? { conflicts: record.conflicts } : {}),
