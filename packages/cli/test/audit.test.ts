@@ -27,7 +27,7 @@ describe('kinerja audit', () => {
         '--input',
         'cohort.json',
         '--by',
-        'jenis_kelamin',
+        'jenis-kelamin',
         '--org-predicate',
         'baik',
       ],
@@ -115,7 +115,7 @@ describe('kinerja audit', () => {
   it('leaves the ratings of an appraisal that does not evaluate out of the audit', async () => {
     const cohort = simulateCohort({ seed: 11, rubric: simulationRubric() });
     const appraisals = cohort.appraisals.map((a, i) =>
-      i === 2 ? { ...a, facts: { ...a.facts, jenis_kelamin: 'x' } } : a,
+      i === 2 ? { ...a, facts: { ...a.facts, 'jenis-kelamin': 'x' } } : a,
     );
     writeFileSync(join(dir, 'invalid.ndjson'), appraisals.map((a) => JSON.stringify(a)).join('\n'));
     const whole = JSON.parse(
@@ -132,22 +132,22 @@ describe('kinerja audit', () => {
 
   it('refuses an attribute no appraisal has, naming the nearest and those present', async () => {
     const typo = await run(
-      ['audit', '-r', 'simulasi.rubric.yaml', '-i', 'cohort.json', '--by', 'jenis-kelamin', '--lang', 'en'],
+      ['audit', '-r', 'simulasi.rubric.yaml', '-i', 'cohort.json', '--by', 'jenis_kelamin', '--lang', 'en'],
       dir,
     );
     expect(typo.code).toBe(2);
     expect(typo.stdout).toBe('');
     expect(typo.stderr).toContain(
-      '--by jenis-kelamin: no appraisal has this attribute; did you mean jenis_kelamin? Attributes present:',
+      '--by jenis_kelamin: no appraisal has this attribute; did you mean jenis-kelamin? Attributes present:',
     );
-    expect(typo.stderr).toMatch(/Attributes present: .*jenis_kelamin.*unit/);
+    expect(typo.stderr).toMatch(/Attributes present: .*jenis-kelamin.*unit/);
     const id = await run(
-      ['audit', '-r', 'simulasi.rubric.yaml', '-i', 'cohort.json', '--by', 'jenis-kelamin', '--lang', 'id'],
+      ['audit', '-r', 'simulasi.rubric.yaml', '-i', 'cohort.json', '--by', 'jenis_kelamin', '--lang', 'id'],
       dir,
     );
     expect(id.code).toBe(2);
     expect(id.stderr).toContain(
-      '--by jenis-kelamin: tidak ada penilaian yang memiliki atribut ini; maksudnya jenis_kelamin?',
+      '--by jenis_kelamin: tidak ada penilaian yang memiliki atribut ini; maksudnya jenis-kelamin?',
     );
     expect(id.stderr).toContain('Atribut yang ada:');
     for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {

@@ -118,27 +118,43 @@ describe('kinerja check', () => {
   });
 
   it('reports a law that ran no case as skipped, not passed', async () => {
-    const r = await run(
-      ['check', 'permenpanrb-6-2022', '--law', 'protectedAttributes'],
-      join(repo, 'rubrics'),
-    );
+    const dir = folder({ 'unprotected.rubric.yaml': simulasi.replace('protected: true, ', '') });
+    const r = await run(['check', 'unprotected.rubric.yaml', '--law', 'protectedAttributes'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('  – protectedAttributes skipped (0 runs): no protected facts declared');
     expect(r.stdout).not.toContain('✓ protectedAttributes');
     expect(r.stdout).toContain('1 rubric(s), 0 broken law(s), 1 skipped law(s), seed 1.');
     const json = await run(
-      ['check', 'permenpanrb-6-2022', '--law', 'protectedAttributes', '--format', 'json'],
-      join(repo, 'rubrics'),
+      ['check', 'unprotected.rubric.yaml', '--law', 'protectedAttributes', '--format', 'json'],
+      dir,
     );
     expect(JSON.parse(json.stdout).results[0].laws[0]).toMatchObject({ skipped: true, runs: 0, seed: 1 });
+  });
+
+  it('runs protectedAttributes on every pack: the national packs declare the merit attributes', async () => {
+    for (const pack of [
+      'permenpanrb-6-2022',
+      'pp-30-2019',
+      'pp-46-2011',
+      'kupang-dinkes',
+      'kupang-administrasi',
+    ]) {
+      const r = await run(
+        ['check', pack, '--law', 'protectedAttributes', '--runs', '20', '--format', 'json'],
+        join(repo, 'rubrics'),
+      );
+      expect(r.code, pack).toBe(0);
+      for (const result of JSON.parse(r.stdout).results)
+        expect(result.laws[0], `${pack}: ${result.rubric}`).toMatchObject({ ok: true, runs: 20 });
+    }
   });
 
   it('says a rubric did not load instead of "0 rubric(s), 0 broken law(s)"', async () => {
     const reads = simulasi.replace(
       '        - { fact: facts, path: $.diklat, operator: equal, value: true }',
-      '        - { fact: facts, path: $.jenis_kelamin, operator: equal, value: l }',
+      '        - { fact: facts, path: $.jenis-kelamin, operator: equal, value: l }',
     );
-    expect(reads).toContain('$.jenis_kelamin');
+    expect(reads).toContain('$.jenis-kelamin');
     const dir = folder({ 'reads.rubric.yaml': reads });
     const r = await run(['check', 'reads.rubric.yaml', '--lang', 'en'], dir);
     expect(r.code).toBe(1);

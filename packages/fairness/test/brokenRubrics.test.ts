@@ -145,15 +145,15 @@ describe('protectedAttributes', () => {
   });
 
   it('catches a predicate that depends on a non-protected copy of a protected attribute', () => {
-    const bands = `    - { id: baik, range: "[80, inf)", requires: { fact: facts, path: $.jenis_kelamin, operator: equal, value: L }, otherwise: kurang }
+    const bands = `    - { id: baik, range: "[80, inf)", requires: { fact: facts, path: $.jenis-kelamin, operator: equal, value: L }, otherwise: kurang }
     - { id: kurang, range: "(-inf, 80)" }`;
     const facts = `facts:
   gender: { type: enum, values: [L, P], protected: true }
-  jenis_kelamin: { type: enum, values: [L, P] }`;
+  jenis-kelamin: { type: enum, values: [L, P] }`;
     const compiled = mustLoad(oneIndicator(ratio(), bands, facts));
-    const r = protectedAttributes(compiled, { seed: SEED, protectedFacts: ['jenis_kelamin'] });
+    const r = protectedAttributes(compiled, { seed: SEED, protectedFacts: ['jenis-kelamin'] });
     expect(r.ok).toBe(false);
-    expect(r.message).toContain('jenis_kelamin at /predicate/bands/0/requires');
+    expect(r.message).toContain('jenis-kelamin at /predicate/bands/0/requires');
   });
 
   it('notes protected facts the rubric does not declare instead of failing on them', () => {

@@ -44,7 +44,7 @@ Options:
   -i, --input <file>         appraisals (required; repeatable; - for standard input, once)
   --input-format json|ndjson how to read the inputs (default: from the extension, see above)
   --by <attribute>           split outcomes by an attribute (repeatable): an employee field (unit, positionType,
-                             rank, …) or a fact (jenis_kelamin, facts.x), protected ones included
+                             rank, …) or a fact (jenis-kelamin, facts.x), protected ones included
   --outcome <id>             audit only these outcomes of the rubric (repeatable; default every outcome)
   --org-predicate <p>        the organisation's predikat: ${organisationPredicates.join(', ')}
   --curve-per <attribute>    check the curve per value of this attribute too (e.g. unit; needs --org-predicate)
@@ -365,7 +365,7 @@ export const auditCommand: Command = {
     }
     const by = (values.by as unknown as string[] | undefined) ?? [];
     const curvePer = values['curve-per'] as string | undefined;
-    // An attribute no one has is a typo (jenis-kelamin for jenis_kelamin), not a finding: say which ones exist.
+    // An attribute no one has is a typo (jenis_kelamin for jenis-kelamin), not a finding: say which ones exist.
     for (const [flag, attribute] of [
       ...by.map((b) => ['--by', b] as const),
       ...(curvePer !== undefined ? [['--curve-per', curvePer] as const] : []),

@@ -29,7 +29,7 @@ export function attributeOf(appraisal: Appraisal, attribute: string): string | u
 
 /**
  * Every attribute name the appraisals carry, as {@link attributeOf} reads them: employee fields by their bare name
- * (`unit`) and facts by theirs (`jenis_kelamin`), sorted; for naming the choices when an attribute is absent.
+ * (`unit`) and facts by theirs (`jenis-kelamin`), sorted; for naming the choices when an attribute is absent.
  */
 export function attributeNames(appraisals: readonly Appraisal[]): string[] {
   const names = new Set<string>();

@@ -6,7 +6,7 @@ import { holm } from './stats/holm.js';
 
 /** Options of {@link groupDisparity}. */
 export interface DisparityOptions {
-  /** Attributes to split by: employee fields (`unit`, `positionType`, …) or facts (`jenis_kelamin`, `facts.x`). */
+  /** Attributes to split by: employee fields (`unit`, `positionType`, …) or facts (`jenis-kelamin`, `facts.x`). */
   by: readonly string[];
   /** Outcome ids (default: every outcome seen in the evaluations). */
   outcomes?: readonly string[];

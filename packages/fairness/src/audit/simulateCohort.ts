@@ -141,7 +141,7 @@ export function simulateCohort(options: SimulationOptions): SimulatedCohort {
         employee: { nip: ratee.nip, unit: `tim-${s + 1}`, position: 'Pelaksana', positionType: 'pelaksana' },
         period: { kind: 'annual', start: '2024-01-01', end: '2024-12-31' },
         ratings,
-        facts: { diklat: ratee.diklat, jenis_kelamin: ratee.sex },
+        facts: { diklat: ratee.diklat, 'jenis-kelamin': ratee.sex },
       });
     });
   }

@@ -24,7 +24,7 @@ label: { id: Rubrik simulasi audit, en: Audit simulation rubric }
 effective: { from: 2024-01-01 }
 facts:
   diklat: { type: boolean, default: false, label: { id: Sertifikat diklat kepemimpinan, en: Leadership-training certificate } }
-  jenis_kelamin: { type: enum, values: [l, p], protected: true, required: false }
+  jenis-kelamin: { type: enum, values: [l, p], protected: true, required: false }
 groups:
   perilaku:
     label: { id: Perilaku kerja, en: Work behaviour }

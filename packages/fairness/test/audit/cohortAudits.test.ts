@@ -27,7 +27,7 @@ function cohortOf(
       ({
         employee: { nip: String(198501012010011000 + i), unit: p.unit ?? 'u1', position: 'Pelaksana' },
         period: { kind: 'annual', start: '2024-01-01', end: '2024-12-31' },
-        ...(p.sex ? { facts: { jenis_kelamin: p.sex } } : {}),
+        ...(p.sex ? { facts: { 'jenis-kelamin': p.sex } } : {}),
       }) as Appraisal,
   );
   const outcome = (kind: string, met: boolean | null) => ({
@@ -69,7 +69,7 @@ describe('group disparity, by hand', () => {
     { sex: 'p', promoted: null },
     {},
   ]);
-  const audit = groupDisparity(cohort, { by: ['jenis_kelamin'], outcomes: ['naik'] });
+  const audit = groupDisparity(cohort, { by: ['jenis-kelamin'], outcomes: ['naik'] });
   const r = audit.results[0];
   it('computes rates, the impact ratio to the most-favoured group and an exact p-value (mid-p on request)', () => {
     expect(r?.reference).toBe('l');
@@ -80,7 +80,7 @@ describe('group disparity, by hand', () => {
     const p = r?.groups[1];
     expect(p?.pValue).toBeCloseTo(fisherExact(8, 32, 20, 20), 12);
     expect(
-      groupDisparity(cohort, { by: ['jenis_kelamin'], outcomes: ['naik'], test: 'mid-p' }).results[0]
+      groupDisparity(cohort, { by: ['jenis-kelamin'], outcomes: ['naik'], test: 'mid-p' }).results[0]
         ?.groups[1]?.pValue,
     ).toBeCloseTo(fisherMidP(8, 32, 20, 20), 12);
     expect(p?.pValue).toBeLessThan(0.01);
@@ -96,7 +96,7 @@ describe('group disparity, by hand', () => {
         ...repeat(3, { sex: 'p', promoted: true }),
         ...repeat(7, { sex: 'p', promoted: false }),
       ]),
-      { by: ['jenis_kelamin'], outcomes: ['naik'] },
+      { by: ['jenis-kelamin'], outcomes: ['naik'] },
     ).results[0];
     const p = small?.groups.find((g) => g.value === 'p');
     expect(p?.ratio).toBeCloseTo(0.5, 12);
@@ -243,13 +243,13 @@ describe('simulated cohorts (fixed seeds) and the full report', () => {
       peersPerRatee: 2,
       trainingAccess: { l: 0.675, p: 0.675 },
     });
-    const opts = { by: ['jenis_kelamin'], disparity: { outcomes: ['kenaikan-pangkat'] } };
+    const opts = { by: ['jenis-kelamin'], disparity: { outcomes: ['kenaikan-pangkat'] } };
     expect(auditCohort(biased, opts).disparity?.results[0]?.flagged).toBe(true);
     expect(auditCohort(fair, opts).disparity?.results[0]?.flagged).toBe(false);
   });
   it('renders the report in Markdown, in Indonesian and English', () => {
     const c = simulateCohort({ seed: 11, rubric, biasedSupervisor: 2 });
-    const report = auditCohort(c, { by: ['jenis_kelamin', 'unit'], organisation: 'baik' });
+    const report = auditCohort(c, { by: ['jenis-kelamin', 'unit'], organisation: 'baik' });
     expect(report.findings.some((f) => f.audit === 'divergence' && f.subject === 'atasan-3')).toBe(true);
     const en = formatAuditMarkdown(report, 'en');
     expect(en).toContain('# Appraisal audit report');
@@ -262,8 +262,8 @@ describe('simulated cohorts (fixed seeds) and the full report', () => {
     expect(id).toContain('| Pergeseran terdeteksi (95%) |');
     expect(id).toContain('# Laporan audit penilaian kinerja');
     expect(id).toContain('## Atasan dibanding rekan kerja');
-    expect(id).toContain('### jenis_kelamin → kenaikan-pangkat (menguntungkan)');
-    expect(en).toContain('### jenis_kelamin → kenaikan-pangkat (favourable)');
+    expect(id).toContain('### jenis-kelamin → kenaikan-pangkat (menguntungkan)');
+    expect(en).toContain('### jenis-kelamin → kenaikan-pangkat (favourable)');
   });
 });
 
@@ -320,16 +320,16 @@ describe('review fixes: what is audited and what the report says', () => {
       { sex: 'p', promoted: null },
     ]);
     const report = auditCohort(c, {
-      by: ['jenis_kelamin'],
+      by: ['jenis-kelamin'],
       disparity: { outcomes: ['naik'] },
       organisation: 'baik',
     });
     const id = formatAuditMarkdown(report, 'id');
     const en = formatAuditMarkdown(report, 'en');
     expect(id).toContain(
-      'Tidak disertakan: 7 orang tanpa atribut jenis_kelamin; 1 orang yang outcome-nya belum ditentukan',
+      'Tidak disertakan: 7 orang tanpa atribut jenis-kelamin; 1 orang yang outcome-nya belum ditentukan',
     );
-    expect(en).toContain('Left out: 7 without the attribute jenis_kelamin; 1 whose outcome is undetermined');
+    expect(en).toContain('Left out: 7 without the attribute jenis-kelamin; 1 whose outcome is undetermined');
     expect(id).toContain('8 orang tanpa predikat');
     expect(id).toContain('`amat-baik` 22');
     expect(en).toContain(
@@ -379,13 +379,13 @@ describe('review fixes: what is audited and what the report says', () => {
       ...repeat(10, { sex: 'l', promoted: false }),
       ...repeat(12, { sex: 'p', promoted: false }),
     ]);
-    const report = auditCohort(c, { by: ['jenis_kelamin'], disparity: { outcomes: ['naik'] } });
+    const report = auditCohort(c, { by: ['jenis-kelamin'], disparity: { outcomes: ['naik'] } });
     const p = report.disparity?.results[0]?.groups.find((g) => g.value === 'p');
     expect(p).toMatchObject({ flagged: true, smallSample: true, inconclusive: true, smallBecause: ['n'] });
     expect(report.findings.filter((f) => f.audit === 'disparity')).toEqual([]);
     const id = formatAuditMarkdown(report, 'id');
     expect(id).toContain('Tidak dapat disimpulkan (kelompok terlalu kecil; peringatan, bukan putusan):');
-    expect(id).toContain('- `jenis_kelamin=p → naik`: rasio 0.000');
+    expect(id).toContain('- `jenis-kelamin=p → naik`: rasio 0.000');
     expect(id).toContain('| tidak dapat disimpulkan |');
     expect(id).not.toContain('dampak merugikan');
     expect(formatAuditMarkdown(report, 'en')).toContain('| inconclusive |');
@@ -397,7 +397,7 @@ describe('review fixes: what is audited and what the report says', () => {
       ...repeat(61, { sex: 'l', promoted: false }),
       ...repeat(62, { sex: 'p', promoted: false }),
     ]);
-    const report = auditCohort(c, { by: ['jenis_kelamin'], disparity: { outcomes: ['naik'] } });
+    const report = auditCohort(c, { by: ['jenis-kelamin'], disparity: { outcomes: ['naik'] } });
     const r = report.disparity?.results[0];
     expect(r?.groups.map((g) => g.smallBecause)).toEqual([['expected-selected'], ['expected-selected']]);
     expect(r?.warnings[0]).toBe(
@@ -411,7 +411,7 @@ describe('review fixes: what is audited and what the report says', () => {
 
   it('the Indonesian report is Indonesian throughout; flags are words, the JSON keeps their ids', () => {
     const c = simulateCohort({ seed: 11, rubric, biasedSupervisor: 2 });
-    const report = auditCohort(c, { by: ['jenis_kelamin', 'unit'], organisation: 'baik' });
+    const report = auditCohort(c, { by: ['jenis-kelamin', 'unit'], organisation: 'baik' });
     expect(report.findings.map((f) => f.flag)).toEqual(
       expect.arrayContaining(['lenient', 'above-consensus']),
     );

@@ -30,7 +30,9 @@ describe('protectedAttributes: proxies and skips', () => {
   });
 
   it('reports a rubric with no protected fact as skipped, never as passed', () => {
-    const r = protectedAttributes(mustLoad(PERMENPAN), { seed: 9 });
+    const unprotected = SIM.replace('protected: true, ', '');
+    expect(unprotected).not.toContain('protected: true');
+    const r = protectedAttributes(mustLoad(unprotected), { seed: 9 });
     expect(r).toMatchObject({ ok: true, skipped: true, runs: 0, seed: 9 });
     expect(formatLawResult(r)).toMatch(
       /^– protectedAttributes skipped \(0 runs\): no protected facts declared/,
