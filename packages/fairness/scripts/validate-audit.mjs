@@ -176,7 +176,9 @@ if (values.only === 'reference') {
 function verdict(label, rate, bound, atLeast) {
   const met = atLeast ? rate >= bound : rate <= bound;
   const sign = atLeast ? '≥' : '≤';
-  return `  ${label.padEnd(60)} ${pct(rate * cohorts, cohorts)} ${sign} ${bound * 100}%  ${met ? 'met' : 'NOT met'}`;
+  // The criterion counts only over at least 200 cohorts: a quicker run shows the rates but does not judge them.
+  const judged = cohorts < 200 ? 'not judged (< 200 cohorts)' : met ? 'met' : 'NOT met';
+  return `  ${label.padEnd(60)} ${pct(rate * cohorts, cohorts)} ${sign} ${bound * 100}%  ${judged}`;
 }
 if (reference.raters || reference.disparity) {
   console.log(
