@@ -30,14 +30,15 @@ const RATERS = [
 ] as const;
 
 /**
- * The cohort: every golden case of permenpanrb-6-2022 (40 appraisals, each with ≥ 2 targets), each given its own
- * NIP so rows can be told apart. Appraisals keep the cases' key order.
+ * The cohort: the golden cases of permenpanrb-6-2022 (each with ≥ 2 targets), each given its own NIP so rows can be
+ * told apart; cases with their own appraisal id, or with `facts` (the sheet has no fact columns), are left out.
+ * Appraisals keep the cases' key order.
  */
 export function cohort(): Json[] {
   const file = loadCaseFile(join(repo, 'rubrics/permenpanrb-6-2022/permenpanrb-6-2022.cases.yaml'));
   return file.cases
     .map((c) => structuredClone(c.appraisal) as Json)
-    .filter((a) => a.id === undefined)
+    .filter((a) => a.id === undefined && a.facts === undefined)
     .map((a, i) => {
       a.employee.nip = `${a.employee.nip.slice(0, 15)}${String(100 + i)}`;
       return a;
@@ -112,6 +113,7 @@ export function toRow(a: Json, maxTargets: number): Record<string, string | numb
     row[col] = r.value;
   }
   if ((e.history?.length ?? 0) > 2) throw new Error('more history than columns');
+  if (a.facts !== undefined) throw new Error('facts have no columns');
   return row;
 }
 
