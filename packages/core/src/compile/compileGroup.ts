@@ -15,7 +15,7 @@ import { type Interval, inInterval, parseInterval } from './interval.js';
 import type { LevelIndex } from './levelIndex.js';
 import { applyFinish, compileFinish } from './measures/finishMeasure.js';
 import type { MeasureCompileContext } from './measures/MeasureCompiler.js';
-import type { CompiledMeasure, MeasureResult } from './measures/MeasureRuntime.js';
+import { type CompiledMeasure, type MeasureResult, NO_RATINGS } from './measures/MeasureRuntime.js';
 
 /** A group compiled: scoring first (all groups), rating second (rules may read every group's score). */
 export interface CompiledGroup {
@@ -357,13 +357,25 @@ export function compileGroup(
   const finish = compileFinish(group.clamp, group.round);
   const targetsPointer = joinPointer('/targets', id);
   const minItems = group.items?.min ?? 1;
+  // `/targets/<group>/<i>` for the first targets, built once: every target of every appraisal names its pointer.
+  const itemPointers: string[] = [];
+  const itemPointerAt = (i: number): string => {
+    if (i >= 64) return `${targetsPointer}/${i}`;
+    let at = itemPointers[i];
+    if (at === undefined) {
+      for (let k = itemPointers.length; k <= i; k++) itemPointers.push(`${targetsPointer}/${k}`);
+      at = itemPointers[i] as string;
+    }
+    return at;
+  };
   const zero = Rational.ZERO;
 
   const ratingIds = ratings?.ids ?? [];
   // One pass over the items, not one filter per rating level. A share is count ÷ rated as one IEEE division:
   // the correctly rounded value of the exact quotient, which is what Rational's toNumber gave too.
   const summarise = (items: IndicatorResult[], main: boolean) => {
-    const tally = ratingIds.map(() => 0);
+    const tally: number[] = [];
+    for (let k = 0; k < ratingIds.length; k++) tally.push(0);
     let rated = 0;
     for (const item of items) {
       if ((main && !item.main) || item.rating === undefined) continue;
@@ -372,10 +384,10 @@ export function compileGroup(
       if (k >= 0) tally[k] = (tally[k] as number) + 1;
     }
     const counts: Record<string, { count: number; share: number }> = {};
-    ratingIds.forEach((rid, k) => {
+    for (let k = 0; k < ratingIds.length; k++) {
       const count = tally[k] as number;
-      counts[rid] = { count, share: rated === 0 ? 0 : count / rated };
-    });
+      counts[ratingIds[k] as string] = { count, share: rated === 0 ? 0 : count / rated };
+    }
     return counts;
   };
 
@@ -415,8 +427,11 @@ export function compileGroup(
         }
         const items: IndicatorResult[] = [];
         const ids = new Set<string>();
-        list.forEach((item, i) => {
-          const itemPointer = `${targetsPointer}/${i}`;
+        for (let i = 0; i < list.length; i++) {
+          // A hole (only in an array built in code and passed as trusted) is skipped, as forEach skipped it.
+          if (!(i in list)) continue;
+          const item = list[i] as (typeof list)[number];
+          const itemPointer = itemPointerAt(i);
           if (ids.has(item.id)) {
             // Counted once: a second listing of the same target would weigh it twice in the mean.
             report(state, {
@@ -426,15 +441,16 @@ export function compileGroup(
               params: { group: id },
             });
             failed = true;
-            return;
+            continue;
           }
           ids.add(item.id);
           const r = itemMeasure({
             record: item as Record<string, unknown>,
             recordPointer: itemPointer,
             facts: state.facts,
-            ratings: [],
+            ratings: NO_RATINGS,
             diagnostics: state.diagnostics,
+            notes: state.notes,
             source: state.source,
             explain: state.explain,
           });
@@ -468,7 +484,7 @@ export function compileGroup(
             }
           }
           items.push(entry);
-        });
+        }
         result.items = items;
         state.values.groups[id] = {
           items: { count: items.length, ratings: summarise(items, false), main: summarise(items, true) },
@@ -506,6 +522,7 @@ export function compileGroup(
             facts: state.facts,
             ratings: state.ratings.get(part.id) ?? [],
             diagnostics: state.diagnostics,
+            notes: state.notes,
             source: state.source,
             explain: state.explain,
             indicatorId: part.id,
@@ -541,8 +558,9 @@ export function compileGroup(
           record: Object.hasOwn(inputs, part.id) ? inputs[part.id] : undefined,
           recordPointer: part.inputPointer,
           facts: state.facts,
-          ratings: [],
+          ratings: NO_RATINGS,
           diagnostics: state.diagnostics,
+          notes: state.notes,
           source: state.source,
         });
         note(r);

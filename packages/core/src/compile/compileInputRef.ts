@@ -35,8 +35,11 @@ class FieldRead implements InputRead {
   }
 }
 
-/** Reads one input of a measure at evaluation time. */
-export type InputGetter = (env: MeasureEnv) => InputRead;
+/**
+ * Reads one input of a measure at evaluation time. A getter of a field of the input record names the field too,
+ * so that a number there can be read without building an {@link InputRead}.
+ */
+export type InputGetter = ((env: MeasureEnv) => InputRead) & { readonly field?: string };
 
 /**
  * Where a fact comes from in the appraisal, so a missing fact points at the place to fill in. Facts the engine
@@ -80,11 +83,12 @@ export function compileInputRef(
   ctx: CompileContext,
 ): InputGetter | undefined {
   if (typeof ref === 'string') {
-    return (env) => {
+    const get = (env: MeasureEnv): InputRead => {
       const rec = env.record;
       const value = rec && Object.hasOwn(rec, ref) ? rec[ref] : undefined;
       return new FieldRead(value !== undefined && value !== null, value, ref, env.recordPointer);
     };
+    return Object.assign(get, { field: ref });
   }
   const rootShape = Object.hasOwn(ctx.catalogue.roots, ref.fact) ? ctx.catalogue.roots[ref.fact] : undefined;
   if (!rootShape) {

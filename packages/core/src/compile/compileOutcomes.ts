@@ -6,7 +6,7 @@ import type { OutcomeResult } from '../evaluate/Evaluation.js';
 import type { Rubric } from '../schema/rubricSchema.js';
 import { findUnreachable } from './findUnreachable.js';
 import type { MeasureCompileContext } from './measures/MeasureCompiler.js';
-import type { CompiledMeasure } from './measures/MeasureRuntime.js';
+import { type CompiledMeasure, NO_RATINGS } from './measures/MeasureRuntime.js';
 
 /** Decides every outcome once the predikat is known. */
 export type CompiledOutcomes = (state: EvalState) => Record<string, OutcomeResult>;
@@ -58,13 +58,16 @@ export function compileOutcomes(rubric: Rubric, ctx: MeasureCompileContext): Com
       if (met === true) {
         r.event = o.event.params ? { type: o.event.type, params: o.event.params } : { type: o.event.type };
         if (value) {
+          // The trace is only wanted with the explanation; the value does not depend on it.
           const v = value({
             record: undefined,
             recordPointer: '',
             facts: state.facts,
-            ratings: [],
+            ratings: NO_RATINGS,
             diagnostics: state.diagnostics,
-            ...(state.source !== undefined ? { source: state.source } : {}),
+            notes: state.notes,
+            source: state.source,
+            explain: state.explain,
           });
           if (state.explain) r.valueTrace = v.trace;
           if (v.status === 'ok') r.value = v.value.toNumber();

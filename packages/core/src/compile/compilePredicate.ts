@@ -109,6 +109,8 @@ export function compilePredicate(
     return undefined;
   }
   const cells = new Map<string, string>();
+  // The same cells row by row, so an evaluation looks its cell up without joining a key string to hash.
+  const grid = new Map<string, Map<string, string>>();
   for (const [row, cols] of Object.entries(m.cells)) {
     if (!ratings.idSet.has(row)) {
       ctx.report({
@@ -141,7 +143,15 @@ export function compilePredicate(
           params: { kind: 'predicate' },
         });
         broken = true;
-      } else cells.set(`${row}\u0000${col}`, pred);
+      } else {
+        cells.set(`${row}\u0000${col}`, pred);
+        let inRow = grid.get(row);
+        if (inRow === undefined) {
+          inRow = new Map();
+          grid.set(row, inRow);
+        }
+        inRow.set(col, pred);
+      }
     }
   }
   for (const row of ratings.ids) {
@@ -174,6 +184,6 @@ export function compilePredicate(
       return undefined;
     }
     if (state.explain) out.predicateTrace = { matrix: { row, column: col } };
-    return cells.get(`${row}\u0000${col}`);
+    return grid.get(row)?.get(col);
   };
 }

@@ -137,10 +137,18 @@ function severityRank(d: Diagnostic): number {
 
 /** Errors first, then by pointer: stable order whatever order the checks ran in. */
 export function sortForOutput(diagnostics: Diagnostic[]): Diagnostic[] {
-  // Array.prototype.sort is stable (ES2019), so equal severities keep the order they were found in.
-  return diagnostics.length < 2
-    ? diagnostics.slice()
-    : diagnostics.slice().sort((a, b) => severityRank(a) - severityRank(b));
+  // Array.prototype.sort is stable (ES2019), so equal severities keep the order they were found in, and a list
+  // already in severity order (the usual one) comes out as it is: copied without sorting.
+  let sorted = true;
+  for (let i = 1; i < diagnostics.length && sorted; i++)
+    sorted = severityRank(diagnostics[i - 1] as Diagnostic) <= severityRank(diagnostics[i] as Diagnostic);
+  return sorted ? diagnostics.slice() : diagnostics.slice().sort((a, b) => severityRank(a) - severityRank(b));
+}
+
+/** Whether some outcome could not be decided (`met: null`). */
+function undecided(outcomes: Evaluation['outcomes']): boolean {
+  for (const id in outcomes) if (Object.hasOwn(outcomes, id) && outcomes[id]?.met === null) return true;
+  return false;
 }
 
 /**
@@ -294,6 +302,7 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
     const state: EvalState = {
       appraisal: a,
       diagnostics: diags,
+      notes: new Set(),
       ratings: prepared.ratings,
       values: prepared.values,
       facts: factSourceOf(prepared.values),
@@ -324,9 +333,10 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
         out.outcomes = outcomes(state);
       }
     }
-    out.flags = state.flags.length === 0 ? [] : [...new Set(state.flags)].sort(byCode);
+    const flags = state.flags;
+    out.flags = flags.length < 2 ? flags.slice() : [...new Set(flags)].sort(byCode);
     out.diagnostics = sortForOutput(opts.locator ? diags.map(positions) : diags);
-    if (hasErrors() || Object.values(out.outcomes).some((o) => o.met === null)) out.status = 'invalid';
+    if (hasErrors() || undecided(out.outcomes)) out.status = 'invalid';
     else if (state.pending.length > 0) {
       out.status = 'pending';
       out.pending = [...state.pending];

@@ -1,7 +1,8 @@
 import { joinPointer } from '../diagnostics/pointer.js';
 import type { Level } from '../schema/rubricSchema.js';
+import { BoundedMemo } from '../util/BoundedMemo.js';
 import type { CompileContext } from './CompileContext.js';
-import { normaliseLabel } from './measures/scale.js';
+import { MEMO_MAX_LENGTH, normaliseLabel } from './measures/scale.js';
 
 /** Finds a level (rating or predicate) by id, alias or label, ignoring case, spaces and dashes. */
 export interface LevelIndex {
@@ -37,10 +38,14 @@ export function levelIndex(levels: readonly Level[], pointer: string, ctx: Compi
     }
   });
   const ids = levels.map((l) => l.id);
+  const find = (text: string) => names.get(normaliseLabel(text));
+  // A spelling as given straight to its id: one lookup per supervisor rating or history entry instead of two
+  // (normalising, then the id). Bounded like normaliseLabel's own memo, and only for as short texts.
+  const found = new BoundedMemo(find);
   return {
     ids,
     idSet: new Set(ids),
     byId,
-    lookup: (text) => names.get(normaliseLabel(text)),
+    lookup: (text) => (text.length <= MEMO_MAX_LENGTH ? found.get(text) : find(text)),
   };
 }

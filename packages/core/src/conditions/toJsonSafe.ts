@@ -12,8 +12,13 @@ const MAX_DEPTH = 32;
  * `undefined` (or `null` inside arrays, as JSON would). `undefined` stays `undefined`.
  */
 export function toJsonSafe(value: unknown): unknown {
+  // Most values are primitives or Rationals, which never touch the ancestor list: no list is made for them.
+  if (typeof value !== 'object' || value === null || value instanceof Rational)
+    return copy(value, NO_ANCESTORS, 0);
   return copy(value, [], 0);
 }
+
+const NO_ANCESTORS: object[] = [];
 
 function copy(value: unknown, ancestors: object[], depth: number): unknown {
   switch (typeof value) {

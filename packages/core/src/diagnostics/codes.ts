@@ -1,5 +1,6 @@
 import type { ErrorCode as YamlErrorCode } from 'yaml';
 import type { Messages, Severity, Stage } from './diagnostic.js';
+import { quoteJson } from './quoteJson.js';
 
 /** Data a message template may use. */
 export interface MessageData {
@@ -25,7 +26,7 @@ export interface CodeInfo {
 
 const show = (v: unknown): string => {
   if (v === undefined) return '—';
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return quoteJson(v);
   // What JSON.stringify would print, without its cost: many diagnostics per appraisal carry counts.
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   try {

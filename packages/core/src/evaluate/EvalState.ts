@@ -24,6 +24,8 @@ export interface EvalState {
   readonly source?: string;
   /** Diagnostics found so far. */
   readonly diagnostics: Diagnostic[];
+  /** Measures' notes of what they already reported once (see `MeasureEnv.notes`). */
+  readonly notes: Set<number | string>;
   /** Ratings per indicator id, after conflict and self-rating exclusions. */
   readonly ratings: ReadonlyMap<string, readonly RatingEntry[]>;
   /** Fact values. */

@@ -4,6 +4,7 @@ import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths'
 import { differenceInMonths } from 'date-fns/differenceInMonths';
 import { differenceInYears } from 'date-fns/differenceInYears';
 import { BoundedMemo } from '../util/BoundedMemo.js';
+import { BoundedPairMemo } from '../util/BoundedPairMemo.js';
 import { calendarDate } from './calendarDate.js';
 
 /**
@@ -24,24 +25,19 @@ export interface OfficeCalendar {
 export function createOfficeCalendar(timeZone: string): OfficeCalendar {
   const days = new BoundedMemo((text) => calendarDate(text, timeZone));
   const day = (text: string) => days.get(text);
-  // Length-prefixed, so no character inside a date text can shift the cut between the two.
-  const keyOf = (a: string, b: string) => `${a.length}:${a}${b}`;
-  const pair = (key: string): [UTCDate, UTCDate] => {
-    const colon = key.indexOf(':');
-    const cut = colon + 1 + Number(key.slice(0, colon));
-    return [day(key.slice(colon + 1, cut)) as UTCDate, day(key.slice(cut)) as UTCDate];
-  };
-  const betweens = new BoundedMemo((key) => {
-    const [end, since] = pair(key);
+  const betweens = new BoundedPairMemo((endText, sinceText) => {
+    const end = day(endText) as UTCDate;
+    const since = day(sinceText) as UTCDate;
     return { years: differenceInYears(end, since), months: differenceInMonths(end, since) };
   });
-  const spans = new BoundedMemo((key) => {
-    const [start, end] = pair(key);
+  const spans = new BoundedPairMemo((startText, endText) => {
+    const start = day(startText) as UTCDate;
+    const end = day(endText) as UTCDate;
     return { months: differenceInCalendarMonths(end, start) + 1, year: end.getFullYear() };
   });
   return {
     day,
-    between: (end, since) => betweens.get(keyOf(end, since)),
-    span: (start, end) => spans.get(keyOf(start, end)),
+    between: (end, since) => betweens.get(end, since),
+    span: (start, end) => spans.get(start, end),
   };
 }

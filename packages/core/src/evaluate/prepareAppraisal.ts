@@ -50,10 +50,9 @@ export function prepareAppraisal(
   // part of it (checkPlainAppraisal refuses such input before this runs; this keeps the reads honest without it).
   const e = own(a, 'employee') ?? ({} as Partial<Appraisal['employee']>);
   const p = own(a, 'period') ?? ({} as Partial<Appraisal['period']>);
-  for (const [at, o, keys] of REQUIRED(a, e, p)) {
-    for (const k of keys)
-      if (!Object.hasOwn(o, k)) report({ code: 'schema-required', pointer: at, expected: k });
-  }
+  requireOwn('', a, ROOT_REQUIRED, report);
+  requireOwn('/employee', e, EMPLOYEE_REQUIRED, report);
+  requireOwn('/period', p, PERIOD_REQUIRED, report);
   const pStart = own(p, 'start') ?? '';
   const pEnd = own(p, 'end') ?? '';
   for (const id of Object.keys(own(a, 'inputs') ?? {})) {
@@ -91,17 +90,18 @@ export function prepareAppraisal(
       });
     }
   }
-  for (const [k, d] of Object.entries(decls)) {
-    const at = joinPointer('/facts', k);
+  for (const [k, d] of factDecls(plan)) {
     let v = Object.hasOwn(given, k) ? given[k] : undefined;
     if (v === undefined || v === null) {
       if (d.default !== undefined) v = d.default;
       else {
-        if (d.required !== false) report({ code: 'missing-input', pointer: at, expected: `facts.${k}` });
+        if (d.required !== false)
+          report({ code: 'missing-input', pointer: joinPointer('/facts', k), expected: `facts.${k}` });
         continue;
       }
     }
-    const bad = (expected: string) => report({ code: 'invalid-input', pointer: at, expected, received: v });
+    const bad = (expected: string) =>
+      report({ code: 'invalid-input', pointer: joinPointer('/facts', k), expected, received: v });
     switch (d.type) {
       case 'number':
       case 'integer':
@@ -145,23 +145,27 @@ export function prepareAppraisal(
   // duplicates refused.
   const nip = own(e, 'nip');
   const conflicts = own(a, 'conflicts') ?? [];
-  const conflicted = new Map(conflicts.map((c) => [own(c, 'rater'), own(c, 'kind')]));
+  // No map for the usual empty list (anything else still goes through map, as before).
+  const conflicted =
+    Array.isArray(conflicts) && conflicts.length === 0
+      ? undefined
+      : new Map(conflicts.map((c) => [own(c, 'rater'), own(c, 'kind')]));
   const rated = own(a, 'ratings') ?? [];
   const ratings = new Map<string, RatingEntry[]>();
-  // Raters seen per indicator, conflicted ones included. A handful each, so a scan beats hashing a joined key
-  // (which was the costliest line of this function).
-  const seen = new Map<string, string[]>();
-  const excludedReported = new Set<string>();
+  // Raters left out for a conflict, per indicator: with those kept in `ratings`, every rater seen. A handful each,
+  // so a scan beats hashing a joined key (which was the costliest line of this function).
+  let excluded: Map<string, string[]> | undefined;
+  let excludedReported: Set<string> | undefined;
   // Each field read once, as an own property, into a local: no copy object per rating (a PermenPAN-RB appraisal
   // has about 35).
   for (let i = 0; i < rated.length; i++) {
     const raw = rated[i] as (typeof rated)[number];
-    const rater = own(raw, 'rater') as string;
-    const role = own(raw, 'role') as RatingEntry['role'];
-    const indicator = own(raw, 'indicator') as string;
-    const value = own(raw, 'value') as RatingEntry['value'];
-    // An index needs no escaping; joinPointer's token loop here was 1 % of a PermenPAN-RB evaluation.
-    const at = `/ratings/${i}`;
+    // Spelt out rather than through own(): one shape per read site keeps these loads fast.
+    const rater = (Object.hasOwn(raw, 'rater') ? raw.rater : undefined) as string;
+    const role = (Object.hasOwn(raw, 'role') ? raw.role : undefined) as RatingEntry['role'];
+    const indicator = (Object.hasOwn(raw, 'indicator') ? raw.indicator : undefined) as string;
+    const value = (Object.hasOwn(raw, 'value') ? raw.value : undefined) as RatingEntry['value'];
+    const at = ratingPointer(i);
     if (!plan.ratedIds.has(indicator)) {
       report({
         code: 'unknown-indicator',
@@ -180,15 +184,18 @@ export function prepareAppraisal(
       report({ code: 'self-rating-by-other', pointer: at, received: rater, expected: nip });
       continue;
     }
-    const raters = seen.get(indicator);
-    if (raters?.includes(rater)) {
+    const list = ratings.get(indicator);
+    if (ratedBy(list, rater) || excluded?.get(indicator)?.includes(rater)) {
       report({ code: 'duplicate-rating', pointer: at, received: rater });
       continue;
     }
-    if (raters) raters.push(rater);
-    else seen.set(indicator, [rater]);
-    const kind = conflicted.get(rater);
+    const kind = conflicted?.get(rater);
     if (kind !== undefined) {
+      excluded ??= new Map();
+      const out = excluded.get(indicator);
+      if (out) out.push(rater);
+      else excluded.set(indicator, [rater]);
+      excludedReported ??= new Set();
       if (!excludedReported.has(rater)) {
         excludedReported.add(rater);
         report({ code: 'rater-excluded', pointer: at, received: rater, params: { kind } });
@@ -196,7 +203,6 @@ export function prepareAppraisal(
       continue;
     }
     const entry = { rater, role, value, pointer: at };
-    const list = ratings.get(indicator);
     if (list) list.push(entry);
     else ratings.set(indicator, [entry]);
   }
@@ -320,6 +326,22 @@ export function prepareAppraisal(
   };
 }
 
+// `/ratings/<i>` for the first ratings, built once for all evaluations: every rating names its pointer (an index
+// needs no escaping; joinPointer's token loop here was 1 % of a PermenPAN-RB evaluation, building it 1 % more).
+const ratingPointers: string[] = [];
+
+function ratingPointer(i: number): string {
+  if (i >= 256) return `/ratings/${i}`;
+  for (let k = ratingPointers.length; k <= i; k++) ratingPointers.push(`/ratings/${k}`);
+  return ratingPointers[i] as string;
+}
+
+/** Whether `rater` already rated into `list`, compared as `includes` compares (SameValueZero). */
+function ratedBy(list: readonly RatingEntry[] | undefined, rater: string): boolean {
+  if (list) for (const r of list) if (r.rater === rater || Object.is(r.rater, rater)) return true;
+  return false;
+}
+
 const selfCounted = new WeakMap<AppraisalPlan, ReadonlySet<string>>();
 
 /** Indicator ids where a `self` rating counts (a raters measure, however nested, gives `self` a weight > 0). */
@@ -336,25 +358,33 @@ function selfCounts(plan: AppraisalPlan): ReadonlySet<string> {
   return ids;
 }
 
-/** What the schema requires, by pointer: the schema reads inherited properties too, so it is checked again. */
-const REQUIRED = (a: object, e: object, p: object): Array<[string, object, readonly string[]]> => [
-  ['', a, ['employee', 'period']],
-  ['/employee', e, ['nip', 'unit', 'position']],
-  ['/period', p, ['kind', 'start', 'end']],
-];
+// What the schema requires, by pointer: the schema reads inherited properties too, so it is checked again.
+const ROOT_REQUIRED = ['employee', 'period'] as const;
+const EMPLOYEE_REQUIRED = ['nip', 'unit', 'position'] as const;
+const PERIOD_REQUIRED = ['kind', 'start', 'end'] as const;
 
-// One scratch record for the rating being read (synchronous, never kept: entries copy what they need).
-const ratingFields: {
-  rater: string;
-  role: RatingEntry['role'];
-  indicator: string;
-  value: RatingEntry['value'];
-} = {
-  rater: '',
-  role: 'peer',
-  indicator: '',
-  value: 0,
-};
+function requireOwn(
+  at: string,
+  o: object,
+  keys: readonly string[],
+  report: (init: DiagnosticInit) => void,
+): void {
+  for (const k of keys)
+    if (!Object.hasOwn(o, k)) report({ code: 'schema-required', pointer: at, expected: k });
+}
+
+type FactDecl = NonNullable<Rubric['facts']>[string];
+const factDeclsOf = new WeakMap<AppraisalPlan, ReadonlyArray<[string, FactDecl]>>();
+
+/** The rubric's fact declarations as entries, listed once per compiled rubric rather than per appraisal. */
+function factDecls(plan: AppraisalPlan): ReadonlyArray<[string, FactDecl]> {
+  let list = factDeclsOf.get(plan);
+  if (list === undefined) {
+    list = Object.entries(plan.rubric.facts ?? {});
+    factDeclsOf.set(plan, list);
+  }
+  return list;
+}
 
 /** An own property's value; undefined when the object only inherits it. */
 function own<T extends object, K extends keyof T>(o: T, k: K): T[K] | undefined {

@@ -15,6 +15,9 @@ export interface RatingEntry {
   readonly pointer: string;
 }
 
+/** The ratings of a record no rater rates (targets, additions, outcome values): one list for all, never written. */
+export const NO_RATINGS: readonly RatingEntry[] = [];
+
 /** What a measure reads while it runs. */
 export interface MeasureEnv {
   /** The input record: an indicator's `inputs` entry or one target item. */
@@ -27,6 +30,8 @@ export interface MeasureEnv {
   readonly ratings: readonly RatingEntry[];
   /** Where diagnostics go. */
   readonly diagnostics: Diagnostic[];
+  /** What this evaluation has already said once and need not repeat (role shortfalls); shared by all its measures. */
+  readonly notes?: Set<number | string>;
   /** Name of the appraisal document, for diagnostics. */
   readonly source?: string;
   /** Id of the indicator being measured (names review flags such as `needs-review:<id>`). */

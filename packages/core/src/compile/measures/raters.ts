@@ -12,9 +12,20 @@ import { normaliseLabel } from './scale.js';
 
 type RatersMeasure = Extract<Measure, { kind: 'raters' }>;
 
-// Shortfalls already reported, per evaluation: keyed by the evaluation's own diagnostics array, so nothing is kept
-// once the evaluation is gone and concurrent evaluations never see each other's.
+// Shortfalls already reported, for a measure run outside an evaluation (no `env.notes`): keyed by the diagnostics
+// array it reports to, so nothing is kept once that is gone and concurrent runs never see each other's.
 const shortSaid = new WeakMap<Diagnostic[], Set<number | string>>();
+
+/** The evaluation's notes; a WeakMap entry per evaluation instead was 1 % of a PermenPAN-RB evaluation. */
+function shortSaidIn(env: MeasureEnv): Set<number | string> {
+  if (env.notes !== undefined) return env.notes;
+  let said = shortSaid.get(env.diagnostics);
+  if (said === undefined) {
+    said = new Set();
+    shortSaid.set(env.diagnostics, said);
+  }
+  return said;
+}
 
 // What makes two role-short notes the same, as a number when the counts allow: hashing a fresh string on every
 // check was 2 % of a PermenPAN-RB evaluation.
@@ -38,11 +49,8 @@ function reportShort(
   severity: 'warning' | 'info',
 ): void {
   const key = shortKey(role, have, need, severity);
-  let said = shortSaid.get(env.diagnostics);
-  if (said === undefined) {
-    said = new Set();
-    shortSaid.set(env.diagnostics, said);
-  } else if (said.has(key)) return;
+  const said = shortSaidIn(env);
+  if (said.has(key)) return;
   said.add(key);
   const init: DiagnosticInit = {
     code: 'role-short',
@@ -178,7 +186,10 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
     }
     if (repeated) return undefined;
   }
-  const weights = new Map(roles.map(([r, s]) => [r, Rational.from(s.weight)]));
+  // Roles are addressed by their place in `roles` (ROLE_ORDER order): a per-evaluation Map of lists, and a record
+  // per counted role, were a good part of this measure's allocations (seven of them per PermenPAN-RB appraisal).
+  const roleIndex = new Map<Role, number>(roles.map(([r], k) => [r, k]));
+  const roleWeights = roles.map(([, s]) => Rational.from(s.weight));
   const specs = new Map<Role, RoleSpec>(roles);
   const whenShort = m.whenShort ?? 'pending';
   const finish = compileFinish(m.clamp, m.round);
@@ -188,21 +199,30 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
   const calibration = m.calibration
     ? { mean: Rational.from(m.calibration.mean), sd: Rational.from(m.calibration.sd) }
     : undefined;
+  // The Map the rarely used checks (calibration, divergence, cap) take.
+  const byRoleOf = (lists: ReadonlyArray<Entry[] | undefined>): Map<Role, Entry[]> => {
+    const byRole = new Map<Role, Entry[]>();
+    roles.forEach(([role], k) => {
+      const list = lists[k];
+      if (list) byRole.set(role, list);
+    });
+    return byRole;
+  };
 
   return (env) => {
     const trace: MeasureTrace = { kind: 'raters', detail: {} };
     const detail = trace.detail as Record<string, unknown>;
-    const report = (init: DiagnosticInit) => env.diagnostics.push(createDiagnostic(init, env.source));
     if (m.optional && env.ratings.length === 0) {
       // Optional and nobody rated it: it leaves the mean, like any optional measure with no inputs.
       trace.dropped = true;
       return { status: 'dropped', trace };
     }
-    const byRole = new Map<Role, Entry[]>();
+    const lists = new Array<Entry[] | undefined>(roles.length);
     let failed = false;
     for (const rating of env.ratings) {
-      if (!weights.has(rating.role)) {
-        report({
+      const k = roleIndex.get(rating.role);
+      if (k === undefined) {
+        report(env, {
           code: 'unknown-role',
           pointer: `${rating.pointer}/role`,
           received: rating.role,
@@ -215,7 +235,7 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
       if (typeof rating.value === 'number') v = Rational.from(rating.value);
       else v = map?.get(normaliseLabel(rating.value));
       if (!v) {
-        report({
+        report(env, {
           code: 'unknown-rating',
           pointer: `${rating.pointer}/value`,
           received: rating.value,
@@ -225,84 +245,81 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
         continue;
       }
       const entry: Entry = { rating, raw: v, value: v, inScore: false };
-      const list = byRole.get(rating.role);
+      const list = lists[k];
       if (list) list.push(entry);
-      else byRole.set(rating.role, [entry]);
+      else lists[k] = [entry];
     }
     if (failed) return { status: 'error', trace };
     // Ratings are kept in a canonical order (role, then rater id), so the order they were given in never matters.
-    for (const [role] of roles) {
-      const list = byRole.get(role);
-      if (list && list.length > 1 && !isSorted(list)) list.sort(byId);
-    }
+    for (const list of lists) if (list && list.length > 1 && !isSorted(list)) list.sort(byId);
     if (m.anonymity) detail.anonymity = { k: m.anonymity.k };
-    if (calibration) calibrate(byRole, calibration, env, report);
+    if (calibration) calibrate(byRoleOf(lists), calibration, env, (init) => report(env, init));
     const explain = env.explain !== false;
-    const setRaters = () => {
-      if (!explain) return;
-      // A plain loop: flatMap + map here was 7 % of a full evaluation's profile.
-      const out: RaterTrace[] = [];
-      for (const role of ROLE_ORDER) {
-        const list = byRole.get(role);
-        if (list) for (const e of list) out.push(raterTrace(e));
-      }
-      trace.raters = out;
-    };
 
     const missing: string[] = [];
     // Every short role, whether it waits or drops out: when all of them drop out, these are what is missing.
     const short: string[] = [];
-    const countedRoles: Array<{ role: Role; spec: RoleSpec; weight: Rational; entries: Entry[] }> = [];
-    for (const [role, spec] of roles) {
-      const entries = byRole.get(role) ?? [];
+    // Indexes of the roles that count, and (with an explanation) each role's combined value, computed once.
+    const counted: number[] = [];
+    const combined: Array<Rational | undefined> | undefined = explain ? new Array(roles.length) : undefined;
+    for (let k = 0; k < roles.length; k++) {
+      const [role, spec] = roles[k] as (typeof roles)[number];
+      const entries = lists[k];
+      const have = entries ? entries.length : 0;
       const min = spec.min ?? 1;
-      const entry: Record<string, unknown> = { count: entries.length, weight: spec.weight };
-      detail[role] = entry;
-      if (explain && entries.length > 0)
-        entry.combined = combineValues(
-          entries.map((e) => e.value),
-          spec,
-        ).toNumber();
+      // Only the explanation shows it; a score-only evaluation throws the trace away.
+      let entry: Record<string, unknown> | undefined;
+      if (combined) {
+        entry = { count: have, weight: spec.weight };
+        detail[role] = entry;
+        if (entries) {
+          const c = combineEntries(entries, spec);
+          combined[k] = c;
+          entry.combined = c.toNumber();
+        }
+      }
       if (spec.weight === 0) {
-        entry.counted = false;
+        if (entry) entry.counted = false;
         continue;
       }
-      if (entries.length < min || entries.length === 0) {
-        entry.short = { have: entries.length, need: Math.max(min, 1) };
+      if (have < min || have === 0) {
+        if (entry) entry.short = { have, need: Math.max(min, 1) };
         const waits = whenShort === 'pending' || spec.required === true;
-        const note = `${role} (${entries.length}/${Math.max(min, 1)})`;
+        const note = `${role} (${have}/${Math.max(min, 1)})`;
         short.push(note);
         if (waits) missing.push(note);
-        reportShort(env, role, entries.length, Math.max(min, 1), waits ? 'warning' : 'info');
+        reportShort(env, role, have, Math.max(min, 1), waits ? 'warning' : 'info');
         continue;
       }
-      countedRoles.push({ role, spec, weight: weights.get(role) as Rational, entries });
+      counted.push(k);
     }
 
     if (threshold) {
-      detail.divergence = checkDivergence(byRole, specs, consensus, threshold, env, report);
+      detail.divergence = checkDivergence(byRoleOf(lists), specs, consensus, threshold, env, (init) =>
+        report(env, init),
+      );
     }
     if (missing.length > 0) {
-      setRaters();
+      if (explain) trace.raters = raterList(lists);
       return { status: 'pending', trace, missing };
     }
-    if (countedRoles.length === 0) {
+    if (counted.length === 0) {
       // Every counted role was short and dropped out: nothing is left to renormalise onto. Said with the counts
       // (peer 1/2), not as if nobody had rated.
-      setRaters();
+      if (explain) trace.raters = raterList(lists);
       return { status: 'pending', trace, missing: short };
     }
 
     if (cap) {
-      const input: CountedRole[] = countedRoles.map((r) => ({
-        spec: r.spec,
-        weight: r.weight,
-        values: r.entries.map((e) => e.value),
+      const input: CountedRole[] = counted.map((k) => ({
+        spec: (roles[k] as (typeof roles)[number])[1],
+        weight: roleWeights[k] as Rational,
+        values: (lists[k] as Entry[]).map((e) => e.value),
       }));
       const out = capInfluence(input, cap);
       let n = 0;
-      countedRoles.forEach((r, i) => {
-        r.entries.forEach((e, j) => {
+      counted.forEach((k, i) => {
+        (lists[k] as Entry[]).forEach((e, j) => {
           const v = (out[i] as Rational[])[j] as Rational;
           if (!v.eq(e.value)) {
             e.value = v;
@@ -316,25 +333,47 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
 
     let sum = Rational.ZERO;
     let used = Rational.ZERO;
-    for (const r of countedRoles) {
-      const c = combineValues(
-        r.entries.map((e) => e.value),
-        r.spec,
-      );
-      const entry = detail[r.role] as Record<string, unknown>;
-      if (explain && entry.combined !== c.toNumber()) {
-        entry.uncapped = entry.combined;
-        entry.combined = c.toNumber();
+    for (const k of counted) {
+      const [role, spec] = roles[k] as (typeof roles)[number];
+      const entries = lists[k] as Entry[];
+      // Only the influence cap moves values after the first combination; without it that value stands.
+      const c = (cap ? undefined : combined?.[k]) ?? combineEntries(entries, spec);
+      if (combined) {
+        const entry = detail[role] as Record<string, unknown>;
+        if (entry.combined !== c.toNumber()) {
+          entry.uncapped = entry.combined;
+          entry.combined = c.toNumber();
+        }
       }
-      for (const e of r.entries) e.inScore = true;
-      sum = sum.add(c.mul(r.weight));
-      used = used.add(r.weight);
+      for (const e of entries) e.inScore = true;
+      const w = roleWeights[k] as Rational;
+      sum = sum.add(c.mul(w));
+      used = used.add(w);
     }
-    setRaters();
+    if (explain) trace.raters = raterList(lists);
     if (!used.eq(Rational.ONE)) detail.renormalised = used.toNumber();
     return applyFinish(sum.div(used), finish, trace);
   };
 };
+
+function report(env: MeasureEnv, init: DiagnosticInit): void {
+  env.diagnostics.push(createDiagnostic(init, env.source));
+}
+
+/** A role's combined rating; one rating is its own mean, median and trimmed mean, with no list to build. */
+function combineEntries(entries: readonly Entry[], spec: RoleSpec): Rational {
+  if (entries.length === 1) return (entries[0] as Entry).value;
+  const values: Rational[] = [];
+  for (const e of entries) values.push(e.value);
+  return combineValues(values, spec);
+}
+
+/** Every rater, role by role (lists are in ROLE_ORDER order), for the auditor. */
+function raterList(lists: ReadonlyArray<Entry[] | undefined>): RaterTrace[] {
+  const out: RaterTrace[] = [];
+  for (const list of lists) if (list) for (const e of list) out.push(raterTrace(e));
+  return out;
+}
 
 function raterTrace(e: Entry): RaterTrace {
   const t: RaterTrace = {

@@ -15,6 +15,14 @@ export type NumberRead =
  * other non-number is an `invalid-input` diagnostic, never a silent 0.
  */
 export function readNumber(get: InputGetter, env: MeasureEnv): NumberRead {
+  const field = get.field;
+  if (field !== undefined) {
+    // The usual case, a finite number in the record, read as the getter would read it, minus its InputRead.
+    const rec = env.record;
+    const v = rec && Object.hasOwn(rec, field) ? rec[field] : undefined;
+    if (typeof v === 'number' && Number.isFinite(v))
+      return { kind: 'ok', value: Rational.from(v), raw: v, label: field };
+  }
   const r = get(env);
   if (!r.present) return { kind: 'absent' };
   const v = r.value;
@@ -80,7 +88,7 @@ export function readSingle(
  * `{ [key]: value }` as an own property whatever the key. A computed-key literal does that but goes through a
  * slow runtime path (3 % of a PP 46 evaluation); a keyed store is fast, and only `__proto__` needs defining.
  */
-function oneEntry(key: string, value: unknown): Record<string, unknown> {
+export function oneEntry(key: string, value: unknown): Record<string, unknown> {
   const o: Record<string, unknown> = {};
   if (key === '__proto__')
     Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });

@@ -1,4 +1,4 @@
-import type { Rational } from '../../numeric/rational.js';
+import { Rational } from '../../numeric/rational.js';
 import type { InputGetter } from '../compileInputRef.js';
 import type { MeasureEnv, MeasureResult, MeasureTrace } from './MeasureRuntime.js';
 import { readNumber, reportMissing } from './readNumber.js';
@@ -24,6 +24,20 @@ export function readPair(
   optional: boolean,
   env: MeasureEnv,
 ): PairRead {
+  const tf = target.field;
+  const rf = realisation.field;
+  const rec = env.record;
+  if (tf !== undefined && rf !== undefined && rec) {
+    // Both fields of the record and both finite numbers, the usual case: read as readNumber would read them,
+    // without its two intermediate results.
+    const tv = Object.hasOwn(rec, tf) ? rec[tf] : undefined;
+    const rv = Object.hasOwn(rec, rf) ? rec[rf] : undefined;
+    if (typeof tv === 'number' && Number.isFinite(tv) && typeof rv === 'number' && Number.isFinite(rv)) {
+      const trace: MeasureTrace = { kind };
+      trace.inputs = { target: tv, realisation: rv };
+      return { ok: true, target: Rational.from(tv), realisation: Rational.from(rv), trace };
+    }
+  }
   const t = readNumber(target, env);
   const r = readNumber(realisation, env);
   const trace: MeasureTrace = { kind };

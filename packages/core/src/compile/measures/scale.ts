@@ -5,7 +5,7 @@ import { BoundedMemo } from '../../util/BoundedMemo.js';
 import { applyFinish, compileFinish } from './finishMeasure.js';
 import type { MeasureCompiler } from './MeasureCompiler.js';
 import type { MeasureTrace } from './MeasureRuntime.js';
-import { reportMissing } from './readNumber.js';
+import { oneEntry, reportMissing } from './readNumber.js';
 
 type ScaleMeasure = Extract<Measure, { kind: 'scale' }>;
 
@@ -19,7 +19,8 @@ const normalise = (s: string) =>
 // (2 % of a PermenPAN-RB evaluation). Bounded in entries and in length, so that a stream of distinct or huge
 // labels (an HTTP client's, say) can neither grow it nor pin megabytes in it.
 const normalised = new BoundedMemo(normalise);
-const MEMO_MAX_LENGTH = 64;
+/** Longest label the memos keep. */
+export const MEMO_MAX_LENGTH = 64;
 
 /** Normalises a rating label so that "Di Atas", "di atas" and "di-atas" meet. */
 export function normaliseLabel(s: string): string {
@@ -60,7 +61,7 @@ export const compileScale: MeasureCompiler<ScaleMeasure> = (m, pointer, ctx) => 
       reportMissing(input, env);
       return { status: 'error', trace };
     }
-    trace.inputs = { [r.label]: r.value };
+    trace.inputs = oneEntry(r.label, r.value);
     const v =
       typeof r.value === 'string' || typeof r.value === 'number'
         ? table.get(normaliseLabel(String(r.value)))
