@@ -602,6 +602,19 @@ const codes = {
       en: `Indicator ${show(d.received)} is not in the rubric.`,
     }),
   },
+  'supervisor-rating-not-read': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary:
+      'The appraisal gives a supervisor rating for a group this rubric does not rate by the supervisor (it rates it from its score, or not at all), so the rating would be ignored.',
+    render: (d) => {
+      const fromScore = d.params?.from === 'score';
+      return {
+        id: `Rubrik ini tidak memakai rating atasan untuk kelompok ${p(d, 'group')} (${fromScore ? 'ratingnya dihitung dari skor kelompok' : 'kelompok ini tidak diberi rating'}), jadi rating ${show(d.received)} tidak akan dibaca. Hapus rating itu, atau pakai rubrik yang mengambil rating kelompok ini dari atasan.`,
+        en: `This rubric does not use a supervisor rating for group ${p(d, 'group')} (${fromScore ? 'its rating is computed from the group score' : 'the group has no rating'}), so the rating ${show(d.received)} would not be read. Leave it out, or use a rubric that takes this group's rating from the supervisor.`,
+      };
+    },
+  },
   'unknown-role': {
     stage: 'evaluate',
     severity: 'error',

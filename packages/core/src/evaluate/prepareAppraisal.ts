@@ -69,10 +69,20 @@ export function prepareAppraisal(
     if (!plan.itemGroups.has(id))
       report({ code: 'unknown-indicator', pointer: joinPointer('/targets', id), received: id });
   }
-  for (const id of Object.keys(own(a, 'supervisorRatings') ?? {})) {
-    if (!plan.supervisorGroups.has(id)) {
-      report({ code: 'unknown-indicator', pointer: joinPointer('/supervisorRatings', id), received: id });
-    }
+  const supervisorRatings = own(a, 'supervisorRatings') ?? {};
+  for (const id of Object.keys(supervisorRatings)) {
+    if (plan.supervisorGroups.has(id)) continue;
+    const pointer = joinPointer('/supervisorRatings', id);
+    const group = Object.hasOwn(plan.rubric.groups, id) ? plan.rubric.groups[id] : undefined;
+    // A group that exists but takes no supervisor rating is not a typo: an official rating would be ignored.
+    if (group)
+      report({
+        code: 'supervisor-rating-not-read',
+        pointer,
+        received: (supervisorRatings as Record<string, unknown>)[id],
+        params: { group: id, from: group.rating?.from === 'score' ? 'score' : 'none' },
+      });
+    else report({ code: 'unknown-indicator', pointer, received: id });
   }
 
   // Facts: declared ones only, typed, defaults applied.
