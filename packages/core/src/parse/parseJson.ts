@@ -30,7 +30,8 @@ export function parseJson(text: string, options: ParseOptions = {}): ParsedDocum
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 
   // Most appraisals are clean, and proving that costs a fraction of the scan; the scan still finds, and words, every
-  // problem of the rest.
+  // problem of the rest. The proof parses before it checks the node and depth limits, which the size check above
+  // bounds: at most maxBytes of text is ever materialised, and only until the proof fails.
   const clean = parseCleanJson(body, limits);
   if (clean !== undefined) {
     return { ok: true, value: clean.value, locator: createJsonLocator(body), diagnostics: [] };
