@@ -1,7 +1,5 @@
-import { forbiddenKeys } from './forbiddenKeys.js';
+import { isForbiddenKey } from './forbiddenKeys.js';
 import type { ParseLimits } from './ParseLimits.js';
-
-const forbiddenLengths = new Set([...forbiddenKeys].map((k) => k.length));
 
 /**
  * In text `JSON.parse` accepted: the number of `:` outside strings, which in valid JSON is the number of keys
@@ -60,7 +58,7 @@ function walk(value: unknown, depth: number, maxDepth: number, tally: Tally): vo
   tally.nodes += keys.length;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
-    if (forbiddenLengths.has(key.length) && forbiddenKeys.has(key)) {
+    if (isForbiddenKey(key)) {
       tally.clean = false;
       return;
     }

@@ -1,6 +1,6 @@
 import { joinPointer } from '../diagnostics/pointer.js';
 import { numberIsExact } from './findImpreciseNumbers.js';
-import { forbiddenKeys } from './forbiddenKeys.js';
+import { isForbiddenKey } from './forbiddenKeys.js';
 import type { ParseLimits } from './ParseLimits.js';
 
 /** A problem found by {@link scanJson}, located by UTF-16 offsets into the scanned text. */
@@ -66,9 +66,6 @@ const isHex = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c
 // The scanner's position lives in one local variable of scanJson, and every helper takes it and returns the new
 // one: closures sharing a mutable `i` kept it in a heap context, which made this scan cost as much as the
 // evaluation that followed it (a CLI profile: 14 % of a batch, vs 8 % for JSON.parse itself).
-
-// Most keys are none of the forbidden ones, and their length alone says so without hashing them.
-const forbiddenLengths = new Set([...forbiddenKeys].map((k) => k.length));
 
 /**
  * Records `key` in its object, or says it was there already. An object has a handful of keys, and comparing with
@@ -205,7 +202,7 @@ export function scanJson(text: string, limits: ParseLimits): JsonScanFinding[] {
         if (++nodes > maxNodes) {
           throw new Stop({ code: 'input-too-many-keys', start, end: start + 1, pointer: pointerOf(frames) });
         }
-        if (forbiddenLengths.has(key.length) && forbiddenKeys.has(key)) {
+        if (isForbiddenKey(key)) {
           findings.push({ code: 'forbidden-key', start, end: i, pointer: pointerOf(frames), received: key });
         } else if (!addKey(keyFor, key)) {
           findings.push({ code: 'duplicate-key', start, end: i, pointer: pointerOf(frames), received: key });
