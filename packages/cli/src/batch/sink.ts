@@ -4,8 +4,14 @@ import { Writable } from 'node:stream';
 import type { TextSink } from '../CliIo.js';
 import { errorReason, OutputError } from '../UsageError.js';
 
-type Listening = { once(event: string, listener: (...args: unknown[]) => void): unknown };
-const listens = (t: unknown): t is Listening => typeof (t as Listening | null)?.once === 'function';
+type Listener = (...args: unknown[]) => void;
+type Listening = {
+  once(event: string, listener: Listener): unknown;
+  removeListener(event: string, listener: Listener): unknown;
+};
+const listens = (t: unknown): t is Listening =>
+  typeof (t as Listening | null)?.once === 'function' &&
+  typeof (t as Listening | null)?.removeListener === 'function';
 
 /**
  * Where batch output goes, with back-pressure: chunks are gathered up to 64 KiB, and when the stream's buffer is
@@ -63,10 +69,13 @@ export class BatchSink {
     const target = this.target;
     if (!listens(target)) return;
     await new Promise<void>((done) => {
-      let settled = false;
+      // Whichever event comes first settles the wait; the other two listeners must go with it, or every drain
+      // of a long batch leaves an 'error' and a 'close' listener behind (Node warns after ten).
       const settle = () => {
-        if (!settled) done();
-        settled = true;
+        target.removeListener('drain', settle);
+        target.removeListener('error', settle);
+        target.removeListener('close', settle);
+        done();
       };
       target.once('drain', settle);
       target.once('error', settle);
