@@ -4,7 +4,9 @@ import type { ParseLimits } from './ParseLimits.js';
 /**
  * In text `JSON.parse` accepted: the number of `:` outside strings, which in valid JSON is the number of keys
  * written; or -1 when a number literal is one the scanner checks for exactness (over 15 characters, or with an
- * exponent). One pass in plain JavaScript: a regular expression blanking the strings cost more than this loop.
+ * exponent). Only the text between strings is read character by character: a string's end is found with the
+ * native `indexOf`, which skips most of an appraisal (its keys and texts) far faster than a JavaScript loop. A
+ * regular expression blanking the strings cost more than the loop it replaced.
  */
 function keysWritten(text: string): number {
   let colons = 0;
@@ -15,11 +17,8 @@ function keysWritten(text: string): number {
     const c = text.charCodeAt(i);
     if (c === 34) {
       run = 0;
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92) i++;
-        else if (d === 34) break;
-      }
+      i = stringEnd(text, i);
+      if (i < 0) return -1;
     } else if (c === 58) {
       colons++;
       run = 0;
@@ -29,6 +28,18 @@ function keysWritten(text: string): number {
     else run = 0;
   }
   return colons;
+}
+
+/** The index of the `"` closing the string that opens at `open`: the first quote after an even run of `\`. */
+function stringEnd(text: string, open: number): number {
+  let end = text.indexOf('"', open + 1);
+  while (end > 0) {
+    let slash = end - 1;
+    while (text.charCodeAt(slash) === 92) slash--;
+    if ((end - 1 - slash) % 2 === 0) return end;
+    end = text.indexOf('"', end + 1);
+  }
+  return -1;
 }
 
 /** What the walk of a parsed value found. */
@@ -53,17 +64,19 @@ function walk(value: unknown, depth: number, maxDepth: number, tally: Tally): vo
     for (let i = 0; i < value.length; i++) walk(value[i], depth + 1, maxDepth, tally);
     return;
   }
-  const keys = Object.keys(value);
-  tally.keys += keys.length;
-  tally.nodes += keys.length;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
+  // `for…in` rather than Object.keys: no array per object. An enumerable key inherited from a polluted
+  // Object.prototype would be counted too, which only makes the tally disagree and sends the text to the scanner.
+  let keys = 0;
+  for (const key in value) {
+    keys++;
     if (isForbiddenKey(key)) {
       tally.clean = false;
       return;
     }
     walk((value as Record<string, unknown>)[key], depth + 1, maxDepth, tally);
   }
+  tally.keys += keys;
+  tally.nodes += keys;
 }
 
 /**

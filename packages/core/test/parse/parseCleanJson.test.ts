@@ -27,6 +27,8 @@ describe('parseCleanJson', () => {
     for (const text of [
       '{"a":1,"b":{"a":2},"c":[{"a":3},{"a":4}]}',
       '{"a:b":"x:y","q\\"u:":"\\":","s":"\\\\"}',
+      // Runs of backslashes before a quote: even runs end the string, odd runs escape the quote.
+      '{"\\\\":"a\\\\\\":b","c\\\\\\\\":"d:\\"\\\\"}',
       '[]',
       '"just a string: with a colon"',
       ' {\n  "nip": "199003152015031002",\n  "value": -12.75,\n  "ok": true, "none": null\n}\n',
