@@ -83,6 +83,7 @@ export function buildFactCatalogue(rubric: Rubric): FactCatalogue {
           yearsInRank: num,
           monthsInRank: num,
           previousPredicates: { type: 'array', items: predicateShape },
+          previousYearPredicate: predicateShape,
         },
       },
       period: {

@@ -322,7 +322,11 @@ export function prepareAppraisal(
         });
       } else if (year === undefined || hYear < year) past.push({ year: hYear, id });
     });
-    employee.previousPredicates = past.sort((x, y) => y.year - x.year).map((q) => q.id);
+    past.sort((x, y) => y.year - x.year);
+    employee.previousPredicates = past.map((q) => q.id);
+    // Rules such as "at least Baik in each of the last two years" need the year before this one, not merely the
+    // latest earlier entry: with a year missing from the history, the latest entry is older and must not stand in.
+    if (year !== undefined && past[0]?.year === year - 1) employee.previousYearPredicate = past[0].id;
   }
   const period: Record<string, unknown> = { kind: own(p, 'kind') };
   if (start && end) {
