@@ -45,7 +45,7 @@ const common = {
   optional: Type.Optional(
     Type.Boolean({
       description:
-        'When every input of this measure is absent, it drops out of its mean/sum instead of failing.',
+        'When every input of this measure is absent, it drops out of its mean/sum instead of failing. On a measure built from others (mean, sum, min, max, product, quotient): when every input anywhere inside it is absent; with some present, the absent ones are missing-input errors.',
     }),
   ),
 };

@@ -1,5 +1,6 @@
 import type { Measure } from '../../schema/measureSchema.js';
 import { compileCombine } from './combine.js';
+import { compileOptionalComposite, isComposite } from './compileOptionalComposite.js';
 import { compileEfficiency } from './efficiency.js';
 import { compileLookup } from './lookup.js';
 import type { MeasureCompileContext } from './MeasureCompiler.js';
@@ -11,12 +12,21 @@ import { compileRatio } from './ratio.js';
 import { compileScale } from './scale.js';
 import { compileValue } from './value.js';
 
-/** Compiles any measure by dispatching on its `kind` (one compiler per kind, one file each). */
+/**
+ * Compiles any measure by dispatching on its `kind` (one compiler per kind, one file each); an optional measure
+ * built from others is wrapped so that it drops out only when everything inside it is absent.
+ */
 export function compileMeasure(
   m: Measure,
   pointer: string,
   ctx: MeasureCompileContext,
 ): CompiledMeasure | undefined {
+  if (m.optional === true && isComposite(m))
+    return compileOptionalComposite(m, pointer, ctx, compileKind, compileMeasure);
+  return compileKind(m, pointer, ctx);
+}
+
+function compileKind(m: Measure, pointer: string, ctx: MeasureCompileContext): CompiledMeasure | undefined {
   switch (m.kind) {
     case 'ratio':
     case 'inverse-ratio':
