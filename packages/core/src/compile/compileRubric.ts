@@ -114,6 +114,7 @@ function locateKey(d: Diagnostic): 'key' | 'value' {
   switch (d.code) {
     case 'unknown-indicator':
       return d.pointer.endsWith('/indicator') ? 'value' : 'key';
+    case 'data-misplaced':
     case 'schema-unknown-property':
     case 'overrides-without-extends':
     case 'forbidden-key':

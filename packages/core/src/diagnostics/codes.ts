@@ -602,6 +602,37 @@ const codes = {
       en: `Indicator ${show(d.received)} is not in the rubric.`,
     }),
   },
+  'data-misplaced': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary:
+      "The appraisal gives data for a group or indicator of the rubric in the wrong place (a group's list of targets under `inputs`, an indicator under `targets`, or a group of indicators as one entry), so it would not be read.",
+    render: (d) => {
+      const id = show(d.received);
+      switch (p(d, 'belongs')) {
+        case 'targets':
+          return {
+            id: `Kelompok ${id} membaca daftar targetnya dari \`targets\`, bukan dari \`${p(d, 'given')}\`: data ini tidak akan dibaca. Pindahkan ke \`targets\`.`,
+            en: `Group ${id} reads its list of targets from \`targets\`, not from \`${p(d, 'given')}\`: this data would not be read. Move it to \`targets\`.`,
+          };
+        case 'inputs':
+          return {
+            id: `Indikator ${id} membaca datanya dari \`inputs\`, bukan dari \`${p(d, 'given')}\`: data ini tidak akan dibaca. Pindahkan ke \`inputs\`.`,
+            en: `Indicator ${id} reads its data from \`inputs\`, not from \`${p(d, 'given')}\`: this data would not be read. Move it to \`inputs\`.`,
+          };
+        case 'none':
+          return {
+            id: `Kelompok ${id} tidak membaca data apa pun dari \`${p(d, 'given')}\`: data ini tidak akan dibaca.`,
+            en: `Group ${id} reads no data from \`${p(d, 'given')}\`: this data would not be read.`,
+          };
+        default:
+          return {
+            id: `Kelompok ${id} tidak punya data sendiri: berikan data tiap indikatornya di \`inputs\` dengan id indikator (${show(d.expected)}). Data ini tidak akan dibaca.`,
+            en: `Group ${id} has no data of its own: give each of its indicators' data under \`inputs\` by indicator id (${show(d.expected)}). This data would not be read.`,
+          };
+      }
+    },
+  },
   'supervisor-rating-not-read': {
     stage: 'evaluate',
     severity: 'error',

@@ -55,20 +55,10 @@ export function prepareAppraisal(
   requireOwn('/period', p, PERIOD_REQUIRED, report);
   const pStart = own(p, 'start') ?? '';
   const pEnd = own(p, 'end') ?? '';
-  for (const id of Object.keys(own(a, 'inputs') ?? {})) {
-    if (!plan.inputIds.has(id)) {
-      report({
-        code: 'unknown-indicator',
-        pointer: joinPointer('/inputs', id),
-        received: id,
-        stage: 'evaluate',
-      });
-    }
-  }
-  for (const id of Object.keys(own(a, 'targets') ?? {})) {
-    if (!plan.itemGroups.has(id))
-      report({ code: 'unknown-indicator', pointer: joinPointer('/targets', id), received: id });
-  }
+  for (const id of Object.keys(own(a, 'inputs') ?? {}))
+    if (!plan.inputIds.has(id)) reportUnread(plan, 'inputs', id, report);
+  for (const id of Object.keys(own(a, 'targets') ?? {}))
+    if (!plan.itemGroups.has(id)) reportUnread(plan, 'targets', id, report);
   const supervisorRatings = own(a, 'supervisorRatings') ?? {};
   for (const id of Object.keys(supervisorRatings)) {
     if (plan.supervisorGroups.has(id)) continue;
@@ -348,6 +338,34 @@ function ratingPointer(i: number): string {
   if (i >= 256) return `/ratings/${i}`;
   for (let k = ratingPointers.length; k <= i; k++) ratingPointers.push(`/ratings/${k}`);
   return ratingPointers[i] as string;
+}
+
+/**
+ * Data under `inputs` or `targets` that nothing reads. An id the rubric has, in the wrong place, is not a typo and
+ * is not worded as one: "not in the rubric" sent people looking for a spelling mistake that was not there.
+ */
+function reportUnread(
+  plan: AppraisalPlan,
+  given: 'inputs' | 'targets',
+  id: string,
+  report: (init: DiagnosticInit) => void,
+): void {
+  const pointer = joinPointer(`/${given}`, id);
+  const group = Object.hasOwn(plan.rubric.groups, id) ? plan.rubric.groups[id] : undefined;
+  if (given === 'inputs' && plan.itemGroups.has(id))
+    report({ code: 'data-misplaced', pointer, received: id, params: { given, belongs: 'targets' } });
+  else if (given === 'targets' && plan.inputIds.has(id))
+    report({ code: 'data-misplaced', pointer, received: id, params: { given, belongs: 'inputs' } });
+  else if (group && !plan.itemGroups.has(id)) {
+    const indicators = Object.keys(group.indicators ?? {});
+    report({
+      code: 'data-misplaced',
+      pointer,
+      received: id,
+      ...(indicators.length > 0 ? { expected: indicators } : {}),
+      params: { given, belongs: indicators.length > 0 ? 'indicators' : 'none' },
+    });
+  } else report({ code: 'unknown-indicator', pointer, received: id });
 }
 
 /** Whether `rater` already rated into `list`, compared as `includes` compares (SameValueZero). */

@@ -302,3 +302,36 @@ describe('evaluate with data that is not JSON', () => {
     expect(brief(e)).toContainEqual(['input-not-plain', '/employee/nip', 'error']);
   });
 });
+
+describe('data the rubric has, in the wrong place', () => {
+  const rubric = load(demoYaml);
+  const misplaced = (e: Evaluation) => e.diagnostics.filter((d) => d.code === 'data-misplaced');
+
+  it('a group of indicators given as one input names the indicator ids to use instead', () => {
+    const a = clone(demoAppraisal);
+    a.inputs = { ...a.inputs, perilaku: { score: 80 } };
+    const [d, more] = misplaced(rubric.evaluate(a));
+    expect(more).toBeUndefined();
+    expect(d?.pointer).toBe('/inputs/perilaku');
+    expect(d?.severity).toBe('error');
+    expect(d?.expected).toEqual(Object.keys(rubric.rubric.groups.perilaku?.indicators ?? {}));
+    expect(d?.message.en).toMatch(/^Group "perilaku" has no data of its own/);
+    expect(d?.message.id).toMatch(/^Kelompok "perilaku" tidak punya data sendiri/);
+  });
+
+  it('the listed targets of a group under inputs are sent to targets, not called unknown', () => {
+    const a = clone(demoAppraisal);
+    a.inputs = { ...a.inputs, skp: { quantity: 1 } };
+    const e = rubric.evaluate(a);
+    expect(e.diagnostics.map((d) => d.code)).not.toContain('unknown-indicator');
+    expect(misplaced(e)[0]?.message.en).toContain('reads its list of targets from `targets`');
+  });
+
+  it('an id the rubric does not have is still unknown-indicator', () => {
+    const a = clone(demoAppraisal);
+    a.targets = { ...a.targets, 'tidak-ada': [] };
+    const e = rubric.evaluate(a);
+    expect(brief(e)).toContainEqual(['unknown-indicator', '/targets/tidak-ada', 'error']);
+    expect(misplaced(e)).toEqual([]);
+  });
+});
