@@ -36,6 +36,35 @@ const show = (v: unknown): string => {
     return String(v);
   }
 };
+// The English phrases the engine itself puts in `expected` (a type, a size, a form), as an Indonesian message shows
+// them. `expected` stays as it is for programs; anything else (ids, field names, values) is shown untouched.
+const EXPECTED_ID: Readonly<Record<string, string>> = {
+  object: 'objek',
+  array: 'daftar',
+  string: 'teks',
+  number: 'angka',
+  integer: 'bilangan bulat',
+  boolean: 'benar/salah',
+  'finite number': 'angka terhingga',
+  'non-finite number': 'angka tak terhingga',
+  condition: 'kondisi',
+  'one of all, any, not, fact': 'salah satu dari all, any, not, fact',
+  'a text, a number or true/false': 'teks, angka, atau benar/salah',
+};
+const SIZE_UNITS_ID: Readonly<Record<string, string>> = {
+  characters: 'karakter',
+  items: 'butir',
+  properties: 'properti',
+};
+const expectedId = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(expectedId);
+  if (typeof v !== 'string') return v;
+  if (Object.hasOwn(EXPECTED_ID, v)) return EXPECTED_ID[v];
+  const size = /^([≥≤]) (\d+) (characters|items|properties)$/.exec(v);
+  return size ? `${size[1]} ${size[2]} ${SIZE_UNITS_ID[size[3] as string]}` : v;
+};
+/** {@link show} for an Indonesian message: the engine's own English phrases in `expected` in Indonesian. */
+const showId = (v: unknown): string => show(expectedId(v));
 const p = (d: MessageData, k: string): string => String(d.params?.[k] ?? '');
 // A reason given in both languages (`why` English, `whyId` Indonesian); callers that give only `why` show it as is.
 const whyId = (d: MessageData): string => p(d, 'whyId') || p(d, 'why');
@@ -55,12 +84,12 @@ function csvSyntaxWords(d: MessageData): Messages {
       };
     case 'too-many-cells':
       return {
-        id: `${show(d.received)} sel, padahal baris judul hanya punya ${show(d.expected)} kolom`,
+        id: `${show(d.received)} sel, padahal baris judul hanya punya ${showId(d.expected)} kolom`,
         en: `${show(d.received)} cells, but the header has ${show(d.expected)} columns`,
       };
     case 'too-few-cells':
       return {
-        id: `hanya ${show(d.received)} dari ${show(d.expected)} kolom judul (baris terpotong)`,
+        id: `hanya ${show(d.received)} dari ${showId(d.expected)} kolom judul (baris terpotong)`,
         en: `only ${show(d.received)} of the header's ${show(d.expected)} columns (the row is cut short)`,
       };
     default:
@@ -222,7 +251,7 @@ const codes = {
     severity: 'error',
     summary: 'The text is larger than the configured limit.',
     render: (d) => ({
-      id: `Ukuran teks ${show(d.received)} byte melebihi batas ${show(d.expected)} byte.`,
+      id: `Ukuran teks ${show(d.received)} byte melebihi batas ${showId(d.expected)} byte.`,
       en: `The text is ${show(d.received)} bytes, over the limit of ${show(d.expected)} bytes.`,
     }),
   },
@@ -231,7 +260,7 @@ const codes = {
     severity: 'error',
     summary: 'Nesting is deeper than the configured limit.',
     render: (d) => ({
-      id: `Kedalaman bersarang melebihi batas ${show(d.expected)}.`,
+      id: `Kedalaman bersarang melebihi batas ${showId(d.expected)}.`,
       en: `Nesting is deeper than the limit of ${show(d.expected)}.`,
     }),
   },
@@ -240,7 +269,7 @@ const codes = {
     severity: 'error',
     summary: 'The document has more keys and items than the configured limit.',
     render: (d) => ({
-      id: `Jumlah kunci dan butir melebihi batas ${show(d.expected)}.`,
+      id: `Jumlah kunci dan butir melebihi batas ${showId(d.expected)}.`,
       en: `The document has more keys and items than the limit of ${show(d.expected)}.`,
     }),
   },
@@ -269,7 +298,7 @@ const codes = {
     severity: 'error',
     summary: 'A value has the wrong type.',
     render: (d) => ({
-      id: `Tipe salah: diharapkan ${show(d.expected)}, diterima ${show(d.received)}.`,
+      id: `Tipe salah: diharapkan ${showId(d.expected)}, diterima ${show(d.received)}.`,
       en: `Wrong type: expected ${show(d.expected)}, received ${show(d.received)}.`,
     }),
   },
@@ -278,7 +307,7 @@ const codes = {
     severity: 'error',
     summary: 'A required property is missing.',
     render: (d) => ({
-      id: `Properti wajib ${show(d.expected)} tidak ada.`,
+      id: `Properti wajib ${showId(d.expected)} tidak ada.`,
       en: `Required property ${show(d.expected)} is missing.`,
     }),
   },
@@ -296,7 +325,7 @@ const codes = {
     severity: 'error',
     summary: 'A value is not one of the allowed values.',
     render: (d) => ({
-      id: `Nilai ${show(d.received)} tidak diizinkan; pilihan: ${show(d.expected)}.`,
+      id: `Nilai ${show(d.received)} tidak diizinkan; pilihan: ${showId(d.expected)}.`,
       en: `Value ${show(d.received)} is not allowed; allowed: ${show(d.expected)}.`,
     }),
   },
@@ -305,7 +334,7 @@ const codes = {
     severity: 'error',
     summary: 'A string does not have the required form.',
     render: (d) => ({
-      id: `Teks ${show(d.received)} tidak sesuai bentuk ${p(d, 'form') || show(d.expected)}.`,
+      id: `Teks ${show(d.received)} tidak sesuai bentuk ${p(d, 'form') || showId(d.expected)}.`,
       en: `Text ${show(d.received)} does not have the form ${p(d, 'form') || show(d.expected)}.`,
     }),
   },
@@ -314,7 +343,7 @@ const codes = {
     severity: 'error',
     summary: 'A number, string or list is outside its allowed size or range.',
     render: (d) => ({
-      id: `Nilai ${show(d.received)} di luar batas: ${show(d.expected)}.`,
+      id: `Nilai ${show(d.received)} di luar batas: ${showId(d.expected)}.`,
       en: `Value ${show(d.received)} is out of range: ${show(d.expected)}.`,
     }),
   },
@@ -323,7 +352,7 @@ const codes = {
     severity: 'error',
     summary: 'A value does not match the format (any other schema rule).',
     render: (d) => ({
-      id: `Nilai tidak sesuai format: ${show(d.expected)}.`,
+      id: `Nilai tidak sesuai format: ${showId(d.expected)}.`,
       en: `Value does not match the format: ${show(d.expected)}.`,
     }),
   },
@@ -385,7 +414,7 @@ const codes = {
     severity: 'error',
     summary: 'A group, indicator, rating, predicate or role id is referenced but not declared.',
     render: (d) => ({
-      id: `${p(d, 'kind')} ${show(d.received)} tidak dideklarasikan; yang ada: ${show(d.expected)}.`,
+      id: `${p(d, 'kind')} ${show(d.received)} tidak dideklarasikan; yang ada: ${showId(d.expected)}.`,
       en: `${p(d, 'kind')} ${show(d.received)} is not declared; declared: ${show(d.expected)}.`,
     }),
   },
@@ -394,7 +423,7 @@ const codes = {
     severity: 'error',
     summary: 'A condition or measure reads a fact the rubric does not declare.',
     render: (d) => ({
-      id: `Fakta ${show(d.received)} tidak dikenal; yang ada: ${show(d.expected)}.`,
+      id: `Fakta ${show(d.received)} tidak dikenal; yang ada: ${showId(d.expected)}.`,
       en: `Fact ${show(d.received)} is not known; known: ${show(d.expected)}.`,
     }),
   },
@@ -412,7 +441,7 @@ const codes = {
     severity: 'error',
     summary: 'A condition uses an operator that does not exist.',
     render: (d) => ({
-      id: `Operator ${show(d.received)} tidak dikenal; yang ada: ${show(d.expected)}.`,
+      id: `Operator ${show(d.received)} tidak dikenal; yang ada: ${showId(d.expected)}.`,
       en: `Operator ${show(d.received)} is not known; known: ${show(d.expected)}.`,
     }),
   },
@@ -422,7 +451,7 @@ const codes = {
     summary:
       'A condition value does not suit its operator (in/notIn need a list, numeric operators a number).',
     render: (d) => ({
-      id: `Operator ${p(d, 'operator')} memerlukan ${show(d.expected)}, diterima ${show(d.received)}.`,
+      id: `Operator ${p(d, 'operator')} memerlukan ${showId(d.expected)}, diterima ${show(d.received)}.`,
       en: `Operator ${p(d, 'operator')} needs ${show(d.expected)}, received ${show(d.received)}.`,
     }),
   },
@@ -449,7 +478,7 @@ const codes = {
     severity: 'error',
     summary: 'Weights do not add up exactly to the declared total.',
     render: (d) => ({
-      id: `Jumlah bobot ${show(d.received)}, seharusnya tepat ${show(d.expected)}.`,
+      id: `Jumlah bobot ${show(d.received)}, seharusnya tepat ${showId(d.expected)}.`,
       en: `Weights add up to ${show(d.received)}; they must be exactly ${show(d.expected)}.`,
     }),
   },
@@ -459,7 +488,7 @@ const codes = {
     summary:
       'A weighted combination lacks a weight for one of its parts, or has one for a part that does not exist.',
     render: (d) => ({
-      id: `Bobot untuk ${show(d.received)} tidak sesuai dengan bagian yang ada (${show(d.expected)}).`,
+      id: `Bobot untuk ${show(d.received)} tidak sesuai dengan bagian yang ada (${showId(d.expected)}).`,
       en: `The weight for ${show(d.received)} does not match the parts that exist (${show(d.expected)}).`,
     }),
   },
@@ -543,7 +572,7 @@ const codes = {
     severity: 'error',
     summary: 'The appraisal lacks a value the rubric needs.',
     render: (d) => ({
-      id: `Data penilaian tidak memuat ${show(d.expected)}.`,
+      id: `Data penilaian tidak memuat ${showId(d.expected)}.`,
       en: `The appraisal has no ${show(d.expected)}.`,
     }),
   },
@@ -552,7 +581,7 @@ const codes = {
     severity: 'error',
     summary: 'An appraisal value has the wrong type or is not a finite number.',
     render: (d) => ({
-      id: `Nilai ${show(d.received)} tidak sah; diharapkan ${show(d.expected)}.`,
+      id: `Nilai ${show(d.received)} tidak sah; diharapkan ${showId(d.expected)}.`,
       en: `Value ${show(d.received)} is not valid; expected ${show(d.expected)}.`,
     }),
   },
@@ -562,7 +591,7 @@ const codes = {
     summary:
       'A condition reads a fact or path that has no value for this appraisal; the rule is undetermined, never a silent false.',
     render: (d) => ({
-      id: `Fakta ${show(d.expected)} tidak memiliki nilai; aturan ini tidak dapat diputuskan.`,
+      id: `Fakta ${showId(d.expected)} tidak memiliki nilai; aturan ini tidak dapat diputuskan.`,
       en: `Fact ${show(d.expected)} has no value; this rule cannot be decided.`,
     }),
   },
@@ -571,7 +600,7 @@ const codes = {
     severity: 'error',
     summary: 'A fact read by a condition has a type its operator cannot compare.',
     render: (d) => ({
-      id: `Operator ${p(d, 'operator')} memerlukan ${show(d.expected)}, fakta bernilai ${show(d.received)}.`,
+      id: `Operator ${p(d, 'operator')} memerlukan ${showId(d.expected)}, fakta bernilai ${show(d.received)}.`,
       en: `Operator ${p(d, 'operator')} needs ${show(d.expected)}; the fact is ${show(d.received)}.`,
     }),
   },
@@ -589,7 +618,7 @@ const codes = {
     severity: 'error',
     summary: 'A rating value is not on the rubric’s rating scale.',
     render: (d) => ({
-      id: `Rating ${show(d.received)} tidak dikenal; yang ada: ${show(d.expected)}.`,
+      id: `Rating ${show(d.received)} tidak dikenal; yang ada: ${showId(d.expected)}.`,
       en: `Rating ${show(d.received)} is not known; known: ${show(d.expected)}.`,
     }),
   },
@@ -627,7 +656,7 @@ const codes = {
           };
         default:
           return {
-            id: `Kelompok ${id} tidak punya data sendiri: berikan data tiap indikatornya di \`inputs\` dengan id indikator (${show(d.expected)}). Data ini tidak akan dibaca.`,
+            id: `Kelompok ${id} tidak punya data sendiri: berikan data tiap indikatornya di \`inputs\` dengan id indikator (${showId(d.expected)}). Data ini tidak akan dibaca.`,
             en: `Group ${id} has no data of its own: give each of its indicators' data under \`inputs\` by indicator id (${show(d.expected)}). This data would not be read.`,
           };
       }
@@ -651,7 +680,7 @@ const codes = {
     severity: 'error',
     summary: 'A rating comes from a rater role the indicator does not accept.',
     render: (d) => ({
-      id: `Peran penilai ${show(d.received)} tidak diterima di sini; yang diterima: ${show(d.expected)}.`,
+      id: `Peran penilai ${show(d.received)} tidak diterima di sini; yang diterima: ${showId(d.expected)}.`,
       en: `Rater role ${show(d.received)} is not accepted here; accepted: ${show(d.expected)}.`,
     }),
   },
@@ -687,7 +716,7 @@ const codes = {
     severity: 'error',
     summary: 'A score lies outside every band.',
     render: (d) => ({
-      id: `Nilai ${show(d.received)} berada di luar semua band (${show(d.expected)}).`,
+      id: `Nilai ${show(d.received)} berada di luar semua band (${showId(d.expected)}).`,
       en: `Score ${show(d.received)} lies outside every band (${show(d.expected)}).`,
     }),
   },
@@ -707,7 +736,7 @@ const codes = {
     summary:
       'A score falls outside the range its rubric declares (e.g. a behaviour rating of 130 on a 0–120 scale).',
     render: (d) => ({
-      id: `Nilai ${show(d.received)} di luar rentang yang dinyatakan rubrik ${show(d.expected)}.`,
+      id: `Nilai ${show(d.received)} di luar rentang yang dinyatakan rubrik ${showId(d.expected)}.`,
       en: `Score ${show(d.received)} is outside the range the rubric declares, ${show(d.expected)}.`,
     }),
   },
@@ -716,7 +745,7 @@ const codes = {
     severity: 'warning',
     summary: 'The appraisal period is not within the dates the rubric is in force.',
     render: (d) => ({
-      id: `Periode ${show(d.received)} berada di luar masa berlaku rubrik ${show(d.expected)}.`,
+      id: `Periode ${show(d.received)} berada di luar masa berlaku rubrik ${showId(d.expected)}.`,
       en: `Period ${show(d.received)} is outside the rubric's effective dates ${show(d.expected)}.`,
     }),
   },
@@ -744,7 +773,7 @@ const codes = {
     summary:
       'A rater role has fewer ratings than the rubric’s minimum; the verdict is pending or the weights renormalised.',
     render: (d) => ({
-      id: `Peran ${p(d, 'role')} hanya memiliki ${show(d.received)} penilaian, minimal ${show(d.expected)}.`,
+      id: `Peran ${p(d, 'role')} hanya memiliki ${show(d.received)} penilaian, minimal ${showId(d.expected)}.`,
       en: `Role ${p(d, 'role')} has ${show(d.received)} ratings; at least ${show(d.expected)} are needed.`,
     }),
   },
@@ -753,7 +782,7 @@ const codes = {
     severity: 'warning',
     summary: 'The rating the supervisor gave differs from the rating the evidence suggests.',
     render: (d) => ({
-      id: `Rating yang diberikan ${show(d.received)} berbeda dari rating yang disarankan bukti ${show(d.expected)}.`,
+      id: `Rating yang diberikan ${show(d.received)} berbeda dari rating yang disarankan bukti ${showId(d.expected)}.`,
       en: `The given rating ${show(d.received)} differs from the rating the evidence suggests, ${show(d.expected)}.`,
     }),
   },
@@ -763,7 +792,7 @@ const codes = {
     summary:
       'The supervisor’s rating departs from the consensus of the other raters by more than the rubric’s threshold; the indicator is flagged for review.',
     render: (d) => ({
-      id: `Rating atasan ${show(d.received)} untuk ${p(d, 'indicator')} menyimpang dari konsensus penilai lain ${show(d.expected)} lebih dari ${p(d, 'threshold')}; perlu ditinjau.`,
+      id: `Rating atasan ${show(d.received)} untuk ${p(d, 'indicator')} menyimpang dari konsensus penilai lain ${showId(d.expected)} lebih dari ${p(d, 'threshold')}; perlu ditinjau.`,
       en: `The supervisor’s rating ${show(d.received)} for ${p(d, 'indicator')} departs from the other raters’ consensus ${show(d.expected)} by more than ${p(d, 'threshold')}; it needs review.`,
     }),
   },
@@ -794,7 +823,7 @@ const codes = {
     summary:
       'A column the mapping names is not in the header row of the input file; no row of the file is scored.',
     render: (d) => ({
-      id: `Kolom ${show(d.expected)} yang disebut pemetaan tidak ada di baris judul${p(d, 'near') ? `; mungkin ${p(d, 'near')}` : ''}.`,
+      id: `Kolom ${showId(d.expected)} yang disebut pemetaan tidak ada di baris judul${p(d, 'near') ? `; mungkin ${p(d, 'near')}` : ''}.`,
       en: `Column ${show(d.expected)} named by the mapping is not in the header row${p(d, 'near') ? `; did you mean ${p(d, 'near')}` : ''}.`,
     }),
   },
@@ -867,7 +896,7 @@ const codes = {
     summary:
       'The rows of one appraisal in a long-format file hold different values in a column that has one value per appraisal.',
     render: (d) => ({
-      id: `Kolom "${p(d, 'column')}" berisi ${show(d.received)}, padahal ${p(d, 'first')} dari penilaian yang sama berisi ${show(d.expected)}; baris satu penilaian harus sama di kolom ini.`,
+      id: `Kolom "${p(d, 'column')}" berisi ${show(d.received)}, padahal ${p(d, 'first')} dari penilaian yang sama berisi ${showId(d.expected)}; baris satu penilaian harus sama di kolom ini.`,
       en: `Column "${p(d, 'column')}" holds ${show(d.received)}, but ${p(d, 'first')} of the same appraisal holds ${show(d.expected)}; the rows of one appraisal must agree in this column.`,
     }),
   },
@@ -909,11 +938,11 @@ const codes = {
     render: (d) =>
       p(d, 'quoted') === 'yes'
         ? {
-            id: `Sel berkutip yang dibuka di baris ${p(d, 'line')} kolom ${p(d, 'column')} belum ditutup setelah ${show(d.expected)} karakter: tanda kutip penutupnya kemungkinan hilang. Pembacaan berkas dihentikan di sini.`,
+            id: `Sel berkutip yang dibuka di baris ${p(d, 'line')} kolom ${p(d, 'column')} belum ditutup setelah ${showId(d.expected)} karakter: tanda kutip penutupnya kemungkinan hilang. Pembacaan berkas dihentikan di sini.`,
             en: `A quoted cell opened at line ${p(d, 'line')}, column ${p(d, 'column')} is still open after ${show(d.expected)} characters: its closing quote is probably missing. Reading stops here.`,
           }
         : {
-            id: `Satu rekaman CSV melebihi ${show(d.expected)} karakter tanpa akhir baris, di sel yang dimulai di baris ${p(d, 'line')} kolom ${p(d, 'column')}. Pembacaan berkas dihentikan di sini.`,
+            id: `Satu rekaman CSV melebihi ${showId(d.expected)} karakter tanpa akhir baris, di sel yang dimulai di baris ${p(d, 'line')} kolom ${p(d, 'column')}. Pembacaan berkas dihentikan di sini.`,
             en: `A CSV record passes ${show(d.expected)} characters without a line end, in the cell that starts at line ${p(d, 'line')}, column ${p(d, 'column')}. Reading stops here.`,
           },
   },
@@ -943,7 +972,7 @@ const codes = {
     summary:
       'A worksheet row has a value to the right of the header row’s last column; the row is not scored rather than lose the value.',
     render: (d) => ({
-      id: `Sel ${p(d, 'cell')} berisi ${show(d.received)}, tetapi baris judul hanya punya ${show(d.expected)} kolom (sampai kolom ${p(d, 'last')}); beri kolom itu judul atau hapus isinya.`,
+      id: `Sel ${p(d, 'cell')} berisi ${show(d.received)}, tetapi baris judul hanya punya ${showId(d.expected)} kolom (sampai kolom ${p(d, 'last')}); beri kolom itu judul atau hapus isinya.`,
       en: `Cell ${p(d, 'cell')} holds ${show(d.received)}, but the header row has only ${show(d.expected)} columns (up to column ${p(d, 'last')}); give that column a header or clear it.`,
     }),
   },
@@ -964,7 +993,7 @@ const codes = {
     summary:
       'A rating in the `self` role, where self has a weight, comes from a rater other than the employee (the rater id is not the employee’s NIP); it is refused rather than counted as the self-assessment.',
     render: (d) => ({
-      id: `Penilaian diri hanya boleh diberikan oleh pegawai ${show(d.expected)} sendiri, tetapi penilai ini ${show(d.received)}; penilaian itu ditolak.`,
+      id: `Penilaian diri hanya boleh diberikan oleh pegawai ${showId(d.expected)} sendiri, tetapi penilai ini ${show(d.received)}; penilaian itu ditolak.`,
       en: `A self rating may only come from the employee ${show(d.expected)}, but this rater is ${show(d.received)}; the rating is refused.`,
     }),
   },
@@ -976,7 +1005,7 @@ const codes = {
     render: (d) => {
       const near = p(d, 'nearest');
       return {
-        id: `Konflik kepentingan dinyatakan untuk penilai ${show(d.received)}, tetapi tidak ada penilaian dari penilai itu, jadi tidak ada yang dikecualikan. Penilai yang ada: ${show(d.expected)}${near ? `; mungkin yang dimaksud ${JSON.stringify(near)}?` : '.'}`,
+        id: `Konflik kepentingan dinyatakan untuk penilai ${show(d.received)}, tetapi tidak ada penilaian dari penilai itu, jadi tidak ada yang dikecualikan. Penilai yang ada: ${showId(d.expected)}${near ? `; mungkin yang dimaksud ${JSON.stringify(near)}?` : '.'}`,
         en: `A conflict of interest is declared for rater ${show(d.received)}, but no rating comes from that rater, so nothing is left out. Raters present: ${show(d.expected)}${near ? `; did you mean ${JSON.stringify(near)}?` : '.'}`,
       };
     },
@@ -1167,7 +1196,7 @@ const codes = {
     render: (d) =>
       d.params?.problem === 'until-before-from'
         ? {
-            id: `Masa berlaku berakhir ${show(d.received)} sebelum dimulai ${show(d.expected)}: tidak ada penilaian yang dapat berada di dalamnya.`,
+            id: `Masa berlaku berakhir ${show(d.received)} sebelum dimulai ${showId(d.expected)}: tidak ada penilaian yang dapat berada di dalamnya.`,
             en: `The effective period ends ${show(d.received)} before it starts ${show(d.expected)}: no appraisal could fall inside it.`,
           }
         : {
@@ -1181,7 +1210,7 @@ const codes = {
     summary:
       'A lower bound (`min`) is above its upper bound (`max`): no value satisfies both (a fact would refuse every value, a clamp would give `min` to every score).',
     render: (d) => ({
-      id: `Batas bawah ${show(d.received)} lebih besar daripada batas atas ${show(d.expected)}: tidak ada nilai yang memenuhi keduanya.`,
+      id: `Batas bawah ${show(d.received)} lebih besar daripada batas atas ${showId(d.expected)}: tidak ada nilai yang memenuhi keduanya.`,
       en: `The lower bound ${show(d.received)} is above the upper bound ${show(d.expected)}: no value satisfies both.`,
     }),
   },
@@ -1217,12 +1246,12 @@ const codes = {
           };
         case 'default-range':
           return {
-            id: `Nilai bawaan ${show(d.received)} di luar rentang ${show(d.expected)}, jadi setiap penilaian tanpa fakta ini akan ditolak.`,
+            id: `Nilai bawaan ${show(d.received)} di luar rentang ${showId(d.expected)}, jadi setiap penilaian tanpa fakta ini akan ditolak.`,
             en: `The default ${show(d.received)} is outside ${show(d.expected)}, so every appraisal without this fact would be refused.`,
           };
         case 'default-not-in-values':
           return {
-            id: `Nilai bawaan ${show(d.received)} tidak termasuk \`values\` ${show(d.expected)}, jadi setiap penilaian tanpa fakta ini akan ditolak.`,
+            id: `Nilai bawaan ${show(d.received)} tidak termasuk \`values\` ${showId(d.expected)}, jadi setiap penilaian tanpa fakta ini akan ditolak.`,
             en: `The default ${show(d.received)} is not among \`values\` ${show(d.expected)}, so every appraisal without this fact would be refused.`,
           };
         case 'enum-without-values':
@@ -1249,7 +1278,7 @@ const codes = {
     summary:
       '`overrides` deletes (`null`) a key the base rubric does not have, so it deletes nothing: usually a typo.',
     render: (d) => ({
-      id: `\`overrides\` menghapus ${show(d.received)}, tetapi rubrik induk tidak memilikinya${d.params?.nearest !== undefined ? `; mungkin maksudnya ${show(d.params.nearest)}` : ''}; yang ada: ${show(d.expected)}.`,
+      id: `\`overrides\` menghapus ${show(d.received)}, tetapi rubrik induk tidak memilikinya${d.params?.nearest !== undefined ? `; mungkin maksudnya ${show(d.params.nearest)}` : ''}; yang ada: ${showId(d.expected)}.`,
       en: `\`overrides\` deletes ${show(d.received)}, but the base rubric has no such key${d.params?.nearest !== undefined ? `; did you mean ${show(d.params.nearest)}` : ''}; it has: ${show(d.expected)}.`,
     }),
   },

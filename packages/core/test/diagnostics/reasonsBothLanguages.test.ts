@@ -58,3 +58,37 @@ describe('reasons in both languages', () => {
     expect(d?.message.en).toBe('Date "2023-01-01" is not valid: the period ends before it starts.');
   });
 });
+
+describe('the engine’s own words in `expected`, shown in an Indonesian message', () => {
+  it('a list too short: "≥ 2 butir" in Indonesian, "≥ 2 items" in English and in `expected`', () => {
+    const r = loadRubric(
+      rubric(`  levels:
+    - { id: baik, label: { id: Baik, en: Good } }
+  bands:
+    - { id: baik, range: "(-inf, inf)" }`),
+    );
+    const d = r.diagnostics.find((x) => x.code === 'schema-range');
+    expect(d?.expected).toBe('≥ 2 items');
+    expect(d?.message.en).toContain('"≥ 2 items"');
+    expect(d?.message.id).toContain('"≥ 2 butir"');
+    expect(d?.message.id).not.toMatch(/items/);
+  });
+
+  it('a value that is not a number: "angka terhingga", while ids and field names stay as written', () => {
+    const r = load(
+      rubric(`${levels}
+  bands:
+    - { id: baik, range: "[50, inf)" }
+    - { id: kurang, range: "(-inf, 50)" }`),
+    );
+    const e = r.evaluate(appraisal({ inputs: { x: { x: 'banyak' } } }));
+    const d = e.diagnostics.find((x) => x.expected === 'finite number');
+    expect(d, JSON.stringify(e.diagnostics)).toBeDefined();
+    expect(d?.message.id).toContain('angka terhingga');
+    expect(d?.message.id).not.toContain('finite number');
+    const missing = r
+      .evaluate(appraisal({ inputs: { x: {} } }))
+      .diagnostics.find((x) => x.code === 'missing-input');
+    expect(missing?.message.id).toContain('"x"');
+  });
+});
