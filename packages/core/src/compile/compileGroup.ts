@@ -13,7 +13,7 @@ import { byId } from './evaluationOrder.js';
 import { exactDecimal } from './exactDecimal.js';
 import { type Interval, inInterval, parseInterval } from './interval.js';
 import type { LevelIndex } from './levelIndex.js';
-import { applyFinish, compileFinish } from './measures/finishMeasure.js';
+import { compileFinish, finishValue } from './measures/finishMeasure.js';
 import type { MeasureCompileContext } from './measures/MeasureCompiler.js';
 import { type CompiledMeasure, type MeasureResult, NO_RATINGS } from './measures/MeasureRuntime.js';
 
@@ -609,22 +609,20 @@ export function compileGroup(
       else if (combine === 'min') v = Rational.min(...values);
       else if (combine === 'max') v = Rational.max(...values);
       else v = values.reduce((a, b) => a.add(b), zero).div(Rational.from(values.length));
-      const trace = { kind: combine } as { kind: string; value?: number };
-      const fin = applyFinish(v.add(added), finish, trace);
-      if (fin.status !== 'ok') return { result, status: fin.status };
+      const finished = finishValue(v.add(added), finish);
       const groupRange = ranges.get('');
-      if (groupRange && !inInterval(groupRange, fin.value)) {
-        outOfRange(state, '', fin.value, groupRange);
+      if (groupRange && !inInterval(groupRange, finished)) {
+        outOfRange(state, '', finished, groupRange);
         return { result, status: 'error' };
       }
-      const shownScore = fin.value.toNumber();
+      const shownScore = finished.toNumber();
       if (!Number.isFinite(shownScore)) {
         // Finite parts can still add up past the largest double (a `sum` of two 1e308 scores).
         report(state, { code: 'score-not-representable', pointer: itemMeasure ? targetsPointer : '/inputs' });
         return { result, status: 'error' };
       }
       result.score = shownScore;
-      (state.values.groups[id] as Record<string, unknown>).score = fin.value;
+      (state.values.groups[id] as Record<string, unknown>).score = finished;
       return { result, status: 'ok' };
     },
     rate(state, result) {

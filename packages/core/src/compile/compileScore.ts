@@ -6,7 +6,7 @@ import type { CompileContext } from './CompileContext.js';
 import { outOfRange } from './compileGroup.js';
 import { exactDecimal } from './exactDecimal.js';
 import { inInterval, parseInterval } from './interval.js';
-import { applyFinish, compileFinish } from './measures/finishMeasure.js';
+import { compileFinish, finishValue } from './measures/finishMeasure.js';
 
 /** Computes the overall score from group scores; undefined when a group has no score. */
 export type CompiledScore = (state: EvalState) => Rational | undefined;
@@ -57,12 +57,11 @@ export function compileScore(rubric: Rubric, ctx: CompileContext): CompiledScore
       if (!(g instanceof Rational)) return undefined;
       acc = acc.add(g.mul(w));
     }
-    const r = applyFinish(acc.div(total), finish, { kind: 'score' });
-    if (r.status !== 'ok') return undefined;
-    if (range && !inInterval(range, r.value)) {
-      outOfRange(state, '', r.value, range);
+    const v = finishValue(acc.div(total), finish);
+    if (range && !inInterval(range, v)) {
+      outOfRange(state, '', v, range);
       return undefined;
     }
-    return r.value;
+    return v;
   };
 }

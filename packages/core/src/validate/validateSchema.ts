@@ -8,6 +8,7 @@ import { appraisalJsonSchema, extendingRubricJsonSchema, rubricJsonSchema } from
 import type { JsonSchema } from '../schema/toJsonSchema.js';
 import {
   appraisal,
+  appraisalVerdict,
   extendingRubric,
   functionRoots,
   type PrecompiledValidator,
@@ -23,6 +24,12 @@ const validators: Readonly<Record<SchemaName, PrecompiledValidator>> = {
   rubric,
   'extending-rubric': extendingRubric,
   appraisal,
+};
+
+// Where a faster validator gives the same verdict: asked first, so that a valid document (the usual one) never pays
+// for collecting every error; the full validator runs only on a document already known to be invalid.
+const verdicts: Readonly<Partial<Record<SchemaName, (data: unknown) => boolean>>> = {
+  appraisal: appraisalVerdict,
 };
 
 const documents: Readonly<Record<SchemaName, JsonSchema>> = {
@@ -240,6 +247,8 @@ export function validateSchema(
   data: unknown,
   options: { source?: string; locator?: SourceLocator; stage?: Stage } = {},
 ): Diagnostic[] {
+  const verdict = verdicts[name];
+  if (verdict?.(data)) return [];
   const validate = validators[name];
   if (validate(data)) return [];
   const errors = pruneUnionErrors(validate.errors ?? []);

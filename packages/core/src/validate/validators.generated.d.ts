@@ -14,6 +14,11 @@ export declare const rubric: PrecompiledValidator;
 export declare const extendingRubric: PrecompiledValidator;
 /** Validates an appraisal against `appraisalJsonSchema`. */
 export declare const appraisal: PrecompiledValidator;
+/**
+ * The same verdict as `appraisal`, reached faster: it stops at the first error and reports nothing useful, so
+ * only a `true` is worth having; on `false` ask `appraisal` for the errors.
+ */
+export declare const appraisalVerdict: (data: unknown) => boolean;
 
 /**
  * Per schema, the subschemas compiled into functions of their own (fragments of the document): the `schemaPath`

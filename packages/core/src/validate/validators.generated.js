@@ -199,7 +199,7 @@ errors++;
 if(data1.fact !== undefined){
 let data2 = data1.fact;
 if(typeof data2 === "string"){
-if(func3(data2) < 1){
+if((data2.length < 1 || (data2.length < 2 && func3(data2) < 1))){
 const err10 = {instancePath:instancePath+"/target/fact",schemaPath:"#/oneOf/0/properties/target/anyOf/1/properties/fact/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -224,7 +224,7 @@ errors++;
 if(data1.path !== undefined){
 let data3 = data1.path;
 if(typeof data3 === "string"){
-if(func3(data3) < 1){
+if((data3.length < 1 || (data3.length < 2 && func3(data3) < 1))){
 const err12 = {instancePath:instancePath+"/target/path",schemaPath:"#/oneOf/0/properties/target/anyOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -339,7 +339,7 @@ errors++;
 if(data4.fact !== undefined){
 let data5 = data4.fact;
 if(typeof data5 === "string"){
-if(func3(data5) < 1){
+if((data5.length < 1 || (data5.length < 2 && func3(data5) < 1))){
 const err20 = {instancePath:instancePath+"/realisation/fact",schemaPath:"#/oneOf/0/properties/realisation/anyOf/1/properties/fact/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -364,7 +364,7 @@ errors++;
 if(data4.path !== undefined){
 let data6 = data4.path;
 if(typeof data6 === "string"){
-if(func3(data6) < 1){
+if((data6.length < 1 || (data6.length < 2 && func3(data6) < 1))){
 const err22 = {instancePath:instancePath+"/realisation/path",schemaPath:"#/oneOf/0/properties/realisation/anyOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err22];
@@ -547,7 +547,7 @@ errors++;
 if(data9.id !== undefined){
 let data10 = data9.id;
 if(typeof data10 === "string"){
-if(func3(data10) < 1){
+if((data10.length < 1 || (data10.length < 2 && func3(data10) < 1))){
 const err35 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/0/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err35];
@@ -572,7 +572,7 @@ errors++;
 if(data9.en !== undefined){
 let data11 = data9.en;
 if(typeof data11 === "string"){
-if(func3(data11) < 1){
+if((data11.length < 1 || (data11.length < 2 && func3(data11) < 1))){
 const err37 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/0/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err37];
@@ -1088,7 +1088,7 @@ errors++;
 if(data20.fact !== undefined){
 let data21 = data20.fact;
 if(typeof data21 === "string"){
-if(func3(data21) < 1){
+if((data21.length < 1 || (data21.length < 2 && func3(data21) < 1))){
 const err78 = {instancePath:instancePath+"/target/fact",schemaPath:"#/oneOf/1/properties/target/anyOf/1/properties/fact/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err78];
@@ -1113,7 +1113,7 @@ errors++;
 if(data20.path !== undefined){
 let data22 = data20.path;
 if(typeof data22 === "string"){
-if(func3(data22) < 1){
+if((data22.length < 1 || (data22.length < 2 && func3(data22) < 1))){
 const err80 = {instancePath:instancePath+"/target/path",schemaPath:"#/oneOf/1/properties/target/anyOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err80];
@@ -1228,7 +1228,7 @@ errors++;
 if(data23.fact !== undefined){
 let data24 = data23.fact;
 if(typeof data24 === "string"){
-if(func3(data24) < 1){
+if((data24.length < 1 || (data24.length < 2 && func3(data24) < 1))){
 const err88 = {instancePath:instancePath+"/realisation/fact",schemaPath:"#/oneOf/1/properties/realisation/anyOf/1/properties/fact/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err88];
@@ -1253,7 +1253,7 @@ errors++;
 if(data23.path !== undefined){
 let data25 = data23.path;
 if(typeof data25 === "string"){
-if(func3(data25) < 1){
+if((data25.length < 1 || (data25.length < 2 && func3(data25) < 1))){
 const err90 = {instancePath:instancePath+"/realisation/path",schemaPath:"#/oneOf/1/properties/realisation/anyOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err90];
@@ -1436,7 +1436,7 @@ errors++;
 if(data28.id !== undefined){
 let data29 = data28.id;
 if(typeof data29 === "string"){
-if(func3(data29) < 1){
+if((data29.length < 1 || (data29.length < 2 && func3(data29) < 1))){
 const err103 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/1/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err103];
@@ -1461,7 +1461,7 @@ errors++;
 if(data28.en !== undefined){
 let data30 = data28.en;
 if(typeof data30 === "string"){
-if(func3(data30) < 1){
+if((data30.length < 1 || (data30.length < 2 && func3(data30) < 1))){
 const err105 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/1/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err105];
@@ -1977,7 +1977,7 @@ errors++;
 if(data39.fact !== undefined){
 let data40 = data39.fact;
 if(typeof data40 === "string"){
-if(func3(data40) < 1){
+if((data40.length < 1 || (data40.length < 2 && func3(data40) < 1))){
 const err146 = {instancePath:instancePath+"/target/fact",schemaPath:"#/oneOf/2/properties/target/anyOf/1/properties/fact/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err146];
@@ -2002,7 +2002,7 @@ errors++;
 if(data39.path !== undefined){
 let data41 = data39.path;
 if(typeof data41 === "string"){
-if(func3(data41) < 1){
+if((data41.length < 1 || (data41.length < 2 && func3(data41) < 1))){
 const err148 = {instancePath:instancePath+"/target/path",schemaPath:"#/oneOf/2/properties/target/anyOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err148];
@@ -2117,7 +2117,7 @@ errors++;
 if(data42.fact !== undefined){
 let data43 = data42.fact;
 if(typeof data43 === "string"){
-if(func3(data43) < 1){
+if((data43.length < 1 || (data43.length < 2 && func3(data43) < 1))){
 const err156 = {instancePath:instancePath+"/realisation/fact",schemaPath:"#/oneOf/2/properties/realisation/anyOf/1/properties/fact/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err156];
@@ -2142,7 +2142,7 @@ errors++;
 if(data42.path !== undefined){
 let data44 = data42.path;
 if(typeof data44 === "string"){
-if(func3(data44) < 1){
+if((data44.length < 1 || (data44.length < 2 && func3(data44) < 1))){
 const err158 = {instancePath:instancePath+"/realisation/path",schemaPath:"#/oneOf/2/properties/realisation/anyOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err158];
@@ -2388,7 +2388,7 @@ errors++;
 if(data48.id !== undefined){
 let data49 = data48.id;
 if(typeof data49 === "string"){
-if(func3(data49) < 1){
+if((data49.length < 1 || (data49.length < 2 && func3(data49) < 1))){
 const err176 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/2/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err176];
@@ -2413,7 +2413,7 @@ errors++;
 if(data48.en !== undefined){
 let data50 = data48.en;
 if(typeof data50 === "string"){
-if(func3(data50) < 1){
+if((data50.length < 1 || (data50.length < 2 && func3(data50) < 1))){
 const err178 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/2/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err178];
@@ -2929,7 +2929,7 @@ errors++;
 if(data59.fact !== undefined){
 let data60 = data59.fact;
 if(typeof data60 === "string"){
-if(func3(data60) < 1){
+if((data60.length < 1 || (data60.length < 2 && func3(data60) < 1))){
 const err219 = {instancePath:instancePath+"/input/fact",schemaPath:"#/oneOf/3/properties/input/anyOf/1/properties/fact/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err219];
@@ -2954,7 +2954,7 @@ errors++;
 if(data59.path !== undefined){
 let data61 = data59.path;
 if(typeof data61 === "string"){
-if(func3(data61) < 1){
+if((data61.length < 1 || (data61.length < 2 && func3(data61) < 1))){
 const err221 = {instancePath:instancePath+"/input/path",schemaPath:"#/oneOf/3/properties/input/anyOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err221];
@@ -3092,7 +3092,7 @@ errors++;
 if(data64.id !== undefined){
 let data65 = data64.id;
 if(typeof data65 === "string"){
-if(func3(data65) < 1){
+if((data65.length < 1 || (data65.length < 2 && func3(data65) < 1))){
 const err231 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/3/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err231];
@@ -3117,7 +3117,7 @@ errors++;
 if(data64.en !== undefined){
 let data66 = data64.en;
 if(typeof data66 === "string"){
-if(func3(data66) < 1){
+if((data66.length < 1 || (data66.length < 2 && func3(data66) < 1))){
 const err233 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/3/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err233];
@@ -3633,7 +3633,7 @@ errors++;
 if(data75.fact !== undefined){
 let data76 = data75.fact;
 if(typeof data76 === "string"){
-if(func3(data76) < 1){
+if((data76.length < 1 || (data76.length < 2 && func3(data76) < 1))){
 const err274 = {instancePath:instancePath+"/input/fact",schemaPath:"#/oneOf/4/properties/input/anyOf/1/properties/fact/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err274];
@@ -3658,7 +3658,7 @@ errors++;
 if(data75.path !== undefined){
 let data77 = data75.path;
 if(typeof data77 === "string"){
-if(func3(data77) < 1){
+if((data77.length < 1 || (data77.length < 2 && func3(data77) < 1))){
 const err276 = {instancePath:instancePath+"/input/path",schemaPath:"#/oneOf/4/properties/input/anyOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err276];
@@ -3768,7 +3768,7 @@ errors++;
 if(data79.range !== undefined){
 let data80 = data79.range;
 if(typeof data80 === "string"){
-if(func3(data80) < 5){
+if((data80.length < 5 || (data80.length < 10 && func3(data80) < 5))){
 const err284 = {instancePath:instancePath+"/table/" + i0+"/range",schemaPath:"#/oneOf/4/properties/table/items/properties/range/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err284];
@@ -3865,7 +3865,7 @@ errors++;
 if(data82.id !== undefined){
 let data83 = data82.id;
 if(typeof data83 === "string"){
-if(func3(data83) < 1){
+if((data83.length < 1 || (data83.length < 2 && func3(data83) < 1))){
 const err292 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/4/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err292];
@@ -3890,7 +3890,7 @@ errors++;
 if(data82.en !== undefined){
 let data84 = data82.en;
 if(typeof data84 === "string"){
-if(func3(data84) < 1){
+if((data84.length < 1 || (data84.length < 2 && func3(data84) < 1))){
 const err294 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/4/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err294];
@@ -4406,7 +4406,7 @@ errors++;
 if(data93.fact !== undefined){
 let data94 = data93.fact;
 if(typeof data94 === "string"){
-if(func3(data94) < 1){
+if((data94.length < 1 || (data94.length < 2 && func3(data94) < 1))){
 const err335 = {instancePath:instancePath+"/input/fact",schemaPath:"#/oneOf/5/properties/input/anyOf/1/properties/fact/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err335];
@@ -4431,7 +4431,7 @@ errors++;
 if(data93.path !== undefined){
 let data95 = data93.path;
 if(typeof data95 === "string"){
-if(func3(data95) < 1){
+if((data95.length < 1 || (data95.length < 2 && func3(data95) < 1))){
 const err337 = {instancePath:instancePath+"/input/path",schemaPath:"#/oneOf/5/properties/input/anyOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err337];
@@ -4626,7 +4626,7 @@ errors++;
 if(data100.id !== undefined){
 let data101 = data100.id;
 if(typeof data101 === "string"){
-if(func3(data101) < 1){
+if((data101.length < 1 || (data101.length < 2 && func3(data101) < 1))){
 const err352 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/5/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err352];
@@ -4651,7 +4651,7 @@ errors++;
 if(data100.en !== undefined){
 let data102 = data100.en;
 if(typeof data102 === "string"){
-if(func3(data102) < 1){
+if((data102.length < 1 || (data102.length < 2 && func3(data102) < 1))){
 const err354 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/5/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err354];
@@ -5157,7 +5157,7 @@ errors++;
 if(data111.fact !== undefined){
 let data112 = data111.fact;
 if(typeof data112 === "string"){
-if(func3(data112) < 1){
+if((data112.length < 1 || (data112.length < 2 && func3(data112) < 1))){
 const err394 = {instancePath:instancePath+"/input/fact",schemaPath:"#/oneOf/6/properties/input/anyOf/1/properties/fact/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err394];
@@ -5182,7 +5182,7 @@ errors++;
 if(data111.path !== undefined){
 let data113 = data111.path;
 if(typeof data113 === "string"){
-if(func3(data113) < 1){
+if((data113.length < 1 || (data113.length < 2 && func3(data113) < 1))){
 const err396 = {instancePath:instancePath+"/input/path",schemaPath:"#/oneOf/6/properties/input/anyOf/1/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err396];
@@ -5278,7 +5278,7 @@ errors++;
 if(data114.id !== undefined){
 let data115 = data114.id;
 if(typeof data115 === "string"){
-if(func3(data115) < 1){
+if((data115.length < 1 || (data115.length < 2 && func3(data115) < 1))){
 const err403 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/6/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err403];
@@ -5303,7 +5303,7 @@ errors++;
 if(data114.en !== undefined){
 let data116 = data114.en;
 if(typeof data116 === "string"){
-if(func3(data116) < 1){
+if((data116.length < 1 || (data116.length < 2 && func3(data116) < 1))){
 const err405 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/6/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err405];
@@ -5803,7 +5803,7 @@ errors++;
 if(data126.id !== undefined){
 let data127 = data126.id;
 if(typeof data127 === "string"){
-if(func3(data127) < 1){
+if((data127.length < 1 || (data127.length < 2 && func3(data127) < 1))){
 const err445 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/7/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err445];
@@ -5828,7 +5828,7 @@ errors++;
 if(data126.en !== undefined){
 let data128 = data126.en;
 if(typeof data128 === "string"){
-if(func3(data128) < 1){
+if((data128.length < 1 || (data128.length < 2 && func3(data128) < 1))){
 const err447 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/7/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err447];
@@ -6347,7 +6347,7 @@ errors++;
 if(data139.id !== undefined){
 let data140 = data139.id;
 if(typeof data140 === "string"){
-if(func3(data140) < 1){
+if((data140.length < 1 || (data140.length < 2 && func3(data140) < 1))){
 const err488 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/8/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err488];
@@ -6372,7 +6372,7 @@ errors++;
 if(data139.en !== undefined){
 let data141 = data139.en;
 if(typeof data141 === "string"){
-if(func3(data141) < 1){
+if((data141.length < 1 || (data141.length < 2 && func3(data141) < 1))){
 const err490 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/8/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err490];
@@ -6891,7 +6891,7 @@ errors++;
 if(data152.id !== undefined){
 let data153 = data152.id;
 if(typeof data153 === "string"){
-if(func3(data153) < 1){
+if((data153.length < 1 || (data153.length < 2 && func3(data153) < 1))){
 const err531 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/9/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err531];
@@ -6916,7 +6916,7 @@ errors++;
 if(data152.en !== undefined){
 let data154 = data152.en;
 if(typeof data154 === "string"){
-if(func3(data154) < 1){
+if((data154.length < 1 || (data154.length < 2 && func3(data154) < 1))){
 const err533 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/9/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err533];
@@ -7435,7 +7435,7 @@ errors++;
 if(data165.id !== undefined){
 let data166 = data165.id;
 if(typeof data166 === "string"){
-if(func3(data166) < 1){
+if((data166.length < 1 || (data166.length < 2 && func3(data166) < 1))){
 const err574 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/10/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err574];
@@ -7460,7 +7460,7 @@ errors++;
 if(data165.en !== undefined){
 let data167 = data165.en;
 if(typeof data167 === "string"){
-if(func3(data167) < 1){
+if((data167.length < 1 || (data167.length < 2 && func3(data167) < 1))){
 const err576 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/10/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err576];
@@ -7979,7 +7979,7 @@ errors++;
 if(data178.id !== undefined){
 let data179 = data178.id;
 if(typeof data179 === "string"){
-if(func3(data179) < 1){
+if((data179.length < 1 || (data179.length < 2 && func3(data179) < 1))){
 const err617 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/11/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err617];
@@ -8004,7 +8004,7 @@ errors++;
 if(data178.en !== undefined){
 let data180 = data178.en;
 if(typeof data180 === "string"){
-if(func3(data180) < 1){
+if((data180.length < 1 || (data180.length < 2 && func3(data180) < 1))){
 const err619 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/11/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err619];
@@ -8523,7 +8523,7 @@ errors++;
 if(data191.id !== undefined){
 let data192 = data191.id;
 if(typeof data192 === "string"){
-if(func3(data192) < 1){
+if((data192.length < 1 || (data192.length < 2 && func3(data192) < 1))){
 const err660 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/12/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err660];
@@ -8548,7 +8548,7 @@ errors++;
 if(data191.en !== undefined){
 let data193 = data191.en;
 if(typeof data193 === "string"){
-if(func3(data193) < 1){
+if((data193.length < 1 || (data193.length < 2 && func3(data193) < 1))){
 const err662 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/12/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err662];
@@ -9077,7 +9077,7 @@ errors++;
 if(data204.id !== undefined){
 let data205 = data204.id;
 if(typeof data205 === "string"){
-if(func3(data205) < 1){
+if((data205.length < 1 || (data205.length < 2 && func3(data205) < 1))){
 const err704 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/13/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err704];
@@ -9102,7 +9102,7 @@ errors++;
 if(data204.en !== undefined){
 let data206 = data204.en;
 if(typeof data206 === "string"){
-if(func3(data206) < 1){
+if((data206.length < 1 || (data206.length < 2 && func3(data206) < 1))){
 const err706 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/13/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err706];
@@ -11419,7 +11419,7 @@ errors++;
 if(data265.id !== undefined){
 let data266 = data265.id;
 if(typeof data266 === "string"){
-if(func3(data266) < 1){
+if((data266.length < 1 || (data266.length < 2 && func3(data266) < 1))){
 const err886 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/14/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err886];
@@ -11444,7 +11444,7 @@ errors++;
 if(data265.en !== undefined){
 let data267 = data265.en;
 if(typeof data267 === "string"){
-if(func3(data267) < 1){
+if((data267.length < 1 || (data267.length < 2 && func3(data267) < 1))){
 const err888 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/14/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err888];
@@ -12127,7 +12127,7 @@ errors++;
 if(data.fact !== undefined){
 let data8 = data.fact;
 if(typeof data8 === "string"){
-if(func3(data8) < 1){
+if((data8.length < 1 || (data8.length < 2 && func3(data8) < 1))){
 const err18 = {instancePath:instancePath+"/fact",schemaPath:"#/anyOf/3/properties/fact/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err18];
@@ -12152,7 +12152,7 @@ errors++;
 if(data.path !== undefined){
 let data9 = data.path;
 if(typeof data9 === "string"){
-if(func3(data9) < 1){
+if((data9.length < 1 || (data9.length < 2 && func3(data9) < 1))){
 const err20 = {instancePath:instancePath+"/path",schemaPath:"#/anyOf/3/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -12177,7 +12177,7 @@ errors++;
 if(data.operator !== undefined){
 let data10 = data.operator;
 if(typeof data10 === "string"){
-if(func3(data10) < 1){
+if((data10.length < 1 || (data10.length < 2 && func3(data10) < 1))){
 const err22 = {instancePath:instancePath+"/operator",schemaPath:"#/anyOf/3/properties/operator/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err22];
@@ -12395,7 +12395,7 @@ errors++;
 if(data.id !== undefined){
 let data2 = data.id;
 if(typeof data2 === "string"){
-if(func3(data2) > 64){
+if((data2.length > 64 && func3(data2) > 64)){
 const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -12490,7 +12490,7 @@ errors++;
 if(data4.id !== undefined){
 let data5 = data4.id;
 if(typeof data5 === "string"){
-if(func3(data5) < 1){
+if((data5.length < 1 || (data5.length < 2 && func3(data5) < 1))){
 const err18 = {instancePath:instancePath+"/label/id",schemaPath:"#/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err18];
@@ -12515,7 +12515,7 @@ errors++;
 if(data4.en !== undefined){
 let data6 = data4.en;
 if(typeof data6 === "string"){
-if(func3(data6) < 1){
+if((data6.length < 1 || (data6.length < 2 && func3(data6) < 1))){
 const err20 = {instancePath:instancePath+"/label/en",schemaPath:"#/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -12587,7 +12587,7 @@ errors++;
 if(data7.id !== undefined){
 let data8 = data7.id;
 if(typeof data8 === "string"){
-if(func3(data8) < 1){
+if((data8.length < 1 || (data8.length < 2 && func3(data8) < 1))){
 const err26 = {instancePath:instancePath+"/description/id",schemaPath:"#/properties/description/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err26];
@@ -12612,7 +12612,7 @@ errors++;
 if(data7.en !== undefined){
 let data9 = data7.en;
 if(typeof data9 === "string"){
-if(func3(data9) < 1){
+if((data9.length < 1 || (data9.length < 2 && func3(data9) < 1))){
 const err28 = {instancePath:instancePath+"/description/en",schemaPath:"#/properties/description/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err28];
@@ -12765,7 +12765,7 @@ errors++;
 if(data14.title !== undefined){
 let data15 = data14.title;
 if(typeof data15 === "string"){
-if(func3(data15) < 1){
+if((data15.length < 1 || (data15.length < 2 && func3(data15) < 1))){
 const err40 = {instancePath:instancePath+"/legalBasis/" + i0+"/title",schemaPath:"#/properties/legalBasis/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err40];
@@ -12790,7 +12790,7 @@ errors++;
 if(data14.url !== undefined){
 let data16 = data14.url;
 if(typeof data16 === "string"){
-if(func3(data16) < 1){
+if((data16.length < 1 || (data16.length < 2 && func3(data16) < 1))){
 const err42 = {instancePath:instancePath+"/legalBasis/" + i0+"/url",schemaPath:"#/properties/legalBasis/items/properties/url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err42];
@@ -12851,7 +12851,7 @@ errors++;
 if(data.timeZone !== undefined){
 let data18 = data.timeZone;
 if(typeof data18 === "string"){
-if(func3(data18) < 1){
+if((data18.length < 1 || (data18.length < 2 && func3(data18) < 1))){
 const err47 = {instancePath:instancePath+"/timeZone",schemaPath:"#/properties/timeZone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err47];
@@ -13105,7 +13105,7 @@ const len1 = data22.length;
 for(let i1=0; i1<len1; i1++){
 let data23 = data22[i1];
 if(typeof data23 === "string"){
-if(func3(data23) < 1){
+if((data23.length < 1 || (data23.length < 2 && func3(data23) < 1))){
 const err66 = {instancePath:instancePath+"/facts/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i1,schemaPath:"#/properties/facts/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/values/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err66];
@@ -13320,7 +13320,7 @@ errors++;
 if(data29.id !== undefined){
 let data30 = data29.id;
 if(typeof data30 === "string"){
-if(func3(data30) < 1){
+if((data30.length < 1 || (data30.length < 2 && func3(data30) < 1))){
 const err81 = {instancePath:instancePath+"/facts/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/label/id",schemaPath:"#/properties/facts/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err81];
@@ -13345,7 +13345,7 @@ errors++;
 if(data29.en !== undefined){
 let data31 = data29.en;
 if(typeof data31 === "string"){
-if(func3(data31) < 1){
+if((data31.length < 1 || (data31.length < 2 && func3(data31) < 1))){
 const err83 = {instancePath:instancePath+"/facts/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/label/en",schemaPath:"#/properties/facts/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err83];
@@ -13456,7 +13456,7 @@ errors++;
 if(data33.id !== undefined){
 let data34 = data33.id;
 if(typeof data34 === "string"){
-if(func3(data34) > 64){
+if((data34.length > 64 && func3(data34) > 64)){
 const err92 = {instancePath:instancePath+"/ratings/" + i3+"/id",schemaPath:"#/properties/ratings/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err92];
@@ -13526,7 +13526,7 @@ errors++;
 if(data35.id !== undefined){
 let data36 = data35.id;
 if(typeof data36 === "string"){
-if(func3(data36) < 1){
+if((data36.length < 1 || (data36.length < 2 && func3(data36) < 1))){
 const err98 = {instancePath:instancePath+"/ratings/" + i3+"/label/id",schemaPath:"#/properties/ratings/items/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err98];
@@ -13551,7 +13551,7 @@ errors++;
 if(data35.en !== undefined){
 let data37 = data35.en;
 if(typeof data37 === "string"){
-if(func3(data37) < 1){
+if((data37.length < 1 || (data37.length < 2 && func3(data37) < 1))){
 const err100 = {instancePath:instancePath+"/ratings/" + i3+"/label/en",schemaPath:"#/properties/ratings/items/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err100];
@@ -13592,7 +13592,7 @@ const len3 = data38.length;
 for(let i4=0; i4<len3; i4++){
 let data39 = data38[i4];
 if(typeof data39 === "string"){
-if(func3(data39) < 1){
+if((data39.length < 1 || (data39.length < 2 && func3(data39) < 1))){
 const err103 = {instancePath:instancePath+"/ratings/" + i3+"/aliases/" + i4,schemaPath:"#/properties/ratings/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err103];
@@ -13729,7 +13729,7 @@ errors++;
 if(data42.id !== undefined){
 let data43 = data42.id;
 if(typeof data43 === "string"){
-if(func3(data43) < 1){
+if((data43.length < 1 || (data43.length < 2 && func3(data43) < 1))){
 const err114 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/label/id",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err114];
@@ -13754,7 +13754,7 @@ errors++;
 if(data42.en !== undefined){
 let data44 = data42.en;
 if(typeof data44 === "string"){
-if(func3(data44) < 1){
+if((data44.length < 1 || (data44.length < 2 && func3(data44) < 1))){
 const err116 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/label/en",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err116];
@@ -13826,7 +13826,7 @@ errors++;
 if(data45.id !== undefined){
 let data46 = data45.id;
 if(typeof data46 === "string"){
-if(func3(data46) < 1){
+if((data46.length < 1 || (data46.length < 2 && func3(data46) < 1))){
 const err122 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/description/id",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/description/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err122];
@@ -13851,7 +13851,7 @@ errors++;
 if(data45.en !== undefined){
 let data47 = data45.en;
 if(typeof data47 === "string"){
-if(func3(data47) < 1){
+if((data47.length < 1 || (data47.length < 2 && func3(data47) < 1))){
 const err124 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/description/en",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/description/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err124];
@@ -13974,7 +13974,7 @@ errors++;
 if(data50.id !== undefined){
 let data51 = data50.id;
 if(typeof data51 === "string"){
-if(func3(data51) < 1){
+if((data51.length < 1 || (data51.length < 2 && func3(data51) < 1))){
 const err134 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/indicators/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/label/id",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/indicators/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err134];
@@ -13999,7 +13999,7 @@ errors++;
 if(data50.en !== undefined){
 let data52 = data50.en;
 if(typeof data52 === "string"){
-if(func3(data52) < 1){
+if((data52.length < 1 || (data52.length < 2 && func3(data52) < 1))){
 const err136 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/indicators/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/label/en",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/indicators/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err136];
@@ -14071,7 +14071,7 @@ errors++;
 if(data53.id !== undefined){
 let data54 = data53.id;
 if(typeof data54 === "string"){
-if(func3(data54) < 1){
+if((data54.length < 1 || (data54.length < 2 && func3(data54) < 1))){
 const err142 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/indicators/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/description/id",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/indicators/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/description/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err142];
@@ -14096,7 +14096,7 @@ errors++;
 if(data53.en !== undefined){
 let data55 = data53.en;
 if(typeof data55 === "string"){
-if(func3(data55) < 1){
+if((data55.length < 1 || (data55.length < 2 && func3(data55) < 1))){
 const err144 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/indicators/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/description/en",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/indicators/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/description/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err144];
@@ -14164,7 +14164,7 @@ errors++;
 if(data49.range !== undefined){
 let data58 = data49.range;
 if(typeof data58 === "string"){
-if(func3(data58) < 5){
+if((data58.length < 5 || (data58.length < 10 && func3(data58) < 5))){
 const err149 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/indicators/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/range",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/indicators/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/range/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err149];
@@ -14391,7 +14391,7 @@ errors++;
 if(data63.id !== undefined){
 let data64 = data63.id;
 if(typeof data64 === "string"){
-if(func3(data64) < 1){
+if((data64.length < 1 || (data64.length < 2 && func3(data64) < 1))){
 const err166 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/items/label/id",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/items/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err166];
@@ -14416,7 +14416,7 @@ errors++;
 if(data63.en !== undefined){
 let data65 = data63.en;
 if(typeof data65 === "string"){
-if(func3(data65) < 1){
+if((data65.length < 1 || (data65.length < 2 && func3(data65) < 1))){
 const err168 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/items/label/en",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/items/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err168];
@@ -14533,7 +14533,7 @@ errors++;
 if(data69.id !== undefined){
 let data70 = data69.id;
 if(typeof data70 === "string"){
-if(func3(data70) > 64){
+if((data70.length > 64 && func3(data70) > 64)){
 const err177 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/items/rating/bands/" + i5+"/id",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/items/properties/rating/properties/bands/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err177];
@@ -14568,7 +14568,7 @@ errors++;
 if(data69.range !== undefined){
 let data71 = data69.range;
 if(typeof data71 === "string"){
-if(func3(data71) < 5){
+if((data71.length < 5 || (data71.length < 10 && func3(data71) < 5))){
 const err180 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/items/rating/bands/" + i5+"/range",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/items/properties/rating/properties/bands/items/properties/range/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err180];
@@ -14599,7 +14599,7 @@ errors = vErrors.length;
 if(data69.otherwise !== undefined){
 let data73 = data69.otherwise;
 if(typeof data73 === "string"){
-if(func3(data73) > 64){
+if((data73.length > 64 && func3(data73) > 64)){
 const err182 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/items/rating/bands/" + i5+"/otherwise",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/items/properties/rating/properties/bands/items/properties/otherwise/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err182];
@@ -15409,7 +15409,7 @@ errors++;
 if(data84.id !== undefined){
 let data85 = data84.id;
 if(typeof data85 === "string"){
-if(func3(data85) < 1){
+if((data85.length < 1 || (data85.length < 2 && func3(data85) < 1))){
 const err245 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/additions/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/label/id",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/additions/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err245];
@@ -15434,7 +15434,7 @@ errors++;
 if(data84.en !== undefined){
 let data86 = data84.en;
 if(typeof data86 === "string"){
-if(func3(data86) < 1){
+if((data86.length < 1 || (data86.length < 2 && func3(data86) < 1))){
 const err247 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/additions/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/label/en",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/additions/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err247];
@@ -15836,7 +15836,7 @@ errors++;
 if(data41.range !== undefined){
 let data94 = data41.range;
 if(typeof data94 === "string"){
-if(func3(data94) < 5){
+if((data94.length < 5 || (data94.length < 10 && func3(data94) < 5))){
 const err278 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/range",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/range/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err278];
@@ -16009,7 +16009,7 @@ errors++;
 if(data98.id !== undefined){
 let data99 = data98.id;
 if(typeof data99 === "string"){
-if(func3(data99) > 64){
+if((data99.length > 64 && func3(data99) > 64)){
 const err291 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/rating/bands/" + i6+"/id",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/rating/properties/bands/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err291];
@@ -16044,7 +16044,7 @@ errors++;
 if(data98.range !== undefined){
 let data100 = data98.range;
 if(typeof data100 === "string"){
-if(func3(data100) < 5){
+if((data100.length < 5 || (data100.length < 10 && func3(data100) < 5))){
 const err294 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/rating/bands/" + i6+"/range",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/rating/properties/bands/items/properties/range/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err294];
@@ -16075,7 +16075,7 @@ errors = vErrors.length;
 if(data98.otherwise !== undefined){
 let data102 = data98.otherwise;
 if(typeof data102 === "string"){
-if(func3(data102) > 64){
+if((data102.length > 64 && func3(data102) > 64)){
 const err296 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/rating/bands/" + i6+"/otherwise",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/rating/properties/bands/items/properties/otherwise/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err296];
@@ -16625,7 +16625,7 @@ errors++;
 if(data109.id !== undefined){
 let data110 = data109.id;
 if(typeof data110 === "string"){
-if(func3(data110) > 64){
+if((data110.length > 64 && func3(data110) > 64)){
 const err339 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/rating/rules/" + i7+"/id",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/rating/properties/rules/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err339];
@@ -16690,7 +16690,7 @@ errors++;
 if(data95.otherwise !== undefined){
 let data112 = data95.otherwise;
 if(typeof data112 === "string"){
-if(func3(data112) > 64){
+if((data112.length > 64 && func3(data112) > 64)){
 const err344 = {instancePath:instancePath+"/groups/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/rating/otherwise",schemaPath:"#/properties/groups/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/rating/properties/otherwise/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err344];
@@ -17200,7 +17200,7 @@ errors++;
 if(data113.range !== undefined){
 let data123 = data113.range;
 if(typeof data123 === "string"){
-if(func3(data123) < 5){
+if((data123.length < 5 || (data123.length < 10 && func3(data123) < 5))){
 const err384 = {instancePath:instancePath+"/score/range",schemaPath:"#/properties/score/properties/range/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err384];
@@ -17311,7 +17311,7 @@ errors++;
 if(data126.id !== undefined){
 let data127 = data126.id;
 if(typeof data127 === "string"){
-if(func3(data127) > 64){
+if((data127.length > 64 && func3(data127) > 64)){
 const err393 = {instancePath:instancePath+"/predicate/levels/" + i8+"/id",schemaPath:"#/properties/predicate/properties/levels/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err393];
@@ -17381,7 +17381,7 @@ errors++;
 if(data128.id !== undefined){
 let data129 = data128.id;
 if(typeof data129 === "string"){
-if(func3(data129) < 1){
+if((data129.length < 1 || (data129.length < 2 && func3(data129) < 1))){
 const err399 = {instancePath:instancePath+"/predicate/levels/" + i8+"/label/id",schemaPath:"#/properties/predicate/properties/levels/items/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err399];
@@ -17406,7 +17406,7 @@ errors++;
 if(data128.en !== undefined){
 let data130 = data128.en;
 if(typeof data130 === "string"){
-if(func3(data130) < 1){
+if((data130.length < 1 || (data130.length < 2 && func3(data130) < 1))){
 const err401 = {instancePath:instancePath+"/predicate/levels/" + i8+"/label/en",schemaPath:"#/properties/predicate/properties/levels/items/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err401];
@@ -17447,7 +17447,7 @@ const len8 = data131.length;
 for(let i9=0; i9<len8; i9++){
 let data132 = data131[i9];
 if(typeof data132 === "string"){
-if(func3(data132) < 1){
+if((data132.length < 1 || (data132.length < 2 && func3(data132) < 1))){
 const err404 = {instancePath:instancePath+"/predicate/levels/" + i8+"/aliases/" + i9,schemaPath:"#/properties/predicate/properties/levels/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err404];
@@ -17557,7 +17557,7 @@ errors++;
 if(data134.id !== undefined){
 let data135 = data134.id;
 if(typeof data135 === "string"){
-if(func3(data135) > 64){
+if((data135.length > 64 && func3(data135) > 64)){
 const err413 = {instancePath:instancePath+"/predicate/bands/" + i10+"/id",schemaPath:"#/properties/predicate/properties/bands/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err413];
@@ -17592,7 +17592,7 @@ errors++;
 if(data134.range !== undefined){
 let data136 = data134.range;
 if(typeof data136 === "string"){
-if(func3(data136) < 5){
+if((data136.length < 5 || (data136.length < 10 && func3(data136) < 5))){
 const err416 = {instancePath:instancePath+"/predicate/bands/" + i10+"/range",schemaPath:"#/properties/predicate/properties/bands/items/properties/range/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err416];
@@ -17623,7 +17623,7 @@ errors = vErrors.length;
 if(data134.otherwise !== undefined){
 let data138 = data134.otherwise;
 if(typeof data138 === "string"){
-if(func3(data138) > 64){
+if((data138.length > 64 && func3(data138) > 64)){
 const err418 = {instancePath:instancePath+"/predicate/bands/" + i10+"/otherwise",schemaPath:"#/properties/predicate/properties/bands/items/properties/otherwise/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err418];
@@ -18169,7 +18169,7 @@ errors++;
 if(data144.rows !== undefined){
 let data145 = data144.rows;
 if(typeof data145 === "string"){
-if(func3(data145) > 64){
+if((data145.length > 64 && func3(data145) > 64)){
 const err461 = {instancePath:instancePath+"/predicate/matrix/rows",schemaPath:"#/properties/predicate/properties/matrix/properties/rows/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err461];
@@ -18204,7 +18204,7 @@ errors++;
 if(data144.columns !== undefined){
 let data146 = data144.columns;
 if(typeof data146 === "string"){
-if(func3(data146) > 64){
+if((data146.length > 64 && func3(data146) > 64)){
 const err464 = {instancePath:instancePath+"/predicate/matrix/columns",schemaPath:"#/properties/predicate/properties/matrix/properties/columns/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err464];
@@ -18271,7 +18271,7 @@ for(const key53 in data148){
 if(pattern0.test(key53)){
 let data149 = data148[key53];
 if(typeof data149 === "string"){
-if(func3(data149) > 64){
+if((data149.length > 64 && func3(data149) > 64)){
 const err469 = {instancePath:instancePath+"/predicate/matrix/cells/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/predicate/properties/matrix/properties/cells/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err469];
@@ -18462,7 +18462,7 @@ errors++;
 if(data152.id !== undefined){
 let data153 = data152.id;
 if(typeof data153 === "string"){
-if(func3(data153) < 1){
+if((data153.length < 1 || (data153.length < 2 && func3(data153) < 1))){
 const err485 = {instancePath:instancePath+"/outcomes/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/label/id",schemaPath:"#/properties/outcomes/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err485];
@@ -18487,7 +18487,7 @@ errors++;
 if(data152.en !== undefined){
 let data154 = data152.en;
 if(typeof data154 === "string"){
-if(func3(data154) < 1){
+if((data154.length < 1 || (data154.length < 2 && func3(data154) < 1))){
 const err487 = {instancePath:instancePath+"/outcomes/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/label/en",schemaPath:"#/properties/outcomes/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err487];
@@ -18704,7 +18704,7 @@ errors++;
 if(data157.type !== undefined){
 let data158 = data157.type;
 if(typeof data158 === "string"){
-if(func3(data158) < 1){
+if((data158.length < 1 || (data158.length < 2 && func3(data158) < 1))){
 const err503 = {instancePath:instancePath+"/outcomes/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/event/type",schemaPath:"#/properties/outcomes/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/properties/event/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err503];
@@ -18919,7 +18919,7 @@ errors++;
 if(data.id !== undefined){
 let data2 = data.id;
 if(typeof data2 === "string"){
-if(func3(data2) > 64){
+if((data2.length > 64 && func3(data2) > 64)){
 const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -19014,7 +19014,7 @@ errors++;
 if(data4.id !== undefined){
 let data5 = data4.id;
 if(typeof data5 === "string"){
-if(func3(data5) < 1){
+if((data5.length < 1 || (data5.length < 2 && func3(data5) < 1))){
 const err17 = {instancePath:instancePath+"/label/id",schemaPath:"#/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err17];
@@ -19039,7 +19039,7 @@ errors++;
 if(data4.en !== undefined){
 let data6 = data4.en;
 if(typeof data6 === "string"){
-if(func3(data6) < 1){
+if((data6.length < 1 || (data6.length < 2 && func3(data6) < 1))){
 const err19 = {instancePath:instancePath+"/label/en",schemaPath:"#/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err19];
@@ -19111,7 +19111,7 @@ errors++;
 if(data7.id !== undefined){
 let data8 = data7.id;
 if(typeof data8 === "string"){
-if(func3(data8) < 1){
+if((data8.length < 1 || (data8.length < 2 && func3(data8) < 1))){
 const err25 = {instancePath:instancePath+"/description/id",schemaPath:"#/properties/description/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
@@ -19136,7 +19136,7 @@ errors++;
 if(data7.en !== undefined){
 let data9 = data7.en;
 if(typeof data9 === "string"){
-if(func3(data9) < 1){
+if((data9.length < 1 || (data9.length < 2 && func3(data9) < 1))){
 const err27 = {instancePath:instancePath+"/description/en",schemaPath:"#/properties/description/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
@@ -19289,7 +19289,7 @@ errors++;
 if(data14.title !== undefined){
 let data15 = data14.title;
 if(typeof data15 === "string"){
-if(func3(data15) < 1){
+if((data15.length < 1 || (data15.length < 2 && func3(data15) < 1))){
 const err39 = {instancePath:instancePath+"/legalBasis/" + i0+"/title",schemaPath:"#/properties/legalBasis/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err39];
@@ -19314,7 +19314,7 @@ errors++;
 if(data14.url !== undefined){
 let data16 = data14.url;
 if(typeof data16 === "string"){
-if(func3(data16) < 1){
+if((data16.length < 1 || (data16.length < 2 && func3(data16) < 1))){
 const err41 = {instancePath:instancePath+"/legalBasis/" + i0+"/url",schemaPath:"#/properties/legalBasis/items/properties/url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err41];
@@ -19375,7 +19375,7 @@ errors++;
 if(data.extends !== undefined){
 let data18 = data.extends;
 if(typeof data18 === "string"){
-if(func3(data18) < 1){
+if((data18.length < 1 || (data18.length < 2 && func3(data18) < 1))){
 const err46 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err46];
@@ -19496,7 +19496,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
-if(func3(data1) > 128){
+if((data1.length > 128 && func3(data1) > 128)){
 const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -19506,7 +19506,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func3(data1) < 1){
+if((data1.length < 1 || (data1.length < 2 && func3(data1) < 1))){
 const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -19613,7 +19613,7 @@ errors++;
 if(data2.unit !== undefined){
 let data5 = data2.unit;
 if(typeof data5 === "string"){
-if(func3(data5) < 1){
+if((data5.length < 1 || (data5.length < 2 && func3(data5) < 1))){
 const err14 = {instancePath:instancePath+"/employee/unit",schemaPath:"#/properties/employee/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -19638,7 +19638,7 @@ errors++;
 if(data2.position !== undefined){
 let data6 = data2.position;
 if(typeof data6 === "string"){
-if(func3(data6) < 1){
+if((data6.length < 1 || (data6.length < 2 && func3(data6) < 1))){
 const err16 = {instancePath:instancePath+"/employee/position",schemaPath:"#/properties/employee/properties/position/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -19762,7 +19762,7 @@ vErrors = null;
 if(data2.functionalLevel !== undefined){
 let data8 = data2.functionalLevel;
 if(typeof data8 === "string"){
-if(func3(data8) < 1){
+if((data8.length < 1 || (data8.length < 2 && func3(data8) < 1))){
 const err25 = {instancePath:instancePath+"/employee/functionalLevel",schemaPath:"#/properties/employee/properties/functionalLevel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
@@ -19787,7 +19787,7 @@ errors++;
 if(data2.rank !== undefined){
 let data9 = data2.rank;
 if(typeof data9 === "string"){
-if(func3(data9) < 1){
+if((data9.length < 1 || (data9.length < 2 && func3(data9) < 1))){
 const err27 = {instancePath:instancePath+"/employee/rank",schemaPath:"#/properties/employee/properties/rank/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
@@ -19911,7 +19911,7 @@ errors++;
 if(data12.predicate !== undefined){
 let data14 = data12.predicate;
 if(typeof data14 === "string"){
-if(func3(data14) < 1){
+if((data14.length < 1 || (data14.length < 2 && func3(data14) < 1))){
 const err37 = {instancePath:instancePath+"/employee/history/" + i0+"/predicate",schemaPath:"#/properties/employee/properties/history/items/properties/predicate/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err37];
@@ -20439,7 +20439,7 @@ vErrors = null;
 if(data24.id !== undefined){
 let data26 = data24.id;
 if(typeof data26 === "string"){
-if(func3(data26) > 128){
+if((data26.length > 128 && func3(data26) > 128)){
 const err74 = {instancePath:instancePath+"/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/id",schemaPath:"#/properties/targets/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err74];
@@ -20449,7 +20449,7 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(func3(data26) < 1){
+if((data26.length < 1 || (data26.length < 2 && func3(data26) < 1))){
 const err75 = {instancePath:instancePath+"/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/id",schemaPath:"#/properties/targets/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err75];
@@ -20594,7 +20594,7 @@ errors++;
 if(data30.rater !== undefined){
 let data31 = data30.rater;
 if(typeof data31 === "string"){
-if(func3(data31) > 128){
+if((data31.length > 128 && func3(data31) > 128)){
 const err87 = {instancePath:instancePath+"/ratings/" + i2+"/rater",schemaPath:"#/properties/ratings/items/properties/rater/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err87];
@@ -20604,7 +20604,7 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(func3(data31) < 1){
+if((data31.length < 1 || (data31.length < 2 && func3(data31) < 1))){
 const err88 = {instancePath:instancePath+"/ratings/" + i2+"/rater",schemaPath:"#/properties/ratings/items/properties/rater/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err88];
@@ -20778,7 +20778,7 @@ vErrors = null;
 if(data30.indicator !== undefined){
 let data33 = data30.indicator;
 if(typeof data33 === "string"){
-if(func3(data33) > 64){
+if((data33.length > 64 && func3(data33) > 64)){
 const err101 = {instancePath:instancePath+"/ratings/" + i2+"/indicator",schemaPath:"#/properties/ratings/items/properties/indicator/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err101];
@@ -20830,7 +20830,7 @@ valid21 = valid21 || _valid5;
 if(!valid21){
 const _errs120 = errors;
 if(typeof data34 === "string"){
-if(func3(data34) < 1){
+if((data34.length < 1 || (data34.length < 2 && func3(data34) < 1))){
 const err105 = {instancePath:instancePath+"/ratings/" + i2+"/value",schemaPath:"#/properties/ratings/items/properties/value/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err105];
@@ -20919,7 +20919,7 @@ for(const key13 in data35){
 if(pattern0.test(key13)){
 let data36 = data35[key13];
 if(typeof data36 === "string"){
-if(func3(data36) < 1){
+if((data36.length < 1 || (data36.length < 2 && func3(data36) < 1))){
 const err111 = {instancePath:instancePath+"/supervisorRatings/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/supervisorRatings/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err111];
@@ -21258,7 +21258,7 @@ errors++;
 if(data45.rater !== undefined){
 let data46 = data45.rater;
 if(typeof data46 === "string"){
-if(func3(data46) < 1){
+if((data46.length < 1 || (data46.length < 2 && func3(data46) < 1))){
 const err136 = {instancePath:instancePath+"/conflicts/" + i3+"/rater",schemaPath:"#/properties/conflicts/items/properties/rater/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err136];
@@ -21455,3 +21455,1184 @@ validate24.errors = vErrors;
 return errors === 0;
 }
 export const functionRoots = {"rubric":["#/$defs/Condition","#/$defs/Measure"],"extending-rubric":[],"appraisal":[]};
+export const appraisalVerdict = (() => {
+
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kinerja.dev/schema/v1/appraisal.schema.json","additionalProperties":false,"type":"object","required":["employee","period"],"properties":{"$schema":{"type":"string"},"id":{"minLength":1,"maxLength":128,"type":"string"},"employee":{"additionalProperties":false,"type":"object","required":["nip","unit","position"],"properties":{"nip":{"pattern":"^\\d{18}$","type":"string"},"name":{"type":"string"},"unit":{"minLength":1,"type":"string"},"position":{"minLength":1,"type":"string"},"positionType":{"type":"string","enum":["struktural","fungsional","pelaksana"]},"functionalLevel":{"minLength":1,"type":"string"},"rank":{"minLength":1,"type":"string"},"rankSince":{"pattern":"^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?$","type":"string"},"history":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["year","predicate"],"properties":{"year":{"minimum":1970,"maximum":2200,"type":"integer"},"predicate":{"minLength":1,"type":"string"}}}}}},"period":{"additionalProperties":false,"type":"object","required":["kind","start","end"],"properties":{"kind":{"type":"string","enum":["annual","monthly","quarterly"]},"start":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"end":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"}}},"inputs":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"object","patternProperties":{"^[A-Za-z][A-Za-z0-9_]*$":{"type":["number","string","boolean","null"]}},"additionalProperties":false}},"additionalProperties":false},"targets":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"array","items":{"additionalProperties":{"type":["number","string","boolean","null"]},"type":"object","required":["id"],"properties":{"id":{"minLength":1,"maxLength":128,"type":"string"},"label":{"type":"string"},"main":{"type":"boolean"}}}}},"additionalProperties":false},"ratings":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["rater","role","indicator","value"],"properties":{"rater":{"minLength":1,"maxLength":128,"type":"string"},"role":{"type":"string","enum":["supervisor","peer","subordinate","third-party","self"]},"indicator":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"value":{"type":["number","string"],"minLength":1}}}},"supervisorRatings":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"minLength":1,"type":"string"}},"additionalProperties":false},"facts":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":["number","string","boolean","null"]}},"additionalProperties":false},"raterStats":{"type":"object","patternProperties":{"^(.*)$":{"additionalProperties":false,"type":"object","required":["mean","sd","n"],"properties":{"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"},"n":{"minimum":1,"type":"integer"}}}},"additionalProperties":false},"conflicts":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["rater","kind"],"properties":{"rater":{"minLength":1,"type":"string"},"kind":{"type":"string","enum":["family","household","business","other"]},"note":{"type":"string"}}}}}};
+const func2 = Object.prototype.hasOwnProperty;
+const func3 = ((count) => (str) => (/[\uD800-\uDBFF]/.test(str) ? count(str) : str.length))(function ucs2length(str) {
+    const len = str.length;
+    let length = 0;
+    let pos = 0;
+    let value;
+    while (pos < len) {
+        length++;
+        value = str.charCodeAt(pos++);
+        if (value >= 0xd800 && value <= 0xdbff && pos < len) {
+            // high surrogate, and there is a next character
+            value = str.charCodeAt(pos);
+            if ((value & 0xfc00) === 0xdc00)
+                pos++; // low surrogate
+        }
+    }
+    return length;
+});
+const pattern0 = new RegExp("^\\d{18}$", "u");
+const pattern1 = new RegExp("^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?$", "u");
+const pattern2 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const pattern4 = new RegExp("^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$", "u");
+const pattern4Seen = new Map();
+const pattern4Test = (str) => {
+let v = pattern4Seen.get(str);
+if (v === undefined) {
+v = pattern4.test(str);
+if (pattern4Seen.size >= 512) pattern4Seen.clear();
+pattern4Seen.set(str, v);
+}
+return v;
+};
+const pattern6 = new RegExp("^[A-Za-z][A-Za-z0-9_]*$", "u");
+const pattern15 = new RegExp("^(.*)$", "u");
+
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://kinerja.dev/schema/v1/appraisal.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.employee === undefined) && (missing0 = "employee")) || ((data.period === undefined) && (missing0 = "period"))){
+validate10.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func2.call(schema11.properties, key0))){
+validate10.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.$schema !== undefined){
+const _errs2 = errors;
+if(typeof data.$schema !== "string"){
+validate10.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.id !== undefined){
+let data1 = data.id;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if((data1.length > 128 && func3(data1) > 128)){
+validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+return false;
+}
+else {
+if((data1.length < 1 || (data1.length < 2 && func3(data1) < 1))){
+validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.employee !== undefined){
+let data2 = data.employee;
+const _errs6 = errors;
+if(errors === _errs6){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+let missing1;
+if((((data2.nip === undefined) && (missing1 = "nip")) || ((data2.unit === undefined) && (missing1 = "unit"))) || ((data2.position === undefined) && (missing1 = "position"))){
+validate10.errors = [{instancePath:instancePath+"/employee",schemaPath:"#/properties/employee/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs8 = errors;
+for(const key1 in data2){
+if(!(func2.call(schema11.properties.employee.properties, key1))){
+validate10.errors = [{instancePath:instancePath+"/employee",schemaPath:"#/properties/employee/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs8 === errors){
+if(data2.nip !== undefined){
+let data3 = data2.nip;
+const _errs9 = errors;
+if(errors === _errs9){
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+validate10.errors = [{instancePath:instancePath+"/employee/nip",schemaPath:"#/properties/employee/properties/nip/pattern",keyword:"pattern",params:{pattern: "^\\d{18}$"},message:"must match pattern \""+"^\\d{18}$"+"\""}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/employee/nip",schemaPath:"#/properties/employee/properties/nip/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid1 = _errs9 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.name !== undefined){
+const _errs11 = errors;
+if(typeof data2.name !== "string"){
+validate10.errors = [{instancePath:instancePath+"/employee/name",schemaPath:"#/properties/employee/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid1 = _errs11 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.unit !== undefined){
+let data5 = data2.unit;
+const _errs13 = errors;
+if(errors === _errs13){
+if(typeof data5 === "string"){
+if((data5.length < 1 || (data5.length < 2 && func3(data5) < 1))){
+validate10.errors = [{instancePath:instancePath+"/employee/unit",schemaPath:"#/properties/employee/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/employee/unit",schemaPath:"#/properties/employee/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid1 = _errs13 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.position !== undefined){
+let data6 = data2.position;
+const _errs15 = errors;
+if(errors === _errs15){
+if(typeof data6 === "string"){
+if((data6.length < 1 || (data6.length < 2 && func3(data6) < 1))){
+validate10.errors = [{instancePath:instancePath+"/employee/position",schemaPath:"#/properties/employee/properties/position/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/employee/position",schemaPath:"#/properties/employee/properties/position/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid1 = _errs15 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.positionType !== undefined){
+let data7 = data2.positionType;
+const _errs17 = errors;
+if(typeof data7 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/employee/positionType",schemaPath:"#/properties/employee/properties/positionType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((data7 === "struktural") || (data7 === "fungsional")) || (data7 === "pelaksana"))){
+validate10.errors = [{instancePath:instancePath+"/employee/positionType",schemaPath:"#/properties/employee/properties/positionType/enum",keyword:"enum",params:{allowedValues: schema11.properties.employee.properties.positionType.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid1 = _errs17 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.functionalLevel !== undefined){
+let data8 = data2.functionalLevel;
+const _errs19 = errors;
+if(errors === _errs19){
+if(typeof data8 === "string"){
+if((data8.length < 1 || (data8.length < 2 && func3(data8) < 1))){
+validate10.errors = [{instancePath:instancePath+"/employee/functionalLevel",schemaPath:"#/properties/employee/properties/functionalLevel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/employee/functionalLevel",schemaPath:"#/properties/employee/properties/functionalLevel/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.rank !== undefined){
+let data9 = data2.rank;
+const _errs21 = errors;
+if(errors === _errs21){
+if(typeof data9 === "string"){
+if((data9.length < 1 || (data9.length < 2 && func3(data9) < 1))){
+validate10.errors = [{instancePath:instancePath+"/employee/rank",schemaPath:"#/properties/employee/properties/rank/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/employee/rank",schemaPath:"#/properties/employee/properties/rank/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid1 = _errs21 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.rankSince !== undefined){
+let data10 = data2.rankSince;
+const _errs23 = errors;
+if(errors === _errs23){
+if(typeof data10 === "string"){
+if(!pattern1.test(data10)){
+validate10.errors = [{instancePath:instancePath+"/employee/rankSince",schemaPath:"#/properties/employee/properties/rankSince/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?$"+"\""}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/employee/rankSince",schemaPath:"#/properties/employee/properties/rankSince/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid1 = _errs23 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.history !== undefined){
+let data11 = data2.history;
+const _errs25 = errors;
+if(errors === _errs25){
+if(Array.isArray(data11)){
+var valid2 = true;
+const len0 = data11.length;
+for(let i0=0; i0<len0; i0++){
+let data12 = data11[i0];
+const _errs27 = errors;
+if(errors === _errs27){
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+let missing2;
+if(((data12.year === undefined) && (missing2 = "year")) || ((data12.predicate === undefined) && (missing2 = "predicate"))){
+validate10.errors = [{instancePath:instancePath+"/employee/history/" + i0,schemaPath:"#/properties/employee/properties/history/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs29 = errors;
+for(const key2 in data12){
+if(!((key2 === "year") || (key2 === "predicate"))){
+validate10.errors = [{instancePath:instancePath+"/employee/history/" + i0,schemaPath:"#/properties/employee/properties/history/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs29 === errors){
+if(data12.year !== undefined){
+let data13 = data12.year;
+const _errs30 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+validate10.errors = [{instancePath:instancePath+"/employee/history/" + i0+"/year",schemaPath:"#/properties/employee/properties/history/items/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs30){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 2200 || isNaN(data13)){
+validate10.errors = [{instancePath:instancePath+"/employee/history/" + i0+"/year",schemaPath:"#/properties/employee/properties/history/items/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2200},message:"must be <= 2200"}];
+return false;
+}
+else {
+if(data13 < 1970 || isNaN(data13)){
+validate10.errors = [{instancePath:instancePath+"/employee/history/" + i0+"/year",schemaPath:"#/properties/employee/properties/history/items/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1970},message:"must be >= 1970"}];
+return false;
+}
+}
+}
+}
+var valid3 = _errs30 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data12.predicate !== undefined){
+let data14 = data12.predicate;
+const _errs32 = errors;
+if(errors === _errs32){
+if(typeof data14 === "string"){
+if((data14.length < 1 || (data14.length < 2 && func3(data14) < 1))){
+validate10.errors = [{instancePath:instancePath+"/employee/history/" + i0+"/predicate",schemaPath:"#/properties/employee/properties/history/items/properties/predicate/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/employee/history/" + i0+"/predicate",schemaPath:"#/properties/employee/properties/history/items/properties/predicate/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid3 = _errs32 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/employee/history/" + i0,schemaPath:"#/properties/employee/properties/history/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid2 = _errs27 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/employee/history",schemaPath:"#/properties/employee/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs25 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/employee",schemaPath:"#/properties/employee/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.period !== undefined){
+let data15 = data.period;
+const _errs34 = errors;
+if(errors === _errs34){
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+let missing3;
+if((((data15.kind === undefined) && (missing3 = "kind")) || ((data15.start === undefined) && (missing3 = "start"))) || ((data15.end === undefined) && (missing3 = "end"))){
+validate10.errors = [{instancePath:instancePath+"/period",schemaPath:"#/properties/period/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs36 = errors;
+for(const key3 in data15){
+if(!(((key3 === "kind") || (key3 === "start")) || (key3 === "end"))){
+validate10.errors = [{instancePath:instancePath+"/period",schemaPath:"#/properties/period/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs36 === errors){
+if(data15.kind !== undefined){
+let data16 = data15.kind;
+const _errs37 = errors;
+if(typeof data16 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/period/kind",schemaPath:"#/properties/period/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((data16 === "annual") || (data16 === "monthly")) || (data16 === "quarterly"))){
+validate10.errors = [{instancePath:instancePath+"/period/kind",schemaPath:"#/properties/period/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.period.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid4 = _errs37 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data15.start !== undefined){
+let data17 = data15.start;
+const _errs39 = errors;
+if(errors === _errs39){
+if(typeof data17 === "string"){
+if(!pattern2.test(data17)){
+validate10.errors = [{instancePath:instancePath+"/period/start",schemaPath:"#/properties/period/properties/start/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/period/start",schemaPath:"#/properties/period/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid4 = _errs39 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data15.end !== undefined){
+let data18 = data15.end;
+const _errs41 = errors;
+if(errors === _errs41){
+if(typeof data18 === "string"){
+if(!pattern2.test(data18)){
+validate10.errors = [{instancePath:instancePath+"/period/end",schemaPath:"#/properties/period/properties/end/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/period/end",schemaPath:"#/properties/period/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid4 = _errs41 === errors;
+}
+else {
+var valid4 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/period",schemaPath:"#/properties/period/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs34 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.inputs !== undefined){
+let data19 = data.inputs;
+const _errs43 = errors;
+if(errors === _errs43){
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+const _errs45 = errors;
+for(const key4 in data19){
+if(!(pattern4Test(key4))){
+validate10.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs45 === errors){
+var valid5 = true;
+for(const key5 in data19){
+if(pattern4Test(key5)){
+let data20 = data19[key5];
+const _errs46 = errors;
+if(errors === _errs46){
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+const _errs48 = errors;
+for(const key6 in data20){
+if(!(pattern6.test(key6))){
+validate10.errors = [{instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs48 === errors){
+var valid6 = true;
+for(const key7 in data20){
+if(pattern6.test(key7)){
+let data21 = data20[key7];
+const _errs49 = errors;
+if((((!((typeof data21 == "number") && (isFinite(data21)))) && (typeof data21 !== "string")) && (typeof data21 !== "boolean")) && (data21 !== null)){
+validate10.errors = [{instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/patternProperties/%5E%5BA-Za-z%5D%5BA-Za-z0-9_%5D*%24/type",keyword:"type",params:{type: schema11.properties.inputs.patternProperties["^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$"].patternProperties["^[A-Za-z][A-Za-z0-9_]*$"].type},message:"must be number,string,boolean,null"}];
+return false;
+}
+var valid6 = _errs49 === errors;
+if(!valid6){
+break;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid5 = _errs46 === errors;
+if(!valid5){
+break;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs43 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.targets !== undefined){
+let data22 = data.targets;
+const _errs51 = errors;
+if(errors === _errs51){
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+const _errs53 = errors;
+for(const key8 in data22){
+if(!(pattern4Test(key8))){
+validate10.errors = [{instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs53 === errors){
+var valid7 = true;
+for(const key9 in data22){
+if(pattern4Test(key9)){
+let data23 = data22[key9];
+const _errs54 = errors;
+if(errors === _errs54){
+if(Array.isArray(data23)){
+var valid8 = true;
+const len1 = data23.length;
+for(let i1=0; i1<len1; i1++){
+let data24 = data23[i1];
+const _errs56 = errors;
+if(errors === _errs56){
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+let missing4;
+if((data24.id === undefined) && (missing4 = "id")){
+validate10.errors = [{instancePath:instancePath+"/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/targets/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/items/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+return false;
+}
+else {
+const _errs58 = errors;
+for(const key10 in data24){
+if(!(((key10 === "id") || (key10 === "label")) || (key10 === "main"))){
+let data25 = data24[key10];
+const _errs59 = errors;
+if((((!((typeof data25 == "number") && (isFinite(data25)))) && (typeof data25 !== "string")) && (typeof data25 !== "boolean")) && (data25 !== null)){
+validate10.errors = [{instancePath:instancePath+"/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/targets/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/items/additionalProperties/type",keyword:"type",params:{type: schema11.properties.targets.patternProperties["^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$"].items.additionalProperties.type},message:"must be number,string,boolean,null"}];
+return false;
+}
+var valid9 = _errs59 === errors;
+if(!valid9){
+break;
+}
+}
+}
+if(_errs58 === errors){
+if(data24.id !== undefined){
+let data26 = data24.id;
+const _errs61 = errors;
+if(errors === _errs61){
+if(typeof data26 === "string"){
+if((data26.length > 128 && func3(data26) > 128)){
+validate10.errors = [{instancePath:instancePath+"/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/id",schemaPath:"#/properties/targets/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+return false;
+}
+else {
+if((data26.length < 1 || (data26.length < 2 && func3(data26) < 1))){
+validate10.errors = [{instancePath:instancePath+"/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/id",schemaPath:"#/properties/targets/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/id",schemaPath:"#/properties/targets/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid10 = _errs61 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data24.label !== undefined){
+const _errs63 = errors;
+if(typeof data24.label !== "string"){
+validate10.errors = [{instancePath:instancePath+"/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/label",schemaPath:"#/properties/targets/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid10 = _errs63 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data24.main !== undefined){
+const _errs65 = errors;
+if(typeof data24.main !== "boolean"){
+validate10.errors = [{instancePath:instancePath+"/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1+"/main",schemaPath:"#/properties/targets/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/items/properties/main/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid10 = _errs65 === errors;
+}
+else {
+var valid10 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/targets/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid8 = _errs56 === errors;
+if(!valid8){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/targets/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid7 = _errs54 === errors;
+if(!valid7){
+break;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs51 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ratings !== undefined){
+let data29 = data.ratings;
+const _errs67 = errors;
+if(errors === _errs67){
+if(Array.isArray(data29)){
+var valid11 = true;
+const len2 = data29.length;
+for(let i2=0; i2<len2; i2++){
+let data30 = data29[i2];
+const _errs69 = errors;
+if(errors === _errs69){
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+let missing5;
+if(((((data30.rater === undefined) && (missing5 = "rater")) || ((data30.role === undefined) && (missing5 = "role"))) || ((data30.indicator === undefined) && (missing5 = "indicator"))) || ((data30.value === undefined) && (missing5 = "value"))){
+validate10.errors = [{instancePath:instancePath+"/ratings/" + i2,schemaPath:"#/properties/ratings/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+return false;
+}
+else {
+const _errs71 = errors;
+for(const key11 in data30){
+if(!((((key11 === "rater") || (key11 === "role")) || (key11 === "indicator")) || (key11 === "value"))){
+validate10.errors = [{instancePath:instancePath+"/ratings/" + i2,schemaPath:"#/properties/ratings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs71 === errors){
+if(data30.rater !== undefined){
+let data31 = data30.rater;
+const _errs72 = errors;
+if(errors === _errs72){
+if(typeof data31 === "string"){
+if((data31.length > 128 && func3(data31) > 128)){
+validate10.errors = [{instancePath:instancePath+"/ratings/" + i2+"/rater",schemaPath:"#/properties/ratings/items/properties/rater/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+return false;
+}
+else {
+if((data31.length < 1 || (data31.length < 2 && func3(data31) < 1))){
+validate10.errors = [{instancePath:instancePath+"/ratings/" + i2+"/rater",schemaPath:"#/properties/ratings/items/properties/rater/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/ratings/" + i2+"/rater",schemaPath:"#/properties/ratings/items/properties/rater/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid12 = _errs72 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data30.role !== undefined){
+let data32 = data30.role;
+const _errs74 = errors;
+if(typeof data32 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((((data32 === "supervisor") || (data32 === "peer")) || (data32 === "subordinate")) || (data32 === "third-party")) || (data32 === "self"))){
+validate10.errors = [{instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.ratings.items.properties.role.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid12 = _errs74 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data30.indicator !== undefined){
+let data33 = data30.indicator;
+const _errs76 = errors;
+if(errors === _errs76){
+if(typeof data33 === "string"){
+if((data33.length > 64 && func3(data33) > 64)){
+validate10.errors = [{instancePath:instancePath+"/ratings/" + i2+"/indicator",schemaPath:"#/properties/ratings/items/properties/indicator/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+return false;
+}
+else {
+if(!pattern4Test(data33)){
+validate10.errors = [{instancePath:instancePath+"/ratings/" + i2+"/indicator",schemaPath:"#/properties/ratings/items/properties/indicator/pattern",keyword:"pattern",params:{pattern: "^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$"},message:"must match pattern \""+"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$"+"\""}];
+return false;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/ratings/" + i2+"/indicator",schemaPath:"#/properties/ratings/items/properties/indicator/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid12 = _errs76 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data30.value !== undefined){
+let data34 = data30.value;
+const _errs78 = errors;
+if((!((typeof data34 == "number") && (isFinite(data34)))) && (typeof data34 !== "string")){
+validate10.errors = [{instancePath:instancePath+"/ratings/" + i2+"/value",schemaPath:"#/properties/ratings/items/properties/value/type",keyword:"type",params:{type: schema11.properties.ratings.items.properties.value.type},message:"must be number,string"}];
+return false;
+}
+if(errors === _errs78){
+if(typeof data34 === "string"){
+if((data34.length < 1 || (data34.length < 2 && func3(data34) < 1))){
+validate10.errors = [{instancePath:instancePath+"/ratings/" + i2+"/value",schemaPath:"#/properties/ratings/items/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+var valid12 = _errs78 === errors;
+}
+else {
+var valid12 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/ratings/" + i2,schemaPath:"#/properties/ratings/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid11 = _errs69 === errors;
+if(!valid11){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/ratings",schemaPath:"#/properties/ratings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs67 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.supervisorRatings !== undefined){
+let data35 = data.supervisorRatings;
+const _errs80 = errors;
+if(errors === _errs80){
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+const _errs82 = errors;
+for(const key12 in data35){
+if(!(pattern4Test(key12))){
+validate10.errors = [{instancePath:instancePath+"/supervisorRatings",schemaPath:"#/properties/supervisorRatings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs82 === errors){
+var valid13 = true;
+for(const key13 in data35){
+if(pattern4Test(key13)){
+let data36 = data35[key13];
+const _errs83 = errors;
+if(errors === _errs83){
+if(typeof data36 === "string"){
+if((data36.length < 1 || (data36.length < 2 && func3(data36) < 1))){
+validate10.errors = [{instancePath:instancePath+"/supervisorRatings/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/supervisorRatings/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/supervisorRatings/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/supervisorRatings/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid13 = _errs83 === errors;
+if(!valid13){
+break;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/supervisorRatings",schemaPath:"#/properties/supervisorRatings/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs80 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.facts !== undefined){
+let data37 = data.facts;
+const _errs85 = errors;
+if(errors === _errs85){
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+const _errs87 = errors;
+for(const key14 in data37){
+if(!(pattern4Test(key14))){
+validate10.errors = [{instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs87 === errors){
+var valid14 = true;
+for(const key15 in data37){
+if(pattern4Test(key15)){
+let data38 = data37[key15];
+const _errs88 = errors;
+if((((!((typeof data38 == "number") && (isFinite(data38)))) && (typeof data38 !== "string")) && (typeof data38 !== "boolean")) && (data38 !== null)){
+validate10.errors = [{instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/type",keyword:"type",params:{type: schema11.properties.facts.patternProperties["^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$"].type},message:"must be number,string,boolean,null"}];
+return false;
+}
+var valid14 = _errs88 === errors;
+if(!valid14){
+break;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs85 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.raterStats !== undefined){
+let data39 = data.raterStats;
+const _errs90 = errors;
+if(errors === _errs90){
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+const _errs92 = errors;
+for(const key16 in data39){
+if(!(pattern15.test(key16))){
+validate10.errors = [{instancePath:instancePath+"/raterStats",schemaPath:"#/properties/raterStats/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs92 === errors){
+var valid15 = true;
+for(const key17 in data39){
+if(pattern15.test(key17)){
+let data40 = data39[key17];
+const _errs93 = errors;
+if(errors === _errs93){
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+let missing6;
+if((((data40.mean === undefined) && (missing6 = "mean")) || ((data40.sd === undefined) && (missing6 = "sd"))) || ((data40.n === undefined) && (missing6 = "n"))){
+validate10.errors = [{instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
+return false;
+}
+else {
+const _errs95 = errors;
+for(const key18 in data40){
+if(!(((key18 === "mean") || (key18 === "sd")) || (key18 === "n"))){
+validate10.errors = [{instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs95 === errors){
+if(data40.mean !== undefined){
+let data41 = data40.mean;
+const _errs96 = errors;
+if(!((typeof data41 == "number") && (isFinite(data41)))){
+validate10.errors = [{instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/mean",schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/properties/mean/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid16 = _errs96 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data40.sd !== undefined){
+let data42 = data40.sd;
+const _errs98 = errors;
+if(errors === _errs98){
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 <= 0 || isNaN(data42)){
+validate10.errors = [{instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/sd",schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/properties/sd/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/sd",schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/properties/sd/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid16 = _errs98 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data40.n !== undefined){
+let data43 = data40.n;
+const _errs100 = errors;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+validate10.errors = [{instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/n",schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs100){
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 < 1 || isNaN(data43)){
+validate10.errors = [{instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/n",schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid16 = _errs100 === errors;
+}
+else {
+var valid16 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid15 = _errs93 === errors;
+if(!valid15){
+break;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/raterStats",schemaPath:"#/properties/raterStats/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs90 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.conflicts !== undefined){
+let data44 = data.conflicts;
+const _errs102 = errors;
+if(errors === _errs102){
+if(Array.isArray(data44)){
+var valid17 = true;
+const len3 = data44.length;
+for(let i3=0; i3<len3; i3++){
+let data45 = data44[i3];
+const _errs104 = errors;
+if(errors === _errs104){
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+let missing7;
+if(((data45.rater === undefined) && (missing7 = "rater")) || ((data45.kind === undefined) && (missing7 = "kind"))){
+validate10.errors = [{instancePath:instancePath+"/conflicts/" + i3,schemaPath:"#/properties/conflicts/items/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
+return false;
+}
+else {
+const _errs106 = errors;
+for(const key19 in data45){
+if(!(((key19 === "rater") || (key19 === "kind")) || (key19 === "note"))){
+validate10.errors = [{instancePath:instancePath+"/conflicts/" + i3,schemaPath:"#/properties/conflicts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs106 === errors){
+if(data45.rater !== undefined){
+let data46 = data45.rater;
+const _errs107 = errors;
+if(errors === _errs107){
+if(typeof data46 === "string"){
+if((data46.length < 1 || (data46.length < 2 && func3(data46) < 1))){
+validate10.errors = [{instancePath:instancePath+"/conflicts/" + i3+"/rater",schemaPath:"#/properties/conflicts/items/properties/rater/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/conflicts/" + i3+"/rater",schemaPath:"#/properties/conflicts/items/properties/rater/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid18 = _errs107 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data45.kind !== undefined){
+let data47 = data45.kind;
+const _errs109 = errors;
+if(typeof data47 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((((data47 === "family") || (data47 === "household")) || (data47 === "business")) || (data47 === "other"))){
+validate10.errors = [{instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.conflicts.items.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid18 = _errs109 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data45.note !== undefined){
+const _errs111 = errors;
+if(typeof data45.note !== "string"){
+validate10.errors = [{instancePath:instancePath+"/conflicts/" + i3+"/note",schemaPath:"#/properties/conflicts/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid18 = _errs111 === errors;
+}
+else {
+var valid18 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/conflicts/" + i3,schemaPath:"#/properties/conflicts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid17 = _errs104 === errors;
+if(!valid17){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs102 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate10.errors = vErrors;
+return errors === 0;
+}
+return validate10;
+})();

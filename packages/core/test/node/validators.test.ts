@@ -7,6 +7,7 @@ import { SchemaEnv } from 'ajv/dist/compile/index.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { IdSchema } from '../../src/schema/common.js';
 import {
   appraisalJsonSchema,
   extendingRubricJsonSchema,
@@ -134,17 +135,44 @@ function schemaAtFragment(root: unknown, fragment: string): unknown {
 const RUNTIME_HELPERS = new Set(['ajv/dist/runtime/ucs2length', 'ajv/dist/runtime/equal']);
 
 function inlineRuntimeHelpers(code: string): string {
-  const out = code.replace(/require\("([^"]+)"\)\.default/g, (call, id: string) => {
-    if (!RUNTIME_HELPERS.has(id))
-      throw new Error(`generated code needs ${call}; add it to RUNTIME_HELPERS if safe`);
-    const helper = `(${String((requireFromCore(id) as { default: () => unknown }).default)})`;
-    // ajv counts code points on every maxLength check; a string without a high surrogate has as many as its
-    // length, and a regex test is far cheaper than ajv's character loop (which still decides the rest).
-    return id === 'ajv/dist/runtime/ucs2length'
-      ? `((count) => (str) => (/[\\uD800-\\uDBFF]/.test(str) ? count(str) : str.length))${helper}`
-      : helper;
-  });
+  let counter: string | undefined;
+  const out = code.replace(
+    /(const (\w+) = )?require\("([^"]+)"\)\.default/g,
+    (call, decl, name, id: string) => {
+      if (!RUNTIME_HELPERS.has(id))
+        throw new Error(`generated code needs ${call}; add it to RUNTIME_HELPERS if safe`);
+      const helper = `(${String((requireFromCore(id) as { default: () => unknown }).default)})`;
+      if (id !== 'ajv/dist/runtime/ucs2length') return `${decl ?? ''}${helper}`;
+      counter = name;
+      // ajv counts code points on every maxLength check; a string without a high surrogate has as many as its
+      // length, and a regex test is far cheaper than ajv's character loop (which still decides the rest).
+      return `${decl ?? ''}((count) => (str) => (/[\\uD800-\\uDBFF]/.test(str) ? count(str) : str.length))${helper}`;
+    },
+  );
   if (/\brequire\s*\(/.test(out)) throw new Error('generated code still calls require');
+  return counter === undefined ? out : lengthFirst(out, counter);
+}
+
+/**
+ * Decides a minLength / maxLength check from `.length` alone where that settles it: a string has at most as many
+ * code points as UTF-16 units and at least half as many, so `> n` is false when length ≤ n and `< n` true when
+ * length < n, false when length ≥ 2n. Only strings in between are counted: most checks are `minLength: 1` and
+ * short ids under a `maxLength`, and counting each was a third of the appraisal validator's time.
+ */
+function lengthFirst(code: string, counter: string): string {
+  const calls = code.split(`${counter}(`).length - 1;
+  let rewritten = 0;
+  const out = code.replace(
+    new RegExp(`\\b${counter}\\((\\w+)\\) ([<>]) (\\d+)\\)\\{`, 'g'),
+    (_call, s: string, op: string, n: string) => {
+      rewritten++;
+      const limit = Number(n);
+      return op === '>'
+        ? `(${s}.length > ${limit} && ${counter}(${s}) > ${limit})){`
+        : `(${s}.length < ${limit} || (${s}.length < ${2 * limit} && ${counter}(${s}) < ${limit}))){`;
+    },
+  );
+  if (rewritten !== calls) throw new Error(`${calls - rewritten} ${counter} call(s) of an unknown form`);
   return out;
 }
 
@@ -166,6 +194,11 @@ export declare const rubric: PrecompiledValidator;
 export declare const extendingRubric: PrecompiledValidator;
 /** Validates an appraisal against \`appraisalJsonSchema\`. */
 export declare const appraisal: PrecompiledValidator;
+/**
+ * The same verdict as \`appraisal\`, reached faster: it stops at the first error and reports nothing useful, so
+ * only a \`true\` is worth having; on \`false\` ask \`appraisal\` for the errors.
+ */
+export declare const appraisalVerdict: (data: unknown) => boolean;
 
 /**
  * Per schema, the subschemas compiled into functions of their own (fragments of the document): the \`schemaPath\`
@@ -173,6 +206,121 @@ export declare const appraisal: PrecompiledValidator;
  */
 export declare const functionRoots: Readonly<Record<'rubric' | 'extending-rubric' | 'appraisal', readonly string[]>>;
 `;
+
+/** The keywords that apply to one JSON type only (ajv checks them only on data of that type). */
+const TYPE_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+  string: ['minLength', 'maxLength', 'pattern', 'format'],
+  number: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'],
+  boolean: [],
+  null: [],
+};
+
+/** `{ const: 'x', type: 'string' }`: one branch of a union of string constants. */
+function isStringConst(b: unknown): boolean {
+  const o = b as { type?: unknown; const?: unknown };
+  return b !== null && typeof b === 'object' && Object.keys(b).length === 2 && o.type === 'string'
+    ? typeof o.const === 'string'
+    : false;
+}
+
+/** `{ type: T, ...keywords that apply to T only }`: a branch that a type list can stand for. */
+function isTypeBranch(b: unknown): b is Record<string, unknown> & { type: string } {
+  if (b === null || typeof b !== 'object' || Array.isArray(b)) return false;
+  const type = (b as { type?: unknown }).type;
+  const own = typeof type === 'string' ? TYPE_KEYWORDS[type] : undefined;
+  return own !== undefined && Object.keys(b).every((k) => k === 'type' || own.includes(k));
+}
+
+/**
+ * The schema with unions rewritten into forms that accept the same values without ajv's union bookkeeping:
+ * a union of string constants becomes an `enum`, and a union of distinct types whose branches only constrain their
+ * own type (`number` | `string` with `minLength`) becomes a type list with those keywords. ajv builds an error
+ * object for each failed branch on the way to the one that matches (a rating's role, every rating; a rating given
+ * as a label), where an enum is a few `===` and a type list one check. Only for the verdict: the errors differ.
+ */
+function unionsForVerdict(node: unknown, isMap = false): unknown {
+  if (Array.isArray(node)) return node.map((n) => unionsForVerdict(n));
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (isMap) out[k] = unionsForVerdict(v);
+    else out[k] = VALUE_KEYWORDS.has(k) ? v : unionsForVerdict(v, MAP_KEYWORDS.has(k));
+  }
+  const branches = out.anyOf;
+  if (isMap || !Array.isArray(branches) || branches.length === 0) return out;
+  if (
+    branches.every(isStringConst) &&
+    (out.type === undefined || out.type === 'string') &&
+    !('enum' in out)
+  ) {
+    delete out.anyOf;
+    out.type = 'string';
+    out.enum = branches.map((b) => (b as { const: string }).const);
+    return out;
+  }
+  const types = branches.map((b) => (isTypeBranch(b) ? b.type : undefined));
+  const distinct = new Set(types);
+  const clash = Object.keys(out).some((k) => k === 'type' || Object.values(TYPE_KEYWORDS).flat().includes(k));
+  if (types.includes(undefined) || distinct.size !== types.length || clash) return out;
+  delete out.anyOf;
+  out.type = types;
+  for (const b of branches as Array<Record<string, unknown>>)
+    for (const [k, v] of Object.entries(b)) if (k !== 'type') out[k] = v;
+  return out;
+}
+
+/** The id pattern: ids name rubric parts, so the same few are tested on every appraisal. */
+const ID_PATTERN = IdSchema.pattern as string;
+
+/**
+ * Remembers the verdicts of the id pattern in the verdict validator: a Map lookup of an id seen before costs less
+ * than running the regex again. Bounded (it starts over when full), and a regex without flags `g`/`y` keeps no
+ * state, so a remembered answer is the answer.
+ */
+function rememberIdTests(code: string): string {
+  const declared = new RegExp(
+    `^const (pattern\\d+) = new RegExp\\(${escapeForRegExp(JSON.stringify(ID_PATTERN))}, "u"\\);$`,
+    'm',
+  ).exec(code);
+  if (!declared) throw new Error('the verdict validator does not test the id pattern');
+  const name = declared[1] as string;
+  const uses = code.split(`${name}.test(`).length - 1;
+  if (uses === 0) throw new Error(`${name} is never tested`);
+  const memo = `const ${name}Seen = new Map();
+const ${name}Test = (str) => {
+let v = ${name}Seen.get(str);
+if (v === undefined) {
+v = ${name}.test(str);
+if (${name}Seen.size >= 512) ${name}Seen.clear();
+${name}Seen.set(str, v);
+}
+return v;
+};`;
+  return code.split(`${name}.test(`).join(`${name}Test(`).replace(declared[0], `${declared[0]}\n${memo}`);
+}
+
+function escapeForRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * `appraisalVerdict`: the appraisal schema (unions rewritten, see unionsForVerdict) compiled to stop at the first
+ * error, in a scope of its own (its generated names would clash with the validators above). Most appraisals are
+ * valid, and for those all of ajv's `allErrors` bookkeeping, and the error objects of failed union branches, are
+ * wasted.
+ */
+function verdictCode(): string {
+  const ajv = new Ajv({ ...AJV_OPTIONS, allErrors: false, code: { source: true, esm: true, lines: true } });
+  ajv.addSchema(unionsForVerdict(withoutAnnotations(documents.appraisal)) as JsonSchema, 'appraisal');
+  const code = rememberIdTests(
+    inlineRuntimeHelpers(standaloneCode(ajv, { appraisalVerdict: 'appraisal' })).trimEnd(),
+  );
+  const exported = /^export const appraisalVerdict = (validate\d+);$/m.exec(code);
+  if (!exported || /^export /m.test(code.replace(exported[0], '')))
+    throw new Error('unexpected exports in the verdict validator');
+  const body = code.replace(exported[0], '').replace(/^"use strict";\n/, '');
+  return `export const appraisalVerdict = (() => {\n${body}\nreturn ${exported[1]};\n})();\n`;
+}
 
 function generate(): { js: string; dts: string } {
   // `lines: true` puts each statement on its own line, so a regenerated file diffs readably.
@@ -189,7 +337,7 @@ function generate(): { js: string; dts: string } {
   const code = inlineRuntimeHelpers(
     standaloneCode(ajv, Object.fromEntries(names.map((n) => [exportNames[n], n]))),
   ).trimEnd();
-  const js = `${HEADER}${code}\nexport const functionRoots = ${JSON.stringify(roots)};\n`;
+  const js = `${HEADER}${code}\nexport const functionRoots = ${JSON.stringify(roots)};\n${verdictCode()}`;
   return { js, dts: DTS };
 }
 
@@ -369,6 +517,94 @@ describe('precompiled validators behave like ajv compiling at run time with verb
     }
     expect(generated.appraisal(rated('\u{1F600}'.repeat(128)))).toBe(true);
     expect(generated.appraisal(rated('\u{1F600}'.repeat(129)))).toBe(false);
+  });
+
+  it('decides minLength / maxLength from .length where that settles it, and counts code points where not', () => {
+    const pieces = ['a', '\uD83D', '\uDE00', '\u{1F600}'];
+    const strings = new Set<string>(['']);
+    for (const a of pieces) {
+      strings.add(a);
+      for (const b of pieces) {
+        strings.add(a + b);
+        for (const c of pieces) for (const d of ['', ...pieces]) strings.add(a + b + c + d);
+      }
+      // Either side of each limit in the schemas (1, 5, 64, 128 code points), in units and in code points.
+      for (const k of [4, 5, 6, 9, 10, 11, 63, 64, 65, 127, 128, 129, 255, 256, 257]) {
+        strings.add(a.repeat(k));
+        strings.add(`${a.repeat(k - 1)}b`);
+      }
+    }
+    const [, appraisal] = cases.find(([name]) => name === 'appraisal') as [SchemaName, Json];
+    const [, rubric] = cases.find(([name]) => name === 'rubric') as [SchemaName, Json];
+    const firstGroup = Object.keys((rubric as { groups: object }).groups)[0] as string;
+    const docs: Array<[SchemaName, Json]> = [];
+    for (const str of strings) {
+      docs.push(['appraisal', { ...(appraisal as object), id: str }]);
+      docs.push([
+        'appraisal',
+        { ...(appraisal as object), ratings: [{ rater: str, role: 'peer', indicator: 'loyal', value: 4 }] },
+      ]);
+      const r = structuredClone(rubric) as { groups: Record<string, Record<string, unknown>> };
+      (r.groups[firstGroup] as Record<string, unknown>).range = str;
+      docs.push(['rubric', r]);
+    }
+    let refused = 0;
+    for (const [name, doc] of docs) {
+      const expected = runtime[name](doc);
+      expect(precompiled[name](doc)).toBe(expected);
+      if (name === 'appraisal') expect(generated.appraisalVerdict(doc)).toBe(expected);
+      if (expected) continue;
+      refused++;
+      expect((precompiled[name].errors ?? []).map(shape)).toEqual((runtime[name].errors ?? []).map(shape));
+    }
+    expect(refused).toBeGreaterThan(docs.length / 4);
+    expect(refused).toBeLessThan(docs.length);
+  });
+
+  it('appraisalVerdict accepts exactly what the full appraisal validator accepts', () => {
+    const [, appraisal] = cases.find(([name]) => name === 'appraisal') as [SchemaName, Json];
+    const docs: Json[] = cases.filter(([name]) => name === 'appraisal').map(([, doc]) => doc);
+    // Every value a union might meet, where the verdict validator tests an enum or a type list instead.
+    for (const v of [
+      ...REPLACEMENTS,
+      'supervisor',
+      'peer',
+      'subordinate',
+      'third-party',
+      'self',
+      'Peer',
+      'peer ',
+    ]) {
+      docs.push({
+        ...(appraisal as object),
+        ratings: [{ rater: 'r1', role: v, indicator: 'loyal', value: 4 }],
+      });
+      for (const field of ['kind', 'start']) {
+        const a = structuredClone(appraisal) as { period: Record<string, unknown> };
+        a.period[field] = v;
+        docs.push(a);
+      }
+      for (const field of ['positionType', 'nip', 'rankSince']) {
+        const a = structuredClone(appraisal) as { employee: Record<string, unknown> };
+        a.employee[field] = v;
+        docs.push(a);
+      }
+      docs.push({ ...(appraisal as object), conflicts: [{ rater: 'r1', kind: v }] });
+      docs.push({ ...(appraisal as object), inputs: { loyal: { score: v } } });
+      docs.push({ ...(appraisal as object), facts: { agama: v } });
+      docs.push({ ...(appraisal as object), targets: { skp: [{ id: 't1', target: v, main: v }] } });
+    }
+    const random = prng(7);
+    const seeds = docs.length;
+    for (let i = 0; i < 400; i++) docs.push(mutate(docs[Math.floor(random() * seeds)], random));
+    let accepted = 0;
+    for (const doc of docs) {
+      const expected = runtime.appraisal(doc);
+      expect(generated.appraisalVerdict(doc), JSON.stringify(doc).slice(0, 300)).toBe(expected);
+      if (expected) accepted++;
+    }
+    expect(accepted).toBeGreaterThan(docs.length / 10);
+    expect(accepted).toBeLessThan(docs.length);
   });
 
   it("schemaOfError finds the schema object ajv's verbose mode reports as parentSchema", () => {

@@ -22,7 +22,8 @@ export const compileCombine: MeasureCompiler<CombineMeasure> = (m, pointer, ctx)
   if (broken) return undefined;
   const finish = compileFinish(m.clamp, m.round);
   return (env) => {
-    const trace: MeasureTrace = { kind: m.kind, parts: [] };
+    // The parts' traces are for the explanation only; without it none is collected.
+    const trace: MeasureTrace = env.explain === false ? { kind: m.kind } : { kind: m.kind, parts: [] };
     const values: Rational[] = [];
     let failed = false;
     const missing: string[] = [];

@@ -49,7 +49,7 @@ export const compileEfficiency: MeasureCompiler<EfficiencyMeasure> = (m, pointer
     const q = r.div(t);
     const e = Rational.ONE.sub(q);
     const base = factor.sub(q).mul(hundred);
-    trace.detail = { efficiency: e.toNumber() };
+    if (env.explain !== false) trace.detail = { efficiency: e.toNumber() };
     if (e.lte(threshold)) {
       trace.branch = within;
       return applyFinish(base, finish, trace);

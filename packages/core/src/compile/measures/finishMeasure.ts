@@ -18,6 +18,17 @@ export function compileFinish(clamp: Clamp | undefined, round: Rounding | undefi
   };
 }
 
+/**
+ * Applies caps, then rounding: the value {@link applyFinish} gives, for a caller that shows no trace of it (a
+ * group's score and the overall score, whose steps the result does not list).
+ */
+export function finishValue(value: Rational, finish: Finish): Rational {
+  let v = value;
+  if (finish.min && v.lt(finish.min)) v = finish.min;
+  else if (finish.max && v.gt(finish.max)) v = finish.max;
+  return finish.round ? v.round(finish.round.decimals, finish.round.mode) : v;
+}
+
 /** Applies caps, then rounding, recording both in the trace. */
 export function applyFinish(value: Rational, finish: Finish, trace: MeasureTrace): MeasureResult {
   let v = value;

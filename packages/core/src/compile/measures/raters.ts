@@ -257,8 +257,6 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
     const explain = env.explain !== false;
 
     const missing: string[] = [];
-    // Every short role, whether it waits or drops out: when all of them drop out, these are what is missing.
-    const short: string[] = [];
     // Indexes of the roles that count, and (with an explanation) each role's combined value, computed once.
     const counted: number[] = [];
     const combined: Array<Rational | undefined> | undefined = explain ? new Array(roles.length) : undefined;
@@ -285,9 +283,7 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
       if (have < min || have === 0) {
         if (entry) entry.short = { have, need: Math.max(min, 1) };
         const waits = whenShort === 'pending' || spec.required === true;
-        const note = `${role} (${have}/${Math.max(min, 1)})`;
-        short.push(note);
-        if (waits) missing.push(note);
+        if (waits) missing.push(shortNote(role, have, min));
         reportShort(env, role, have, Math.max(min, 1), waits ? 'warning' : 'info');
         continue;
       }
@@ -305,7 +301,13 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
     }
     if (counted.length === 0) {
       // Every counted role was short and dropped out: nothing is left to renormalise onto. Said with the counts
-      // (peer 1/2), not as if nobody had rated.
+      // (peer 1/2), not as if nobody had rated. Only now are the notes of the roles that dropped out written: a
+      // short role that drops out beside one that counts (the usual case) needs none.
+      const short: string[] = [];
+      for (let k = 0; k < roles.length; k++) {
+        const [role, spec] = roles[k] as (typeof roles)[number];
+        if (spec.weight !== 0) short.push(shortNote(role, lists[k]?.length ?? 0, spec.min ?? 1));
+      }
       if (explain) trace.raters = raterList(lists);
       return { status: 'pending', trace, missing: short };
     }
@@ -355,6 +357,11 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
     return applyFinish(sum.div(used), finish, trace);
   };
 };
+
+/** What a short role is missing, with the counts: `peer (1/2)`. */
+function shortNote(role: Role, have: number, min: number): string {
+  return `${role} (${have}/${Math.max(min, 1)})`;
+}
 
 function report(env: MeasureEnv, init: DiagnosticInit): void {
   env.diagnostics.push(createDiagnostic(init, env.source));

@@ -34,7 +34,8 @@ export function readPair(
     const rv = Object.hasOwn(rec, rf) ? rec[rf] : undefined;
     if (typeof tv === 'number' && Number.isFinite(tv) && typeof rv === 'number' && Number.isFinite(rv)) {
       const trace: MeasureTrace = { kind };
-      trace.inputs = { target: tv, realisation: rv };
+      // Only the explanation shows the inputs; a score-only evaluation would throw them away.
+      if (env.explain !== false) trace.inputs = { target: tv, realisation: rv };
       return { ok: true, target: Rational.from(tv), realisation: Rational.from(rv), trace };
     }
   }
