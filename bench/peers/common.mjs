@@ -91,13 +91,13 @@ export const ANNUAL_COEFFICIENT = new Map(
   }).map(([k, v]) => [norm(k), v]),
 );
 
-/** Most recent previous annual predikat (before the period's year), as an id; undefined when none. */
+/**
+ * The previous year's annual predikat (the period's year − 1), as an id; undefined when the history skips that
+ * year, as permenpanrb-6-2022 1.2.0 reads `employee.previousYearPredicate` (an older year never stands in).
+ */
 export function previousPredicate(history, endYear) {
-  let best;
-  for (const h of history ?? []) {
-    if (h.year < endYear && (best === undefined || h.year > best.year)) best = h;
-  }
-  return best && PMR_PREDICATE.get(norm(best.predicate));
+  const h = (history ?? []).find((x) => x.year === endYear - 1);
+  return h && PMR_PREDICATE.get(norm(h.predicate));
 }
 
 /**
