@@ -68,7 +68,14 @@ export function columns(maxTargets: number): string[] {
     'Tgl Selesai',
   ];
   for (let n = 1; n <= maxTargets; n++)
-    cols.push(`RHK${n} Kode`, `RHK${n} Utama`, `RHK${n} Target`, `RHK${n} Realisasi`);
+    cols.push(
+      `RHK${n} Kode`,
+      `RHK${n} Utama`,
+      `RHK${n} Target`,
+      `RHK${n} Realisasi`,
+      `RHK${n} Target Khusus`,
+      `RHK${n} Realisasi Khusus`,
+    );
   cols.push('Rating Hasil Kerja', 'Rating Perilaku');
   for (const [, r] of RATERS) for (const [, i] of INDICATORS) cols.push(`${r} ${i}`);
   return cols;
@@ -103,6 +110,8 @@ export function toRow(a: Json, maxTargets: number): Record<string, string | numb
     row[`RHK${i + 1} Utama`] = t.main === undefined ? undefined : t.main ? 'Ya' : 'Tidak';
     row[`RHK${i + 1} Target`] = t.target;
     row[`RHK${i + 1} Realisasi`] = t.realisation;
+    row[`RHK${i + 1} Target Khusus`] = t.khususTarget;
+    row[`RHK${i + 1} Realisasi Khusus`] = t.khususRealisation;
   });
   for (const r of a.ratings ?? []) {
     const rater = RATERS.find(([id]) => id === r.rater)?.[1];

@@ -10,7 +10,7 @@ export const longMappingPath = join(repo, 'packages/batch/test/fixtures/cohort-l
 type Json = Record<string, any>;
 type Value = string | number | boolean | undefined;
 
-const TARGET = ['Kode RHK', 'Utama', 'Target', 'Realisasi'];
+const TARGET = ['Kode RHK', 'Utama', 'Target', 'Realisasi', 'Target Khusus', 'Realisasi Khusus'];
 const RATING = ['Penilai', 'Peran', 'Perilaku', 'Nilai'];
 
 /** Header of the long export: the employee's columns, then a target's, then a rating's. */
@@ -38,6 +38,8 @@ export function longRows(appraisals: Json[]): Record<string, Value>[][] {
         Utama: t.main === undefined ? undefined : t.main ? 'Ya' : 'Tidak',
         Target: t.target,
         Realisasi: t.realisation,
+        'Target Khusus': t.khususTarget,
+        'Realisasi Khusus': t.khususRealisation,
       });
     for (const r of a.ratings ?? [])
       rows.push({

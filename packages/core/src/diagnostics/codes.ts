@@ -576,6 +576,25 @@ const codes = {
       en: `The appraisal has no ${show(d.expected)}.`,
     }),
   },
+  'ambiguous-input': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary:
+      'The data gives more than one of a `one-of` measure’s alternative field sets (e.g. both a normal and a lower-is-better target), so which one counts cannot be told.',
+    render: (d) => ({
+      id: `Data memuat lebih dari satu set isian alternatif (${showId(d.received)}); isi tepat satu dari ${showId(d.expected)}.`,
+      en: `The data gives more than one alternative field set (${show(d.received)}); give exactly one of ${show(d.expected)}.`,
+    }),
+  },
+  'missing-alternative': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary: 'The data gives none of a `one-of` measure’s alternative field sets.',
+    render: (d) => ({
+      id: `Data tidak memuat satu pun set isian alternatif; isi tepat satu dari ${showId(d.expected)}.`,
+      en: `The data gives none of the alternative field sets; give exactly one of ${show(d.expected)}.`,
+    }),
+  },
   'invalid-input': {
     stage: 'evaluate',
     severity: 'error',

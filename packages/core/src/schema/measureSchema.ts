@@ -45,7 +45,7 @@ const common = {
   optional: Type.Optional(
     Type.Boolean({
       description:
-        'When every input of this measure is absent, it drops out of its mean/sum instead of failing. On a measure built from others (mean, sum, min, max, product, quotient): when every input anywhere inside it is absent; with some present, the absent ones are missing-input errors.',
+        'When every input of this measure is absent, it drops out of its mean/sum instead of failing. On a measure built from others (mean, sum, min, max, product, quotient): when every input anywhere inside it is absent; with some present, the absent ones are missing-input errors. On a one-of: when none of its alternatives is given.',
     }),
   ),
 };
@@ -246,6 +246,11 @@ export const MeasureSchema = Type.Recursive(
         'quotient',
         { of: Type.Array(Self, { minItems: 2, maxItems: 2 }) },
         'The first part divided by the second (e.g. months ÷ 12); a zero divisor is an error.',
+      ),
+      kind(
+        'one-of',
+        { of: Type.Array(Self, { minItems: 2 }) },
+        'Alternative ways of measuring, each from its own fields (a normal, a range and a lower-is-better target): exactly one may be given, and its value counts. Two given is an error (ambiguous-input); none given is an error (missing-alternative), or drops the measure when it is optional.',
       ),
       kind(
         'raters',

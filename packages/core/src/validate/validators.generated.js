@@ -2,7 +2,7 @@
 // Regenerate: UPDATE_VALIDATORS=1 npx vitest run packages/core/test/node/validators.test.ts
 "use strict";
 export const rubric = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kinerja.dev/schema/v1/rubric.schema.json","additionalProperties":false,"type":"object","required":["kinerja","id","version","label","groups","predicate"],"properties":{"$schema":{"type":"string"},"kinerja":{"const":1,"type":"number"},"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"version":{"pattern":"^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$","type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"effective":{"additionalProperties":false,"type":"object","required":["from"],"properties":{"from":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"until":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"}}},"legalBasis":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["title"],"properties":{"title":{"minLength":1,"type":"string"},"url":{"minLength":1,"type":"string"},"note":{"type":"string"}}}},"timeZone":{"minLength":1,"type":"string"},"facts":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"anyOf":[{"const":"number","type":"string"},{"const":"integer","type":"string"},{"const":"boolean","type":"string"},{"const":"string","type":"string"},{"const":"enum","type":"string"},{"const":"date","type":"string"}]},"values":{"minItems":1,"uniqueItems":true,"type":"array","items":{"minLength":1,"type":"string"}},"min":{"type":"number"},"max":{"type":"number"},"required":{"type":"boolean"},"default":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"}]},"protected":{"type":"boolean"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}}}}},"additionalProperties":false},"ratings":{"minItems":2,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","label"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"aliases":{"type":"array","items":{"minLength":1,"type":"string"}}}}},"groups":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"indicators":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"},"weight":{"minimum":0,"type":"number"},"range":{"minLength":5,"type":"string"},"direction":{"anyOf":[{"const":"higher","type":"string"},{"const":"lower","type":"string"},{"const":"none","type":"string"}]},"main":{"type":"boolean"},"appliesWhen":{"$ref":"#/$defs/Condition"}}}},"additionalProperties":false},"items":{"additionalProperties":false,"type":"object","required":["measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"},"rating":{"additionalProperties":false,"type":"object","required":["bands"],"properties":{"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}}}},"min":{"minimum":0,"type":"integer"}}},"combine":{"anyOf":[{"const":"weighted","type":"string"},{"const":"mean","type":"string"},{"const":"sum","type":"string"},{"const":"min","type":"string"},{"const":"max","type":"string"}]},"weightTotal":{"exclusiveMinimum":0,"type":"number"},"additions":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"}}}},"additionalProperties":false},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"range":{"minLength":5,"type":"string"},"rating":{"additionalProperties":false,"type":"object","required":["from"],"properties":{"from":{"anyOf":[{"const":"score","type":"string"},{"const":"supervisor","type":"string"}]},"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}},"rules":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","when"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"when":{"$ref":"#/$defs/Condition"}}}},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}}}},"additionalProperties":false},"score":{"additionalProperties":false,"type":"object","required":["weights"],"properties":{"weights":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"minimum":0,"type":"number"}},"additionalProperties":false},"total":{"exclusiveMinimum":0,"type":"number"},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"range":{"minLength":5,"type":"string"}}},"predicate":{"additionalProperties":false,"type":"object","required":["levels"],"properties":{"levels":{"minItems":2,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","label"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"aliases":{"type":"array","items":{"minLength":1,"type":"string"}}}}},"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}},"matrix":{"additionalProperties":false,"type":"object","required":["rows","columns","cells"],"properties":{"rows":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"columns":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"cells":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}},"additionalProperties":false}},"additionalProperties":false}}}}},"outcomes":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","kind","when","event"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"kind":{"anyOf":[{"const":"promotion","type":"string"},{"const":"award","type":"string"},{"const":"coaching","type":"string"},{"const":"credit-points","type":"string"},{"const":"other","type":"string"}]},"when":{"$ref":"#/$defs/Condition"},"event":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"minLength":1,"type":"string"},"params":{"type":"object","patternProperties":{"^(.*)$":{}},"additionalProperties":false}}},"value":{"$ref":"#/$defs/Measure"}}}},"additionalProperties":false}},"$defs":{"Measure":{"type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"inverse-ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"efficiency","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"threshold":{"type":"number"},"factor":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"realisation-zero","type":"string"},{"const":"both-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","map"],"properties":{"kind":{"const":"scale","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","table"],"properties":{"kind":{"const":"lookup","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"table":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["range","value"],"properties":{"range":{"minLength":5,"type":"string"},"value":{"type":"number"}}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","points"],"properties":{"kind":{"const":"piecewise","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"points":{"minItems":2,"type":"array","items":{"type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input"],"properties":{"kind":{"const":"value","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","value"],"properties":{"kind":{"const":"constant","type":"string"},"value":{"type":"number"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"mean","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"sum","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"min","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"max","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"product","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"quotient","type":"string"},"of":{"minItems":2,"maxItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","roles"],"properties":{"kind":{"const":"raters","type":"string"},"roles":{"type":"object","properties":{"supervisor":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"peer":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"subordinate":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"third-party":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"self":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}}},"additionalProperties":false},"whenShort":{"anyOf":[{"const":"renormalise","type":"string"},{"const":"pending","type":"string"}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"divergence":{"additionalProperties":false,"type":"object","required":["threshold"],"properties":{"threshold":{"minimum":0,"type":"number"},"consensus":{"minItems":1,"uniqueItems":true,"type":"array","items":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]}}}},"influenceCap":{"exclusiveMinimum":0,"type":"number"},"calibration":{"additionalProperties":false,"type":"object","required":["method","mean","sd"],"properties":{"method":{"const":"z-score","type":"string"},"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"}}},"anonymity":{"additionalProperties":false,"type":"object","required":["k"],"properties":{"k":{"minimum":1,"type":"integer"}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}}]},"Condition":{"anyOf":[{"additionalProperties":false,"type":"object","required":["all"],"properties":{"all":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["any"],"properties":{"any":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["not"],"properties":{"not":{"$ref":"#/$defs/Condition"},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["fact","operator","value"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"},"operator":{"minLength":1,"type":"string"},"value":{},"params":{"type":"object","patternProperties":{"^(.*)$":{}},"additionalProperties":false},"name":{"type":"string"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kinerja.dev/schema/v1/rubric.schema.json","additionalProperties":false,"type":"object","required":["kinerja","id","version","label","groups","predicate"],"properties":{"$schema":{"type":"string"},"kinerja":{"const":1,"type":"number"},"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"version":{"pattern":"^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$","type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"effective":{"additionalProperties":false,"type":"object","required":["from"],"properties":{"from":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"until":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"}}},"legalBasis":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["title"],"properties":{"title":{"minLength":1,"type":"string"},"url":{"minLength":1,"type":"string"},"note":{"type":"string"}}}},"timeZone":{"minLength":1,"type":"string"},"facts":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"anyOf":[{"const":"number","type":"string"},{"const":"integer","type":"string"},{"const":"boolean","type":"string"},{"const":"string","type":"string"},{"const":"enum","type":"string"},{"const":"date","type":"string"}]},"values":{"minItems":1,"uniqueItems":true,"type":"array","items":{"minLength":1,"type":"string"}},"min":{"type":"number"},"max":{"type":"number"},"required":{"type":"boolean"},"default":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"}]},"protected":{"type":"boolean"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}}}}},"additionalProperties":false},"ratings":{"minItems":2,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","label"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"aliases":{"type":"array","items":{"minLength":1,"type":"string"}}}}},"groups":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"indicators":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"},"weight":{"minimum":0,"type":"number"},"range":{"minLength":5,"type":"string"},"direction":{"anyOf":[{"const":"higher","type":"string"},{"const":"lower","type":"string"},{"const":"none","type":"string"}]},"main":{"type":"boolean"},"appliesWhen":{"$ref":"#/$defs/Condition"}}}},"additionalProperties":false},"items":{"additionalProperties":false,"type":"object","required":["measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"},"rating":{"additionalProperties":false,"type":"object","required":["bands"],"properties":{"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}}}},"min":{"minimum":0,"type":"integer"}}},"combine":{"anyOf":[{"const":"weighted","type":"string"},{"const":"mean","type":"string"},{"const":"sum","type":"string"},{"const":"min","type":"string"},{"const":"max","type":"string"}]},"weightTotal":{"exclusiveMinimum":0,"type":"number"},"additions":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"}}}},"additionalProperties":false},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"range":{"minLength":5,"type":"string"},"rating":{"additionalProperties":false,"type":"object","required":["from"],"properties":{"from":{"anyOf":[{"const":"score","type":"string"},{"const":"supervisor","type":"string"}]},"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}},"rules":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","when"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"when":{"$ref":"#/$defs/Condition"}}}},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}}}},"additionalProperties":false},"score":{"additionalProperties":false,"type":"object","required":["weights"],"properties":{"weights":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"minimum":0,"type":"number"}},"additionalProperties":false},"total":{"exclusiveMinimum":0,"type":"number"},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"range":{"minLength":5,"type":"string"}}},"predicate":{"additionalProperties":false,"type":"object","required":["levels"],"properties":{"levels":{"minItems":2,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","label"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"aliases":{"type":"array","items":{"minLength":1,"type":"string"}}}}},"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}},"matrix":{"additionalProperties":false,"type":"object","required":["rows","columns","cells"],"properties":{"rows":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"columns":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"cells":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}},"additionalProperties":false}},"additionalProperties":false}}}}},"outcomes":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","kind","when","event"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"kind":{"anyOf":[{"const":"promotion","type":"string"},{"const":"award","type":"string"},{"const":"coaching","type":"string"},{"const":"credit-points","type":"string"},{"const":"other","type":"string"}]},"when":{"$ref":"#/$defs/Condition"},"event":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"minLength":1,"type":"string"},"params":{"type":"object","patternProperties":{"^(.*)$":{}},"additionalProperties":false}}},"value":{"$ref":"#/$defs/Measure"}}}},"additionalProperties":false}},"$defs":{"Measure":{"type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"inverse-ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"efficiency","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"threshold":{"type":"number"},"factor":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"realisation-zero","type":"string"},{"const":"both-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","map"],"properties":{"kind":{"const":"scale","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","table"],"properties":{"kind":{"const":"lookup","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"table":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["range","value"],"properties":{"range":{"minLength":5,"type":"string"},"value":{"type":"number"}}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","points"],"properties":{"kind":{"const":"piecewise","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"points":{"minItems":2,"type":"array","items":{"type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input"],"properties":{"kind":{"const":"value","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","value"],"properties":{"kind":{"const":"constant","type":"string"},"value":{"type":"number"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"mean","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"sum","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"min","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"max","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"product","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"quotient","type":"string"},"of":{"minItems":2,"maxItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"one-of","type":"string"},"of":{"minItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","roles"],"properties":{"kind":{"const":"raters","type":"string"},"roles":{"type":"object","properties":{"supervisor":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"peer":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"subordinate":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"third-party":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"self":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}}},"additionalProperties":false},"whenShort":{"anyOf":[{"const":"renormalise","type":"string"},{"const":"pending","type":"string"}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"divergence":{"additionalProperties":false,"type":"object","required":["threshold"],"properties":{"threshold":{"minimum":0,"type":"number"},"consensus":{"minItems":1,"uniqueItems":true,"type":"array","items":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]}}}},"influenceCap":{"exclusiveMinimum":0,"type":"number"},"calibration":{"additionalProperties":false,"type":"object","required":["method","mean","sd"],"properties":{"method":{"const":"z-score","type":"string"},"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"}}},"anonymity":{"additionalProperties":false,"type":"object","required":["k"],"properties":{"k":{"minimum":1,"type":"integer"}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}}]},"Condition":{"anyOf":[{"additionalProperties":false,"type":"object","required":["all"],"properties":{"all":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["any"],"properties":{"any":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["not"],"properties":{"not":{"$ref":"#/$defs/Condition"},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["fact","operator","value"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"},"operator":{"minLength":1,"type":"string"},"value":{},"params":{"type":"object","patternProperties":{"^(.*)$":{}},"additionalProperties":false},"name":{"type":"string"}}}]}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ((count) => (str) => (/[\uD800-\uDBFF]/.test(str) ? count(str) : str.length))(function ucs2length(str) {
     const len = str.length;
@@ -25,7 +25,7 @@ const pattern0 = new RegExp("^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_
 const pattern1 = new RegExp("^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$", "u");
 const pattern2 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 const pattern18 = new RegExp("^(.*)$", "u");
-const schema12 = {"type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"inverse-ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"efficiency","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"threshold":{"type":"number"},"factor":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"realisation-zero","type":"string"},{"const":"both-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","map"],"properties":{"kind":{"const":"scale","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","table"],"properties":{"kind":{"const":"lookup","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"table":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["range","value"],"properties":{"range":{"minLength":5,"type":"string"},"value":{"type":"number"}}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","points"],"properties":{"kind":{"const":"piecewise","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"points":{"minItems":2,"type":"array","items":{"type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input"],"properties":{"kind":{"const":"value","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","value"],"properties":{"kind":{"const":"constant","type":"string"},"value":{"type":"number"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"mean","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"sum","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"min","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"max","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"product","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"quotient","type":"string"},"of":{"minItems":2,"maxItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","roles"],"properties":{"kind":{"const":"raters","type":"string"},"roles":{"type":"object","properties":{"supervisor":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"peer":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"subordinate":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"third-party":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"self":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}}},"additionalProperties":false},"whenShort":{"anyOf":[{"const":"renormalise","type":"string"},{"const":"pending","type":"string"}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"divergence":{"additionalProperties":false,"type":"object","required":["threshold"],"properties":{"threshold":{"minimum":0,"type":"number"},"consensus":{"minItems":1,"uniqueItems":true,"type":"array","items":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]}}}},"influenceCap":{"exclusiveMinimum":0,"type":"number"},"calibration":{"additionalProperties":false,"type":"object","required":["method","mean","sd"],"properties":{"method":{"const":"z-score","type":"string"},"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"}}},"anonymity":{"additionalProperties":false,"type":"object","required":["k"],"properties":{"k":{"minimum":1,"type":"integer"}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}}]};
+const schema12 = {"type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"inverse-ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"efficiency","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"threshold":{"type":"number"},"factor":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"realisation-zero","type":"string"},{"const":"both-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","map"],"properties":{"kind":{"const":"scale","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","table"],"properties":{"kind":{"const":"lookup","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"table":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["range","value"],"properties":{"range":{"minLength":5,"type":"string"},"value":{"type":"number"}}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","points"],"properties":{"kind":{"const":"piecewise","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"points":{"minItems":2,"type":"array","items":{"type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input"],"properties":{"kind":{"const":"value","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","value"],"properties":{"kind":{"const":"constant","type":"string"},"value":{"type":"number"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"mean","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"sum","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"min","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"max","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"product","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"quotient","type":"string"},"of":{"minItems":2,"maxItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"one-of","type":"string"},"of":{"minItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","roles"],"properties":{"kind":{"const":"raters","type":"string"},"roles":{"type":"object","properties":{"supervisor":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"peer":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"subordinate":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"third-party":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"self":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}}},"additionalProperties":false},"whenShort":{"anyOf":[{"const":"renormalise","type":"string"},{"const":"pending","type":"string"}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"divergence":{"additionalProperties":false,"type":"object","required":["threshold"],"properties":{"threshold":{"minimum":0,"type":"number"},"consensus":{"minItems":1,"uniqueItems":true,"type":"array","items":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]}}}},"influenceCap":{"exclusiveMinimum":0,"type":"number"},"calibration":{"additionalProperties":false,"type":"object","required":["method","mean","sd"],"properties":{"method":{"const":"z-score","type":"string"},"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"}}},"anonymity":{"additionalProperties":false,"type":"object","required":["k"],"properties":{"k":{"minimum":1,"type":"integer"}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}}]};
 const func0 = (function equal(a, b) {
   if (a === b) return true;
 
@@ -9494,7 +9494,7 @@ vErrors.push(err736);
 errors++;
 }
 }
-else if(tag0 === "raters"){
+else if(tag0 === "one-of"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind === undefined){
 const err737 = {instancePath,schemaPath:"#/oneOf/14/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
@@ -9506,8 +9506,8 @@ vErrors.push(err737);
 }
 errors++;
 }
-if(data.roles === undefined){
-const err738 = {instancePath,schemaPath:"#/oneOf/14/required",keyword:"required",params:{missingProperty: "roles"},message:"must have required property '"+"roles"+"'"};
+if(data.of === undefined){
+const err738 = {instancePath,schemaPath:"#/oneOf/14/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
 if(vErrors === null){
 vErrors = [err738];
 }
@@ -9517,7 +9517,7 @@ vErrors.push(err738);
 errors++;
 }
 for(const key69 in data){
-if(!(func2.call(schema12.oneOf[14].properties, key69))){
+if(!((((((key69 === "kind") || (key69 === "of")) || (key69 === "label")) || (key69 === "clamp")) || (key69 === "round")) || (key69 === "optional"))){
 const err739 = {instancePath,schemaPath:"#/oneOf/14/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err739];
@@ -9540,8 +9540,8 @@ vErrors.push(err740);
 }
 errors++;
 }
-if("raters" !== data214){
-const err741 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/14/properties/kind/const",keyword:"const",params:{allowedValue: "raters"},message:"must be equal to constant"};
+if("one-of" !== data214){
+const err741 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/14/properties/kind/const",keyword:"const",params:{allowedValue: "one-of"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err741];
 }
@@ -9551,12 +9551,11 @@ vErrors.push(err741);
 errors++;
 }
 }
-if(data.roles !== undefined){
-let data215 = data.roles;
-if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
-for(const key70 in data215){
-if(!(((((key70 === "supervisor") || (key70 === "peer")) || (key70 === "subordinate")) || (key70 === "third-party")) || (key70 === "self"))){
-const err742 = {instancePath:instancePath+"/roles",schemaPath:"#/oneOf/14/properties/roles/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
+if(data.of !== undefined){
+let data215 = data.of;
+if(Array.isArray(data215)){
+if(data215.length < 2){
+const err742 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/14/properties/of/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err742];
 }
@@ -9565,12 +9564,16 @@ vErrors.push(err742);
 }
 errors++;
 }
+const len10 = data215.length;
+for(let i8=0; i8<len10; i8++){
+if(!(wrapper0.validate(data215[i8], {instancePath:instancePath+"/of/" + i8,parentData:data215,parentDataProperty:i8,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
 }
-if(data215.supervisor !== undefined){
-let data216 = data215.supervisor;
-if(data216 && typeof data216 == "object" && !Array.isArray(data216)){
-if(data216.weight === undefined){
-const err743 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+}
+}
+else {
+const err743 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/14/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err743];
 }
@@ -9579,9 +9582,12 @@ vErrors.push(err743);
 }
 errors++;
 }
-for(const key71 in data216){
-if(!((((((key71 === "weight") || (key71 === "combine")) || (key71 === "trim")) || (key71 === "min")) || (key71 === "required")) || (key71 === "show"))){
-const err744 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
+}
+if(data.label !== undefined){
+let data217 = data.label;
+if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
+if(data217.id === undefined){
+const err744 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err744];
 }
@@ -9590,12 +9596,8 @@ vErrors.push(err744);
 }
 errors++;
 }
-}
-if(data216.weight !== undefined){
-let data217 = data216.weight;
-if((typeof data217 == "number") && (isFinite(data217))){
-if(data217 < 0 || isNaN(data217)){
-const err745 = {instancePath:instancePath+"/roles/supervisor/weight",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data217.en === undefined){
+const err745 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err745];
 }
@@ -9604,9 +9606,9 @@ vErrors.push(err745);
 }
 errors++;
 }
-}
-else {
-const err746 = {instancePath:instancePath+"/roles/supervisor/weight",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key70 in data217){
+if(!((key70 === "id") || (key70 === "en"))){
+const err746 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err746];
 }
@@ -9616,13 +9618,11 @@ vErrors.push(err746);
 errors++;
 }
 }
-if(data216.combine !== undefined){
-let data218 = data216.combine;
-const _errs786 = errors;
-let valid131 = false;
-const _errs787 = errors;
-if(typeof data218 !== "string"){
-const err747 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data217.id !== undefined){
+let data218 = data217.id;
+if(typeof data218 === "string"){
+if((data218.length < 1 || (data218.length < 2 && func3(data218) < 1))){
+const err747 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/14/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err747];
 }
@@ -9631,8 +9631,9 @@ vErrors.push(err747);
 }
 errors++;
 }
-if("mean" !== data218){
-const err748 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
+}
+else {
+const err748 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/14/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err748];
 }
@@ -9641,12 +9642,12 @@ vErrors.push(err748);
 }
 errors++;
 }
-var _valid27 = _errs787 === errors;
-valid131 = valid131 || _valid27;
-if(!valid131){
-const _errs789 = errors;
-if(typeof data218 !== "string"){
-const err749 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data217.en !== undefined){
+let data219 = data217.en;
+if(typeof data219 === "string"){
+if((data219.length < 1 || (data219.length < 2 && func3(data219) < 1))){
+const err749 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/14/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err749];
 }
@@ -9655,8 +9656,9 @@ vErrors.push(err749);
 }
 errors++;
 }
-if("median" !== data218){
-const err750 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
+}
+else {
+const err750 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/14/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err750];
 }
@@ -9665,12 +9667,10 @@ vErrors.push(err750);
 }
 errors++;
 }
-var _valid27 = _errs789 === errors;
-valid131 = valid131 || _valid27;
-if(!valid131){
-const _errs791 = errors;
-if(typeof data218 !== "string"){
-const err751 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err751 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err751];
 }
@@ -9679,8 +9679,13 @@ vErrors.push(err751);
 }
 errors++;
 }
-if("trimmed-mean" !== data218){
-const err752 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
+}
+if(data.clamp !== undefined){
+let data220 = data.clamp;
+if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
+for(const key71 in data220){
+if(!((key71 === "min") || (key71 === "max"))){
+const err752 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/14/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err752];
 }
@@ -9689,12 +9694,11 @@ vErrors.push(err752);
 }
 errors++;
 }
-var _valid27 = _errs791 === errors;
-valid131 = valid131 || _valid27;
 }
-}
-if(!valid131){
-const err753 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data220.min !== undefined){
+let data221 = data220.min;
+if(!((typeof data221 == "number") && (isFinite(data221)))){
+const err753 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/14/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err753];
 }
@@ -9703,23 +9707,11 @@ vErrors.push(err753);
 }
 errors++;
 }
-else {
-errors = _errs786;
-if(vErrors !== null){
-if(_errs786){
-vErrors.length = _errs786;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data216.trim !== undefined){
-let data219 = data216.trim;
-if((typeof data219 == "number") && (isFinite(data219))){
-if(data219 < 0 || isNaN(data219)){
-const err754 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data220.max !== undefined){
+let data222 = data220.max;
+if(!((typeof data222 == "number") && (isFinite(data222)))){
+const err754 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/14/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err754];
 }
@@ -9728,8 +9720,10 @@ vErrors.push(err754);
 }
 errors++;
 }
-if(data219 >= 0.5 || isNaN(data219)){
-const err755 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
+}
+}
+else {
+const err755 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/14/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err755];
 }
@@ -9739,8 +9733,11 @@ vErrors.push(err755);
 errors++;
 }
 }
-else {
-const err756 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.round !== undefined){
+let data223 = data.round;
+if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
+if(data223.decimals === undefined){
+const err756 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err756];
 }
@@ -9749,11 +9746,8 @@ vErrors.push(err756);
 }
 errors++;
 }
-}
-if(data216.min !== undefined){
-let data220 = data216.min;
-if(!(((typeof data220 == "number") && (!(data220 % 1) && !isNaN(data220))) && (isFinite(data220)))){
-const err757 = {instancePath:instancePath+"/roles/supervisor/min",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data223.mode === undefined){
+const err757 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err757];
 }
@@ -9762,9 +9756,9 @@ vErrors.push(err757);
 }
 errors++;
 }
-if((typeof data220 == "number") && (isFinite(data220))){
-if(data220 < 0 || isNaN(data220)){
-const err758 = {instancePath:instancePath+"/roles/supervisor/min",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key72 in data223){
+if(!((key72 === "decimals") || (key72 === "mode"))){
+const err758 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err758];
 }
@@ -9774,10 +9768,10 @@ vErrors.push(err758);
 errors++;
 }
 }
-}
-if(data216.required !== undefined){
-if(typeof data216.required !== "boolean"){
-const err759 = {instancePath:instancePath+"/roles/supervisor/required",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data223.decimals !== undefined){
+let data224 = data223.decimals;
+if(!(((typeof data224 == "number") && (!(data224 % 1) && !isNaN(data224))) && (isFinite(data224)))){
+const err759 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err759];
 }
@@ -9786,10 +9780,9 @@ vErrors.push(err759);
 }
 errors++;
 }
-}
-if(data216.show !== undefined){
-if(typeof data216.show !== "boolean"){
-const err760 = {instancePath:instancePath+"/roles/supervisor/show",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data224 == "number") && (isFinite(data224))){
+if(data224 > 12 || isNaN(data224)){
+const err760 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err760];
 }
@@ -9798,10 +9791,8 @@ vErrors.push(err760);
 }
 errors++;
 }
-}
-}
-else {
-const err761 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/14/properties/roles/properties/supervisor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data224 < 0 || isNaN(data224)){
+const err761 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err761];
 }
@@ -9811,11 +9802,14 @@ vErrors.push(err761);
 errors++;
 }
 }
-if(data215.peer !== undefined){
-let data223 = data215.peer;
-if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
-if(data223.weight === undefined){
-const err762 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/14/properties/roles/properties/peer/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+}
+if(data223.mode !== undefined){
+let data225 = data223.mode;
+const _errs800 = errors;
+let valid134 = false;
+const _errs801 = errors;
+if(typeof data225 !== "string"){
+const err762 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err762];
 }
@@ -9824,9 +9818,8 @@ vErrors.push(err762);
 }
 errors++;
 }
-for(const key72 in data223){
-if(!((((((key72 === "weight") || (key72 === "combine")) || (key72 === "trim")) || (key72 === "min")) || (key72 === "required")) || (key72 === "show"))){
-const err763 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/14/properties/roles/properties/peer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
+if("half-up" !== data225){
+const err763 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err763];
 }
@@ -9835,12 +9828,12 @@ vErrors.push(err763);
 }
 errors++;
 }
-}
-if(data223.weight !== undefined){
-let data224 = data223.weight;
-if((typeof data224 == "number") && (isFinite(data224))){
-if(data224 < 0 || isNaN(data224)){
-const err764 = {instancePath:instancePath+"/roles/peer/weight",schemaPath:"#/oneOf/14/properties/roles/properties/peer/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid27 = _errs801 === errors;
+valid134 = valid134 || _valid27;
+if(!valid134){
+const _errs803 = errors;
+if(typeof data225 !== "string"){
+const err764 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err764];
 }
@@ -9849,9 +9842,8 @@ vErrors.push(err764);
 }
 errors++;
 }
-}
-else {
-const err765 = {instancePath:instancePath+"/roles/peer/weight",schemaPath:"#/oneOf/14/properties/roles/properties/peer/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if("half-down" !== data225){
+const err765 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err765];
 }
@@ -9860,14 +9852,12 @@ vErrors.push(err765);
 }
 errors++;
 }
-}
-if(data223.combine !== undefined){
-let data225 = data223.combine;
-const _errs807 = errors;
-let valid133 = false;
-const _errs808 = errors;
+var _valid27 = _errs803 === errors;
+valid134 = valid134 || _valid27;
+if(!valid134){
+const _errs805 = errors;
 if(typeof data225 !== "string"){
-const err766 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/14/properties/roles/properties/peer/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err766 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err766];
 }
@@ -9876,8 +9866,8 @@ vErrors.push(err766);
 }
 errors++;
 }
-if("mean" !== data225){
-const err767 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/14/properties/roles/properties/peer/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
+if("half-even" !== data225){
+const err767 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err767];
 }
@@ -9886,12 +9876,12 @@ vErrors.push(err767);
 }
 errors++;
 }
-var _valid28 = _errs808 === errors;
-valid133 = valid133 || _valid28;
-if(!valid133){
-const _errs810 = errors;
+var _valid27 = _errs805 === errors;
+valid134 = valid134 || _valid27;
+if(!valid134){
+const _errs807 = errors;
 if(typeof data225 !== "string"){
-const err768 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/14/properties/roles/properties/peer/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err768 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err768];
 }
@@ -9900,8 +9890,8 @@ vErrors.push(err768);
 }
 errors++;
 }
-if("median" !== data225){
-const err769 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/14/properties/roles/properties/peer/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
+if("up" !== data225){
+const err769 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err769];
 }
@@ -9910,12 +9900,12 @@ vErrors.push(err769);
 }
 errors++;
 }
-var _valid28 = _errs810 === errors;
-valid133 = valid133 || _valid28;
-if(!valid133){
-const _errs812 = errors;
+var _valid27 = _errs807 === errors;
+valid134 = valid134 || _valid27;
+if(!valid134){
+const _errs809 = errors;
 if(typeof data225 !== "string"){
-const err770 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/14/properties/roles/properties/peer/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err770 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err770];
 }
@@ -9924,8 +9914,8 @@ vErrors.push(err770);
 }
 errors++;
 }
-if("trimmed-mean" !== data225){
-const err771 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/14/properties/roles/properties/peer/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
+if("down" !== data225){
+const err771 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err771];
 }
@@ -9934,12 +9924,12 @@ vErrors.push(err771);
 }
 errors++;
 }
-var _valid28 = _errs812 === errors;
-valid133 = valid133 || _valid28;
-}
-}
-if(!valid133){
-const err772 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/14/properties/roles/properties/peer/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid27 = _errs809 === errors;
+valid134 = valid134 || _valid27;
+if(!valid134){
+const _errs811 = errors;
+if(typeof data225 !== "string"){
+const err772 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err772];
 }
@@ -9948,23 +9938,8 @@ vErrors.push(err772);
 }
 errors++;
 }
-else {
-errors = _errs807;
-if(vErrors !== null){
-if(_errs807){
-vErrors.length = _errs807;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data223.trim !== undefined){
-let data226 = data223.trim;
-if((typeof data226 == "number") && (isFinite(data226))){
-if(data226 < 0 || isNaN(data226)){
-const err773 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/14/properties/roles/properties/peer/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("ceiling" !== data225){
+const err773 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err773];
 }
@@ -9973,8 +9948,12 @@ vErrors.push(err773);
 }
 errors++;
 }
-if(data226 >= 0.5 || isNaN(data226)){
-const err774 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/14/properties/roles/properties/peer/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
+var _valid27 = _errs811 === errors;
+valid134 = valid134 || _valid27;
+if(!valid134){
+const _errs813 = errors;
+if(typeof data225 !== "string"){
+const err774 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err774];
 }
@@ -9983,9 +9962,8 @@ vErrors.push(err774);
 }
 errors++;
 }
-}
-else {
-const err775 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/14/properties/roles/properties/peer/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if("floor" !== data225){
+const err775 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err775];
 }
@@ -9994,11 +9972,16 @@ vErrors.push(err775);
 }
 errors++;
 }
+var _valid27 = _errs813 === errors;
+valid134 = valid134 || _valid27;
 }
-if(data223.min !== undefined){
-let data227 = data223.min;
-if(!(((typeof data227 == "number") && (!(data227 % 1) && !isNaN(data227))) && (isFinite(data227)))){
-const err776 = {instancePath:instancePath+"/roles/peer/min",schemaPath:"#/oneOf/14/properties/roles/properties/peer/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+}
+}
+}
+if(!valid134){
+const err776 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err776];
 }
@@ -10007,9 +9990,21 @@ vErrors.push(err776);
 }
 errors++;
 }
-if((typeof data227 == "number") && (isFinite(data227))){
-if(data227 < 0 || isNaN(data227)){
-const err777 = {instancePath:instancePath+"/roles/peer/min",schemaPath:"#/oneOf/14/properties/roles/properties/peer/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+errors = _errs800;
+if(vErrors !== null){
+if(_errs800){
+vErrors.length = _errs800;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err777 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err777];
 }
@@ -10019,10 +10014,9 @@ vErrors.push(err777);
 errors++;
 }
 }
-}
-if(data223.required !== undefined){
-if(typeof data223.required !== "boolean"){
-const err778 = {instancePath:instancePath+"/roles/peer/required",schemaPath:"#/oneOf/14/properties/roles/properties/peer/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err778 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/14/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err778];
 }
@@ -10032,9 +10026,9 @@ vErrors.push(err778);
 errors++;
 }
 }
-if(data223.show !== undefined){
-if(typeof data223.show !== "boolean"){
-const err779 = {instancePath:instancePath+"/roles/peer/show",schemaPath:"#/oneOf/14/properties/roles/properties/peer/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err779 = {instancePath,schemaPath:"#/oneOf/14/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err779];
 }
@@ -10044,9 +10038,10 @@ vErrors.push(err779);
 errors++;
 }
 }
-}
-else {
-const err780 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/14/properties/roles/properties/peer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+else if(tag0 === "raters"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err780 = {instancePath,schemaPath:"#/oneOf/15/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err780];
 }
@@ -10055,12 +10050,8 @@ vErrors.push(err780);
 }
 errors++;
 }
-}
-if(data215.subordinate !== undefined){
-let data230 = data215.subordinate;
-if(data230 && typeof data230 == "object" && !Array.isArray(data230)){
-if(data230.weight === undefined){
-const err781 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+if(data.roles === undefined){
+const err781 = {instancePath,schemaPath:"#/oneOf/15/required",keyword:"required",params:{missingProperty: "roles"},message:"must have required property '"+"roles"+"'"};
 if(vErrors === null){
 vErrors = [err781];
 }
@@ -10069,9 +10060,9 @@ vErrors.push(err781);
 }
 errors++;
 }
-for(const key73 in data230){
-if(!((((((key73 === "weight") || (key73 === "combine")) || (key73 === "trim")) || (key73 === "min")) || (key73 === "required")) || (key73 === "show"))){
-const err782 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
+for(const key73 in data){
+if(!(func2.call(schema12.oneOf[15].properties, key73))){
+const err782 = {instancePath,schemaPath:"#/oneOf/15/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err782];
 }
@@ -10081,11 +10072,10 @@ vErrors.push(err782);
 errors++;
 }
 }
-if(data230.weight !== undefined){
-let data231 = data230.weight;
-if((typeof data231 == "number") && (isFinite(data231))){
-if(data231 < 0 || isNaN(data231)){
-const err783 = {instancePath:instancePath+"/roles/subordinate/weight",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.kind !== undefined){
+let data227 = data.kind;
+if(typeof data227 !== "string"){
+const err783 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/15/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err783];
 }
@@ -10094,9 +10084,8 @@ vErrors.push(err783);
 }
 errors++;
 }
-}
-else {
-const err784 = {instancePath:instancePath+"/roles/subordinate/weight",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if("raters" !== data227){
+const err784 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/15/properties/kind/const",keyword:"const",params:{allowedValue: "raters"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err784];
 }
@@ -10106,13 +10095,12 @@ vErrors.push(err784);
 errors++;
 }
 }
-if(data230.combine !== undefined){
-let data232 = data230.combine;
-const _errs828 = errors;
-let valid135 = false;
-const _errs829 = errors;
-if(typeof data232 !== "string"){
-const err785 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.roles !== undefined){
+let data228 = data.roles;
+if(data228 && typeof data228 == "object" && !Array.isArray(data228)){
+for(const key74 in data228){
+if(!(((((key74 === "supervisor") || (key74 === "peer")) || (key74 === "subordinate")) || (key74 === "third-party")) || (key74 === "self"))){
+const err785 = {instancePath:instancePath+"/roles",schemaPath:"#/oneOf/15/properties/roles/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err785];
 }
@@ -10121,8 +10109,12 @@ vErrors.push(err785);
 }
 errors++;
 }
-if("mean" !== data232){
-const err786 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
+}
+if(data228.supervisor !== undefined){
+let data229 = data228.supervisor;
+if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
+if(data229.weight === undefined){
+const err786 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err786];
 }
@@ -10131,12 +10123,9 @@ vErrors.push(err786);
 }
 errors++;
 }
-var _valid29 = _errs829 === errors;
-valid135 = valid135 || _valid29;
-if(!valid135){
-const _errs831 = errors;
-if(typeof data232 !== "string"){
-const err787 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key75 in data229){
+if(!((((((key75 === "weight") || (key75 === "combine")) || (key75 === "trim")) || (key75 === "min")) || (key75 === "required")) || (key75 === "show"))){
+const err787 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err787];
 }
@@ -10145,8 +10134,12 @@ vErrors.push(err787);
 }
 errors++;
 }
-if("median" !== data232){
-const err788 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
+}
+if(data229.weight !== undefined){
+let data230 = data229.weight;
+if((typeof data230 == "number") && (isFinite(data230))){
+if(data230 < 0 || isNaN(data230)){
+const err788 = {instancePath:instancePath+"/roles/supervisor/weight",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err788];
 }
@@ -10155,12 +10148,9 @@ vErrors.push(err788);
 }
 errors++;
 }
-var _valid29 = _errs831 === errors;
-valid135 = valid135 || _valid29;
-if(!valid135){
-const _errs833 = errors;
-if(typeof data232 !== "string"){
-const err789 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err789 = {instancePath:instancePath+"/roles/supervisor/weight",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err789];
 }
@@ -10169,8 +10159,14 @@ vErrors.push(err789);
 }
 errors++;
 }
-if("trimmed-mean" !== data232){
-const err790 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
+}
+if(data229.combine !== undefined){
+let data231 = data229.combine;
+const _errs831 = errors;
+let valid139 = false;
+const _errs832 = errors;
+if(typeof data231 !== "string"){
+const err790 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err790];
 }
@@ -10179,12 +10175,8 @@ vErrors.push(err790);
 }
 errors++;
 }
-var _valid29 = _errs833 === errors;
-valid135 = valid135 || _valid29;
-}
-}
-if(!valid135){
-const err791 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if("mean" !== data231){
+const err791 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err791];
 }
@@ -10193,23 +10185,12 @@ vErrors.push(err791);
 }
 errors++;
 }
-else {
-errors = _errs828;
-if(vErrors !== null){
-if(_errs828){
-vErrors.length = _errs828;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data230.trim !== undefined){
-let data233 = data230.trim;
-if((typeof data233 == "number") && (isFinite(data233))){
-if(data233 < 0 || isNaN(data233)){
-const err792 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid28 = _errs832 === errors;
+valid139 = valid139 || _valid28;
+if(!valid139){
+const _errs834 = errors;
+if(typeof data231 !== "string"){
+const err792 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err792];
 }
@@ -10218,8 +10199,8 @@ vErrors.push(err792);
 }
 errors++;
 }
-if(data233 >= 0.5 || isNaN(data233)){
-const err793 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
+if("median" !== data231){
+const err793 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err793];
 }
@@ -10228,9 +10209,12 @@ vErrors.push(err793);
 }
 errors++;
 }
-}
-else {
-const err794 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid28 = _errs834 === errors;
+valid139 = valid139 || _valid28;
+if(!valid139){
+const _errs836 = errors;
+if(typeof data231 !== "string"){
+const err794 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err794];
 }
@@ -10239,11 +10223,8 @@ vErrors.push(err794);
 }
 errors++;
 }
-}
-if(data230.min !== undefined){
-let data234 = data230.min;
-if(!(((typeof data234 == "number") && (!(data234 % 1) && !isNaN(data234))) && (isFinite(data234)))){
-const err795 = {instancePath:instancePath+"/roles/subordinate/min",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if("trimmed-mean" !== data231){
+const err795 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err795];
 }
@@ -10252,9 +10233,12 @@ vErrors.push(err795);
 }
 errors++;
 }
-if((typeof data234 == "number") && (isFinite(data234))){
-if(data234 < 0 || isNaN(data234)){
-const err796 = {instancePath:instancePath+"/roles/subordinate/min",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid28 = _errs836 === errors;
+valid139 = valid139 || _valid28;
+}
+}
+if(!valid139){
+const err796 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err796];
 }
@@ -10263,11 +10247,23 @@ vErrors.push(err796);
 }
 errors++;
 }
+else {
+errors = _errs831;
+if(vErrors !== null){
+if(_errs831){
+vErrors.length = _errs831;
+}
+else {
+vErrors = null;
 }
 }
-if(data230.required !== undefined){
-if(typeof data230.required !== "boolean"){
-const err797 = {instancePath:instancePath+"/roles/subordinate/required",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+}
+if(data229.trim !== undefined){
+let data232 = data229.trim;
+if((typeof data232 == "number") && (isFinite(data232))){
+if(data232 < 0 || isNaN(data232)){
+const err797 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err797];
 }
@@ -10276,10 +10272,8 @@ vErrors.push(err797);
 }
 errors++;
 }
-}
-if(data230.show !== undefined){
-if(typeof data230.show !== "boolean"){
-const err798 = {instancePath:instancePath+"/roles/subordinate/show",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data232 >= 0.5 || isNaN(data232)){
+const err798 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
 if(vErrors === null){
 vErrors = [err798];
 }
@@ -10289,9 +10283,8 @@ vErrors.push(err798);
 errors++;
 }
 }
-}
 else {
-const err799 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/14/properties/roles/properties/subordinate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err799 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err799];
 }
@@ -10301,11 +10294,10 @@ vErrors.push(err799);
 errors++;
 }
 }
-if(data215["third-party"] !== undefined){
-let data237 = data215["third-party"];
-if(data237 && typeof data237 == "object" && !Array.isArray(data237)){
-if(data237.weight === undefined){
-const err800 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+if(data229.min !== undefined){
+let data233 = data229.min;
+if(!(((typeof data233 == "number") && (!(data233 % 1) && !isNaN(data233))) && (isFinite(data233)))){
+const err800 = {instancePath:instancePath+"/roles/supervisor/min",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err800];
 }
@@ -10314,9 +10306,9 @@ vErrors.push(err800);
 }
 errors++;
 }
-for(const key74 in data237){
-if(!((((((key74 === "weight") || (key74 === "combine")) || (key74 === "trim")) || (key74 === "min")) || (key74 === "required")) || (key74 === "show"))){
-const err801 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
+if((typeof data233 == "number") && (isFinite(data233))){
+if(data233 < 0 || isNaN(data233)){
+const err801 = {instancePath:instancePath+"/roles/supervisor/min",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err801];
 }
@@ -10326,11 +10318,10 @@ vErrors.push(err801);
 errors++;
 }
 }
-if(data237.weight !== undefined){
-let data238 = data237.weight;
-if((typeof data238 == "number") && (isFinite(data238))){
-if(data238 < 0 || isNaN(data238)){
-const err802 = {instancePath:instancePath+"/roles/third-party/weight",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data229.required !== undefined){
+if(typeof data229.required !== "boolean"){
+const err802 = {instancePath:instancePath+"/roles/supervisor/required",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err802];
 }
@@ -10340,8 +10331,9 @@ vErrors.push(err802);
 errors++;
 }
 }
-else {
-const err803 = {instancePath:instancePath+"/roles/third-party/weight",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data229.show !== undefined){
+if(typeof data229.show !== "boolean"){
+const err803 = {instancePath:instancePath+"/roles/supervisor/show",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err803];
 }
@@ -10351,13 +10343,9 @@ vErrors.push(err803);
 errors++;
 }
 }
-if(data237.combine !== undefined){
-let data239 = data237.combine;
-const _errs849 = errors;
-let valid137 = false;
-const _errs850 = errors;
-if(typeof data239 !== "string"){
-const err804 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err804 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err804];
 }
@@ -10366,8 +10354,12 @@ vErrors.push(err804);
 }
 errors++;
 }
-if("mean" !== data239){
-const err805 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
+}
+if(data228.peer !== undefined){
+let data236 = data228.peer;
+if(data236 && typeof data236 == "object" && !Array.isArray(data236)){
+if(data236.weight === undefined){
+const err805 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/15/properties/roles/properties/peer/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err805];
 }
@@ -10376,12 +10368,9 @@ vErrors.push(err805);
 }
 errors++;
 }
-var _valid30 = _errs850 === errors;
-valid137 = valid137 || _valid30;
-if(!valid137){
-const _errs852 = errors;
-if(typeof data239 !== "string"){
-const err806 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key76 in data236){
+if(!((((((key76 === "weight") || (key76 === "combine")) || (key76 === "trim")) || (key76 === "min")) || (key76 === "required")) || (key76 === "show"))){
+const err806 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/15/properties/roles/properties/peer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err806];
 }
@@ -10390,8 +10379,12 @@ vErrors.push(err806);
 }
 errors++;
 }
-if("median" !== data239){
-const err807 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
+}
+if(data236.weight !== undefined){
+let data237 = data236.weight;
+if((typeof data237 == "number") && (isFinite(data237))){
+if(data237 < 0 || isNaN(data237)){
+const err807 = {instancePath:instancePath+"/roles/peer/weight",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err807];
 }
@@ -10400,12 +10393,9 @@ vErrors.push(err807);
 }
 errors++;
 }
-var _valid30 = _errs852 === errors;
-valid137 = valid137 || _valid30;
-if(!valid137){
-const _errs854 = errors;
-if(typeof data239 !== "string"){
-const err808 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err808 = {instancePath:instancePath+"/roles/peer/weight",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err808];
 }
@@ -10414,8 +10404,14 @@ vErrors.push(err808);
 }
 errors++;
 }
-if("trimmed-mean" !== data239){
-const err809 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
+}
+if(data236.combine !== undefined){
+let data238 = data236.combine;
+const _errs852 = errors;
+let valid141 = false;
+const _errs853 = errors;
+if(typeof data238 !== "string"){
+const err809 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err809];
 }
@@ -10424,12 +10420,8 @@ vErrors.push(err809);
 }
 errors++;
 }
-var _valid30 = _errs854 === errors;
-valid137 = valid137 || _valid30;
-}
-}
-if(!valid137){
-const err810 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if("mean" !== data238){
+const err810 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err810];
 }
@@ -10438,23 +10430,12 @@ vErrors.push(err810);
 }
 errors++;
 }
-else {
-errors = _errs849;
-if(vErrors !== null){
-if(_errs849){
-vErrors.length = _errs849;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data237.trim !== undefined){
-let data240 = data237.trim;
-if((typeof data240 == "number") && (isFinite(data240))){
-if(data240 < 0 || isNaN(data240)){
-const err811 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid29 = _errs853 === errors;
+valid141 = valid141 || _valid29;
+if(!valid141){
+const _errs855 = errors;
+if(typeof data238 !== "string"){
+const err811 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err811];
 }
@@ -10463,8 +10444,8 @@ vErrors.push(err811);
 }
 errors++;
 }
-if(data240 >= 0.5 || isNaN(data240)){
-const err812 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
+if("median" !== data238){
+const err812 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err812];
 }
@@ -10473,9 +10454,12 @@ vErrors.push(err812);
 }
 errors++;
 }
-}
-else {
-const err813 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid29 = _errs855 === errors;
+valid141 = valid141 || _valid29;
+if(!valid141){
+const _errs857 = errors;
+if(typeof data238 !== "string"){
+const err813 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err813];
 }
@@ -10484,11 +10468,8 @@ vErrors.push(err813);
 }
 errors++;
 }
-}
-if(data237.min !== undefined){
-let data241 = data237.min;
-if(!(((typeof data241 == "number") && (!(data241 % 1) && !isNaN(data241))) && (isFinite(data241)))){
-const err814 = {instancePath:instancePath+"/roles/third-party/min",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if("trimmed-mean" !== data238){
+const err814 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err814];
 }
@@ -10497,9 +10478,12 @@ vErrors.push(err814);
 }
 errors++;
 }
-if((typeof data241 == "number") && (isFinite(data241))){
-if(data241 < 0 || isNaN(data241)){
-const err815 = {instancePath:instancePath+"/roles/third-party/min",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid29 = _errs857 === errors;
+valid141 = valid141 || _valid29;
+}
+}
+if(!valid141){
+const err815 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err815];
 }
@@ -10508,11 +10492,23 @@ vErrors.push(err815);
 }
 errors++;
 }
+else {
+errors = _errs852;
+if(vErrors !== null){
+if(_errs852){
+vErrors.length = _errs852;
+}
+else {
+vErrors = null;
 }
 }
-if(data237.required !== undefined){
-if(typeof data237.required !== "boolean"){
-const err816 = {instancePath:instancePath+"/roles/third-party/required",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+}
+if(data236.trim !== undefined){
+let data239 = data236.trim;
+if((typeof data239 == "number") && (isFinite(data239))){
+if(data239 < 0 || isNaN(data239)){
+const err816 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err816];
 }
@@ -10521,10 +10517,8 @@ vErrors.push(err816);
 }
 errors++;
 }
-}
-if(data237.show !== undefined){
-if(typeof data237.show !== "boolean"){
-const err817 = {instancePath:instancePath+"/roles/third-party/show",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data239 >= 0.5 || isNaN(data239)){
+const err817 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
 if(vErrors === null){
 vErrors = [err817];
 }
@@ -10534,9 +10528,8 @@ vErrors.push(err817);
 errors++;
 }
 }
-}
 else {
-const err818 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/14/properties/roles/properties/third-party/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err818 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err818];
 }
@@ -10546,11 +10539,10 @@ vErrors.push(err818);
 errors++;
 }
 }
-if(data215.self !== undefined){
-let data244 = data215.self;
-if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
-if(data244.weight === undefined){
-const err819 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/14/properties/roles/properties/self/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+if(data236.min !== undefined){
+let data240 = data236.min;
+if(!(((typeof data240 == "number") && (!(data240 % 1) && !isNaN(data240))) && (isFinite(data240)))){
+const err819 = {instancePath:instancePath+"/roles/peer/min",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err819];
 }
@@ -10559,9 +10551,9 @@ vErrors.push(err819);
 }
 errors++;
 }
-for(const key75 in data244){
-if(!((((((key75 === "weight") || (key75 === "combine")) || (key75 === "trim")) || (key75 === "min")) || (key75 === "required")) || (key75 === "show"))){
-const err820 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/14/properties/roles/properties/self/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
+if((typeof data240 == "number") && (isFinite(data240))){
+if(data240 < 0 || isNaN(data240)){
+const err820 = {instancePath:instancePath+"/roles/peer/min",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err820];
 }
@@ -10571,11 +10563,10 @@ vErrors.push(err820);
 errors++;
 }
 }
-if(data244.weight !== undefined){
-let data245 = data244.weight;
-if((typeof data245 == "number") && (isFinite(data245))){
-if(data245 < 0 || isNaN(data245)){
-const err821 = {instancePath:instancePath+"/roles/self/weight",schemaPath:"#/oneOf/14/properties/roles/properties/self/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data236.required !== undefined){
+if(typeof data236.required !== "boolean"){
+const err821 = {instancePath:instancePath+"/roles/peer/required",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err821];
 }
@@ -10585,8 +10576,9 @@ vErrors.push(err821);
 errors++;
 }
 }
-else {
-const err822 = {instancePath:instancePath+"/roles/self/weight",schemaPath:"#/oneOf/14/properties/roles/properties/self/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data236.show !== undefined){
+if(typeof data236.show !== "boolean"){
+const err822 = {instancePath:instancePath+"/roles/peer/show",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err822];
 }
@@ -10596,13 +10588,9 @@ vErrors.push(err822);
 errors++;
 }
 }
-if(data244.combine !== undefined){
-let data246 = data244.combine;
-const _errs870 = errors;
-let valid139 = false;
-const _errs871 = errors;
-if(typeof data246 !== "string"){
-const err823 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/14/properties/roles/properties/self/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err823 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/15/properties/roles/properties/peer/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err823];
 }
@@ -10611,8 +10599,12 @@ vErrors.push(err823);
 }
 errors++;
 }
-if("mean" !== data246){
-const err824 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/14/properties/roles/properties/self/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
+}
+if(data228.subordinate !== undefined){
+let data243 = data228.subordinate;
+if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
+if(data243.weight === undefined){
+const err824 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err824];
 }
@@ -10621,12 +10613,9 @@ vErrors.push(err824);
 }
 errors++;
 }
-var _valid31 = _errs871 === errors;
-valid139 = valid139 || _valid31;
-if(!valid139){
-const _errs873 = errors;
-if(typeof data246 !== "string"){
-const err825 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/14/properties/roles/properties/self/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key77 in data243){
+if(!((((((key77 === "weight") || (key77 === "combine")) || (key77 === "trim")) || (key77 === "min")) || (key77 === "required")) || (key77 === "show"))){
+const err825 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err825];
 }
@@ -10635,8 +10624,12 @@ vErrors.push(err825);
 }
 errors++;
 }
-if("median" !== data246){
-const err826 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/14/properties/roles/properties/self/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
+}
+if(data243.weight !== undefined){
+let data244 = data243.weight;
+if((typeof data244 == "number") && (isFinite(data244))){
+if(data244 < 0 || isNaN(data244)){
+const err826 = {instancePath:instancePath+"/roles/subordinate/weight",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err826];
 }
@@ -10645,12 +10638,9 @@ vErrors.push(err826);
 }
 errors++;
 }
-var _valid31 = _errs873 === errors;
-valid139 = valid139 || _valid31;
-if(!valid139){
-const _errs875 = errors;
-if(typeof data246 !== "string"){
-const err827 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/14/properties/roles/properties/self/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err827 = {instancePath:instancePath+"/roles/subordinate/weight",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err827];
 }
@@ -10659,8 +10649,14 @@ vErrors.push(err827);
 }
 errors++;
 }
-if("trimmed-mean" !== data246){
-const err828 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/14/properties/roles/properties/self/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
+}
+if(data243.combine !== undefined){
+let data245 = data243.combine;
+const _errs873 = errors;
+let valid143 = false;
+const _errs874 = errors;
+if(typeof data245 !== "string"){
+const err828 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err828];
 }
@@ -10669,12 +10665,8 @@ vErrors.push(err828);
 }
 errors++;
 }
-var _valid31 = _errs875 === errors;
-valid139 = valid139 || _valid31;
-}
-}
-if(!valid139){
-const err829 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/14/properties/roles/properties/self/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if("mean" !== data245){
+const err829 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err829];
 }
@@ -10683,23 +10675,12 @@ vErrors.push(err829);
 }
 errors++;
 }
-else {
-errors = _errs870;
-if(vErrors !== null){
-if(_errs870){
-vErrors.length = _errs870;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data244.trim !== undefined){
-let data247 = data244.trim;
-if((typeof data247 == "number") && (isFinite(data247))){
-if(data247 < 0 || isNaN(data247)){
-const err830 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/14/properties/roles/properties/self/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid30 = _errs874 === errors;
+valid143 = valid143 || _valid30;
+if(!valid143){
+const _errs876 = errors;
+if(typeof data245 !== "string"){
+const err830 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err830];
 }
@@ -10708,8 +10689,8 @@ vErrors.push(err830);
 }
 errors++;
 }
-if(data247 >= 0.5 || isNaN(data247)){
-const err831 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/14/properties/roles/properties/self/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
+if("median" !== data245){
+const err831 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err831];
 }
@@ -10718,9 +10699,12 @@ vErrors.push(err831);
 }
 errors++;
 }
-}
-else {
-const err832 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/14/properties/roles/properties/self/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid30 = _errs876 === errors;
+valid143 = valid143 || _valid30;
+if(!valid143){
+const _errs878 = errors;
+if(typeof data245 !== "string"){
+const err832 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err832];
 }
@@ -10729,11 +10713,8 @@ vErrors.push(err832);
 }
 errors++;
 }
-}
-if(data244.min !== undefined){
-let data248 = data244.min;
-if(!(((typeof data248 == "number") && (!(data248 % 1) && !isNaN(data248))) && (isFinite(data248)))){
-const err833 = {instancePath:instancePath+"/roles/self/min",schemaPath:"#/oneOf/14/properties/roles/properties/self/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if("trimmed-mean" !== data245){
+const err833 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err833];
 }
@@ -10742,9 +10723,12 @@ vErrors.push(err833);
 }
 errors++;
 }
-if((typeof data248 == "number") && (isFinite(data248))){
-if(data248 < 0 || isNaN(data248)){
-const err834 = {instancePath:instancePath+"/roles/self/min",schemaPath:"#/oneOf/14/properties/roles/properties/self/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid30 = _errs878 === errors;
+valid143 = valid143 || _valid30;
+}
+}
+if(!valid143){
+const err834 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err834];
 }
@@ -10753,11 +10737,23 @@ vErrors.push(err834);
 }
 errors++;
 }
+else {
+errors = _errs873;
+if(vErrors !== null){
+if(_errs873){
+vErrors.length = _errs873;
+}
+else {
+vErrors = null;
 }
 }
-if(data244.required !== undefined){
-if(typeof data244.required !== "boolean"){
-const err835 = {instancePath:instancePath+"/roles/self/required",schemaPath:"#/oneOf/14/properties/roles/properties/self/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+}
+if(data243.trim !== undefined){
+let data246 = data243.trim;
+if((typeof data246 == "number") && (isFinite(data246))){
+if(data246 < 0 || isNaN(data246)){
+const err835 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err835];
 }
@@ -10766,10 +10762,8 @@ vErrors.push(err835);
 }
 errors++;
 }
-}
-if(data244.show !== undefined){
-if(typeof data244.show !== "boolean"){
-const err836 = {instancePath:instancePath+"/roles/self/show",schemaPath:"#/oneOf/14/properties/roles/properties/self/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data246 >= 0.5 || isNaN(data246)){
+const err836 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
 if(vErrors === null){
 vErrors = [err836];
 }
@@ -10779,9 +10773,8 @@ vErrors.push(err836);
 errors++;
 }
 }
-}
 else {
-const err837 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/14/properties/roles/properties/self/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err837 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err837];
 }
@@ -10791,9 +10784,10 @@ vErrors.push(err837);
 errors++;
 }
 }
-}
-else {
-const err838 = {instancePath:instancePath+"/roles",schemaPath:"#/oneOf/14/properties/roles/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data243.min !== undefined){
+let data247 = data243.min;
+if(!(((typeof data247 == "number") && (!(data247 % 1) && !isNaN(data247))) && (isFinite(data247)))){
+const err838 = {instancePath:instancePath+"/roles/subordinate/min",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err838];
 }
@@ -10802,14 +10796,9 @@ vErrors.push(err838);
 }
 errors++;
 }
-}
-if(data.whenShort !== undefined){
-let data251 = data.whenShort;
-const _errs886 = errors;
-let valid140 = false;
-const _errs887 = errors;
-if(typeof data251 !== "string"){
-const err839 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/14/properties/whenShort/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data247 == "number") && (isFinite(data247))){
+if(data247 < 0 || isNaN(data247)){
+const err839 = {instancePath:instancePath+"/roles/subordinate/min",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err839];
 }
@@ -10818,8 +10807,11 @@ vErrors.push(err839);
 }
 errors++;
 }
-if("renormalise" !== data251){
-const err840 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/14/properties/whenShort/anyOf/0/const",keyword:"const",params:{allowedValue: "renormalise"},message:"must be equal to constant"};
+}
+}
+if(data243.required !== undefined){
+if(typeof data243.required !== "boolean"){
+const err840 = {instancePath:instancePath+"/roles/subordinate/required",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err840];
 }
@@ -10828,12 +10820,10 @@ vErrors.push(err840);
 }
 errors++;
 }
-var _valid32 = _errs887 === errors;
-valid140 = valid140 || _valid32;
-if(!valid140){
-const _errs889 = errors;
-if(typeof data251 !== "string"){
-const err841 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/14/properties/whenShort/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data243.show !== undefined){
+if(typeof data243.show !== "boolean"){
+const err841 = {instancePath:instancePath+"/roles/subordinate/show",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err841];
 }
@@ -10842,8 +10832,10 @@ vErrors.push(err841);
 }
 errors++;
 }
-if("pending" !== data251){
-const err842 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/14/properties/whenShort/anyOf/1/const",keyword:"const",params:{allowedValue: "pending"},message:"must be equal to constant"};
+}
+}
+else {
+const err842 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err842];
 }
@@ -10852,11 +10844,12 @@ vErrors.push(err842);
 }
 errors++;
 }
-var _valid32 = _errs889 === errors;
-valid140 = valid140 || _valid32;
 }
-if(!valid140){
-const err843 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/14/properties/whenShort/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data228["third-party"] !== undefined){
+let data250 = data228["third-party"];
+if(data250 && typeof data250 == "object" && !Array.isArray(data250)){
+if(data250.weight === undefined){
+const err843 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err843];
 }
@@ -10865,24 +10858,9 @@ vErrors.push(err843);
 }
 errors++;
 }
-else {
-errors = _errs886;
-if(vErrors !== null){
-if(_errs886){
-vErrors.length = _errs886;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.map !== undefined){
-let data252 = data.map;
-if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
-for(const key76 in data252){
-if(!(pattern18.test(key76))){
-const err844 = {instancePath:instancePath+"/map",schemaPath:"#/oneOf/14/properties/map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
+for(const key78 in data250){
+if(!((((((key78 === "weight") || (key78 === "combine")) || (key78 === "trim")) || (key78 === "min")) || (key78 === "required")) || (key78 === "show"))){
+const err844 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err844];
 }
@@ -10892,11 +10870,11 @@ vErrors.push(err844);
 errors++;
 }
 }
-for(const key77 in data252){
-if(pattern18.test(key77)){
-let data253 = data252[key77];
-if(!((typeof data253 == "number") && (isFinite(data253)))){
-const err845 = {instancePath:instancePath+"/map/" + key77.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/14/properties/map/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data250.weight !== undefined){
+let data251 = data250.weight;
+if((typeof data251 == "number") && (isFinite(data251))){
+if(data251 < 0 || isNaN(data251)){
+const err845 = {instancePath:instancePath+"/roles/third-party/weight",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err845];
 }
@@ -10906,10 +10884,8 @@ vErrors.push(err845);
 errors++;
 }
 }
-}
-}
 else {
-const err846 = {instancePath:instancePath+"/map",schemaPath:"#/oneOf/14/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err846 = {instancePath:instancePath+"/roles/third-party/weight",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err846];
 }
@@ -10919,11 +10895,13 @@ vErrors.push(err846);
 errors++;
 }
 }
-if(data.divergence !== undefined){
-let data254 = data.divergence;
-if(data254 && typeof data254 == "object" && !Array.isArray(data254)){
-if(data254.threshold === undefined){
-const err847 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/14/properties/divergence/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'"};
+if(data250.combine !== undefined){
+let data252 = data250.combine;
+const _errs894 = errors;
+let valid145 = false;
+const _errs895 = errors;
+if(typeof data252 !== "string"){
+const err847 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err847];
 }
@@ -10932,9 +10910,8 @@ vErrors.push(err847);
 }
 errors++;
 }
-for(const key78 in data254){
-if(!((key78 === "threshold") || (key78 === "consensus"))){
-const err848 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/14/properties/divergence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
+if("mean" !== data252){
+const err848 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err848];
 }
@@ -10943,12 +10920,12 @@ vErrors.push(err848);
 }
 errors++;
 }
-}
-if(data254.threshold !== undefined){
-let data255 = data254.threshold;
-if((typeof data255 == "number") && (isFinite(data255))){
-if(data255 < 0 || isNaN(data255)){
-const err849 = {instancePath:instancePath+"/divergence/threshold",schemaPath:"#/oneOf/14/properties/divergence/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid31 = _errs895 === errors;
+valid145 = valid145 || _valid31;
+if(!valid145){
+const _errs897 = errors;
+if(typeof data252 !== "string"){
+const err849 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err849];
 }
@@ -10957,9 +10934,8 @@ vErrors.push(err849);
 }
 errors++;
 }
-}
-else {
-const err850 = {instancePath:instancePath+"/divergence/threshold",schemaPath:"#/oneOf/14/properties/divergence/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if("median" !== data252){
+const err850 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err850];
 }
@@ -10968,12 +10944,12 @@ vErrors.push(err850);
 }
 errors++;
 }
-}
-if(data254.consensus !== undefined){
-let data256 = data254.consensus;
-if(Array.isArray(data256)){
-if(data256.length < 1){
-const err851 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/14/properties/divergence/properties/consensus/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+var _valid31 = _errs897 === errors;
+valid145 = valid145 || _valid31;
+if(!valid145){
+const _errs899 = errors;
+if(typeof data252 !== "string"){
+const err851 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err851];
 }
@@ -10982,14 +10958,8 @@ vErrors.push(err851);
 }
 errors++;
 }
-const len10 = data256.length;
-for(let i8=0; i8<len10; i8++){
-let data257 = data256[i8];
-const _errs904 = errors;
-let valid145 = false;
-const _errs905 = errors;
-if(typeof data257 !== "string"){
-const err852 = {instancePath:instancePath+"/divergence/consensus/" + i8,schemaPath:"#/oneOf/14/properties/divergence/properties/consensus/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("trimmed-mean" !== data252){
+const err852 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err852];
 }
@@ -10998,8 +10968,12 @@ vErrors.push(err852);
 }
 errors++;
 }
-if("supervisor" !== data257){
-const err853 = {instancePath:instancePath+"/divergence/consensus/" + i8,schemaPath:"#/oneOf/14/properties/divergence/properties/consensus/items/anyOf/0/const",keyword:"const",params:{allowedValue: "supervisor"},message:"must be equal to constant"};
+var _valid31 = _errs899 === errors;
+valid145 = valid145 || _valid31;
+}
+}
+if(!valid145){
+const err853 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err853];
 }
@@ -11008,12 +10982,23 @@ vErrors.push(err853);
 }
 errors++;
 }
-var _valid33 = _errs905 === errors;
-valid145 = valid145 || _valid33;
-if(!valid145){
-const _errs907 = errors;
-if(typeof data257 !== "string"){
-const err854 = {instancePath:instancePath+"/divergence/consensus/" + i8,schemaPath:"#/oneOf/14/properties/divergence/properties/consensus/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+errors = _errs894;
+if(vErrors !== null){
+if(_errs894){
+vErrors.length = _errs894;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data250.trim !== undefined){
+let data253 = data250.trim;
+if((typeof data253 == "number") && (isFinite(data253))){
+if(data253 < 0 || isNaN(data253)){
+const err854 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err854];
 }
@@ -11022,8 +11007,8 @@ vErrors.push(err854);
 }
 errors++;
 }
-if("peer" !== data257){
-const err855 = {instancePath:instancePath+"/divergence/consensus/" + i8,schemaPath:"#/oneOf/14/properties/divergence/properties/consensus/items/anyOf/1/const",keyword:"const",params:{allowedValue: "peer"},message:"must be equal to constant"};
+if(data253 >= 0.5 || isNaN(data253)){
+const err855 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
 if(vErrors === null){
 vErrors = [err855];
 }
@@ -11032,12 +11017,9 @@ vErrors.push(err855);
 }
 errors++;
 }
-var _valid33 = _errs907 === errors;
-valid145 = valid145 || _valid33;
-if(!valid145){
-const _errs909 = errors;
-if(typeof data257 !== "string"){
-const err856 = {instancePath:instancePath+"/divergence/consensus/" + i8,schemaPath:"#/oneOf/14/properties/divergence/properties/consensus/items/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err856 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err856];
 }
@@ -11046,8 +11028,11 @@ vErrors.push(err856);
 }
 errors++;
 }
-if("subordinate" !== data257){
-const err857 = {instancePath:instancePath+"/divergence/consensus/" + i8,schemaPath:"#/oneOf/14/properties/divergence/properties/consensus/items/anyOf/2/const",keyword:"const",params:{allowedValue: "subordinate"},message:"must be equal to constant"};
+}
+if(data250.min !== undefined){
+let data254 = data250.min;
+if(!(((typeof data254 == "number") && (!(data254 % 1) && !isNaN(data254))) && (isFinite(data254)))){
+const err857 = {instancePath:instancePath+"/roles/third-party/min",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err857];
 }
@@ -11056,12 +11041,9 @@ vErrors.push(err857);
 }
 errors++;
 }
-var _valid33 = _errs909 === errors;
-valid145 = valid145 || _valid33;
-if(!valid145){
-const _errs911 = errors;
-if(typeof data257 !== "string"){
-const err858 = {instancePath:instancePath+"/divergence/consensus/" + i8,schemaPath:"#/oneOf/14/properties/divergence/properties/consensus/items/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data254 == "number") && (isFinite(data254))){
+if(data254 < 0 || isNaN(data254)){
+const err858 = {instancePath:instancePath+"/roles/third-party/min",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err858];
 }
@@ -11070,8 +11052,11 @@ vErrors.push(err858);
 }
 errors++;
 }
-if("third-party" !== data257){
-const err859 = {instancePath:instancePath+"/divergence/consensus/" + i8,schemaPath:"#/oneOf/14/properties/divergence/properties/consensus/items/anyOf/3/const",keyword:"const",params:{allowedValue: "third-party"},message:"must be equal to constant"};
+}
+}
+if(data250.required !== undefined){
+if(typeof data250.required !== "boolean"){
+const err859 = {instancePath:instancePath+"/roles/third-party/required",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err859];
 }
@@ -11080,12 +11065,10 @@ vErrors.push(err859);
 }
 errors++;
 }
-var _valid33 = _errs911 === errors;
-valid145 = valid145 || _valid33;
-if(!valid145){
-const _errs913 = errors;
-if(typeof data257 !== "string"){
-const err860 = {instancePath:instancePath+"/divergence/consensus/" + i8,schemaPath:"#/oneOf/14/properties/divergence/properties/consensus/items/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data250.show !== undefined){
+if(typeof data250.show !== "boolean"){
+const err860 = {instancePath:instancePath+"/roles/third-party/show",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err860];
 }
@@ -11094,8 +11077,10 @@ vErrors.push(err860);
 }
 errors++;
 }
-if("self" !== data257){
-const err861 = {instancePath:instancePath+"/divergence/consensus/" + i8,schemaPath:"#/oneOf/14/properties/divergence/properties/consensus/items/anyOf/4/const",keyword:"const",params:{allowedValue: "self"},message:"must be equal to constant"};
+}
+}
+else {
+const err861 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err861];
 }
@@ -11104,14 +11089,12 @@ vErrors.push(err861);
 }
 errors++;
 }
-var _valid33 = _errs913 === errors;
-valid145 = valid145 || _valid33;
 }
-}
-}
-}
-if(!valid145){
-const err862 = {instancePath:instancePath+"/divergence/consensus/" + i8,schemaPath:"#/oneOf/14/properties/divergence/properties/consensus/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data228.self !== undefined){
+let data257 = data228.self;
+if(data257 && typeof data257 == "object" && !Array.isArray(data257)){
+if(data257.weight === undefined){
+const err862 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/15/properties/roles/properties/self/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err862];
 }
@@ -11120,26 +11103,9 @@ vErrors.push(err862);
 }
 errors++;
 }
-else {
-errors = _errs904;
-if(vErrors !== null){
-if(_errs904){
-vErrors.length = _errs904;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-let i9 = data256.length;
-let j0;
-if(i9 > 1){
-outer0:
-for(;i9--;){
-for(j0 = i9; j0--;){
-if(func0(data256[i9], data256[j0])){
-const err863 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/14/properties/divergence/properties/consensus/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i9+" are identical)"};
+for(const key79 in data257){
+if(!((((((key79 === "weight") || (key79 === "combine")) || (key79 === "trim")) || (key79 === "min")) || (key79 === "required")) || (key79 === "show"))){
+const err863 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/15/properties/roles/properties/self/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err863];
 }
@@ -11147,14 +11113,13 @@ else {
 vErrors.push(err863);
 }
 errors++;
-break outer0;
 }
 }
-}
-}
-}
-else {
-const err864 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/14/properties/divergence/properties/consensus/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data257.weight !== undefined){
+let data258 = data257.weight;
+if((typeof data258 == "number") && (isFinite(data258))){
+if(data258 < 0 || isNaN(data258)){
+const err864 = {instancePath:instancePath+"/roles/self/weight",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err864];
 }
@@ -11164,9 +11129,8 @@ vErrors.push(err864);
 errors++;
 }
 }
-}
 else {
-const err865 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/14/properties/divergence/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err865 = {instancePath:instancePath+"/roles/self/weight",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err865];
 }
@@ -11176,11 +11140,13 @@ vErrors.push(err865);
 errors++;
 }
 }
-if(data.influenceCap !== undefined){
-let data258 = data.influenceCap;
-if((typeof data258 == "number") && (isFinite(data258))){
-if(data258 <= 0 || isNaN(data258)){
-const err866 = {instancePath:instancePath+"/influenceCap",schemaPath:"#/oneOf/14/properties/influenceCap/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data257.combine !== undefined){
+let data259 = data257.combine;
+const _errs915 = errors;
+let valid147 = false;
+const _errs916 = errors;
+if(typeof data259 !== "string"){
+const err866 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err866];
 }
@@ -11189,9 +11155,8 @@ vErrors.push(err866);
 }
 errors++;
 }
-}
-else {
-const err867 = {instancePath:instancePath+"/influenceCap",schemaPath:"#/oneOf/14/properties/influenceCap/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if("mean" !== data259){
+const err867 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err867];
 }
@@ -11200,12 +11165,12 @@ vErrors.push(err867);
 }
 errors++;
 }
-}
-if(data.calibration !== undefined){
-let data259 = data.calibration;
-if(data259 && typeof data259 == "object" && !Array.isArray(data259)){
-if(data259.method === undefined){
-const err868 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/14/properties/calibration/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
+var _valid32 = _errs916 === errors;
+valid147 = valid147 || _valid32;
+if(!valid147){
+const _errs918 = errors;
+if(typeof data259 !== "string"){
+const err868 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err868];
 }
@@ -11214,8 +11179,8 @@ vErrors.push(err868);
 }
 errors++;
 }
-if(data259.mean === undefined){
-const err869 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/14/properties/calibration/required",keyword:"required",params:{missingProperty: "mean"},message:"must have required property '"+"mean"+"'"};
+if("median" !== data259){
+const err869 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err869];
 }
@@ -11224,8 +11189,12 @@ vErrors.push(err869);
 }
 errors++;
 }
-if(data259.sd === undefined){
-const err870 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/14/properties/calibration/required",keyword:"required",params:{missingProperty: "sd"},message:"must have required property '"+"sd"+"'"};
+var _valid32 = _errs918 === errors;
+valid147 = valid147 || _valid32;
+if(!valid147){
+const _errs920 = errors;
+if(typeof data259 !== "string"){
+const err870 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err870];
 }
@@ -11234,9 +11203,8 @@ vErrors.push(err870);
 }
 errors++;
 }
-for(const key79 in data259){
-if(!(((key79 === "method") || (key79 === "mean")) || (key79 === "sd"))){
-const err871 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/14/properties/calibration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
+if("trimmed-mean" !== data259){
+const err871 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err871];
 }
@@ -11245,11 +11213,12 @@ vErrors.push(err871);
 }
 errors++;
 }
+var _valid32 = _errs920 === errors;
+valid147 = valid147 || _valid32;
 }
-if(data259.method !== undefined){
-let data260 = data259.method;
-if(typeof data260 !== "string"){
-const err872 = {instancePath:instancePath+"/calibration/method",schemaPath:"#/oneOf/14/properties/calibration/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(!valid147){
+const err872 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err872];
 }
@@ -11258,8 +11227,23 @@ vErrors.push(err872);
 }
 errors++;
 }
-if("z-score" !== data260){
-const err873 = {instancePath:instancePath+"/calibration/method",schemaPath:"#/oneOf/14/properties/calibration/properties/method/const",keyword:"const",params:{allowedValue: "z-score"},message:"must be equal to constant"};
+else {
+errors = _errs915;
+if(vErrors !== null){
+if(_errs915){
+vErrors.length = _errs915;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data257.trim !== undefined){
+let data260 = data257.trim;
+if((typeof data260 == "number") && (isFinite(data260))){
+if(data260 < 0 || isNaN(data260)){
+const err873 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err873];
 }
@@ -11268,11 +11252,8 @@ vErrors.push(err873);
 }
 errors++;
 }
-}
-if(data259.mean !== undefined){
-let data261 = data259.mean;
-if(!((typeof data261 == "number") && (isFinite(data261)))){
-const err874 = {instancePath:instancePath+"/calibration/mean",schemaPath:"#/oneOf/14/properties/calibration/properties/mean/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data260 >= 0.5 || isNaN(data260)){
+const err874 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
 if(vErrors === null){
 vErrors = [err874];
 }
@@ -11282,11 +11263,8 @@ vErrors.push(err874);
 errors++;
 }
 }
-if(data259.sd !== undefined){
-let data262 = data259.sd;
-if((typeof data262 == "number") && (isFinite(data262))){
-if(data262 <= 0 || isNaN(data262)){
-const err875 = {instancePath:instancePath+"/calibration/sd",schemaPath:"#/oneOf/14/properties/calibration/properties/sd/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err875 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err875];
 }
@@ -11296,8 +11274,10 @@ vErrors.push(err875);
 errors++;
 }
 }
-else {
-const err876 = {instancePath:instancePath+"/calibration/sd",schemaPath:"#/oneOf/14/properties/calibration/properties/sd/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data257.min !== undefined){
+let data261 = data257.min;
+if(!(((typeof data261 == "number") && (!(data261 % 1) && !isNaN(data261))) && (isFinite(data261)))){
+const err876 = {instancePath:instancePath+"/roles/self/min",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err876];
 }
@@ -11306,10 +11286,9 @@ vErrors.push(err876);
 }
 errors++;
 }
-}
-}
-else {
-const err877 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/14/properties/calibration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data261 == "number") && (isFinite(data261))){
+if(data261 < 0 || isNaN(data261)){
+const err877 = {instancePath:instancePath+"/roles/self/min",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err877];
 }
@@ -11319,11 +11298,10 @@ vErrors.push(err877);
 errors++;
 }
 }
-if(data.anonymity !== undefined){
-let data263 = data.anonymity;
-if(data263 && typeof data263 == "object" && !Array.isArray(data263)){
-if(data263.k === undefined){
-const err878 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/14/properties/anonymity/required",keyword:"required",params:{missingProperty: "k"},message:"must have required property '"+"k"+"'"};
+}
+if(data257.required !== undefined){
+if(typeof data257.required !== "boolean"){
+const err878 = {instancePath:instancePath+"/roles/self/required",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err878];
 }
@@ -11332,9 +11310,10 @@ vErrors.push(err878);
 }
 errors++;
 }
-for(const key80 in data263){
-if(!(key80 === "k")){
-const err879 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/14/properties/anonymity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
+}
+if(data257.show !== undefined){
+if(typeof data257.show !== "boolean"){
+const err879 = {instancePath:instancePath+"/roles/self/show",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err879];
 }
@@ -11344,10 +11323,9 @@ vErrors.push(err879);
 errors++;
 }
 }
-if(data263.k !== undefined){
-let data264 = data263.k;
-if(!(((typeof data264 == "number") && (!(data264 % 1) && !isNaN(data264))) && (isFinite(data264)))){
-const err880 = {instancePath:instancePath+"/anonymity/k",schemaPath:"#/oneOf/14/properties/anonymity/properties/k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err880 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/15/properties/roles/properties/self/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err880];
 }
@@ -11356,9 +11334,10 @@ vErrors.push(err880);
 }
 errors++;
 }
-if((typeof data264 == "number") && (isFinite(data264))){
-if(data264 < 1 || isNaN(data264)){
-const err881 = {instancePath:instancePath+"/anonymity/k",schemaPath:"#/oneOf/14/properties/anonymity/properties/k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err881 = {instancePath:instancePath+"/roles",schemaPath:"#/oneOf/15/properties/roles/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err881];
 }
@@ -11368,10 +11347,13 @@ vErrors.push(err881);
 errors++;
 }
 }
-}
-}
-else {
-const err882 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/14/properties/anonymity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.whenShort !== undefined){
+let data264 = data.whenShort;
+const _errs931 = errors;
+let valid148 = false;
+const _errs932 = errors;
+if(typeof data264 !== "string"){
+const err882 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err882];
 }
@@ -11380,12 +11362,8 @@ vErrors.push(err882);
 }
 errors++;
 }
-}
-if(data.label !== undefined){
-let data265 = data.label;
-if(data265 && typeof data265 == "object" && !Array.isArray(data265)){
-if(data265.id === undefined){
-const err883 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if("renormalise" !== data264){
+const err883 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/0/const",keyword:"const",params:{allowedValue: "renormalise"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err883];
 }
@@ -11394,8 +11372,12 @@ vErrors.push(err883);
 }
 errors++;
 }
-if(data265.en === undefined){
-const err884 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+var _valid33 = _errs932 === errors;
+valid148 = valid148 || _valid33;
+if(!valid148){
+const _errs934 = errors;
+if(typeof data264 !== "string"){
+const err884 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err884];
 }
@@ -11404,9 +11386,8 @@ vErrors.push(err884);
 }
 errors++;
 }
-for(const key81 in data265){
-if(!((key81 === "id") || (key81 === "en"))){
-const err885 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties"};
+if("pending" !== data264){
+const err885 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/1/const",keyword:"const",params:{allowedValue: "pending"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err885];
 }
@@ -11415,12 +11396,11 @@ vErrors.push(err885);
 }
 errors++;
 }
+var _valid33 = _errs934 === errors;
+valid148 = valid148 || _valid33;
 }
-if(data265.id !== undefined){
-let data266 = data265.id;
-if(typeof data266 === "string"){
-if((data266.length < 1 || (data266.length < 2 && func3(data266) < 1))){
-const err886 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/14/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!valid148){
+const err886 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err886];
 }
@@ -11429,9 +11409,24 @@ vErrors.push(err886);
 }
 errors++;
 }
+else {
+errors = _errs931;
+if(vErrors !== null){
+if(_errs931){
+vErrors.length = _errs931;
 }
 else {
-const err887 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/14/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data.map !== undefined){
+let data265 = data.map;
+if(data265 && typeof data265 == "object" && !Array.isArray(data265)){
+for(const key80 in data265){
+if(!(pattern18.test(key80))){
+const err887 = {instancePath:instancePath+"/map",schemaPath:"#/oneOf/15/properties/map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err887];
 }
@@ -11441,11 +11436,11 @@ vErrors.push(err887);
 errors++;
 }
 }
-if(data265.en !== undefined){
-let data267 = data265.en;
-if(typeof data267 === "string"){
-if((data267.length < 1 || (data267.length < 2 && func3(data267) < 1))){
-const err888 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/14/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key81 in data265){
+if(pattern18.test(key81)){
+let data266 = data265[key81];
+if(!((typeof data266 == "number") && (isFinite(data266)))){
+const err888 = {instancePath:instancePath+"/map/" + key81.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/15/properties/map/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err888];
 }
@@ -11455,8 +11450,10 @@ vErrors.push(err888);
 errors++;
 }
 }
+}
+}
 else {
-const err889 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/14/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err889 = {instancePath:instancePath+"/map",schemaPath:"#/oneOf/15/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err889];
 }
@@ -11466,9 +11463,11 @@ vErrors.push(err889);
 errors++;
 }
 }
-}
-else {
-const err890 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.divergence !== undefined){
+let data267 = data.divergence;
+if(data267 && typeof data267 == "object" && !Array.isArray(data267)){
+if(data267.threshold === undefined){
+const err890 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'"};
 if(vErrors === null){
 vErrors = [err890];
 }
@@ -11477,13 +11476,9 @@ vErrors.push(err890);
 }
 errors++;
 }
-}
-if(data.clamp !== undefined){
-let data268 = data.clamp;
-if(data268 && typeof data268 == "object" && !Array.isArray(data268)){
-for(const key82 in data268){
-if(!((key82 === "min") || (key82 === "max"))){
-const err891 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/14/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties"};
+for(const key82 in data267){
+if(!((key82 === "threshold") || (key82 === "consensus"))){
+const err891 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err891];
 }
@@ -11493,10 +11488,11 @@ vErrors.push(err891);
 errors++;
 }
 }
-if(data268.min !== undefined){
-let data269 = data268.min;
-if(!((typeof data269 == "number") && (isFinite(data269)))){
-const err892 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/14/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data267.threshold !== undefined){
+let data268 = data267.threshold;
+if((typeof data268 == "number") && (isFinite(data268))){
+if(data268 < 0 || isNaN(data268)){
+const err892 = {instancePath:instancePath+"/divergence/threshold",schemaPath:"#/oneOf/15/properties/divergence/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err892];
 }
@@ -11506,10 +11502,8 @@ vErrors.push(err892);
 errors++;
 }
 }
-if(data268.max !== undefined){
-let data270 = data268.max;
-if(!((typeof data270 == "number") && (isFinite(data270)))){
-const err893 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/14/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err893 = {instancePath:instancePath+"/divergence/threshold",schemaPath:"#/oneOf/15/properties/divergence/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err893];
 }
@@ -11519,9 +11513,11 @@ vErrors.push(err893);
 errors++;
 }
 }
-}
-else {
-const err894 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/14/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data267.consensus !== undefined){
+let data269 = data267.consensus;
+if(Array.isArray(data269)){
+if(data269.length < 1){
+const err894 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err894];
 }
@@ -11530,12 +11526,14 @@ vErrors.push(err894);
 }
 errors++;
 }
-}
-if(data.round !== undefined){
-let data271 = data.round;
-if(data271 && typeof data271 == "object" && !Array.isArray(data271)){
-if(data271.decimals === undefined){
-const err895 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+const len11 = data269.length;
+for(let i9=0; i9<len11; i9++){
+let data270 = data269[i9];
+const _errs949 = errors;
+let valid153 = false;
+const _errs950 = errors;
+if(typeof data270 !== "string"){
+const err895 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err895];
 }
@@ -11544,8 +11542,8 @@ vErrors.push(err895);
 }
 errors++;
 }
-if(data271.mode === undefined){
-const err896 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+if("supervisor" !== data270){
+const err896 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/0/const",keyword:"const",params:{allowedValue: "supervisor"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err896];
 }
@@ -11554,9 +11552,12 @@ vErrors.push(err896);
 }
 errors++;
 }
-for(const key83 in data271){
-if(!((key83 === "decimals") || (key83 === "mode"))){
-const err897 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
+var _valid34 = _errs950 === errors;
+valid153 = valid153 || _valid34;
+if(!valid153){
+const _errs952 = errors;
+if(typeof data270 !== "string"){
+const err897 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err897];
 }
@@ -11565,11 +11566,8 @@ vErrors.push(err897);
 }
 errors++;
 }
-}
-if(data271.decimals !== undefined){
-let data272 = data271.decimals;
-if(!(((typeof data272 == "number") && (!(data272 % 1) && !isNaN(data272))) && (isFinite(data272)))){
-const err898 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if("peer" !== data270){
+const err898 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/1/const",keyword:"const",params:{allowedValue: "peer"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err898];
 }
@@ -11578,9 +11576,12 @@ vErrors.push(err898);
 }
 errors++;
 }
-if((typeof data272 == "number") && (isFinite(data272))){
-if(data272 > 12 || isNaN(data272)){
-const err899 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+var _valid34 = _errs952 === errors;
+valid153 = valid153 || _valid34;
+if(!valid153){
+const _errs954 = errors;
+if(typeof data270 !== "string"){
+const err899 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err899];
 }
@@ -11589,8 +11590,8 @@ vErrors.push(err899);
 }
 errors++;
 }
-if(data272 < 0 || isNaN(data272)){
-const err900 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("subordinate" !== data270){
+const err900 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/2/const",keyword:"const",params:{allowedValue: "subordinate"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err900];
 }
@@ -11599,15 +11600,12 @@ vErrors.push(err900);
 }
 errors++;
 }
-}
-}
-if(data271.mode !== undefined){
-let data273 = data271.mode;
-const _errs951 = errors;
-let valid152 = false;
-const _errs952 = errors;
-if(typeof data273 !== "string"){
-const err901 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid34 = _errs954 === errors;
+valid153 = valid153 || _valid34;
+if(!valid153){
+const _errs956 = errors;
+if(typeof data270 !== "string"){
+const err901 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err901];
 }
@@ -11616,8 +11614,8 @@ vErrors.push(err901);
 }
 errors++;
 }
-if("half-up" !== data273){
-const err902 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+if("third-party" !== data270){
+const err902 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/3/const",keyword:"const",params:{allowedValue: "third-party"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err902];
 }
@@ -11626,12 +11624,12 @@ vErrors.push(err902);
 }
 errors++;
 }
-var _valid34 = _errs952 === errors;
-valid152 = valid152 || _valid34;
-if(!valid152){
-const _errs954 = errors;
-if(typeof data273 !== "string"){
-const err903 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid34 = _errs956 === errors;
+valid153 = valid153 || _valid34;
+if(!valid153){
+const _errs958 = errors;
+if(typeof data270 !== "string"){
+const err903 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err903];
 }
@@ -11640,8 +11638,8 @@ vErrors.push(err903);
 }
 errors++;
 }
-if("half-down" !== data273){
-const err904 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if("self" !== data270){
+const err904 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/4/const",keyword:"const",params:{allowedValue: "self"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err904];
 }
@@ -11650,12 +11648,14 @@ vErrors.push(err904);
 }
 errors++;
 }
-var _valid34 = _errs954 === errors;
-valid152 = valid152 || _valid34;
-if(!valid152){
-const _errs956 = errors;
-if(typeof data273 !== "string"){
-const err905 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid34 = _errs958 === errors;
+valid153 = valid153 || _valid34;
+}
+}
+}
+}
+if(!valid153){
+const err905 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err905];
 }
@@ -11664,8 +11664,26 @@ vErrors.push(err905);
 }
 errors++;
 }
-if("half-even" !== data273){
-const err906 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+else {
+errors = _errs949;
+if(vErrors !== null){
+if(_errs949){
+vErrors.length = _errs949;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+let i10 = data269.length;
+let j0;
+if(i10 > 1){
+outer0:
+for(;i10--;){
+for(j0 = i10; j0--;){
+if(func0(data269[i10], data269[j0])){
+const err906 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i10+" are identical)"};
 if(vErrors === null){
 vErrors = [err906];
 }
@@ -11673,13 +11691,14 @@ else {
 vErrors.push(err906);
 }
 errors++;
+break outer0;
 }
-var _valid34 = _errs956 === errors;
-valid152 = valid152 || _valid34;
-if(!valid152){
-const _errs958 = errors;
-if(typeof data273 !== "string"){
-const err907 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+}
+}
+else {
+const err907 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err907];
 }
@@ -11688,8 +11707,10 @@ vErrors.push(err907);
 }
 errors++;
 }
-if("up" !== data273){
-const err908 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+}
+}
+else {
+const err908 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err908];
 }
@@ -11698,12 +11719,12 @@ vErrors.push(err908);
 }
 errors++;
 }
-var _valid34 = _errs958 === errors;
-valid152 = valid152 || _valid34;
-if(!valid152){
-const _errs960 = errors;
-if(typeof data273 !== "string"){
-const err909 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.influenceCap !== undefined){
+let data271 = data.influenceCap;
+if((typeof data271 == "number") && (isFinite(data271))){
+if(data271 <= 0 || isNaN(data271)){
+const err909 = {instancePath:instancePath+"/influenceCap",schemaPath:"#/oneOf/15/properties/influenceCap/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err909];
 }
@@ -11712,8 +11733,9 @@ vErrors.push(err909);
 }
 errors++;
 }
-if("down" !== data273){
-const err910 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+}
+else {
+const err910 = {instancePath:instancePath+"/influenceCap",schemaPath:"#/oneOf/15/properties/influenceCap/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err910];
 }
@@ -11722,12 +11744,12 @@ vErrors.push(err910);
 }
 errors++;
 }
-var _valid34 = _errs960 === errors;
-valid152 = valid152 || _valid34;
-if(!valid152){
-const _errs962 = errors;
-if(typeof data273 !== "string"){
-const err911 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.calibration !== undefined){
+let data272 = data.calibration;
+if(data272 && typeof data272 == "object" && !Array.isArray(data272)){
+if(data272.method === undefined){
+const err911 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
 if(vErrors === null){
 vErrors = [err911];
 }
@@ -11736,8 +11758,8 @@ vErrors.push(err911);
 }
 errors++;
 }
-if("ceiling" !== data273){
-const err912 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if(data272.mean === undefined){
+const err912 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "mean"},message:"must have required property '"+"mean"+"'"};
 if(vErrors === null){
 vErrors = [err912];
 }
@@ -11746,12 +11768,8 @@ vErrors.push(err912);
 }
 errors++;
 }
-var _valid34 = _errs962 === errors;
-valid152 = valid152 || _valid34;
-if(!valid152){
-const _errs964 = errors;
-if(typeof data273 !== "string"){
-const err913 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data272.sd === undefined){
+const err913 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "sd"},message:"must have required property '"+"sd"+"'"};
 if(vErrors === null){
 vErrors = [err913];
 }
@@ -11760,8 +11778,9 @@ vErrors.push(err913);
 }
 errors++;
 }
-if("floor" !== data273){
-const err914 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+for(const key83 in data272){
+if(!(((key83 === "method") || (key83 === "mean")) || (key83 === "sd"))){
+const err914 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err914];
 }
@@ -11770,16 +11789,11 @@ vErrors.push(err914);
 }
 errors++;
 }
-var _valid34 = _errs964 === errors;
-valid152 = valid152 || _valid34;
 }
-}
-}
-}
-}
-}
-if(!valid152){
-const err915 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data272.method !== undefined){
+let data273 = data272.method;
+if(typeof data273 !== "string"){
+const err915 = {instancePath:instancePath+"/calibration/method",schemaPath:"#/oneOf/15/properties/calibration/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err915];
 }
@@ -11788,21 +11802,8 @@ vErrors.push(err915);
 }
 errors++;
 }
-else {
-errors = _errs951;
-if(vErrors !== null){
-if(_errs951){
-vErrors.length = _errs951;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err916 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if("z-score" !== data273){
+const err916 = {instancePath:instancePath+"/calibration/method",schemaPath:"#/oneOf/15/properties/calibration/properties/method/const",keyword:"const",params:{allowedValue: "z-score"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err916];
 }
@@ -11812,9 +11813,10 @@ vErrors.push(err916);
 errors++;
 }
 }
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err917 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/14/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data272.mean !== undefined){
+let data274 = data272.mean;
+if(!((typeof data274 == "number") && (isFinite(data274)))){
+const err917 = {instancePath:instancePath+"/calibration/mean",schemaPath:"#/oneOf/15/properties/calibration/properties/mean/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err917];
 }
@@ -11824,9 +11826,11 @@ vErrors.push(err917);
 errors++;
 }
 }
-}
-else {
-const err918 = {instancePath,schemaPath:"#/oneOf/14/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data272.sd !== undefined){
+let data275 = data272.sd;
+if((typeof data275 == "number") && (isFinite(data275))){
+if(data275 <= 0 || isNaN(data275)){
+const err918 = {instancePath:instancePath+"/calibration/sd",schemaPath:"#/oneOf/15/properties/calibration/properties/sd/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err918];
 }
@@ -11837,7 +11841,7 @@ errors++;
 }
 }
 else {
-const err919 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf"};
+const err919 = {instancePath:instancePath+"/calibration/sd",schemaPath:"#/oneOf/15/properties/calibration/properties/sd/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err919];
 }
@@ -11847,8 +11851,9 @@ vErrors.push(err919);
 errors++;
 }
 }
+}
 else {
-const err920 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string"};
+const err920 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err920];
 }
@@ -11858,8 +11863,11 @@ vErrors.push(err920);
 errors++;
 }
 }
-else {
-const err921 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.anonymity !== undefined){
+let data276 = data.anonymity;
+if(data276 && typeof data276 == "object" && !Array.isArray(data276)){
+if(data276.k === undefined){
+const err921 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/required",keyword:"required",params:{missingProperty: "k"},message:"must have required property '"+"k"+"'"};
 if(vErrors === null){
 vErrors = [err921];
 }
@@ -11868,12 +11876,548 @@ vErrors.push(err921);
 }
 errors++;
 }
+for(const key84 in data276){
+if(!(key84 === "k")){
+const err922 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err922];
+}
+else {
+vErrors.push(err922);
+}
+errors++;
+}
+}
+if(data276.k !== undefined){
+let data277 = data276.k;
+if(!(((typeof data277 == "number") && (!(data277 % 1) && !isNaN(data277))) && (isFinite(data277)))){
+const err923 = {instancePath:instancePath+"/anonymity/k",schemaPath:"#/oneOf/15/properties/anonymity/properties/k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err923];
+}
+else {
+vErrors.push(err923);
+}
+errors++;
+}
+if((typeof data277 == "number") && (isFinite(data277))){
+if(data277 < 1 || isNaN(data277)){
+const err924 = {instancePath:instancePath+"/anonymity/k",schemaPath:"#/oneOf/15/properties/anonymity/properties/k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err924];
+}
+else {
+vErrors.push(err924);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err925 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err925];
+}
+else {
+vErrors.push(err925);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+let data278 = data.label;
+if(data278 && typeof data278 == "object" && !Array.isArray(data278)){
+if(data278.id === undefined){
+const err926 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err926];
+}
+else {
+vErrors.push(err926);
+}
+errors++;
+}
+if(data278.en === undefined){
+const err927 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if(vErrors === null){
+vErrors = [err927];
+}
+else {
+vErrors.push(err927);
+}
+errors++;
+}
+for(const key85 in data278){
+if(!((key85 === "id") || (key85 === "en"))){
+const err928 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err928];
+}
+else {
+vErrors.push(err928);
+}
+errors++;
+}
+}
+if(data278.id !== undefined){
+let data279 = data278.id;
+if(typeof data279 === "string"){
+if((data279.length < 1 || (data279.length < 2 && func3(data279) < 1))){
+const err929 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/15/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err929];
+}
+else {
+vErrors.push(err929);
+}
+errors++;
+}
+}
+else {
+const err930 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/15/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err930];
+}
+else {
+vErrors.push(err930);
+}
+errors++;
+}
+}
+if(data278.en !== undefined){
+let data280 = data278.en;
+if(typeof data280 === "string"){
+if((data280.length < 1 || (data280.length < 2 && func3(data280) < 1))){
+const err931 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/15/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err931];
+}
+else {
+vErrors.push(err931);
+}
+errors++;
+}
+}
+else {
+const err932 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/15/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err932];
+}
+else {
+vErrors.push(err932);
+}
+errors++;
+}
+}
+}
+else {
+const err933 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err933];
+}
+else {
+vErrors.push(err933);
+}
+errors++;
+}
+}
+if(data.clamp !== undefined){
+let data281 = data.clamp;
+if(data281 && typeof data281 == "object" && !Array.isArray(data281)){
+for(const key86 in data281){
+if(!((key86 === "min") || (key86 === "max"))){
+const err934 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/15/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err934];
+}
+else {
+vErrors.push(err934);
+}
+errors++;
+}
+}
+if(data281.min !== undefined){
+let data282 = data281.min;
+if(!((typeof data282 == "number") && (isFinite(data282)))){
+const err935 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/15/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err935];
+}
+else {
+vErrors.push(err935);
+}
+errors++;
+}
+}
+if(data281.max !== undefined){
+let data283 = data281.max;
+if(!((typeof data283 == "number") && (isFinite(data283)))){
+const err936 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/15/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err936];
+}
+else {
+vErrors.push(err936);
+}
+errors++;
+}
+}
+}
+else {
+const err937 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/15/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err937];
+}
+else {
+vErrors.push(err937);
+}
+errors++;
+}
+}
+if(data.round !== undefined){
+let data284 = data.round;
+if(data284 && typeof data284 == "object" && !Array.isArray(data284)){
+if(data284.decimals === undefined){
+const err938 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+if(vErrors === null){
+vErrors = [err938];
+}
+else {
+vErrors.push(err938);
+}
+errors++;
+}
+if(data284.mode === undefined){
+const err939 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+if(vErrors === null){
+vErrors = [err939];
+}
+else {
+vErrors.push(err939);
+}
+errors++;
+}
+for(const key87 in data284){
+if(!((key87 === "decimals") || (key87 === "mode"))){
+const err940 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err940];
+}
+else {
+vErrors.push(err940);
+}
+errors++;
+}
+}
+if(data284.decimals !== undefined){
+let data285 = data284.decimals;
+if(!(((typeof data285 == "number") && (!(data285 % 1) && !isNaN(data285))) && (isFinite(data285)))){
+const err941 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err941];
+}
+else {
+vErrors.push(err941);
+}
+errors++;
+}
+if((typeof data285 == "number") && (isFinite(data285))){
+if(data285 > 12 || isNaN(data285)){
+const err942 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+if(vErrors === null){
+vErrors = [err942];
+}
+else {
+vErrors.push(err942);
+}
+errors++;
+}
+if(data285 < 0 || isNaN(data285)){
+const err943 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err943];
+}
+else {
+vErrors.push(err943);
+}
+errors++;
+}
+}
+}
+if(data284.mode !== undefined){
+let data286 = data284.mode;
+const _errs996 = errors;
+let valid160 = false;
+const _errs997 = errors;
+if(typeof data286 !== "string"){
+const err944 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err944];
+}
+else {
+vErrors.push(err944);
+}
+errors++;
+}
+if("half-up" !== data286){
+const err945 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err945];
+}
+else {
+vErrors.push(err945);
+}
+errors++;
+}
+var _valid35 = _errs997 === errors;
+valid160 = valid160 || _valid35;
+if(!valid160){
+const _errs999 = errors;
+if(typeof data286 !== "string"){
+const err946 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err946];
+}
+else {
+vErrors.push(err946);
+}
+errors++;
+}
+if("half-down" !== data286){
+const err947 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err947];
+}
+else {
+vErrors.push(err947);
+}
+errors++;
+}
+var _valid35 = _errs999 === errors;
+valid160 = valid160 || _valid35;
+if(!valid160){
+const _errs1001 = errors;
+if(typeof data286 !== "string"){
+const err948 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err948];
+}
+else {
+vErrors.push(err948);
+}
+errors++;
+}
+if("half-even" !== data286){
+const err949 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err949];
+}
+else {
+vErrors.push(err949);
+}
+errors++;
+}
+var _valid35 = _errs1001 === errors;
+valid160 = valid160 || _valid35;
+if(!valid160){
+const _errs1003 = errors;
+if(typeof data286 !== "string"){
+const err950 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err950];
+}
+else {
+vErrors.push(err950);
+}
+errors++;
+}
+if("up" !== data286){
+const err951 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err951];
+}
+else {
+vErrors.push(err951);
+}
+errors++;
+}
+var _valid35 = _errs1003 === errors;
+valid160 = valid160 || _valid35;
+if(!valid160){
+const _errs1005 = errors;
+if(typeof data286 !== "string"){
+const err952 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err952];
+}
+else {
+vErrors.push(err952);
+}
+errors++;
+}
+if("down" !== data286){
+const err953 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err953];
+}
+else {
+vErrors.push(err953);
+}
+errors++;
+}
+var _valid35 = _errs1005 === errors;
+valid160 = valid160 || _valid35;
+if(!valid160){
+const _errs1007 = errors;
+if(typeof data286 !== "string"){
+const err954 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err954];
+}
+else {
+vErrors.push(err954);
+}
+errors++;
+}
+if("ceiling" !== data286){
+const err955 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err955];
+}
+else {
+vErrors.push(err955);
+}
+errors++;
+}
+var _valid35 = _errs1007 === errors;
+valid160 = valid160 || _valid35;
+if(!valid160){
+const _errs1009 = errors;
+if(typeof data286 !== "string"){
+const err956 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err956];
+}
+else {
+vErrors.push(err956);
+}
+errors++;
+}
+if("floor" !== data286){
+const err957 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err957];
+}
+else {
+vErrors.push(err957);
+}
+errors++;
+}
+var _valid35 = _errs1009 === errors;
+valid160 = valid160 || _valid35;
+}
+}
+}
+}
+}
+}
+if(!valid160){
+const err958 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err958];
+}
+else {
+vErrors.push(err958);
+}
+errors++;
+}
+else {
+errors = _errs996;
+if(vErrors !== null){
+if(_errs996){
+vErrors.length = _errs996;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err959 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err959];
+}
+else {
+vErrors.push(err959);
+}
+errors++;
+}
+}
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err960 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/15/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err960];
+}
+else {
+vErrors.push(err960);
+}
+errors++;
+}
+}
+}
+else {
+const err961 = {instancePath,schemaPath:"#/oneOf/15/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err961];
+}
+else {
+vErrors.push(err961);
+}
+errors++;
+}
+}
+else {
+const err962 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf"};
+if(vErrors === null){
+vErrors = [err962];
+}
+else {
+vErrors.push(err962);
+}
+errors++;
+}
+}
+else {
+const err963 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string"};
+if(vErrors === null){
+vErrors = [err963];
+}
+else {
+vErrors.push(err963);
+}
+errors++;
+}
+}
+else {
+const err964 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err964];
+}
+else {
+vErrors.push(err964);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
 const schema13 = {"anyOf":[{"additionalProperties":false,"type":"object","required":["all"],"properties":{"all":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["any"],"properties":{"any":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["not"],"properties":{"not":{"$ref":"#/$defs/Condition"},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["fact","operator","value"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"},"operator":{"minLength":1,"type":"string"},"value":{},"params":{"type":"object","patternProperties":{"^(.*)$":{}},"additionalProperties":false},"name":{"type":"string"}}}]};
-const wrapper6 = {validate: validate13};
+const wrapper7 = {validate: validate13};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -11909,8 +12453,8 @@ let data0 = data.all;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(wrapper6.validate(data0[i0], {instancePath:instancePath+"/all/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? wrapper6.validate.errors : vErrors.concat(wrapper6.validate.errors);
+if(!(wrapper7.validate(data0[i0], {instancePath:instancePath+"/all/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? wrapper7.validate.errors : vErrors.concat(wrapper7.validate.errors);
 errors = vErrors.length;
 }
 }
@@ -11981,8 +12525,8 @@ let data3 = data.any;
 if(Array.isArray(data3)){
 const len1 = data3.length;
 for(let i1=0; i1<len1; i1++){
-if(!(wrapper6.validate(data3[i1], {instancePath:instancePath+"/any/" + i1,parentData:data3,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? wrapper6.validate.errors : vErrors.concat(wrapper6.validate.errors);
+if(!(wrapper7.validate(data3[i1], {instancePath:instancePath+"/any/" + i1,parentData:data3,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? wrapper7.validate.errors : vErrors.concat(wrapper7.validate.errors);
 errors = vErrors.length;
 }
 }
@@ -12049,8 +12593,8 @@ errors++;
 }
 }
 if(data.not !== undefined){
-if(!(wrapper6.validate(data.not, {instancePath:instancePath+"/not",parentData:data,parentDataProperty:"not",rootData}))){
-vErrors = vErrors === null ? wrapper6.validate.errors : vErrors.concat(wrapper6.validate.errors);
+if(!(wrapper7.validate(data.not, {instancePath:instancePath+"/not",parentData:data,parentDataProperty:"not",rootData}))){
+vErrors = vErrors === null ? wrapper7.validate.errors : vErrors.concat(wrapper7.validate.errors);
 errors = vErrors.length;
 }
 }

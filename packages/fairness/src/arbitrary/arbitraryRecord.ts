@@ -6,7 +6,8 @@ import { arbitraryFieldRaw, resolveField } from './arbitraryField.js';
 /**
  * One input record (`inputs.<id>` or the fields of one listed target) as its measure reads it. Optional leaves
  * leave out all their fields now and then (about one time in four), so the drop-out path (a mean of 4 aspects
- * becoming 3) is exercised too; leaves sharing fields drop together, and one set always stays.
+ * becoming 3) is exercised too; leaves sharing fields drop together, and one set always stays. Each `one-of`
+ * gives one of its alternatives, drawn uniformly.
  */
 export function arbitraryRecord(
   plan: RecordPlan,
@@ -18,9 +19,14 @@ export function arbitraryRecord(
     .record({
       raws: fc.tuple(...plan.fields.map((f) => arbitraryFieldRaw(f, quality))),
       omit: fc.tuple(...droppable.map(() => fc.integer({ min: 0, max: 3 }).map((n) => n === 0))),
+      chosen: fc.tuple(...plan.choices.map((alts) => fc.nat({ max: alts.length - 1 }))),
     })
-    .map(({ raws, omit }) => {
+    .map(({ raws, omit, chosen }) => {
       const dropped = new Set(droppable.filter((_, i) => omit[i]).flat());
+      // A one-of takes exactly one alternative: the others' leaves are left out (giving two is ambiguous-input).
+      const unchosen = new Set(
+        plan.choices.flatMap((alts, c) => alts.filter((_, a) => a !== chosen[c]).flat()),
+      );
       // When every leaf is optional (alternative field sets, as PP 30/2019 targets have), one set must stay: a
       // record with nothing in it is a data error, not a drop.
       const leaves = new Set(plan.fields.flatMap((f) => f.leaves));
@@ -32,7 +38,7 @@ export function arbitraryRecord(
         .map((f, i) => [f, i] as const)
         .sort(([a], [b]) => shareLast(a.domain.kind) - shareLast(b.domain.kind));
       for (const [field, i] of order) {
-        if (field.leaves.every((l) => dropped.has(l))) continue;
+        if (field.leaves.every((l) => dropped.has(l) || unchosen.has(l))) continue;
         const v = resolveField(field, raws[i] as number | string, record);
         if (v !== undefined) record[field.name] = v;
       }

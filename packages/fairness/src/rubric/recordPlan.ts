@@ -49,6 +49,11 @@ export interface RecordPlan {
   readonly fields: readonly FieldPlan[];
   /** Leaves (by index) marked `optional: true`, whose fields may all be left out to make the leaf drop. */
   readonly optionalLeaves: readonly number[];
+  /**
+   * Each `one-of` in the tree (in walk order): the leaves of each of its alternatives. A record gives exactly one
+   * alternative of each; the leaves of the others are left out, or the record is ambiguous (an error).
+   */
+  readonly choices: readonly (readonly (readonly number[])[])[];
 }
 
 const flip = (d: Direction): Direction => (d === 'higher' ? 'lower' : d === 'lower' ? 'higher' : d);
@@ -94,8 +99,15 @@ export function recordPlan(measure: Measure, range?: string): RecordPlan {
     const { leaf: _leaf, ...rest } = f;
     fields.push({ ...rest, divisor: divisorLeaves.has(f.leaf), leaves });
   };
-  measureLeaves(measure).forEach(({ measure: m, divisor }, leaf) => {
+  const choices: number[][][] = [];
+  measureLeaves(measure).forEach(({ measure: m, divisor, alternatives }, leaf) => {
     if (m.optional) optionalLeaves.push(leaf);
+    for (const { choice, alternative } of alternatives) {
+      choices[choice] ??= [];
+      const alts = choices[choice];
+      for (let k = alts.length; k <= alternative; k++) alts.push([]);
+      alts[alternative]?.push(leaf);
+    }
     if (divisor) divisorLeaves.add(leaf);
     const dir = (d: Direction) => (divisor ? flip(d) : d);
     switch (m.kind) {
@@ -192,5 +204,5 @@ export function recordPlan(measure: Measure, range?: string): RecordPlan {
         return;
     }
   });
-  return { fields, optionalLeaves };
+  return { fields, optionalLeaves, choices };
 }

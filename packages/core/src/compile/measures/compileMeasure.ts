@@ -5,6 +5,7 @@ import { compileEfficiency } from './efficiency.js';
 import { compileLookup } from './lookup.js';
 import type { MeasureCompileContext } from './MeasureCompiler.js';
 import type { CompiledMeasure } from './MeasureRuntime.js';
+import { compileOneOf } from './oneOf.js';
 import { compilePiecewise } from './piecewise.js';
 import { compileQuotient } from './quotient.js';
 import { compileRaters } from './raters.js';
@@ -50,6 +51,8 @@ function compileKind(m: Measure, pointer: string, ctx: MeasureCompileContext): C
       return compileCombine(m, pointer, ctx);
     case 'quotient':
       return compileQuotient(m, pointer, ctx);
+    case 'one-of':
+      return compileOneOf(m, pointer, ctx, compileMeasure);
     case 'raters':
       return compileRaters(m, pointer, ctx);
   }

@@ -11,7 +11,8 @@ export type CompositeMeasure = Extract<
 
 /** Whether `m` is built from nested measures. */
 export function isComposite(m: Measure): m is CompositeMeasure {
-  return 'of' in m;
+  // A one-of decides its own absence: none of its alternatives given.
+  return 'of' in m && m.kind !== 'one-of';
 }
 
 /**
