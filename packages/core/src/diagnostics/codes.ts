@@ -663,11 +663,13 @@ const codes = {
             id: `Kelompok ${id} membaca daftar targetnya dari \`targets\`, bukan dari \`${p(d, 'given')}\`: data ini tidak akan dibaca. Pindahkan ke \`targets\`.`,
             en: `Group ${id} reads its list of targets from \`targets\`, not from \`${p(d, 'given')}\`: this data would not be read. Move it to \`targets\`.`,
           };
-        case 'inputs':
+        case 'inputs': {
+          const addition = d.params?.kind === 'addition';
           return {
-            id: `Indikator ${id} membaca datanya dari \`inputs\`, bukan dari \`${p(d, 'given')}\`: data ini tidak akan dibaca. Pindahkan ke \`inputs\`.`,
-            en: `Indicator ${id} reads its data from \`inputs\`, not from \`${p(d, 'given')}\`: this data would not be read. Move it to \`inputs\`.`,
+            id: `${addition ? 'Tambahan nilai' : 'Indikator'} ${id} membaca datanya dari \`inputs\`, bukan dari \`${p(d, 'given')}\`: data ini tidak akan dibaca. Pindahkan ke \`inputs\`.`,
+            en: `${addition ? 'Addition' : 'Indicator'} ${id} reads its data from \`inputs\`, not from \`${p(d, 'given')}\`: this data would not be read. Move it to \`inputs\`.`,
           };
+        }
         case 'none':
           return {
             id: `Kelompok ${id} tidak membaca data apa pun dari \`${p(d, 'given')}\`: data ini tidak akan dibaca.`,

@@ -354,9 +354,18 @@ function reportUnread(
   const group = Object.hasOwn(plan.rubric.groups, id) ? plan.rubric.groups[id] : undefined;
   if (given === 'inputs' && plan.itemGroups.has(id))
     report({ code: 'data-misplaced', pointer, received: id, params: { given, belongs: 'targets' } });
-  else if (given === 'targets' && plan.inputIds.has(id))
-    report({ code: 'data-misplaced', pointer, received: id, params: { given, belongs: 'inputs' } });
-  else if (group && !plan.itemGroups.has(id)) {
+  else if (given === 'targets' && plan.inputIds.has(id)) {
+    // Additions read `inputs` as indicators do; the message names which it is.
+    const addition = Object.values(plan.rubric.groups).some((g) => Object.hasOwn(g.additions ?? {}, id));
+    report({
+      code: 'data-misplaced',
+      pointer,
+      received: id,
+      params: { given, belongs: 'inputs', kind: addition ? 'addition' : 'indicator' },
+    });
+  } else if (group) {
+    // A group with listed targets never gets here: under `inputs` it is the first case, and under `targets` it
+    // is read.
     const indicators = Object.keys(group.indicators ?? {});
     report({
       code: 'data-misplaced',

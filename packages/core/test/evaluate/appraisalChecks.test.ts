@@ -327,6 +327,21 @@ describe('data the rubric has, in the wrong place', () => {
     expect(misplaced(e)[0]?.message.en).toContain('reads its list of targets from `targets`');
   });
 
+  it('an addition under targets is called an addition, and sent to inputs', () => {
+    const pp46 = load(
+      readFileSync(
+        fileURLToPath(new URL('../../../../rubrics/pp-46-2011/pp-46-2011.rubric.yaml', import.meta.url)),
+        'utf8',
+      ),
+    );
+    const [d] = misplaced(
+      pp46.evaluate(appraisal({ targets: { 'tugas-tambahan': [{ id: 't', count: 2 }] } })),
+    );
+    expect(d?.pointer).toBe('/targets/tugas-tambahan');
+    expect(d?.message.en).toMatch(/^Addition "tugas-tambahan" reads its data from `inputs`/);
+    expect(d?.message.id).toMatch(/^Tambahan nilai "tugas-tambahan" membaca datanya dari `inputs`/);
+  });
+
   it('an id the rubric does not have is still unknown-indicator', () => {
     const a = clone(demoAppraisal);
     a.targets = { ...a.targets, 'tidak-ada': [] };

@@ -32,7 +32,7 @@ describe('parseCleanJson', () => {
       '[]',
       '"just a string: with a colon"',
       ' {\n  "nip": "199003152015031002",\n  "value": -12.75,\n  "ok": true, "none": null\n}\n',
-      '{"long text":"' + 'x'.repeat(200_000) + '"}',
+      `{"long text":"${'x'.repeat(200_000)}"}`,
     ]) {
       expect(parseCleanJson(text, limits), text.slice(0, 40)).toEqual({ value: JSON.parse(text) });
     }

@@ -172,6 +172,19 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
     }
   }
   let map: Map<string, Rational> | undefined;
+  if (m.map && Object.keys(m.map).length === 0) {
+    // An empty map is a map half written: every label rating would be refused at evaluation as matching none of
+    // no labels (as the same mistake in a `scale` is refused); said here, where the mistake is.
+    ctx.report({
+      code: 'invalid-measure',
+      pointer: joinPointer(pointer, 'map'),
+      params: {
+        why: 'a rating map needs at least one entry (leave `map` out when raters give numbers)',
+        whyId: 'peta rating memerlukan paling sedikit satu entri (hapus `map` bila penilai memberi angka)',
+      },
+    });
+    return undefined;
+  }
   if (m.map) {
     // Labels meet after normalising (case, spaces, - and _), as ratings are read: two that meet would leave the
     // second silently overwriting the first, so they are refused, as in a scale.
