@@ -9,13 +9,13 @@ import type { Label } from '../schema/common.js';
 import type { Group } from '../schema/rubricSchema.js';
 import type { CompiledBands } from './compileBands.js';
 import { compileBands } from './compileBands.js';
-import { byId } from './evaluationOrder.js';
 import { exactDecimal } from './exactDecimal.js';
 import { type Interval, inInterval, parseInterval } from './interval.js';
 import type { LevelIndex } from './levelIndex.js';
 import { compileFinish, finishValue } from './measures/finishMeasure.js';
 import type { MeasureCompileContext } from './measures/MeasureCompiler.js';
 import { type CompiledMeasure, type MeasureResult, NO_RATINGS } from './measures/MeasureRuntime.js';
+import { byId } from './scoringOrder.js';
 
 /** A group compiled: scoring first (all groups), rating second (rules may read every group's score). */
 export interface CompiledGroup {
@@ -205,10 +205,16 @@ export function compileGroup(
   ctx: MeasureCompileContext,
   ratings: LevelIndex | undefined,
   scoreNeeded = true,
+  order?: { readonly indicators: readonly string[]; readonly additions: readonly string[] },
 ): CompiledGroup | undefined {
   let broken = false;
-  // The order the load-time evaluation-order check assumes (evaluationOrder.ts): one comparator for both.
-  const indicators = Object.entries(group.indicators ?? {}).sort(([a], [b]) => byId(a, b));
+  // The order the load-time evaluation-order check walks (scoringOrder.ts): a part runs after the parts it reads.
+  const inOrder = <T>(entries: Array<[string, T]>, ids: readonly string[] | undefined) => {
+    if (!ids) return entries.sort(([a], [b]) => byId(a, b));
+    const rank = new Map(ids.map((x, i) => [x, i]));
+    return entries.sort(([a], [b]) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+  };
+  const indicators = inOrder(Object.entries(group.indicators ?? {}), order?.indicators);
   if (indicators.length > 0 === (group.items !== undefined)) {
     ctx.report({
       code: 'invalid-structure',
@@ -337,7 +343,7 @@ export function compileGroup(
     }
   }
   const additions: Part[] = [];
-  for (const [aid, add] of Object.entries(group.additions ?? {}).sort(([a], [b]) => byId(a, b))) {
+  for (const [aid, add] of inOrder(Object.entries(group.additions ?? {}), order?.additions)) {
     const m = ctx.measure(add.measure, joinPointer(pointer, 'additions', aid, 'measure'));
     if (m)
       additions.push({
@@ -354,6 +360,18 @@ export function compileGroup(
   if (group.rating && !rater) broken = true;
   if (broken) return undefined;
 
+  // Results list ids sorted, whatever order they were scored in; usually the two are the same.
+  const sortedIds = (parts: readonly Part[]) => parts.map((x) => x.id).sort(byId);
+  const indicatorIds = sortedIds(parts);
+  const additionIds = sortedIds(additions);
+  const reordered = (parts: readonly Part[], ids: readonly string[]) => parts.some((x, i) => x.id !== ids[i]);
+  const indicatorsReordered = reordered(parts, indicatorIds);
+  const additionsReordered = reordered(additions, additionIds);
+  const inIdOrder = (entries: Record<string, IndicatorResult>, ids: readonly string[]) => {
+    const out: Record<string, IndicatorResult> = {};
+    for (const k of ids) if (Object.hasOwn(entries, k)) out[k] = entries[k] as IndicatorResult;
+    return out;
+  };
   const finish = compileFinish(group.clamp, group.round);
   const targetsPointer = joinPointer('/targets', id);
   const minItems = group.items?.min ?? 1;
@@ -548,7 +566,7 @@ export function compileGroup(
           }
           inds[part.id] = entry;
         }
-        result.indicators = inds;
+        result.indicators = indicatorsReordered ? inIdOrder(inds, indicatorIds) : inds;
         state.values.groups[id] = {};
       }
       const adds: Record<string, IndicatorResult> = {};
@@ -575,7 +593,7 @@ export function compileGroup(
           state.values.indicators[part.id] = { score: r.value };
         }
       }
-      if (additions.length > 0) result.additions = adds;
+      if (additions.length > 0) result.additions = additionsReordered ? inIdOrder(adds, additionIds) : adds;
       if (failed) return { result, status: 'error' };
       if (pending.length > 0) {
         state.pending.push(...pending.map((p) => `${id}: ${p}`));

@@ -20,17 +20,13 @@ import { compileInputRef } from './compileInputRef.js';
 import { compileOutcomes } from './compileOutcomes.js';
 import { compilePredicate } from './compilePredicate.js';
 import { compileScore } from './compileScore.js';
-import {
-  checkEvaluationOrder,
-  type FactReadSite,
-  factRefSite,
-  groupOrder,
-  rubricConditionSites,
-} from './evaluationOrder.js';
+import { checkEvaluationOrder } from './evaluationOrder.js';
+import { type FactReadSite, factRefSite, rubricConditionSites } from './factReadSites.js';
 import { levelIndex } from './levelIndex.js';
 import { compileMeasure } from './measures/compileMeasure.js';
 import type { MeasureCompileContext } from './measures/MeasureCompiler.js';
 import { hasRaters, producedLevels } from './producedValues.js';
+import { byId, scoringOrder } from './scoringOrder.js';
 
 /** Options for one evaluation. */
 export interface EvaluateOptions {
@@ -206,14 +202,20 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
     }
   }
 
+  const order = scoringOrder(rubric);
   const groups: CompiledGroup[] = [];
-  for (const gid of groupOrder(rubric)) {
+  for (const gid of order.groups) {
     const group = rubric.groups[gid] as Rubric['groups'][string];
     // A group rated by the supervisor and outside the overall score only suggests; without evidence it has none.
     const scoreNeeded = rubric.score?.weights[gid] !== undefined || group.rating?.from !== 'supervisor';
-    const g = compileGroup(gid, group, `/groups/${gid}`, ctx, ratings, scoreNeeded);
+    const g = compileGroup(gid, group, `/groups/${gid}`, ctx, ratings, scoreNeeded, order.parts.get(gid));
     if (g) groups.push(g);
   }
+  // Positions in `groups` (scoring order) of the groups in rating order, and in id order for the result.
+  const position = (ids: readonly string[]) =>
+    ids.map((id) => groups.findIndex((g) => g.id === id)).filter((k) => k >= 0);
+  const ratingSequence = position(order.ratings);
+  const resultSequence = position([...order.groups].sort(byId));
   const score = compileScore(rubric, base);
   const predicate = compilePredicate(rubric, predicates, ratings, base);
   const outcomes = compileOutcomes(rubric, ctx);
@@ -313,10 +315,10 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
       flags: prepared.values.flags,
       source: opts.source,
     };
-    const results: Array<[CompiledGroup, GroupResult]> = [];
-    for (const g of groups) results.push([g, g.score(state).result]);
-    for (const [g, r] of results) g.rate(state, r);
-    for (const [g, r] of results) out.groups[g.id] = r;
+    const results: GroupResult[] = [];
+    for (const g of groups) results.push(g.score(state).result);
+    for (const k of ratingSequence) (groups[k] as CompiledGroup).rate(state, results[k] as GroupResult);
+    for (const k of resultSequence) out.groups[(groups[k] as CompiledGroup).id] = results[k] as GroupResult;
     if (score) {
       const s = score(state);
       if (s) {

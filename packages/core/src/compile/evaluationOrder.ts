@@ -1,18 +1,9 @@
 import { formatFactPath, parseFactPath } from '../conditions/parseFactPath.js';
-import { joinPointer, splitPointer } from '../diagnostics/pointer.js';
-import type { Condition } from '../schema/conditionSchema.js';
+import { splitPointer } from '../diagnostics/pointer.js';
 import type { Rubric } from '../schema/rubricSchema.js';
 import type { CompileContext } from './CompileContext.js';
-
-/** Code-unit order of ids: the order groups, indicators and additions are evaluated in. */
-export function byId(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Group ids in the order `evaluate` scores them, and then rates them. */
-export function groupOrder(rubric: Rubric): string[] {
-  return Object.keys(rubric.groups).sort(byId);
-}
+import type { FactReadSite } from './factReadSites.js';
+import { scoringOrder } from './scoringOrder.js';
 
 /** Who reads a fact at evaluation time. */
 export type ReaderKind = 'items' | 'indicator' | 'addition' | 'rating' | 'predicate' | 'outcomes';
@@ -44,10 +35,11 @@ interface Step {
  * The evaluation of a rubric as a sequence of numbered steps, exactly as `compileRubric`'s `evaluate` and
  * `compileGroup` run it:
  *
- * 1. scoring, group by group in id order ({@link groupOrder}); inside a group its listed targets (the item
- *    measure and the item bands' `requires`), then its indicators in id order (`appliesWhen`, then the
- *    measure), then its additions in id order, then the group score;
- * 2. rating, group by group in id order (rating bands' `requires`, rating rules); `rating-departs` flags;
+ * 1. scoring, group by group in {@link scoringOrder} (what a group reads first, ties in id order); inside a
+ *    group its listed targets (the item measure and the item bands' `requires`), then its indicators (`appliesWhen`,
+ *    then the measure), then its additions, each in the order their reads need, then the group score;
+ * 2. rating, group by group in the order their reads of ratings need (rating bands' `requires`, rating rules);
+ *    `rating-departs` flags;
  * 3. the overall score; 4. the predikat (bands' `requires`); 5. outcomes (conditions, values).
  *
  * A fact is known after the step that writes it (`needs-review` flags are raised while indicators are scored,
@@ -61,20 +53,25 @@ export class EvaluationOrder {
   private lastRate = 0;
   private readonly scoreStep: number;
   private readonly predicateStep: number;
-  /** Group ids in evaluation order, for messages. */
+  /** Group ids in scoring order, for messages. */
   readonly groups: readonly string[];
+  /** Group ids in rating order, for messages. */
+  readonly ratings: readonly string[];
 
   constructor(rubric: Rubric) {
-    this.groups = groupOrder(rubric);
+    const order = scoringOrder(rubric);
+    this.groups = order.groups;
+    this.ratings = order.ratings;
     for (const gid of this.groups) {
       const g = rubric.groups[gid] as Rubric['groups'][string];
       if (g.items) {
         const at = this.step(`items\u0000${gid}`, 'items', gid);
         this.written.set(`items\u0000${gid}`, at);
       }
+      const parts = order.parts.get(gid);
       for (const [kind, ids] of [
-        ['indicator', Object.keys(g.indicators ?? {}).sort(byId)],
-        ['addition', Object.keys(g.additions ?? {}).sort(byId)],
+        ['indicator', parts?.indicators ?? []],
+        ['addition', parts?.additions ?? []],
       ] as const) {
         for (const iid of ids) {
           const at = this.step(`${kind}\u0000${iid}`, kind, `${gid}.${iid}`);
@@ -85,7 +82,7 @@ export class EvaluationOrder {
       }
       this.written.set(`score\u0000${gid}`, ++this.n);
     }
-    for (const gid of this.groups) {
+    for (const gid of this.ratings) {
       this.lastRate = this.step(`rating\u0000${gid}`, 'rating', gid);
       this.written.set(`rating\u0000${gid}`, this.lastRate);
     }
@@ -174,69 +171,6 @@ export class EvaluationOrder {
   }
 }
 
-/** A read of a fact by some part of the rubric: the fact, its path as written and where the path is named. */
-export interface FactReadSite {
-  readonly fact: string;
-  readonly path?: string;
-  /** The `path` key's pointer, or the `fact` key's when there is no path. */
-  readonly pointer: string;
-  /** The pointer of the part that reads (decides which step it runs at). */
-  readonly reader: string;
-}
-
-/** Records a `{ fact, path? }` reference found at `pointer` (a measure input or a condition's value). */
-export function factRefSite(ref: unknown, pointer: string, out: FactReadSite[]): void {
-  if (ref === null || typeof ref !== 'object' || Array.isArray(ref) || !Object.hasOwn(ref, 'fact')) return;
-  const { fact, path } = ref as { fact: unknown; path?: unknown };
-  if (typeof fact !== 'string') return;
-  if (path !== undefined && typeof path !== 'string') return;
-  out.push({
-    fact,
-    ...(path !== undefined ? { path } : {}),
-    pointer: joinPointer(pointer, path !== undefined ? 'path' : 'fact'),
-    reader: pointer,
-  });
-}
-
-/** Every fact a condition reads, its leaves' `fact`/`path` and `value: { fact, path }` alike. */
-export function conditionSites(c: Condition, pointer: string, out: FactReadSite[]): void {
-  if ('all' in c || 'any' in c) {
-    const [key, list] = 'all' in c ? (['all', c.all] as const) : (['any', c.any] as const);
-    list.forEach((x, i) => {
-      conditionSites(x, joinPointer(pointer, key, i), out);
-    });
-  } else if ('not' in c) conditionSites(c.not, joinPointer(pointer, 'not'), out);
-  else {
-    factRefSite(c, pointer, out);
-    factRefSite(c.value, joinPointer(pointer, 'value'), out);
-  }
-}
-
-/** The conditions of a rubric that run before its outcomes, with their pointers. */
-export function rubricConditionSites(rubric: Rubric, out: FactReadSite[]): void {
-  for (const [gid, g] of Object.entries(rubric.groups)) {
-    const at = joinPointer('/groups', gid);
-    for (const [iid, ind] of Object.entries(g.indicators ?? {}))
-      if (ind.appliesWhen !== undefined)
-        conditionSites(ind.appliesWhen, joinPointer(at, 'indicators', iid, 'appliesWhen'), out);
-    g.items?.rating?.bands.forEach((b, i) => {
-      if (b.requires !== undefined)
-        conditionSites(b.requires, joinPointer(at, 'items', 'rating', 'bands', i, 'requires'), out);
-    });
-    g.rating?.bands?.forEach((b, i) => {
-      if (b.requires !== undefined)
-        conditionSites(b.requires, joinPointer(at, 'rating', 'bands', i, 'requires'), out);
-    });
-    g.rating?.rules?.forEach((r, i) => {
-      conditionSites(r.when, joinPointer(at, 'rating', 'rules', i, 'when'), out);
-    });
-  }
-  rubric.predicate.bands?.forEach((b, i) => {
-    if (b.requires !== undefined)
-      conditionSites(b.requires, joinPointer('/predicate', 'bands', i, 'requires'), out);
-  });
-}
-
 /**
  * Refuses every read of a value the engine computes only at or after the step that reads it: at evaluation it
  * would be missing from every appraisal (`missing-input` at the appraisal's root), or — for `flags` — silently
@@ -250,6 +184,7 @@ export function checkEvaluationOrder(
 ): void {
   const order = new EvaluationOrder(rubric);
   const groups = order.groups.join(', ');
+  const ratings = order.ratings.join(', ');
   for (const r of reads) {
     const reader = order.readerAt(r.reader);
     if (!reader) continue;
@@ -270,7 +205,7 @@ export function checkEvaluationOrder(
         reader: reader.kind,
         name: reader.name,
         reason: known.reason,
-        order: groups,
+        order: known.reason === 'group-rating' ? ratings : groups,
       },
     });
   }

@@ -1110,7 +1110,7 @@ const codes = {
     stage: 'compile',
     severity: 'error',
     summary:
-      'A measure or condition reads a value the engine computes only later in the evaluation (a later group’s or its own group’s score, a later indicator, the overall score, the predikat, flags): every appraisal would lack it.',
+      'A measure or condition reads a value no evaluation order can compute before it (its own group’s score, its own score, a circle of reads, a rating while scoring, the overall score, the predikat, flags): every appraisal would lack it. Reads of other groups and indicators are ordered for, whatever their ids.',
     render: (d) => {
       const name = p(d, 'name');
       const order = p(d, 'order');
@@ -1132,28 +1132,28 @@ const codes = {
         switch (d.params?.reason) {
           case 'indicator-score':
             return {
-              id: `skor indikator baru diketahui setelah indikator itu dinilai; kelompok dinilai menurut urutan id (${order}), di dalam kelompok indikator menurut urutan id, lalu tambahan menurut urutan id`,
-              en: `an indicator’s score is known only once it is scored; groups are scored in id order (${order}), inside a group indicators in id order, then additions in id order`,
+              id: `skor indikator baru diketahui setelah indikator itu dinilai: mesin menilai apa yang dibaca suatu bagian lebih dulu (urutan kelompok: ${order}), tetapi indikator tidak dapat mendahului dirinya sendiri, tambahan tidak dapat mendahului indikator kelompoknya, dan dua bagian yang saling membaca tidak dapat saling mendahului`,
+              en: `an indicator’s score is known only once it is scored: the engine scores what a part reads before the part (groups in this order: ${order}), but an indicator cannot come before itself, an addition cannot come before its group’s indicators, and two parts that read each other cannot both come first`,
             };
           case 'group-items':
             return {
-              id: `ringkasan target kelompok baru diketahui setelah semua targetnya dinilai; kelompok dinilai menurut urutan id (${order})`,
-              en: `a group’s targets summary is known only once all its targets are scored; groups are scored in id order (${order})`,
+              id: `ringkasan target kelompok baru diketahui setelah semua targetnya dinilai: kelompok dinilai setelah kelompok yang dibacanya (urutan: ${order}), tetapi tidak setelah dirinya sendiri, dan tidak dalam lingkaran kelompok yang saling membaca`,
+              en: `a group’s targets summary is known only once all its targets are scored: a group is scored after the groups it reads (order: ${order}), but not after itself, nor around a circle of groups that read each other`,
             };
           case 'group-score':
             return {
-              id: `skor kelompok baru diketahui setelah semua indikator dan tambahannya dinilai; kelompok dinilai menurut urutan id (${order})`,
-              en: `a group’s score is known only once all its indicators and additions are scored; groups are scored in id order (${order})`,
+              id: `skor kelompok baru diketahui setelah semua indikator dan tambahannya dinilai: kelompok dinilai setelah kelompok yang dibacanya (urutan: ${order}), tetapi tidak setelah dirinya sendiri, dan tidak dalam lingkaran kelompok yang saling membaca`,
+              en: `a group’s score is known only once all its indicators and additions are scored: a group is scored after the groups it reads (order: ${order}), but not after itself, nor around a circle of groups that read each other`,
             };
           case 'group-rating':
             return {
-              id: `rating kelompok baru ditetapkan setelah semua kelompok dinilai, satu per satu menurut urutan id (${order})`,
-              en: `groups are rated only after every group is scored, one by one in id order (${order})`,
+              id: `rating kelompok baru ditetapkan setelah semua kelompok dinilai, masing-masing setelah kelompok yang ratingnya dibaca (urutan: ${order}), tetapi tidak setelah dirinya sendiri, dan tidak dalam lingkaran`,
+              en: `groups are rated only after every group is scored, each after the groups whose rating it reads (order: ${order}), but not after itself, nor around a circle`,
             };
           case 'group-whole':
             return {
-              id: `data kelompok baru lengkap setelah kelompok itu dinilai dan diberi rating; kelompok dinilai, lalu diberi rating, menurut urutan id (${order})`,
-              en: `a group’s entry is complete only once the group is scored and rated; groups are scored, then rated, in id order (${order})`,
+              id: `data kelompok baru lengkap setelah kelompok itu dinilai dan diberi rating; semua kelompok dinilai dulu (urutan: ${order}), baru kemudian diberi rating`,
+              en: `a group’s entry is complete only once the group is scored and rated; every group is scored first (order: ${order}), and only then rated`,
             };
           case 'groups-all':
             return {

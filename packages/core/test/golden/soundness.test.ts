@@ -1,9 +1,10 @@
 /**
  * Load-time soundness: a rubric that loads must not fail every appraisal for a reason the load could see.
  *
- * 1. Evaluation order: groups are scored in id order (inside a group: targets, then indicators in id order, then
- *    additions in id order, then the group score), then rated in id order, then the overall score, the predikat
- *    and the outcomes. A measure or condition reading a value computed at or after its own step is refused
+ * 1. Evaluation order: groups are scored in the order their reads need, ties in id order (inside a group:
+ *    targets, then indicators, then additions, each in the order their reads need, then the group score), then
+ *    rated likewise, then the overall score, the predikat and the outcomes. A measure or condition reading a value
+ *    no order can compute before it (its own group's score, itself, a circle, a rating while scoring) is refused
  *    (`read-before-computed`) at the key naming that value.
  * 2. Unreachable outcomes: a predikat level no band or matrix cell gives, or a flag nothing raises, can never
  *    hold (`unreachable-outcome`); a declared level nothing gives is only a warning (`unproduced-level`).
@@ -94,18 +95,11 @@ describe('read-before-computed: a measure reading a value computed later is refu
   const measureAt = '/groups/perilaku/indicators/integritas/measure/input';
   it.each([
     [
-      'a later group’s score',
-      'groups',
-      '$.skp.score',
-      'groups.skp.score',
-      'a group’s score is known only once',
-    ],
-    [
       'its own group’s score',
       'groups',
       '$.perilaku.score',
       'groups.perilaku.score',
-      'groups are scored in id order (perilaku, skp)',
+      'a group is scored after the groups it reads (order: perilaku, skp), but not after itself',
     ],
     [
       'its own score',
@@ -113,13 +107,6 @@ describe('read-before-computed: a measure reading a value computed later is refu
       '$.integritas.score',
       'indicators.integritas.score',
       'an indicator’s score is known only once it is scored',
-    ],
-    [
-      'a sibling whose id sorts later',
-      'indicators',
-      '$.pelayanan.score',
-      'indicators.pelayanan.score',
-      'inside a group indicators in id order',
     ],
     [
       'the overall score',
@@ -150,19 +137,55 @@ describe('read-before-computed: a measure reading a value computed later is refu
   });
 
   it('the diagnostic has the line:column of the path that names the value', () => {
-    const yaml = rubric({ integritas: value('groups', '$.skp.score') });
+    const yaml = rubric({ integritas: value('groups', '$.perilaku.score') });
     const d = only(yaml, 'read-before-computed')[0];
-    const line = yaml.split('\n').findIndex((l) => l.includes('$.skp.score')) + 1;
+    const line = yaml.split('\n').findIndex((l) => l.includes('$.perilaku.score')) + 1;
     expect(d?.span?.start.line).toBe(line);
-    const col = (yaml.split('\n')[line - 1] as string).indexOf('$.skp.score') + 1;
+    const col = (yaml.split('\n')[line - 1] as string).indexOf('$.perilaku.score') + 1;
     expect(d?.span?.start.column).toBe(col);
   });
 
-  it('whether a group reads another depends on id order: renamed to sort first, the same read works', () => {
-    const y = rubric({ skpId: 'a-skp', integritas: value('groups', '$.a-skp.score') });
-    const e = load(y).evaluate(appraisal({ inputs }));
+  it('two groups reading each other’s scores cannot both go first: the read of the later one is refused', () => {
+    const y = rubric({ integritas: value('groups', '$.skp.score') }).replace(
+      'x: { label: { id: X, en: X }, measure: { kind: value, input: score } }',
+      `x: { label: { id: X, en: X }, measure: ${value('groups', '$.perilaku.score')} }`,
+    );
+    const d = only(y, 'read-before-computed');
+    // Neither is ready; perilaku goes first by id, so its read of skp is the one no order satisfies.
+    expect(d.map((x) => x.pointer)).toEqual([`${measureAt}/path`]);
+    expect(d[0]?.message.en).toContain('nor around a circle of groups that read each other');
+    expect(d[0]?.message.id).toContain('lingkaran kelompok yang saling membaca');
+  });
+
+  it('a group reading a group named after it is scored after it; results still list groups by id', () => {
+    // integritas reads skp's score (x = 90): perilaku = (90 + 60) ÷ 2 = 75; with id order it would be refused.
+    const e = load(rubric({ integritas: value('groups', '$.skp.score') })).evaluate(appraisal({ inputs }));
     expectComplete(e);
     expect(e.groups.perilaku?.indicators?.integritas?.score).toBe(90);
+    expect(e.groups.perilaku?.score).toBe(75);
+    expect(Object.keys(e.groups)).toEqual(['perilaku', 'skp']);
+  });
+
+  it('an indicator reading a sibling named after it is scored after it; results list indicators by id', () => {
+    const e = load(rubric({ integritas: value('indicators', '$.pelayanan.score') })).evaluate(
+      appraisal({ inputs }),
+    );
+    expectComplete(e);
+    expect(e.groups.perilaku?.indicators?.integritas?.score).toBe(60);
+    expect(Object.keys(e.groups.perilaku?.indicators ?? {})).toEqual(['integritas', 'pelayanan']);
+  });
+
+  it('a renamed group gives the same verdict: ids name things for people, not for the engine', () => {
+    const a = load(rubric({ integritas: value('groups', '$.skp.score') })).evaluate(appraisal({ inputs }));
+    const b = load(rubric({ skpId: 'a-skp', integritas: value('groups', '$.a-skp.score') })).evaluate(
+      appraisal({ inputs }),
+    );
+    expectComplete(b);
+    expect([b.score, b.groups.perilaku?.score, b.groups['a-skp']?.score]).toEqual([
+      a.score,
+      a.groups.perilaku?.score,
+      a.groups.skp?.score,
+    ]);
   });
 
   it('a later sibling reads an earlier one; a later group reads an earlier group’s score and indicators', () => {
@@ -207,11 +230,11 @@ describe('read-before-computed: a measure reading a value computed later is refu
 });
 
 describe('read-before-computed: conditions', () => {
-  it('appliesWhen reading a later group’s score, also as the compared value', () => {
+  it('appliesWhen reading its own group’s score, also as the compared value', () => {
     const d = only(
       rubric({
         appliesWhen:
-          '{ all: [ { fact: groups, path: $.skp.score, operator: greaterThan, value: 1 }, { fact: employee, path: $.yearsInRank, operator: lessThan, value: { fact: groups, path: $.skp.score } } ] }',
+          '{ all: [ { fact: groups, path: $.perilaku.score, operator: greaterThan, value: 1 }, { fact: employee, path: $.yearsInRank, operator: lessThan, value: { fact: groups, path: $.perilaku.score } } ] }',
       }),
       'read-before-computed',
     );
@@ -219,6 +242,17 @@ describe('read-before-computed: conditions', () => {
       '/groups/perilaku/indicators/integritas/appliesWhen/all/0/path',
       '/groups/perilaku/indicators/integritas/appliesWhen/all/1/value/path',
     ]);
+  });
+
+  it('appliesWhen reading a group named after its own is ordered for: skp is scored first', () => {
+    const r = load(
+      rubric({ appliesWhen: '{ fact: groups, path: $.skp.score, operator: greaterThan, value: 95 }' }),
+    );
+    // skp = 90, not above 95: integritas does not apply, so perilaku is pelayanan alone (60).
+    const e = r.evaluate(appraisal({ inputs: { pelayanan: { score: 60 }, x: { score: 90 } } }));
+    expectComplete(e);
+    expect(e.groups.perilaku?.indicators?.integritas?.status).toBe('not-applicable');
+    expect(e.groups.perilaku?.score).toBe(60);
   });
 
   it('appliesWhen may read the appraisal’s own data', () => {
@@ -240,7 +274,7 @@ describe('read-before-computed: conditions', () => {
     expect(d[0]?.message.en).toContain('the list is complete only after every group is rated');
   });
 
-  it('rating rules read every group’s score and earlier groups’ ratings, not their own or later ratings', () => {
+  it('rating rules read every group’s score and other groups’ ratings, not their own nor around a circle', () => {
     const rules = (path: string, value: string | number) =>
       `{ from: score, rules: [ { id: tinggi, when: { fact: groups, path: ${path}, operator: equal, value: ${value} } } ], otherwise: rendah }`;
     const skpBands =
@@ -256,12 +290,21 @@ describe('read-before-computed: conditions', () => {
     expectComplete(e);
     expect(e.groups.perilaku?.rating).toBe('tinggi');
     expect(e.groups.skp?.rating).toBe('tinggi');
-    const later = only(
-      rubric({ perilakuRating: rules('$.skp.rating', 'tinggi'), skpRating: skpBands }),
+    // perilaku reading skp's rating is rated after it, whatever the ids.
+    const later = load(rubric({ perilakuRating: rules('$.skp.rating', 'tinggi'), skpRating: skpBands }));
+    const rated = later.evaluate(appraisal({ inputs }));
+    expectComplete(rated);
+    expect(rated.groups.skp?.rating).toBe('tinggi');
+    expect(rated.groups.perilaku?.rating).toBe('tinggi');
+    const circle = only(
+      rubric({
+        perilakuRating: rules('$.skp.rating', 'tinggi'),
+        skpRating: rules('$.perilaku.rating', 'tinggi'),
+      }),
       'read-before-computed',
     );
-    expect(later.map((x) => x.pointer)).toEqual(['/groups/perilaku/rating/rules/0/when/path']);
-    expect(later[0]?.message.en).toContain('is computed after the rating of group perilaku');
+    expect(circle.map((x) => x.pointer)).toEqual(['/groups/perilaku/rating/rules/0/when/path']);
+    expect(circle[0]?.message.en).toContain('is computed after the rating of group perilaku');
     const own = only(
       rubric({ perilakuRating: rules('$.perilaku.rating', 'tinggi') }),
       'read-before-computed',
@@ -351,10 +394,11 @@ predicate:
 });
 
 describe('read-before-computed agrees with the engine', () => {
-  // Groups ga (a1, a2) and gb (b1, b2); each indicator in turn reads each score. The engine's order is
-  // a1, a2, [score of ga], b1, b2, [score of gb]: a read loads exactly when its value comes earlier, and then
-  // every appraisal evaluates completely.
-  const seq = ['a1', 'a2', 'ga', 'b1', 'b2', 'gb'];
+  // Groups ga (a1, a2) and gb (b1, b2), declared in reverse; each indicator in turn reads each score. The engine
+  // scores what is read first, so a read loads unless it is of itself or of its own group's score, and then the
+  // reader's score is the value read: every input below is distinct, so a value read too early would show.
+  const inputsOf = { a1: 10, a2: 20, b1: 30, b2: 40 };
+  const expected: Record<string, number> = { ...inputsOf, ga: 15, gb: 35 };
   const yaml = (reader: string, fact: string, path: string) => {
     const m = (id: string) => (id === reader ? value(fact, path) : '{ kind: value, input: score }');
     return `
@@ -386,7 +430,7 @@ predicate:
   };
   const cases: Array<[string, string, string, string]> = [];
   for (const reader of ['a1', 'a2', 'b1', 'b2'])
-    for (const target of seq)
+    for (const target of ['a1', 'a2', 'ga', 'b1', 'b2', 'gb'])
       cases.push(
         target.startsWith('g')
           ? [reader, target, 'groups', `$.${target}.score`]
@@ -394,18 +438,19 @@ predicate:
       );
   it.each(cases)('%s reads %s', (reader, target, fact, path) => {
     const r = loadRubric(yaml(reader, fact, path));
-    const earlier = seq.indexOf(target) < seq.indexOf(reader);
-    if (earlier) {
-      expect(r.ok).toBe(true);
-      if (!r.ok) return;
-      const e = r.value.evaluate(
-        appraisal({ inputs: { a1: { score: 10 }, a2: { score: 20 }, b1: { score: 30 }, b2: { score: 40 } } }),
-      );
-      expectComplete(e);
-    } else {
+    const group = `g${reader[0]}`;
+    if (target === reader || target === group) {
       expect(r.ok).toBe(false);
       expect(r.diagnostics.map((d) => d.code)).toEqual(['read-before-computed']);
+      return;
     }
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const inputs = Object.fromEntries(Object.entries(inputsOf).map(([k, v]) => [k, { score: v }]));
+    const e = r.value.evaluate(appraisal({ inputs }));
+    expectComplete(e);
+    expect(e.groups[group]?.indicators?.[reader]?.score).toBe(expected[target]);
+    expect(Object.keys(e.groups)).toEqual(['ga', 'gb']);
   });
 });
 
