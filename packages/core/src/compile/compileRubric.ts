@@ -221,7 +221,7 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
   const outcomes = compileOutcomes(rubric, ctx);
   // Nothing may read a value computed at or after its own step: it would be missing from every appraisal.
   rubricConditionSites(rubric, reads);
-  checkEvaluationOrder(rubric, reads, base);
+  checkEvaluationOrder(rubric, reads, base, order);
   // A declared level nothing gives is allowed (a rubric extending this one, or `employee.previousPredicates`, may
   // use it) but worth a warning; an outcome that needs such a level is refused as unreachable.
   const produced = producedLevels(rubric);

@@ -3,7 +3,7 @@ import { splitPointer } from '../diagnostics/pointer.js';
 import type { Rubric } from '../schema/rubricSchema.js';
 import type { CompileContext } from './CompileContext.js';
 import type { FactReadSite } from './factReadSites.js';
-import { scoringOrder } from './scoringOrder.js';
+import { type ScoringOrder, scoringOrder } from './scoringOrder.js';
 
 /** Who reads a fact at evaluation time. */
 export type ReaderKind = 'items' | 'indicator' | 'addition' | 'rating' | 'predicate' | 'outcomes';
@@ -58,8 +58,7 @@ export class EvaluationOrder {
   /** Group ids in rating order, for messages. */
   readonly ratings: readonly string[];
 
-  constructor(rubric: Rubric) {
-    const order = scoringOrder(rubric);
+  constructor(rubric: Rubric, order: ScoringOrder = scoringOrder(rubric)) {
     this.groups = order.groups;
     this.ratings = order.ratings;
     for (const gid of this.groups) {
@@ -174,15 +173,18 @@ export class EvaluationOrder {
 /**
  * Refuses every read of a value the engine computes only at or after the step that reads it: at evaluation it
  * would be missing from every appraisal (`missing-input` at the appraisal's root), or — for `flags` — silently
- * incomplete. Reads of values computed earlier (a later group reading an earlier group's score, rating rules
- * reading their own group's targets, outcomes reading anything) pass.
+ * incomplete. Reads of values computed earlier (a group reading a group scored before it, rating rules reading
+ * their own group's targets, outcomes reading anything) pass.
+ *
+ * @param scoring The order `evaluate` runs, as compileRubric computed it; computed here when not given.
  */
 export function checkEvaluationOrder(
   rubric: Rubric,
   reads: readonly FactReadSite[],
   ctx: CompileContext,
+  scoring?: ScoringOrder,
 ): void {
-  const order = new EvaluationOrder(rubric);
+  const order = new EvaluationOrder(rubric, scoring);
   const groups = order.groups.join(', ');
   const ratings = order.ratings.join(', ');
   for (const r of reads) {

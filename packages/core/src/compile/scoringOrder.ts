@@ -34,7 +34,6 @@ export function orderByReads(
 ): string[] {
   const sorted = [...ids].sort(byId);
   if (needs.size === 0) return sorted;
-  const done = new Set<string>();
   const out: string[] = [];
   const left = new Set(sorted);
   while (left.size > 0) {
@@ -42,7 +41,7 @@ export function orderByReads(
     for (const id of left) {
       const reads = needs.get(id);
       let ready = true;
-      if (reads) for (const r of reads) if (r !== id && left.has(r) && !done.has(r)) ready = false;
+      if (reads) for (const r of reads) if (r !== id && left.has(r)) ready = false;
       if (ready) {
         next = id;
         break;
@@ -51,7 +50,6 @@ export function orderByReads(
     // A circle: nothing is ready, so the smallest id left goes next and its read is refused later.
     next ??= left.values().next().value as string;
     left.delete(next);
-    done.add(next);
     out.push(next);
   }
   return out;
@@ -79,8 +77,6 @@ function measureSites(m: Measure, pointer: string, out: FactReadSite[]): void {
     });
 }
 
-const memo = new WeakMap<Rubric, ScoringOrder>();
-
 /**
  * The order of evaluation, from what each part reads: a group whose indicators read another group's score (or
  * its indicators, or its targets) is scored after it; an indicator reading a sibling's score after that sibling,
@@ -90,8 +86,6 @@ const memo = new WeakMap<Rubric, ScoringOrder>();
  * which walks this same order. Results list ids sorted whatever this order is.
  */
 export function scoringOrder(rubric: Rubric): ScoringOrder {
-  const known = memo.get(rubric);
-  if (known) return known;
   const owner = new Map<string, string>();
   for (const [gid, g] of Object.entries(rubric.groups)) {
     for (const iid of Object.keys(g.indicators ?? {})) if (!owner.has(iid)) owner.set(iid, gid);
@@ -174,11 +168,5 @@ export function scoringOrder(rubric: Rubric): ScoringOrder {
       additions: orderByReads(Object.keys(g.additions ?? {}), needs),
     });
   }
-  const order: ScoringOrder = {
-    groups: orderByReads(ids, groupNeeds),
-    ratings: orderByReads(ids, ratingNeeds),
-    parts,
-  };
-  memo.set(rubric, order);
-  return order;
+  return { groups: orderByReads(ids, groupNeeds), ratings: orderByReads(ids, ratingNeeds), parts };
 }
