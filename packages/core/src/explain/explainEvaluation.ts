@@ -144,22 +144,30 @@ function calibrationNote(note: string, w: (typeof words)[Lang]): string {
   return z ? w.zScore(z[1] as string, z[2] as string, z[3] as string) : say(w.traceNotes, note);
 }
 
+/** The alternative a `one-of` took, which is what a reader wants to see in its place. */
+function chosen(t: MeasureTrace | undefined): MeasureTrace | undefined {
+  return t?.kind === 'one-of' && t.parts?.length === 1 ? t.parts[0] : undefined;
+}
+
 function measureLine(t: MeasureTrace | undefined): string {
   if (!t) return '';
-  const bits: string[] = [t.kind];
+  const alternative = chosen(t);
+  const bits: string[] = [alternative ? measureLine(alternative) : t.kind];
   if (t.inputs)
     bits.push(
       Object.entries(t.inputs)
         .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
         .join(', '),
     );
-  if (t.branch) bits.push(t.branch);
+  if (t.branch && !alternative) bits.push(t.branch);
   if (t.clamped) bits.push(`cap ${t.clamped} (${t.unrounded})`);
   else if (t.unrounded !== undefined) bits.push(`≈ ${t.unrounded}`);
   return bits.join('; ');
 }
 
 function partsLines(t: MeasureTrace | undefined, indent: string, w: (typeof words)[Lang]): string[] {
+  const alternative = chosen(t);
+  if (alternative) return partsLines(alternative, indent, w);
   if (!t?.parts) return [];
   return t.parts.map((p) => `${indent}· ${p.dropped ? w.dropped : (p.value ?? '—')} ← ${measureLine(p)}`);
 }

@@ -83,3 +83,57 @@ describe('explainEvaluation in Indonesian says no English word of its own', () =
     expect(explainEvaluation(waiting, 'en')).toContain('  warning role-short');
   });
 });
+
+describe('explainEvaluation of a one-of', () => {
+  const items = load(`
+kinerja: 1
+id: explain-one-of
+version: 1.0.0
+label: { id: Uji penjelasan, en: Explanation test }
+groups:
+  skp:
+    label: { id: SKP, en: Work targets }
+    items:
+      measure:
+        kind: one-of
+        clamp: { max: 120 }
+        of:
+          - { kind: ratio, target: target, realisation: realisation }
+          - kind: max
+            of:
+              - { kind: ratio, target: targetMax, realisation: realisationRange }
+              - { kind: ratio, target: targetMin, realisation: realisationRange, clamp: { max: 100 } }
+          - { kind: inverse-ratio, target: khususTarget, realisation: khususRealisation }
+score:
+  weights: { skp: 1 }
+predicate:
+  levels:
+    - { id: baik, label: { id: Baik, en: Good } }
+    - { id: kurang, label: { id: Kurang, en: Poor } }
+  bands:
+    - { id: baik, range: "[76, inf)" }
+    - { id: kurang, range: "(-inf, 76)" }
+`);
+
+  it('shows the alternative taken in its place, with its inputs and parts and the one-of’s own cap', () => {
+    const e = items.evaluate(
+      appraisal({
+        targets: {
+          skp: [
+            { id: 'a', target: 50, realisation: 45 },
+            { id: 'b', targetMin: 80, targetMax: 90, realisationRange: 70 },
+            { id: 'c', khususTarget: 10, khususRealisation: 2 },
+          ],
+        },
+      }),
+    );
+    const text = explainEvaluation(e, 'en');
+    expect(text).toContain('target a: 90 ← ratio; target=50, realisation=45\n');
+    // The range alternative is a max of two ratios: both are listed under it, as for any max.
+    expect(text).toContain('target b: 87.5 ← max\n');
+    expect(text).toContain('· 87.5 ← ratio; target=80, realisation=70');
+    // (2 − 2/10) × 100 = 180, capped at 120 by the one-of.
+    expect(text).toContain('target c: 120 ← inverse-ratio; target=10, realisation=2; cap max (180)');
+    expect(text).not.toContain('← one-of');
+  });
+});
