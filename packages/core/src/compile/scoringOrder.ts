@@ -47,12 +47,35 @@ export function orderByReads(
         break;
       }
     }
-    // A circle: nothing is ready, so the smallest id left goes next and its read is refused later.
-    next ??= left.values().next().value as string;
+    // Nothing is ready: some ids read each other. The smallest id on such a circle goes next (its read of the next
+    // one is then refused at load), not merely the smallest id left, which may only wait for the circle and whose
+    // read would be refused for nothing.
+    next ??= onCircle(left, needs);
     left.delete(next);
     out.push(next);
   }
   return out;
+}
+
+/**
+ * The smallest id on a circle of reads among `left`, where every id waits for another: from the smallest id, follow
+ * the smallest id it still waits for until an id comes round again; the ids from its first visit on are a circle.
+ */
+function onCircle(left: ReadonlySet<string>, needs: ReadonlyMap<string, ReadonlySet<string>>): string {
+  const path: string[] = [];
+  const seen = new Map<string, number>();
+  let at = left.values().next().value as string;
+  while (!seen.has(at)) {
+    seen.set(at, path.length);
+    path.push(at);
+    let wait: string | undefined;
+    for (const r of needs.get(at) ?? [])
+      if (r !== at && left.has(r) && (wait === undefined || byId(r, wait) < 0)) wait = r;
+    // Unreachable when called as above (every id left waits for one), but a walk must end.
+    if (wait === undefined) return at;
+    at = wait;
+  }
+  return path.slice(seen.get(at)).sort(byId)[0] as string;
 }
 
 /** The fact reads of a measure tree, by where they are named. */

@@ -157,6 +157,43 @@ describe('read-before-computed: a measure reading a value computed later is refu
     expect(d[0]?.message.id).toContain('lingkaran kelompok yang saling membaca');
   });
 
+  it('only a read on the circle is refused, not one that merely waits for the circle', () => {
+    // ga reads gb; gb and gc read each other. gb is the smallest id on the circle, so it goes first and its read of
+    // gc is the one refused; ga's read of gb is satisfiable and is not reported.
+    const read = (g: string) => value('groups', `$.${g}.score`);
+    const y = `
+kinerja: 1
+id: circle
+version: 1.0.0
+label: { id: Lingkaran, en: Circle }
+groups:
+  ga:
+    label: { id: A, en: A }
+    indicators:
+      a: { label: { id: A, en: A }, measure: ${read('gb')} }
+  gb:
+    label: { id: B, en: B }
+    indicators:
+      b: { label: { id: B, en: B }, measure: ${read('gc')} }
+  gc:
+    label: { id: C, en: C }
+    indicators:
+      c: { label: { id: C, en: C }, measure: ${read('gb')} }
+score:
+  weights: { ga: 1 }
+predicate:
+  levels:
+    - { id: ada, label: { id: Ada, en: Present } }
+    - { id: kurang, label: { id: Kurang, en: Poor } }
+  bands:
+    - { id: ada, range: "[0, inf)" }
+    - { id: kurang, range: "(-inf, 0)" }
+`;
+    expect(only(y, 'read-before-computed').map((d) => d.pointer)).toEqual([
+      '/groups/gb/indicators/b/measure/input/path',
+    ]);
+  });
+
   it('a group reading a group named after it is scored after it; results still list groups by id', () => {
     // integritas reads skp's score (x = 90): perilaku = (90 + 60) ÷ 2 = 75; with id order it would be refused.
     const e = load(rubric({ integritas: value('groups', '$.skp.score') })).evaluate(appraisal({ inputs }));
