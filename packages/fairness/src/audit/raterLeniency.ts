@@ -42,7 +42,8 @@ export interface RaterLeniency {
   ratings: number;
   /**
    * The rater's effect in the crossed rater × ratee model, minus the mean effect of the raters they are compared
-   * with; a t interval from the pooled residual variance (what this rater did on these people, beyond chance).
+   * with; a t interval from the pooled residual variance and the design, the estimation error of the raters they
+   * are compared with included (what this rater did on these people, beyond chance).
    */
   interval?: Interval;
   /** The two one-sided tests against the normal spread of leniency between raters. */
@@ -111,7 +112,8 @@ export function flagOf(test: SpreadTest | undefined, alpha: number): 'above' | '
  * Rater leniency/severity. Each rater's effect comes from the crossed rater × ratee model fitted on every
  * (ratee, indicator) rated by at least two raters ({@link fitRaterEffects}): all indicators and all co-raters are
  * used, each co-rater's own leniency is accounted for, and ratings are clustered by rater × ratee. The interval is
- * t-based on the pooled residual variance. The flag is two one-sided z tests, each at alpha/2 (default alpha 0.05:
+ * t-based on the pooled residual variance, its standard error that of the whole contrast (the other raters'
+ * estimation error included). The flag is two one-sided z tests, each at alpha/2 (default alpha 0.05:
  * at most 5% of raters who are only as lenient as raters normally are get flagged, either way), of "this rater is
  * more than `margin` beyond the normal spread of raters", that spread τ̂ being estimated from the cohort
  * (Spiegelhalter 2005, additive over-dispersion). A rater whose leniency is within what raters normally differ by
