@@ -1,7 +1,7 @@
 import { parseFactPath } from '../conditions/parseFactPath.js';
 import type { Measure } from '../schema/measureSchema.js';
 import type { Rubric } from '../schema/rubricSchema.js';
-import { conditionSites, type FactReadSite } from './factReadSites.js';
+import { conditionSites, type FactReadSite, factRefSite } from './factReadSites.js';
 
 /** Code-unit order of ids: the order of everything no read puts in another order. */
 export function byId(a: string, b: string): number {
@@ -81,19 +81,8 @@ function onCircle(left: ReadonlySet<string>, needs: ReadonlyMap<string, Readonly
 /** The fact reads of a measure tree, by where they are named. */
 function measureSites(m: Measure, pointer: string, out: FactReadSite[]): void {
   const o = m as Record<string, unknown>;
-  for (const key of ['target', 'realisation', 'input']) {
-    const ref = Object.hasOwn(o, key) ? o[key] : undefined;
-    if (ref !== null && typeof ref === 'object' && Object.hasOwn(ref, 'fact')) {
-      const { fact, path } = ref as { fact: unknown; path?: unknown };
-      if (typeof fact === 'string' && (path === undefined || typeof path === 'string'))
-        out.push({
-          fact,
-          ...(path !== undefined ? { path } : {}),
-          pointer: `${pointer}/${key}`,
-          reader: pointer,
-        });
-    }
-  }
+  for (const key of ['target', 'realisation', 'input'])
+    if (Object.hasOwn(o, key)) factRefSite(o[key], `${pointer}/${key}`, out);
   if ('of' in m)
     m.of.forEach((child, i) => {
       measureSites(child, `${pointer}/of/${i}`, out);

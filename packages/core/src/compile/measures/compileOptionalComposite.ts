@@ -1,7 +1,7 @@
 import type { Measure } from '../../schema/measureSchema.js';
-import type { InputGetter } from '../compileInputRef.js';
 import type { MeasureCompileContext } from './MeasureCompiler.js';
 import type { CompiledMeasure } from './MeasureRuntime.js';
+import { recordReads } from './recordReads.js';
 
 /** The measures built from nested measures. */
 export type CompositeMeasure = Extract<
@@ -31,22 +31,11 @@ export function compileOptionalComposite(
   compileKind: (m: Measure, pointer: string, ctx: MeasureCompileContext) => CompiledMeasure | undefined,
   compileAny: (m: Measure, pointer: string, ctx: MeasureCompileContext) => CompiledMeasure | undefined,
 ): CompiledMeasure | undefined {
-  const inputs: InputGetter[] = [];
-  let rated = false;
-  const recording: MeasureCompileContext = {
-    ...ctx,
-    input: (ref, at) => {
-      const get = ctx.input(ref, at);
-      if (get) inputs.push(get);
-      return get;
-    },
-    measure: (child, at) => {
-      if (child.kind === 'raters') rated = true;
-      return compileAny(child, at, recording);
-    },
-  };
-  const inner = compileKind(m, pointer, recording);
+  const recorder = recordReads(ctx, compileAny);
+  const inner = compileKind(m, pointer, recorder.ctx);
   if (!inner) return undefined;
+  const { inputs } = recorder;
+  const rated = recorder.rated();
   // Nothing inside reads the appraisal (constants only): there is nothing that could be absent.
   if (inputs.length === 0 && !rated) return inner;
   return (env) => {

@@ -3,6 +3,7 @@ import type { Measure } from '../../schema/measureSchema.js';
 import { applyFinish, compileFinish } from './finishMeasure.js';
 import type { MeasureCompileContext } from './MeasureCompiler.js';
 import type { CompiledMeasure, MeasureEnv, MeasureTrace } from './MeasureRuntime.js';
+import { recordReads } from './recordReads.js';
 
 type OneOfMeasure = Extract<Measure, { kind: 'one-of' }>;
 
@@ -64,27 +65,17 @@ export function compileOneOf(
   const alternatives: Alternative[] = [];
   let broken = false;
   m.of.forEach((child, i) => {
-    const fields: string[] = [];
-    let rated = false;
-    const recording: MeasureCompileContext = {
-      ...ctx,
-      input: (ref, at) => {
-        const get = ctx.input(ref, at);
-        if (get?.field !== undefined && !fields.includes(get.field)) fields.push(get.field);
-        return get;
-      },
-      measure: (nested, at) => {
-        if (nested.kind === 'raters') rated = true;
-        return compileAny(nested, at, recording);
-      },
-    };
     const at = `${pointer}/of/${i}`;
-    if (child.kind === 'raters') rated = true;
-    const measure = recording.measure(child, at);
+    const recorder = recordReads(ctx, compileAny);
+    const measure = recorder.ctx.measure(child, at);
     if (!measure) {
       broken = true;
       return;
     }
+    const fields: string[] = [];
+    for (const get of recorder.inputs)
+      if (get.field !== undefined && !fields.includes(get.field)) fields.push(get.field);
+    const rated = recorder.rated();
     if (fields.length === 0 && !rated) {
       ctx.report({
         code: 'invalid-structure',
