@@ -119,26 +119,14 @@ export function fitRaterEffects(audited: readonly RatingObservation[]): RaterEff
   const U = units.length;
   const N = ratingOf.length;
 
-  // Connected components of raters (union–find over raters sharing a unit).
-  const parent = Array.from({ length: R }, (_, r) => r);
-  const find = (r: number): number => {
-    let x = r;
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x] as number] as number;
-      x = parent[x] as number;
-    }
-    return x;
-  };
-  const firstRaterOfUnit = new Array<number>(U).fill(-1);
-  for (let o = 0; o < N; o++) {
-    const u = unitOf[o] as number;
-    const first = firstRaterOfUnit[u] as number;
-    if (first < 0) firstRaterOfUnit[u] = raterOf[o] as number;
-    else parent[find(raterOf[o] as number)] = find(first);
-  }
-  const componentOf = Array.from({ length: R }, (_, r) => find(r));
+  // Connected components of raters (sharing people, directly or not), as the design finds them for the variances.
+  const design = raterDesign(R, designUnits);
+  const componentOf = new Array<number>(R).fill(-1);
   const componentSize = new Map<number, number>();
-  for (const c of componentOf) componentSize.set(c, (componentSize.get(c) ?? 0) + 1);
+  design.components.forEach((members, c) => {
+    for (const r of members) componentOf[r] = c;
+    componentSize.set(c, members.length);
+  });
 
   const unitCount = new Array<number>(U).fill(0);
   const raterCount = new Array<number>(R).fill(0);
@@ -198,7 +186,7 @@ export function fitRaterEffects(audited: readonly RatingObservation[]): RaterEff
 
   const rateesOf = new Array<number>(R).fill(0);
   for (const cell of cells.values()) add(rateesOf, cell.r, 1);
-  const { variances } = contrastVariances(raterDesign(R, designUnits));
+  const { variances } = contrastVariances(design);
   const raters: RaterEffect[] = raterIds.map((rater, r) => {
     const size = componentSize.get(componentOf[r] as number) as number;
     const n = rateesOf[r] as number;
