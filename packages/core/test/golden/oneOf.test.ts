@@ -144,6 +144,31 @@ describe('a one-of measure', () => {
     expect(both.diagnostics[0]?.received).toBe('nilai | ratings');
   });
 
+  it('counts ratings as giving an alternative whose raters sit in a nested one-of', () => {
+    // Alternative 0 is itself a one-of of a number and ratings; ratings alone give it (mean of 3 and 4 = 3.5).
+    const measure = `{ kind: one-of, of: [
+      { kind: one-of, of: [
+        { kind: value, input: nilai },
+        { kind: raters, roles: { peer: { weight: 1, min: 1 } } } ] },
+      { kind: value, input: lain } ] }`;
+    const rated = scored(measure, undefined, {
+      ratings: [
+        { rater: 'p1', role: 'peer', indicator: 'x', value: 3 },
+        { rater: 'p2', role: 'peer', indicator: 'x', value: 4 },
+      ],
+    });
+    expect(codes(rated)).toEqual([]);
+    expect(rated.groups.g?.indicators?.x?.score).toBe(3.5);
+    expect(rated.groups.g?.indicators?.x?.measure?.branch).toBe('of/0');
+    const both = scored(
+      measure,
+      { lain: 60 },
+      { ratings: [{ rater: 'p1', role: 'peer', indicator: 'x', value: 3 }] },
+    );
+    expect(codes(both)).toEqual(['ambiguous-input']);
+    expect(both.diagnostics[0]?.received).toBe('ratings | lain');
+  });
+
   it('nests: a range alternative built from two ratios, one of them capped', () => {
     // PP 30/2019's normal range target: max(R ÷ max, min(R ÷ min, 100)). 70 against 80–90: max(77.78, 87.5) = 87.5.
     const measure = `{ kind: one-of, of: [

@@ -9,6 +9,11 @@ export interface MeasureCompileContext extends CompileContext {
   input(ref: unknown, pointer: string): InputGetter | undefined;
   /** Compiles a nested measure. */
   measure(m: Measure, pointer: string): CompiledMeasure | undefined;
+  /**
+   * Called when a `raters` measure is compiled anywhere below: a read recorder (`recordReads`) sets it so that a
+   * recorder nested in another (a one-of inside a one-of's alternative) tells the outer one too.
+   */
+  noteRaters?(): void;
 }
 
 /** Compiles one kind of measure to a closure; undefined (with diagnostics) when it is not well formed. */

@@ -26,6 +26,12 @@ export function recordReads(
 ): ReadRecorder {
   const inputs: InputGetter[] = [];
   let rated = false;
+  // Passed outwards: a recorder nested in this one (a one-of or optional composite inside it) compiles its raters
+  // without going through `measure` below, so it tells this one, and this one the one around it.
+  const noteRaters = () => {
+    rated = true;
+    ctx.noteRaters?.();
+  };
   const recording: MeasureCompileContext = {
     ...ctx,
     input: (ref, at) => {
@@ -34,9 +40,10 @@ export function recordReads(
       return get;
     },
     measure: (child, at) => {
-      if (child.kind === 'raters') rated = true;
+      if (child.kind === 'raters') noteRaters();
       return compileAny(child, at, recording);
     },
+    noteRaters,
   };
   return { ctx: recording, inputs, rated: () => rated };
 }
