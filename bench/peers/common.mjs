@@ -10,11 +10,25 @@ export const norm = (s) =>
     .toLowerCase()
     .replace(/[\s_-]+/g, ' ');
 
+/**
+ * A label's entry in `map`: the spelling as given first, then normalised. Maps built here hold both, so the
+ * common case (a spelling the table lists) costs one lookup and no regular expression.
+ */
+export const lookup = (map, s) => map.get(s) ?? map.get(norm(s));
+
+/** Map of labels → values, keyed by each label as written and normalised. */
+function labelMap(entries) {
+  const m = new Map();
+  for (const [k, v] of entries) {
+    m.set(k, v);
+    m.set(norm(k), v);
+  }
+  return m;
+}
+
 /** Index of spellings → id. */
 export function spellings(table) {
-  const m = new Map();
-  for (const [id, names] of Object.entries(table)) for (const n of [id, ...names]) m.set(norm(n), id);
-  return m;
+  return labelMap(Object.entries(table).flatMap(([id, names]) => [id, ...names].map((n) => [n, id])));
 }
 
 /** Half-up to 2 decimals, with the usual epsilon nudge against 1.005 → 1.00. */
@@ -65,11 +79,15 @@ export const BERAKHLAK = [
   'loyal',
 ];
 export const ROLE_WEIGHT = { peer: 0.34, subordinate: 0.33, 'third-party': 0.33 };
-export const FEEDBACK = new Map(
-  Object.entries({ 'sangat baik': 5, baik: 4, cukup: 3, kurang: 2, 'sangat kurang': 1 }).map(([k, v]) => [
-    norm(k),
-    v,
-  ]),
+const ROLES = Object.keys(ROLE_WEIGHT);
+const ROLE_WEIGHTS = ROLES.map((r) => ROLE_WEIGHT[r]);
+const ROLE_INDEX = new Map(ROLES.map((r, k) => [r, k]));
+const BERAKHLAK_INDEX = new Map(BERAKHLAK.map((id, b) => [id, b]));
+// Reused by every call (the function is synchronous): allocating them per appraisal cost more than filling them.
+const SUMS = new Float64Array(BERAKHLAK.length * ROLES.length);
+const COUNTS = new Uint32Array(BERAKHLAK.length * ROLES.length);
+export const FEEDBACK = labelMap(
+  Object.entries({ 'sangat baik': 5, baik: 4, cukup: 3, kurang: 2, 'sangat kurang': 1 }),
 );
 export const PREDICATE_PERCENT = {
   'sangat-baik': 1.5,
@@ -78,7 +96,7 @@ export const PREDICATE_PERCENT = {
   kurang: 0.5,
   'sangat-kurang': 0.25,
 };
-export const ANNUAL_COEFFICIENT = new Map(
+export const ANNUAL_COEFFICIENT = labelMap(
   Object.entries({
     pemula: 3.75,
     terampil: 5,
@@ -88,7 +106,7 @@ export const ANNUAL_COEFFICIENT = new Map(
     'ahli-muda': 25,
     'ahli-madya': 37.5,
     'ahli-utama': 50,
-  }).map(([k, v]) => [norm(k), v]),
+  }),
 );
 
 /**
@@ -97,7 +115,7 @@ export const ANNUAL_COEFFICIENT = new Map(
  */
 export function previousPredicate(history, endYear) {
   const h = (history ?? []).find((x) => x.year === endYear - 1);
-  return h && PMR_PREDICATE.get(norm(h.predicate));
+  return h && lookup(PMR_PREDICATE, h.predicate);
 }
 
 /**
@@ -122,29 +140,31 @@ export function pmrEvidence(a) {
     if (t.main) mains++;
   }
   const n = items.length;
-  // BerAKHLAK: per value, the mean of each role, weighted by role; missing roles renormalise.
-  const acc = {};
-  for (const r of a.ratings ?? []) {
-    const v = typeof r.value === 'number' ? r.value : FEEDBACK.get(norm(r.value));
-    acc[r.indicator] ??= {};
-    const perValue = acc[r.indicator];
-    perValue[r.role] ??= [0, 0];
-    const role = perValue[r.role];
-    role[0] += v;
-    role[1]++;
+  // BerAKHLAK: per value, the mean of each role, weighted by role; missing roles renormalise. Sums and counts in
+  // two small arrays indexed by value × role, filled in one pass (a record per value and role, built afresh for
+  // every appraisal, made this function the peer's costliest by far).
+  const sums = SUMS.fill(0);
+  const counts = COUNTS.fill(0);
+  const ratings = a.ratings ?? [];
+  for (let i = 0; i < ratings.length; i++) {
+    const r = ratings[i];
+    const v = typeof r.value === 'number' ? r.value : lookup(FEEDBACK, r.value);
+    const slot = BERAKHLAK_INDEX.get(r.indicator) * ROLES.length + ROLE_INDEX.get(r.role);
+    sums[slot] += v;
+    counts[slot]++;
   }
   let values = 0;
   let valueCount = 0;
-  for (const id of BERAKHLAK) {
-    const perValue = acc[id];
-    if (!perValue) continue;
+  for (let b = 0; b < BERAKHLAK.length; b++) {
     let num = 0;
     let den = 0;
-    for (const role in perValue) {
-      const [s, c] = perValue[role];
-      num += (ROLE_WEIGHT[role] * s) / c;
-      den += ROLE_WEIGHT[role];
+    for (let k = 0; k < ROLES.length; k++) {
+      const slot = b * ROLES.length + k;
+      if (counts[slot] === 0) continue;
+      num += (ROLE_WEIGHTS[k] * sums[slot]) / counts[slot];
+      den += ROLE_WEIGHTS[k];
     }
+    if (den === 0) continue;
     values += num / den;
     valueCount++;
   }

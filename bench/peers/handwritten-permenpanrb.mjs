@@ -5,7 +5,7 @@
 import {
   ANNUAL_COEFFICIENT,
   fullYears,
-  norm,
+  lookup,
   PMR_MATRIX,
   PMR_RATING,
   PREDICATE_PERCENT,
@@ -27,8 +27,8 @@ export function scorePermenpanrb(a) {
         : 'di-bawah';
   const p = ev.perilakuScore;
   const pSuggested = p < 3.5 ? 'di-bawah' : p < 4.5 ? 'sesuai' : 'di-atas';
-  const hk = PMR_RATING.get(norm(a.supervisorRatings['hasil-kerja']));
-  const pr = PMR_RATING.get(norm(a.supervisorRatings.perilaku));
+  const hk = lookup(PMR_RATING, a.supervisorRatings['hasil-kerja']);
+  const pr = lookup(PMR_RATING, a.supervisorRatings.perilaku);
   const flags = [];
   if (hk !== hkSuggested) flags.push('rating-departs:hasil-kerja');
   if (pr !== pSuggested) flags.push('rating-departs:perilaku');
@@ -43,7 +43,7 @@ export function scorePermenpanrb(a) {
   ]);
   const credit = { met: a.employee.positionType === 'fungsional' };
   if (credit.met) {
-    const coefficient = ANNUAL_COEFFICIENT.get(norm(a.employee.functionalLevel));
+    const coefficient = lookup(ANNUAL_COEFFICIENT, a.employee.functionalLevel);
     credit.value = round2(
       (PREDICATE_PERCENT[predicate] * coefficient * periodMonths(a.period.start, a.period.end)) / 12,
     );

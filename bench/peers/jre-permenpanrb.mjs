@@ -8,7 +8,7 @@ import { Engine } from 'json-rules-engine';
 import {
   ANNUAL_COEFFICIENT,
   fullYears,
-  norm,
+  lookup,
   PMR_MATRIX,
   PMR_RATING,
   PREDICATE_PERCENT,
@@ -114,8 +114,8 @@ export function createPeer() {
       const ev = pmrEvidence(a);
       const facts = {
         ...ev,
-        hasilKerjaRating: PMR_RATING.get(norm(a.supervisorRatings['hasil-kerja'])),
-        perilakuRating: PMR_RATING.get(norm(a.supervisorRatings.perilaku)),
+        hasilKerjaRating: lookup(PMR_RATING, a.supervisorRatings['hasil-kerja']),
+        perilakuRating: lookup(PMR_RATING, a.supervisorRatings.perilaku),
         periodKind: a.period.kind,
         yearsInRank: fullYears(a.employee.rankSince, a.period.end),
         previousPredicate: previousPredicate(a.employee.history, Number(a.period.end.slice(0, 4))),
@@ -137,7 +137,7 @@ export function createPeer() {
       if (credit.met) {
         credit.value = round2(
           (PREDICATE_PERCENT[predicate] *
-            ANNUAL_COEFFICIENT.get(norm(a.employee.functionalLevel)) *
+            lookup(ANNUAL_COEFFICIENT, a.employee.functionalLevel) *
             periodMonths(a.period.start, a.period.end)) /
             12,
         );
