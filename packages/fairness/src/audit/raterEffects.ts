@@ -1,5 +1,6 @@
 import type { Role } from '@kinerja/core';
 import type { RatingObservation } from './Cohort.js';
+import { conjugateGradient } from './stats/conjugateGradient.js';
 import { contrastVariances } from './stats/contrastVariances.js';
 import { overdispersion } from './stats/overdispersion.js';
 import { type DesignUnit, raterDesign } from './stats/raterDesign.js';
@@ -42,23 +43,27 @@ export interface RaterEffectsFit {
   df: number;
   /** τ̂²: variance of raters' true effects around each other (normal leniency), by {@link overdispersion}. */
   spread2: number;
-  /** Whether the alternating least squares met its tolerance within the iteration cap. */
+  /** Whether the solve of the normal equations (conjugate gradients) met its tolerance within the iteration cap. */
   converged: boolean;
 }
 
-const tolerance = 1e-10;
+/** Relative residual of the normal equations at which the solve stops: far below any digit the audit reports. */
+const tolerance = 1e-12;
 
 const add = (array: number[], i: number, x: number): void => {
   array[i] = (array[i] as number) + x;
 };
-const maxIterations = 5000;
+/** Conjugate gradients end in at most R steps in exact arithmetic; rounding can ask for a few more. */
+const maxIterations = (raters: number) => 2 * raters + 100;
 
 /**
  * Fits the additive crossed model y_rik = μ_ik + τ_r + ε on every (ratee, indicator) rated by at least two raters:
  * μ_ik absorbs what the person deserves on the indicator (their level and profile), τ_r is rater r's leniency.
- * Alternating least squares (each step the exact least-squares update of one block given the other, so the residual
- * sum of squares never grows), τ centred per connected component of raters since only differences between raters
- * who share people, directly or through others, are identified.
+ * The rater effects solve the normal equations once μ is absorbed (a weighted graph Laplacian of the raters), by
+ * preconditioned conjugate gradients ({@link conjugateGradient}); τ is centred per connected component of raters
+ * since only differences between raters who share people, directly or through others, are identified. Alternating
+ * least squares, used before, needs steps in proportion to the square of how many links apart raters are: on a
+ * city's hierarchy of loosely linked teams it stopped unconverged at its cap after seconds.
  *
  * Why the crossed model rather than "rater − mean of the others on the same unit": a rater's co-raters are
  * themselves lenient or severe. With the paired contrast, one supervisor who adds half a point makes each of the
@@ -134,34 +139,54 @@ export function fitRaterEffects(audited: readonly RatingObservation[]): RaterEff
     add(unitCount, unitOf[o] as number, 1);
     add(raterCount, raterOf[o] as number, 1);
   }
-  const tau = new Array<number>(R).fill(0);
-  const mu = new Array<number>(U).fill(0);
-  const sumU = new Array<number>(U).fill(0);
-  const sumR = new Array<number>(R).fill(0);
-  let converged = false;
-  for (let iteration = 0; iteration < maxIterations && !converged; iteration++) {
-    sumU.fill(0);
-    for (let o = 0; o < N; o++)
-      add(sumU, unitOf[o] as number, (ratingOf[o] as number) - (tau[raterOf[o] as number] as number));
-    for (let u = 0; u < U; u++) mu[u] = (sumU[u] as number) / (unitCount[u] as number);
-    sumR.fill(0);
-    for (let o = 0; o < N; o++)
-      add(sumR, raterOf[o] as number, (ratingOf[o] as number) - (mu[unitOf[o] as number] as number));
-    const centre = new Map<number, number>();
-    const next = tau.map((_, r) => (sumR[r] as number) / (raterCount[r] as number));
-    for (let r = 0; r < R; r++) {
-      const c = componentOf[r] as number;
-      centre.set(c, (centre.get(c) ?? 0) + (next[r] as number));
-    }
-    let change = 0;
-    for (let r = 0; r < R; r++) {
-      const c = componentOf[r] as number;
-      const t = (next[r] as number) - (centre.get(c) as number) / (componentSize.get(c) as number);
-      change = Math.max(change, Math.abs(t - (tau[r] as number)));
-      tau[r] = t;
-    }
-    converged = change < tolerance;
+  // The rater effects solve the normal equations with the person × indicator means absorbed, M τ = b:
+  // (M τ)_r = Σ over r's ratings of (τ_r − mean τ of that unit's raters), b_r = Σ (y − unit mean of y). M is a
+  // weighted graph Laplacian of the raters (singular by one constant per component, b orthogonal to those).
+  const unitMean = new Float64Array(U);
+  for (let o = 0; o < N; o++) {
+    const u = unitOf[o] as number;
+    unitMean[u] = (unitMean[u] as number) + (ratingOf[o] as number);
   }
+  for (let u = 0; u < U; u++) unitMean[u] = (unitMean[u] as number) / (unitCount[u] as number);
+  const b = new Float64Array(R);
+  const diagonal = new Float64Array(R);
+  for (let o = 0; o < N; o++) {
+    const r = raterOf[o] as number;
+    const u = unitOf[o] as number;
+    b[r] = (b[r] as number) + (ratingOf[o] as number) - (unitMean[u] as number);
+    diagonal[r] = (diagonal[r] as number) + 1 - 1 / (unitCount[u] as number);
+  }
+  const tauMean = new Float64Array(U);
+  const applyM = (t: Float64Array, out: Float64Array) => {
+    tauMean.fill(0);
+    for (let o = 0; o < N; o++) {
+      const u = unitOf[o] as number;
+      tauMean[u] = (tauMean[u] as number) + (t[raterOf[o] as number] as number);
+    }
+    for (let u = 0; u < U; u++) tauMean[u] = (tauMean[u] as number) / (unitCount[u] as number);
+    out.fill(0);
+    for (let o = 0; o < N; o++) {
+      const r = raterOf[o] as number;
+      out[r] = (out[r] as number) + (t[r] as number) - (tauMean[unitOf[o] as number] as number);
+    }
+  };
+  const solved = conjugateGradient(applyM, b, diagonal, tolerance, maxIterations(R));
+  const converged = solved.converged;
+  // Only differences within a component are identified: centred per component, as reported.
+  const centre = new Array<number>(componentSize.size).fill(0);
+  for (let r = 0; r < R; r++) {
+    const c = componentOf[r] as number;
+    centre[c] = (centre[c] as number) + (solved.x[r] as number);
+  }
+  const tau = new Array<number>(R);
+  for (let r = 0; r < R; r++) {
+    const c = componentOf[r] as number;
+    tau[r] = (solved.x[r] as number) - (centre[c] as number) / (componentSize.get(c) as number);
+  }
+  const mu = new Array<number>(U).fill(0);
+  for (let o = 0; o < N; o++)
+    add(mu, unitOf[o] as number, (ratingOf[o] as number) - (tau[raterOf[o] as number] as number));
+  for (let u = 0; u < U; u++) mu[u] = (mu[u] as number) / (unitCount[u] as number);
 
   // Rater × ratee cells: residual sums and sizes; raters per ratee (within a component).
   const cells = new Map<string, { r: number; ratee: string; sum: number; n: number }>();
