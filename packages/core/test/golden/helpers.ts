@@ -74,6 +74,34 @@ predicate:
 `;
 }
 
+/**
+ * A rubric with one group `g` (mean) of indicator `x`, measured by `measureYaml` (a YAML flow mapping), beside a
+ * constant 80 `y`, and a single catch-all band: whether `x` counts, is dropped or fails shows in the group's mean.
+ */
+export function besideConstantRubric(id: string, measureYaml: string): CompiledRubric {
+  return load(`
+kinerja: 1
+id: ${id}
+version: 1.0.0
+label: { id: Uji ukuran di samping konstanta, en: Measure beside a constant }
+groups:
+  g:
+    label: { id: Grup, en: Group }
+    combine: mean
+    indicators:
+      x: { label: { id: X, en: X }, measure: ${measureYaml} }
+      y: { label: { id: Y, en: Y }, measure: { kind: constant, value: 80 } }
+score:
+  weights: { g: 1 }
+predicate:
+  levels:
+    - { id: ada, label: { id: Ada, en: Present } }
+    - { id: tidak-ada, label: { id: Tidak ada, en: Absent } }
+  bands:
+    - { id: ada, range: "(-inf, inf)" }
+`);
+}
+
 /** Evaluates `x` of a single-measure rubric with the given input record. */
 export function measureOnce(measureYaml: string, record: Record<string, unknown>): Evaluation {
   return load(singleMeasureRubric(measureYaml)).evaluate(appraisal({ inputs: { x: record } }));

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadRubric } from '../../src/index.js';
-import { appraisal, codes, load, singleMeasureRubric } from './helpers.js';
+import { appraisal, besideConstantRubric, codes, singleMeasureRubric } from './helpers.js';
 
 const normalOrKhusus = `{ kind: one-of, clamp: { min: 0, max: 120 }, of: [
   { kind: ratio, target: target, realisation: realisation },
@@ -14,28 +14,7 @@ const normalOrKhusus = `{ kind: one-of, clamp: { min: 0, max: 120 }, of: [
 // Flow YAML written over several lines here, put on one line under `measure:`.
 const oneLine = (measure: string) => measure.replace(/\s*\n\s*/g, ' ');
 
-const withSecond = (measure: string) =>
-  load(`
-kinerja: 1
-id: satu-dari
-version: 1.0.0
-label: { id: Satu dari, en: One of }
-groups:
-  g:
-    label: { id: Grup, en: Group }
-    combine: mean
-    indicators:
-      x: { label: { id: X, en: X }, measure: ${oneLine(measure)} }
-      y: { label: { id: Y, en: Y }, measure: { kind: constant, value: 80 } }
-score:
-  weights: { g: 1 }
-predicate:
-  levels:
-    - { id: ada, label: { id: Ada, en: Present } }
-    - { id: tidak-ada, label: { id: Tidak ada, en: Absent } }
-  bands:
-    - { id: ada, range: "(-inf, inf)" }
-`);
+const withSecond = (measure: string) => besideConstantRubric('satu-dari', oneLine(measure));
 
 const scored = (measure: string, x?: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   withSecond(measure).evaluate(appraisal({ ...(x ? { inputs: { x } } : {}), ...extra }));

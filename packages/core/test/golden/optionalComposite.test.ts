@@ -4,30 +4,9 @@
  * The coverage indicator below is kupang-dinkes's: (capaian ÷ sasaran × 10000) ÷ targetCakupan.
  */
 import { describe, expect, it } from 'vitest';
-import { appraisal, codes, load } from './helpers.js';
+import { appraisal, besideConstantRubric, codes } from './helpers.js';
 
-const rubric = (measure: string) =>
-  load(`
-kinerja: 1
-id: komposit-opsional
-version: 1.0.0
-label: { id: Komposit opsional, en: Optional composite }
-groups:
-  g:
-    label: { id: Grup, en: Group }
-    combine: mean
-    indicators:
-      x: { label: { id: X, en: X }, measure: ${measure} }
-      y: { label: { id: Y, en: Y }, measure: { kind: constant, value: 80 } }
-score:
-  weights: { g: 1 }
-predicate:
-  levels:
-    - { id: ada, label: { id: Ada, en: Present } }
-    - { id: tidak-ada, label: { id: Tidak ada, en: Absent } }
-  bands:
-    - { id: ada, range: "(-inf, inf)" }
-`);
+const rubric = (measure: string) => besideConstantRubric('komposit-opsional', measure);
 
 const coverage = rubric(
   `{ kind: quotient, optional: true, of: [{ kind: ratio, target: sasaran, realisation: capaian, scale: 10000 }, { kind: value, input: targetCakupan }] }`,
