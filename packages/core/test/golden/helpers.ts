@@ -46,6 +46,17 @@ export function indicator(e: Evaluation, g: string, id: string): IndicatorResult
   return r;
 }
 
+/** Overall score = group `g`'s score, one band over every value: the measure's value is all that matters. */
+const catchAll = `score:
+  weights: { g: 1 }
+predicate:
+  levels:
+    - { id: ada, label: { id: Ada, en: Present } }
+    - { id: tidak-ada, label: { id: Tidak ada, en: Absent } }
+  bands:
+    - { id: ada, range: "(-inf, inf)" }
+`;
+
 /**
  * A rubric with one group `g` and one indicator `x` measured by `measureYaml` (a YAML flow mapping), overall
  * score = group score, and a single catch-all band, so the measure's value is all that matters.
@@ -63,15 +74,7 @@ groups:
       x:
         label: { id: Indikator, en: Indicator }
         measure: ${measureYaml}
-score:
-  weights: { g: 1 }
-predicate:
-  levels:
-    - { id: ada, label: { id: Ada, en: Present } }
-    - { id: tidak-ada, label: { id: Tidak ada, en: Absent } }
-  bands:
-    - { id: ada, range: "(-inf, inf)" }
-`;
+${catchAll}`;
 }
 
 /**
@@ -91,15 +94,7 @@ groups:
     indicators:
       x: { label: { id: X, en: X }, measure: ${measureYaml} }
       y: { label: { id: Y, en: Y }, measure: { kind: constant, value: 80 } }
-score:
-  weights: { g: 1 }
-predicate:
-  levels:
-    - { id: ada, label: { id: Ada, en: Present } }
-    - { id: tidak-ada, label: { id: Tidak ada, en: Absent } }
-  bands:
-    - { id: ada, range: "(-inf, inf)" }
-`);
+${catchAll}`);
 }
 
 /** Evaluates `x` of a single-measure rubric with the given input record. */
