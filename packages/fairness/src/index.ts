@@ -64,11 +64,12 @@ export {
   simulationRubric,
 } from './audit/simulateCohort.js';
 export { simulationIndicators, simulationRubricYaml } from './audit/simulationRubric.js';
+export { spreadDf } from './audit/spreadDf.js';
 export { fisherExact, fisherMidP } from './audit/stats/fisherExact.js';
 export type { Interval } from './audit/stats/Interval.js';
 export { normalCdf, normalQuantile } from './audit/stats/normal.js';
-export { overdispersion } from './audit/stats/overdispersion.js';
-export { type SpreadTest, spreadTest } from './audit/stats/spreadTest.js';
+export { type OverdispersionFit, overdispersion, overdispersionFit } from './audit/stats/overdispersion.js';
+export { type SpreadTest, satterthwaiteDf, spreadTest } from './audit/stats/spreadTest.js';
 export {
   type DivergenceAudit,
   type DivergenceOptions,

@@ -148,13 +148,13 @@ const wordOf = (table: Readonly<Record<string, Words>>, key: string, lang: Lang)
 function methodId(report: AuditReport) {
   const converged = !report.leniency.method.includes('NOT converged');
   return {
-    leniency: `model silang penilai × yang dinilai (kuadrat terkecil bergantian${converged ? '' : ', TIDAK konvergen'}), dikelompokkan per penilai × yang dinilai, interval t gabungan; tanda: uji z satu sisi pada alpha/2 per arah terhadap sebaran normal antarpenilai (Spiegelhalter 2005)`,
+    leniency: `model silang penilai × yang dinilai (kuadrat terkecil, gradien konjugat${converged ? '' : ', TIDAK konvergen'}), dikelompokkan per penilai × yang dinilai, interval t gabungan; tanda: uji t satu sisi pada alpha/2 per arah terhadap sebaran normal antarpenilai (Spiegelhalter 2005), derajat bebas Satterthwaite dari ketidakpastian sebaran dan varians residu`,
     central: `SD nilai dari penilai ÷ SD nilai dari penilai lain pada unit (yang dinilai, indikator) yang sama; bootstrap klaster atas orang yang dinilai; tanda bila rasionya < ${report.centralTendency.maxSdRatio} dan batas atas intervalnya < 1`,
     halo: 'rata-rata atas orang yang dinilai dari (SD antarindikator − rata-rata SD antarindikator penilai lain); interval t atas orang yang dinilai; tanda bila seluruh interval di bawah −margin',
     agreement:
       'alpha Krippendorff (matriks koinsidensi; rating yang hilang diperbolehkan; unit dengan < 2 rating dibuang; tidak dihitung dari kurang dari 2 unit)',
     divergence:
-      'per orang yang dinilai: rata-rata atas indikator dari (nilai atasan − rata-rata nilai penilai konsensus); rata-rata atas orang yang dinilai dikurangi acuan (median selisih atasan lain); interval t gabungan (model silang penilai); tanda: uji z satu sisi pada alpha/2 per arah terhadap sebaran normal antarpenilai',
+      'per orang yang dinilai: rata-rata atas indikator dari (nilai atasan − rata-rata nilai penilai konsensus); rata-rata atas orang yang dinilai dikurangi acuan (median selisih atasan lain); interval t gabungan (model silang penilai); tanda: uji t satu sisi pada alpha/2 per arah terhadap sebaran normal antarpenilai, derajat bebas Satterthwaite dari ketidakpastian sebaran, varians residu dan acuan',
   };
 }
 

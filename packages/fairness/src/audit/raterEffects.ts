@@ -2,7 +2,7 @@ import type { Role } from '@kinerja/core';
 import type { RatingObservation } from './Cohort.js';
 import { conjugateGradient } from './stats/conjugateGradient.js';
 import { contrastVariances } from './stats/contrastVariances.js';
-import { overdispersion } from './stats/overdispersion.js';
+import { overdispersionFit } from './stats/overdispersion.js';
 import { type DesignUnit, raterDesign } from './stats/raterDesign.js';
 import { unitsOf } from './unitsOf.js';
 
@@ -41,8 +41,18 @@ export interface RaterEffectsFit {
   residualVariance: number;
   /** Degrees of freedom of σ̂²: cells − ratees − raters + components. */
   df: number;
-  /** τ̂²: variance of raters' true effects around each other (normal leniency), by {@link overdispersion}. */
+  /** τ̂²: variance of raters' true effects around each other (normal leniency), by {@link overdispersionFit}. */
   spread2: number;
+  /**
+   * Sandwich variance of τ̂² given σ̂² (`OverdispersionFit.variance`): τ̂² is estimated from this one
+   * cohort, and a rater with a small sampling variance is judged almost wholly against it.
+   */
+  spread2Variance: number;
+  /**
+   * dτ̂²/d ln σ̂² (`OverdispersionFit.scaleSensitivity`, ≤ 0): every sampling variance is σ̂² times a design
+   * factor, so an error in σ̂² moves τ̂² the other way, and the two errors partly cancel in v + τ̂².
+   */
+  spread2Sensitivity: number;
   /** Whether the solve of the normal equations (conjugate gradients) met its tolerance within the iteration cap. */
   converged: boolean;
 }
@@ -226,11 +236,19 @@ export function fitRaterEffects(audited: readonly RatingObservation[]): RaterEff
       component: size,
     };
   });
-  const spread2 = Number.isFinite(residualVariance)
-    ? overdispersion(
+  const spread = Number.isFinite(residualVariance)
+    ? overdispersionFit(
         raters.map((r) => r.estimate),
         raters.map((r) => r.variance),
       )
-    : 0;
-  return { raters, residualVariance, df, spread2, converged };
+    : { tau2: 0, variance: 0, scaleSensitivity: 0 };
+  return {
+    raters,
+    residualVariance,
+    df,
+    spread2: spread.tau2,
+    spread2Variance: spread.variance,
+    spread2Sensitivity: spread.scaleSensitivity,
+    converged,
+  };
 }

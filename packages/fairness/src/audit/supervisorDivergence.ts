@@ -3,6 +3,7 @@ import type { RatingObservation } from './Cohort.js';
 import { compareText } from './compareText.js';
 import { fitRaterEffects } from './raterEffects.js';
 import { auditedRatings, flagOf, type RaterAuditOptions } from './raterLeniency.js';
+import { spreadDf } from './spreadDf.js';
 import { mean, median, variance } from './stats/describe.js';
 import type { Interval } from './stats/Interval.js';
 import { type SpreadTest, spreadTest } from './stats/spreadTest.js';
@@ -39,7 +40,10 @@ export interface SupervisorGap {
    * error includes the baseline's).
    */
   interval?: Interval;
-  /** The two one-sided tests of gap − baseline against the normal spread of leniency between raters. */
+  /**
+   * The two one-sided tests of gap − baseline against the normal spread of leniency between raters, referred to
+   * Student's t on `test.df` degrees of freedom (the uncertainty of τ̂², σ̂² and the baseline's variance carried in).
+   */
   test?: SpreadTest;
   /** `above-consensus` when `test.pAbove` < alpha/2, `below-consensus` when `test.pBelow` < alpha/2. */
   flag?: 'above-consensus' | 'below-consensus';
@@ -57,6 +61,8 @@ export interface DivergenceAudit {
   power: number;
   /** τ̂: standard deviation of leniency between raters (from the crossed model over all raters). */
   spread: number;
+  /** Standard error of τ̂² (sandwich, given σ̂²), as in the leniency audit. */
+  spread2Se: number;
   /** Mean gap of all supervisors (the role effect), when any. */
   roleGap?: number;
   /** Supervisors, ranked by |gap − baseline| descending. */
@@ -71,9 +77,11 @@ export interface DivergenceAudit {
  * ((π/2)·var/k, a median of normals) added; with one other supervisor, that supervisor's own variance (their
  * sampling variance plus τ̂²); with none, there is no baseline and no test. The sampling variance is σ̂² Σ (1 + 1/c_i) / n² with σ̂² the pooled
  * residual variance of the crossed rater × ratee model and c_i the consensus raters of person i; the interval is
- * t-based on its degrees of freedom. The flag is two one-sided z tests, each at alpha/2 (default alpha 0.05), of
+ * t-based on its degrees of freedom. The flag is two one-sided tests, each at alpha/2 (default alpha 0.05), of
  * "more than `margin` beyond the normal spread of leniency between raters" (τ̂ from the crossed model over all
- * raters: a supervisor's normal leniency is assumed to vary as much as any rater's; Spiegelhalter 2005).
+ * raters: a supervisor's normal leniency is assumed to vary as much as any rater's; Spiegelhalter 2005), referred
+ * to Student's t with Satterthwaite's effective degrees of freedom ({@link spreadDf}): τ̂², σ̂² and the baseline's
+ * variance (from k − 1 degrees of freedom over k other supervisors) are all estimates.
  */
 export function supervisorDivergence(
   ratings: readonly RatingObservation[],
@@ -127,11 +135,24 @@ export function supervisorDivergence(
     const noBaseline = useCohort && rest.length === 0;
     const baseline = useCohort && rest.length > 0 ? median(restMeans) : 0;
     let baselineVar = 0;
-    if (useCohort && rest.length > 1) baselineVar = ((Math.PI / 2) * variance(restMeans)) / rest.length;
-    else if (useCohort && rest.length === 1 && usable)
-      baselineVar = samplingOf((rest[0] as [string, number[]])[0]) + fit.spread2;
+    // How each part of the variance is estimated, for the test's degrees of freedom: σ̂²-proportional sampling,
+    // τ̂² (once, or twice with a single other supervisor), and the spread of the other supervisors' gaps (a
+    // sample variance on k − 1 degrees of freedom: Var = 2·B²/(k − 1)).
+    let spreadCopies = 1;
+    let fromGaps = 0;
+    const ownSampling = usable ? samplingOf(supervisor) : Number.NaN;
+    let sigmaSampling = ownSampling;
+    if (useCohort && rest.length > 1) {
+      baselineVar = ((Math.PI / 2) * variance(restMeans)) / rest.length;
+      fromGaps = baselineVar;
+    } else if (useCohort && rest.length === 1 && usable) {
+      const other = samplingOf((rest[0] as [string, number[]])[0]);
+      baselineVar = other + fit.spread2;
+      sigmaSampling += other;
+      spreadCopies = 2;
+    }
     const n = values.length;
-    const sampling = usable ? samplingOf(supervisor) + baselineVar : Number.NaN;
+    const sampling = usable ? ownSampling + baselineVar : Number.NaN;
     const estimate = gap - baseline;
     let interval: Interval | undefined;
     let test: SpreadTest | undefined;
@@ -145,7 +166,9 @@ export function supervisorDivergence(
         n,
         method: `pooled t (df ${fit.df})${baselineVar > 0 ? ', baseline se added' : ''}`,
       };
-      test = spreadTest(estimate, sampling, fit.spread2, margin, alpha, power);
+      const fromGapsVariance = fromGaps > 0 ? (2 * fromGaps * fromGaps) / (rest.length - 1) : 0;
+      const df = spreadDf(fit, sigmaSampling, spreadCopies, fromGaps, fromGapsVariance);
+      test = spreadTest(estimate, sampling, fit.spread2, margin, alpha, power, df);
     }
     const side = flagOf(test, alpha);
     return {
@@ -164,11 +187,12 @@ export function supervisorDivergence(
   supervisors.sort((a, b) => shift(b) - shift(a) || compareText(a.supervisor, b.supervisor));
   return {
     method:
-      'per ratee: mean over indicators of (supervisor − mean of consensus raters); mean over ratees minus baseline; pooled t interval (crossed rater model); flag: one-sided z test at alpha/2 per direction against the normal spread between raters',
+      'per ratee: mean over indicators of (supervisor − mean of consensus raters); mean over ratees minus baseline; pooled t interval (crossed rater model); flag: one-sided t test at alpha/2 per direction against the normal spread between raters, Satterthwaite df from the uncertainty of the spread, the residual variance and the baseline',
     margin,
     alpha,
     power,
     spread: Math.sqrt(fit.spread2),
+    spread2Se: Math.sqrt(fit.spread2Variance),
     ...(all.length > 0 ? { roleGap: mean(all) } : {}),
     supervisors,
   };
