@@ -54,6 +54,7 @@ const words = {
   rounding: { id: 'pembulatan', en: 'rounding' },
   org: { id: 'predikat organisasi', en: 'organisation predikat' },
   spread: { id: 'sebaran normal antarpenilai', en: 'normal spread between raters' },
+  spreadSe: { id: 'galat baku τ̂²', en: 'standard error of τ̂²' },
   pOneSided: { id: 'p (satu sisi)', en: 'p (one-sided)' },
   detectable: { id: 'Pergeseran terdeteksi', en: 'Detectable shift' },
   rubric: { id: 'rubrik', en: 'rubric' },
@@ -247,7 +248,7 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
   const l = report.leniency;
   raterSection(
     w('leniency'),
-    `${methods?.leniency ?? l.method}; alpha ${l.alpha}; ${w('spread')} ${num(l.spread, 3)}`,
+    `${methods?.leniency ?? l.method}; alpha ${l.alpha}; ${w('spread')} ${num(l.spread, 3)} (${w('spreadSe')} ${num(l.spread2Se, 4)})`,
     l.margin,
     l.raters,
     l.power,
@@ -302,7 +303,7 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
     '',
     `## ${w('divergence')}`,
     '',
-    `${w('method')}: ${methods?.divergence ?? d.method}; alpha ${d.alpha}; ${w('spread')} ${num(d.spread, 3)}; ${w('margin')} ${num(d.margin, 3)}.`,
+    `${w('method')}: ${methods?.divergence ?? d.method}; alpha ${d.alpha}; ${w('spread')} ${num(d.spread, 3)} (${w('spreadSe')} ${num(d.spread2Se, 4)}); ${w('margin')} ${num(d.margin, 3)}.`,
   );
   if (d.roleGap !== undefined) out.push('', `${w('roleGap')}: ${num(d.roleGap)}.`);
   out.push(

@@ -258,7 +258,13 @@ describe('simulated cohorts (fixed seeds) and the full report', () => {
     expect(en).toMatch(/\| atasan-3 \| 8 \|/);
     expect(en).toContain('| Detectable shift (95%) |');
     expect(en).toContain('Detectable shift: the smallest leniency or severity beyond the normal spread');
+    // How precisely the normal spread is known, which every rater's test carries.
+    const se = report.leniency.spread2Se.toFixed(4);
+    expect(en).toContain(
+      `normal spread between raters ${report.leniency.spread.toFixed(3)} (standard error of τ̂² ${se})`,
+    );
     const id = formatAuditMarkdown(report, 'id');
+    expect(id).toContain(`(galat baku τ̂² ${se})`);
     expect(id).toContain('| Pergeseran terdeteksi (95%) |');
     expect(id).toContain('# Laporan audit penilaian kinerja');
     expect(id).toContain('## Atasan dibanding rekan kerja');
