@@ -2,7 +2,8 @@ import type { Appraisal } from '@kinerja/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryAppraisal } from '../src/index.js';
-import { demo, load, RICH_PATH, SEED } from './helpers/load.js';
+import { demo, load, mustLoad, RICH_PATH, SEED } from './helpers/load.js';
+import { oneIndicator } from './helpers/rubricYaml.js';
 
 const rich = load(RICH_PATH);
 const sample = (n: number, quality?: number): Appraisal[] =>
@@ -29,6 +30,34 @@ describe('arbitraryAppraisal', () => {
       expect(noticed, JSON.stringify(a)).toEqual([]);
       expect(e.status).toBe('complete');
     }
+  });
+
+  it('gives ratings only to a one-of record that takes its raters alternative', () => {
+    // A service score given directly, or by peers: the two must never come together (ambiguous-input).
+    const compiled = mustLoad(
+      oneIndicator(
+        `        measure: { kind: one-of, of: [
+          { kind: value, input: nilai },
+          { kind: raters, roles: { peer: { weight: 1, min: 1 } } } ] }`,
+        '    - { id: baik, range: "[50, inf)" }\n    - { id: kurang, range: "(-inf, 50)" }',
+      ),
+    );
+    let direct = 0;
+    let rated = 0;
+    for (const a of fc.sample(arbitraryAppraisal(compiled), { seed: SEED, numRuns: 60 })) {
+      const e = compiled.evaluate(a);
+      expect(
+        e.diagnostics.filter((d) => d.severity === 'error'),
+        JSON.stringify(a),
+      ).toEqual([]);
+      expect(e.status).toBe('complete');
+      if (a.inputs?.layanan?.nilai !== undefined) direct++;
+      if (a.ratings?.some((r) => r.indicator === 'layanan')) rated++;
+    }
+    // Both alternatives drawn, each record with exactly one of them.
+    expect(direct).toBeGreaterThan(10);
+    expect(rated).toBeGreaterThan(10);
+    expect(direct + rated).toBe(60);
   });
 
   it('gives a real employee and period', () => {

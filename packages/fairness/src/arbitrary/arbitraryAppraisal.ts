@@ -6,7 +6,7 @@ import { arbitraryEmployee, placeEmployee } from './arbitraryEmployee.js';
 import { arbitraryFacts } from './arbitraryFacts.js';
 import { arbitraryPeriod } from './arbitraryPeriod.js';
 import { arbitraryRatings } from './arbitraryRatings.js';
-import { arbitraryRecord } from './arbitraryRecord.js';
+import { arbitraryChosenRecord, arbitraryRecord } from './arbitraryRecord.js';
 import { arbitrarySupervisorRating } from './arbitrarySupervisorRating.js';
 
 /** Options of {@link arbitraryAppraisal}. */
@@ -72,7 +72,9 @@ export function arbitraryAppraisal(
   const vocabulary = textVocabulary(rubric);
   const q = options.quality;
   const extra = options.extraTargets ?? 4;
-  const inputs = fc.record(Object.fromEntries(plan.inputs.map((p) => [p.id, arbitraryRecord(p.plan, q)])));
+  const inputs = fc.record(
+    Object.fromEntries(plan.inputs.map((p) => [p.id, arbitraryChosenRecord(p.plan, q)])),
+  );
   const targets = fc.record(
     Object.fromEntries(plan.items.map((p) => [p.group, arbitraryTargets(p, extra, q)])),
   );
@@ -101,11 +103,21 @@ export function arbitraryAppraisal(
         period,
       };
       // Empty blocks are left out, as a person filling in the form would.
-      if (plan.inputs.length > 0) a.inputs = parts.inputs;
+      if (plan.inputs.length > 0)
+        a.inputs = Object.fromEntries(Object.entries(parts.inputs).map(([id, c]) => [id, c.record]));
+      // An indicator whose record takes a one-of alternative other than its raters gets no ratings: they would give
+      // the raters alternative too (ambiguous-input).
+      const unrated = new Set(
+        Object.entries(parts.inputs)
+          .filter(([, c]) => !c.ratersTaken)
+          .map(([id]) => id),
+      );
       if (plan.items.length > 0) a.targets = parts.targets;
       // The engine takes a self-rating only from the employee (rater = their NIP).
-      if (parts.ratings.length > 0)
-        a.ratings = parts.ratings.map((r) => (r.role === 'self' ? { ...r, rater: a.employee.nip } : r));
+      const ratings =
+        unrated.size > 0 ? parts.ratings.filter((r) => !unrated.has(r.indicator)) : parts.ratings;
+      if (ratings.length > 0)
+        a.ratings = ratings.map((r) => (r.role === 'self' ? { ...r, rater: a.employee.nip } : r));
       if (plan.supervisorRated.length > 0) a.supervisorRatings = parts.supervisorRatings;
       if (Object.keys(parts.facts).length > 0) a.facts = parts.facts;
       return a;

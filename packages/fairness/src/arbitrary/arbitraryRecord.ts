@@ -3,6 +3,17 @@ import { leafComponents } from '../rubric/leafComponents.js';
 import type { RecordPlan } from '../rubric/recordPlan.js';
 import { arbitraryFieldRaw, resolveField } from './arbitraryField.js';
 
+/** A record and whether it takes the alternative holding the measure's `raters` (if any). */
+export interface ChosenRecord {
+  /** The record. */
+  readonly record: Record<string, number | string>;
+  /**
+   * False when the measure's `raters` sit in a `one-of` alternative the record does not take: the indicator must
+   * then have no ratings (they would give that alternative too: ambiguous-input). True otherwise.
+   */
+  readonly ratersTaken: boolean;
+}
+
 /**
  * One input record (`inputs.<id>` or the fields of one listed target) as its measure reads it. Optional leaves
  * leave out all their fields now and then (about one time in four), so the drop-out path (a mean of 4 aspects
@@ -13,6 +24,14 @@ export function arbitraryRecord(
   plan: RecordPlan,
   quality?: number,
 ): fc.Arbitrary<Record<string, number | string>> {
+  return arbitraryChosenRecord(plan, quality).map((c) => c.record);
+}
+
+/**
+ * {@link arbitraryRecord}, saying too whether the record takes the alternative of a `one-of` that holds the
+ * measure's `raters`, so that ratings are drawn only then.
+ */
+export function arbitraryChosenRecord(plan: RecordPlan, quality?: number): fc.Arbitrary<ChosenRecord> {
   const optional = new Set(plan.optionalLeaves);
   const droppable = leafComponents(plan).filter((c) => c.every((l) => optional.has(l)));
   return fc
@@ -42,6 +61,6 @@ export function arbitraryRecord(
         const v = resolveField(field, raws[i] as number | string, record);
         if (v !== undefined) record[field.name] = v;
       }
-      return record;
+      return { record, ratersTaken: plan.ratersLeaves.every((l) => !unchosen.has(l)) };
     });
 }

@@ -54,6 +54,11 @@ export interface RecordPlan {
    * alternative of each; the leaves of the others are left out, or the record is ambiguous (an error).
    */
   readonly choices: readonly (readonly (readonly number[])[])[];
+  /**
+   * Leaves that are `raters` measures: they read `appraisal.ratings`, not the record, so a record that takes
+   * another alternative of their one-of must come with no ratings for the indicator.
+   */
+  readonly ratersLeaves: readonly number[];
 }
 
 const flip = (d: Direction): Direction => (d === 'higher' ? 'lower' : d === 'lower' ? 'higher' : d);
@@ -100,6 +105,7 @@ export function recordPlan(measure: Measure, range?: string): RecordPlan {
     fields.push({ ...rest, divisor: divisorLeaves.has(f.leaf), leaves });
   };
   const choices: number[][][] = [];
+  const ratersLeaves: number[] = [];
   measureLeaves(measure).forEach(({ measure: m, divisor, alternatives }, leaf) => {
     if (m.optional) optionalLeaves.push(leaf);
     for (const { choice, alternative } of alternatives) {
@@ -199,10 +205,14 @@ export function recordPlan(measure: Measure, range?: string): RecordPlan {
           });
         }
         return;
+      case 'raters':
+        // Raters read appraisal.ratings, not the record.
+        ratersLeaves.push(leaf);
+        return;
       default:
-        // constant reads nothing; raters read appraisal.ratings, not the record.
+        // constant reads nothing.
         return;
     }
   });
-  return { fields, optionalLeaves, choices };
+  return { fields, optionalLeaves, choices, ratersLeaves };
 }
