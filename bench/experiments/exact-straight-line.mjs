@@ -11,17 +11,7 @@ import { appraisalVerdict } from '../../packages/core/src/validate/validators.ge
 import { chunk } from '../lib/cohorts.mjs';
 import { createEngine } from '../lib/engines.mjs';
 import { differences, kinerjaVerdict } from '../lib/verdict.mjs';
-import {
-  ANNUAL_COEFFICIENT,
-  BERAKHLAK,
-  FEEDBACK,
-  fullYears,
-  lookup,
-  PMR_MATRIX,
-  PMR_RATING,
-  periodMonths,
-  previousPredicate,
-} from '../peers/common.mjs';
+import { BERAKHLAK, FEEDBACK, lookup, pmrVerdict } from '../peers/common.mjs';
 import { scorePermenpanrb } from '../peers/handwritten-permenpanrb.mjs';
 
 const R = (x) => Rational.from(x);
@@ -43,7 +33,6 @@ const PCT = {
 };
 const SUMS = new Array(21);
 const COUNTS = new Uint32Array(21);
-const and3 = (xs) => (xs.includes(false) ? false : xs.includes(null) ? null : true);
 function scoreExact(a) {
   if (!appraisalVerdict(a)) return { status: 'invalid' };
   const items = a.targets['hasil-kerja'];
@@ -97,46 +86,16 @@ function scoreExact(a) {
         ? 'sesuai'
         : 'di-bawah';
   const pSuggested = p.lt(P35) ? 'di-bawah' : p.lt(P45) ? 'sesuai' : 'di-atas';
-  const hkr = lookup(PMR_RATING, a.supervisorRatings['hasil-kerja']);
-  const pr = lookup(PMR_RATING, a.supervisorRatings.perilaku);
-  const flags = [];
-  if (hkr !== hkSuggested) flags.push('rating-departs:hasil-kerja');
-  if (pr !== pSuggested) flags.push('rating-departs:perilaku');
-  const predicate = PMR_MATRIX[hkr][pr];
-  const good = predicate === 'sangat-baik' || predicate === 'baik';
-  const prev = previousPredicate(a.employee.history, Number(a.period.end.slice(0, 4)));
-  const promotion = and3([
-    a.period.kind === 'annual',
-    a.employee.rankSince === undefined ? null : fullYears(a.employee.rankSince, a.period.end) >= 4,
-    good,
-    prev === undefined ? null : prev === 'sangat-baik' || prev === 'baik',
-  ]);
-  const credit = { met: a.employee.positionType === 'fungsional' };
-  if (credit.met)
-    credit.value = PCT[predicate]
-      .mul(R(lookup(ANNUAL_COEFFICIENT, a.employee.functionalLevel)))
-      .mul(R(periodMonths(a.period.start, a.period.end)))
-      .div(R(12))
-      .round(2, 'half-up')
-      .toNumber();
-  return {
-    status: promotion === null ? 'invalid' : 'complete',
-    predicate,
-    groups: {
-      'hasil-kerja': { score: hk.toNumber(), rating: hkr, suggestedRating: hkSuggested },
-      perilaku: { score: p.toNumber(), rating: pr, suggestedRating: pSuggested },
-    },
-    outcomes: {
-      'angka-kredit': credit,
-      'kenaikan-pangkat': { met: promotion },
-      pembinaan: {
-        met: predicate === 'butuh-perbaikan' || predicate === 'kurang' || predicate === 'sangat-kurang',
-      },
-      suksesi: { met: predicate === 'sangat-baik' },
-    },
-    flags,
-  };
+  return pmrVerdict(
+    a,
+    { hasilKerja: hk.toNumber(), perilaku: p.toNumber(), hkSuggested, pSuggested },
+    exactCredit,
+  );
 }
+
+/** Angka kredit in exact rationals, half-up to 2 decimals. */
+const exactCredit = (predicate, coefficient, months) =>
+  PCT[predicate].mul(R(coefficient)).mul(R(months)).div(R(12)).round(2, 'half-up').toNumber();
 const as = chunk('permenpanrb-6-2022', 0, 10000);
 const k = await createEngine('kinerja', 'permenpanrb-6-2022');
 let diff = 0;

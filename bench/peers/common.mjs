@@ -177,3 +177,53 @@ export function pmrEvidence(a) {
     perilakuScore: valueCount > 0 ? round2(values / valueCount) : undefined,
   };
 }
+
+const and3 = (xs) => (xs.includes(false) ? false : xs.includes(null) ? null : true);
+
+/**
+ * The permenpanrb-6-2022 verdict once the evidence is scored: the supervisor's ratings against the suggested ones
+ * (flags), the 3×3 matrix, and the outcomes. `scores` holds the two group scores (as numbers) and the suggested
+ * ratings; `creditValue(predicate, coefficient, months)` gives the angka kredit, so a caller chooses its arithmetic.
+ * Shared by the hand-written function and the exact-arithmetic experiment.
+ */
+export function pmrVerdict(a, scores, creditValue) {
+  const { hkSuggested, pSuggested } = scores;
+  const hk = lookup(PMR_RATING, a.supervisorRatings['hasil-kerja']);
+  const pr = lookup(PMR_RATING, a.supervisorRatings.perilaku);
+  const flags = [];
+  if (hk !== hkSuggested) flags.push('rating-departs:hasil-kerja');
+  if (pr !== pSuggested) flags.push('rating-departs:perilaku');
+  const predicate = PMR_MATRIX[hk][pr];
+  const good = predicate === 'sangat-baik' || predicate === 'baik';
+  const prev = previousPredicate(a.employee.history, Number(a.period.end.slice(0, 4)));
+  const promotion = and3([
+    a.period.kind === 'annual',
+    a.employee.rankSince === undefined ? null : fullYears(a.employee.rankSince, a.period.end) >= 4,
+    good,
+    prev === undefined ? null : prev === 'sangat-baik' || prev === 'baik',
+  ]);
+  const credit = { met: a.employee.positionType === 'fungsional' };
+  if (credit.met)
+    credit.value = creditValue(
+      predicate,
+      lookup(ANNUAL_COEFFICIENT, a.employee.functionalLevel),
+      periodMonths(a.period.start, a.period.end),
+    );
+  return {
+    status: promotion === null ? 'invalid' : 'complete',
+    predicate,
+    groups: {
+      'hasil-kerja': { score: scores.hasilKerja, rating: hk, suggestedRating: hkSuggested },
+      perilaku: { score: scores.perilaku, rating: pr, suggestedRating: pSuggested },
+    },
+    outcomes: {
+      'angka-kredit': credit,
+      'kenaikan-pangkat': { met: promotion },
+      pembinaan: {
+        met: predicate === 'butuh-perbaikan' || predicate === 'kurang' || predicate === 'sangat-kurang',
+      },
+      suksesi: { met: predicate === 'sangat-baik' },
+    },
+    flags,
+  };
+}
