@@ -5,7 +5,7 @@
  *
  *   node bench/cli.mjs [rows] [--workers=a,b] [--output=ndjson|csv|json] [--reps=n] [--keep]
  *
- * rows defaults to 1,000,000 (about 1.5 GiB of NDJSON in os.tmpdir(), reused between runs unless deleted; the
+ * rows defaults to 1,000,000 (about 2.2 GiB of NDJSON in os.tmpdir(), reused between runs unless deleted; the
  * file is removed at the end unless --keep). Each measurement is a child process, so its peak RSS is its own:
  * - bare: read the file in 64 KiB chunks, split lines, JSON.parse + JSON.stringify each, write to /dev/null;
  * - cli: `kinerja evaluate --rubric … --output-format ndjson --out /dev/null --workers n file`, with

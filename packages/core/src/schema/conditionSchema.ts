@@ -13,7 +13,7 @@ const FactCondition = Type.Object(
     fact: Type.String({
       minLength: 1,
       description:
-        'Fact to read: predicate, score, groups, indicators, employee, period, facts, or a declared fact name.',
+        'Fact to read: predicate, score, groups, indicators, employee, period, flags or facts. A fact the rubric declares is read through `facts`: `fact: facts, path: $.<name>`.',
     }),
     path: Type.Optional(
       Type.String({
