@@ -47,6 +47,7 @@ export {
   type ScoreOptions,
   scoreRecords,
 } from './scoreRecords.js';
+export { spanInFile } from './spanInFile.js';
 export {
   createWriter,
   csvCell,

@@ -42,6 +42,7 @@ export type InputFormat = 'json' | 'ndjson' | 'csv' | 'xlsx';
  * - `json`: the text of one JSON document (an array element or an NDJSON line);
  * - `error`: a record that could not be read; the file goes on;
  * - `fatal`: the file cannot be read further (broken JSON structure, unreadable workbook); it is the last event.
+ *   Its `unread`, when set, counts the elements after the break that were not read.
  *
  * `ref` is `<file>:<row>`: the spreadsheet row (header = row 1) for tables, the line a record starts on for JSON.
  */
@@ -49,9 +50,24 @@ export type InputRecord =
   | { kind: 'header'; columns: readonly string[]; delimiter?: ',' | ';' }
   | ({ kind: 'row' } & TableRow)
   | { kind: 'group'; ref: string; row: number; rows: readonly TableRow[] }
-  | { kind: 'json'; ref: string; row: number; text: string }
+  | {
+      kind: 'json';
+      ref: string;
+      row: number;
+      /** The column (UTF-16 units, 1-based) the text starts at on line `row`; 1 when absent. */
+      column?: number;
+      text: string;
+    }
   | { kind: 'error'; ref: string; row: number; diagnostics: Diagnostic[] }
-  | { kind: 'fatal'; diagnostics: Diagnostic[] };
+  | {
+      kind: 'fatal';
+      diagnostics: Diagnostic[];
+      /**
+       * JSON array: the elements in the rest of the file, counted by scanning on after the structure broke; they
+       * were not scored. Absent when they cannot be counted (bytes that are not UTF-8, a file that is no array).
+       */
+      unread?: number;
+    };
 
 /** `<file>:<row>`, the `source` of every diagnostic about one record. */
 export function recordRef(file: string, row: number): string {

@@ -8,6 +8,7 @@ import {
 import { type BoundMapping, bindMapping, type MappedRow } from './mapping/bindMapping.js';
 import type { Mapping } from './mapping/loadMapping.js';
 import type { Cell, InputRecord } from './records.js';
+import { spanInFile } from './spanInFile.js';
 
 /** One input record and its evaluation. */
 export interface ScoredRecord {
@@ -24,7 +25,14 @@ export interface ScoredRecord {
 }
 
 /** What {@link scoreRecords} yields: a scored record, or a file-level failure (the file's last event). */
-export type BatchEvent = ({ kind: 'scored' } & ScoredRecord) | { kind: 'fatal'; diagnostics: Diagnostic[] };
+export type BatchEvent =
+  | ({ kind: 'scored' } & ScoredRecord)
+  | {
+      kind: 'fatal';
+      diagnostics: Diagnostic[];
+      /** JSON array: the elements after the break that were not read (see {@link InputRecord}). */
+      unread?: number;
+    };
 
 /** Options of {@link scoreRecords}. */
 export interface ScoreOptions {
@@ -60,13 +68,6 @@ export function invalidEvaluation(rubric: CompiledRubric, diagnostics: Diagnosti
     diagnostics,
   };
 }
-
-// A record's position in the file is its `source` (`file:row`); spans relative to one line would mislead.
-const withoutSpan = (d: Diagnostic): Diagnostic => {
-  if (!d.span) return d;
-  const { span: _span, ...rest } = d;
-  return rest;
-};
 
 /**
  * Scores one record at a time, synchronously, keeping only the bound mapping between records: the step
@@ -167,7 +168,11 @@ export function createRecordScorer(rubric: CompiledRubric, options: ScoreOptions
           return bound ? mapped(bound.applyGroup(record.rows), record.ref, record.row) : undefined;
         case 'json': {
           const parsed = parseJson(record.text, { source: record.ref });
-          if (!parsed.ok) return invalid(record, parsed.diagnostics.map(withoutSpan));
+          if (!parsed.ok)
+            return invalid(
+              record,
+              parsed.diagnostics.map((d) => spanInFile(d, record, options.file)),
+            );
           if (!mapping) {
             return {
               kind: 'scored',

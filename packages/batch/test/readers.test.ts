@@ -73,21 +73,57 @@ describe('readJsonArray and readNdjson', () => {
     const text = '[\n  {"a": "}{[\\"", "b": [1, {"c": 2}]},\n  {"d": 1}\n]\n';
     const records = await all(readJsonArray(chunked(text, 2), 'a.json'));
     expect(records).toEqual([
-      { kind: 'json', ref: 'a.json:2', row: 2, text: '{"a": "}{[\\"", "b": [1, {"c": 2}]}' },
-      { kind: 'json', ref: 'a.json:3', row: 3, text: '{"d": 1}' },
+      { kind: 'json', ref: 'a.json:2', row: 2, column: 3, text: '{"a": "}{[\\"", "b": [1, {"c": 2}]}' },
+      { kind: 'json', ref: 'a.json:3', row: 3, column: 3, text: '{"d": 1}' },
     ]);
   });
 
   it('reads one object as one record, [] as none, and stops at broken structure with line:column', async () => {
     expect(await all(readJsonArray(chunked('{"a":1}'), 'o.json'))).toHaveLength(1);
     expect(await all(readJsonArray(chunked(' [ ] '), 'e.json'))).toEqual([]);
-    const bad = await all(readJsonArray(chunked('[{"a":1},\n 2]'), 'b.json'));
+    const bad = await all(readJsonArray(chunked('[{"a":1}\n {"b":2}, {"c":3}]'), 'b.json'));
+    expect(bad).toHaveLength(2);
     expect(bad[1]).toMatchObject({
       kind: 'fatal',
       diagnostics: [{ code: 'json-syntax', span: { start: { line: 2, column: 2 } } }],
+      unread: 2,
     });
     const trailing = await all(readJsonArray(chunked('[{"a":1},]'), 't.json'));
-    expect(trailing[1]?.kind).toBe('fatal');
+    expect(trailing[1]).toMatchObject({ kind: 'fatal', unread: 0 });
+  });
+
+  it('yields an element that is not an object as a record, at its line and column, and reads on', async () => {
+    const text = '[{"a":1},\n 1, "x,]", null,\n tru , [2, {"b": "]"}],\n{"c":3}]';
+    for (const size of [1, 3, 1000]) {
+      const records = await all(readJsonArray(chunked(text, size), 'm.json'));
+      expect(
+        records.map((r) => (r.kind === 'json' ? [r.row, r.column, r.text] : r.kind)),
+        String(size),
+      ).toEqual([
+        [1, 2, '{"a":1}'],
+        [2, 2, '1'],
+        [2, 5, '"x,]"'],
+        [2, 12, 'null'],
+        [3, 2, 'tru'],
+        [3, 8, '[2, {"b": "]"}]'],
+        [4, 1, '{"c":3}'],
+      ]);
+    }
+  });
+
+  it('counts the elements after a broken structure as unread, nested commas and strings aside', async () => {
+    const unread = async (text: string) => {
+      const records = await all(readJsonArray(chunked(text, 4), 'u.json'));
+      const last = records.at(-1);
+      return last?.kind === 'fatal' ? last.unread : 'no fatal';
+    };
+    // The second object lacks its comma: it, "a,b" and [1, 2] are not read; the commas inside them are not counted.
+    expect(await unread('[{"a":1} {"b":{"c":[1,2]}}, "a,b", [1, 2]]')).toBe(3);
+    // Text after the closing bracket: every element was read.
+    expect(await unread('[{"a":1}, 2] {"x":1}')).toBeUndefined();
+    expect(await unread('[{"a":1}, {"b":')).toBe(1);
+    // Not an array at all: nothing to count.
+    expect(await unread('x')).toBeUndefined();
   });
 
   it('reads NDJSON line by line, CRLF tolerant, skipping blank lines', async () => {

@@ -49,10 +49,11 @@ describe('csv-syntax and json-syntax messages from the batch readers', () => {
         'JSON tidak dapat dibaca: karakter "x" tidak terduga, seharusnya akhir teks setelah nilai JSON',
         'JSON cannot be parsed: unexpected character "x", expected the end of the text after the JSON value',
       ],
+      // An element that is not an object (`[1]`) is a bad record, not a broken array; a missing element is.
       [
-        '[1]',
-        'JSON tidak dapat dibaca: karakter "1" tidak terduga, seharusnya sebuah objek penilaian',
-        'JSON cannot be parsed: unexpected character "1", expected an appraisal object',
+        '[{"a":1},,{"b":2}]',
+        'JSON tidak dapat dibaca: karakter "," tidak terduga, seharusnya sebuah objek penilaian',
+        'JSON cannot be parsed: unexpected character ",", expected an appraisal object',
       ],
       [
         '[{"a":1} {"b":2}]',

@@ -1,4 +1,4 @@
-import { fstatSync } from 'node:fs';
+import { statFd } from './statPath.js';
 
 /** Somewhere text can be written: `process.stdout`, or a buffer in tests. */
 export interface TextSink {
@@ -30,7 +30,7 @@ export interface CliIo {
 function processStdin(): AsyncIterable<string | Uint8Array> {
   let directory = false;
   try {
-    directory = fstatSync(0).isDirectory();
+    directory = statFd(0).isDirectory();
   } catch {
     directory = false;
   }

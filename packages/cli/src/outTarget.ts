@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { statPath } from './statPath.js';
 import { UsageError } from './UsageError.js';
 
 /** A file the command reads, and what it is to the user. */
@@ -17,7 +17,7 @@ const roleWords = {
 function identity(path: string, cwd: string): string | undefined {
   try {
     // stat follows symlinks; device and inode also see through other spellings of the path and hard links.
-    const s = statSync(resolve(cwd, path));
+    const s = statPath(resolve(cwd, path));
     return `${s.dev}:${s.ino}`;
   } catch {
     return undefined;

@@ -68,7 +68,7 @@ describe('kinerja evaluate --workers: the same bytes for any number of workers',
     const args = ['evaluate', '-r', rubricPath, '--output-format', 'csv', ndjson];
     const first = expectSame(await acrossWorkers(args));
     expect(first.code).toBe(1);
-    expect(first.stderr).toMatch(/bad\.ndjson:\d+ {2}json-syntax/);
+    expect(first.stderr).toMatch(/bad\.ndjson:\d+:\d+ {2}json-syntax/);
     expect(first.stderr).toMatch(/bad\.ndjson:\d+ {2}schema-type/);
     expect(first.stdout.trimEnd().split('\r\n')).toHaveLength(cohort().length + 4);
     const strict = expectSame(await acrossWorkers([...args, '--strict'], [1, 2]));

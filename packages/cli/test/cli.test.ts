@@ -206,6 +206,57 @@ describe('kinerja explain', () => {
   it('takes exactly one appraisal', async () => {
     expect((await run(['explain', '--rubric', rubric, appraisal, appraisal])).code).toBe(2);
   });
+
+  it('--view employee leaves out rater ids; the default and --view auditor show them', async () => {
+    const rubric360 = 'rubrics/pp-30-2019/pp-30-2019-360.rubric.yaml';
+    const rating = (rater: string, role: string, indicator: string, value: number) => ({
+      rater,
+      role,
+      indicator,
+      value,
+    });
+    const indicators = ['orientasi-pelayanan', 'komitmen', 'inisiatif-kerja', 'kerja-sama', 'kepemimpinan'];
+    const appraisal360 = JSON.stringify({
+      employee: {
+        nip: '197903152005012002',
+        unit: 'Bagian Organisasi',
+        position: 'Kepala Subbagian',
+        positionType: 'struktural',
+      },
+      period: { kind: 'annual', start: '2021-07-01', end: '2021-12-31' },
+      targets: { skp: [{ id: 'iki-1', target: 100, realisation: 100 }] },
+      ratings: [
+        ...indicators.map((i) => rating('atasan', 'supervisor', i, 100)),
+        rating('rekan-1', 'peer', 'orientasi-pelayanan', 90),
+        rating('rekan-2', 'peer', 'orientasi-pelayanan', 110),
+        rating('bawahan-1', 'subordinate', 'orientasi-pelayanan', 80),
+      ],
+    });
+    const explain = (...more: string[]) =>
+      run(['explain', '--rubric', rubric360, '-', '--lang', 'en', ...more], { stdin: appraisal360 });
+    const auditor = await explain();
+    expect(auditor.code).toBe(0);
+    expect(auditor.stdout).toContain('rekan-1 (peer): 90 → 90');
+    expect((await explain('--view', 'auditor')).stdout).toBe(auditor.stdout);
+    const employee = await explain('--view', 'employee');
+    expect(employee.code).toBe(0);
+    for (const id of ['atasan', 'rekan-1', 'rekan-2', 'bawahan-1']) expect(employee.stdout).not.toContain(id);
+    // (90 + 110) / 2 = 100: the peers only as their role's aggregate.
+    expect(employee.stdout).toContain('peer: 2 → 100');
+    const wrong = await explain('--view', 'supervisor');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--view must be auditor or employee, not "supervisor"');
+  });
+
+  it('--help in Bahasa Indonesia with --lang id, naming --view', async () => {
+    const id = await run(['explain', '--help', '--lang', 'id']);
+    expect(id.code).toBe(0);
+    expect(id.stdout).toContain('Pemakaian: kinerja explain');
+    expect(id.stdout).toContain('--view auditor|employee');
+    const en = await run(['explain', '--help', '--lang', 'en']);
+    expect(en.stdout).toContain('--view auditor|employee');
+    expect(en.stdout).toContain('Usage: kinerja explain');
+  });
 });
 
 describe('kinerja schema', () => {

@@ -169,7 +169,8 @@ describe('5, 6: audit reads input as evaluate does, and refuses options that wou
     const text = JSON.stringify(appraisals[0]);
     writeFileSync(join(audit, 'dup.ndjson'), `${text.replace('{', '{"employee":1,')}\n`);
     const dup = await run(['-i', 'dup.ndjson']);
-    expect(dup.stderr).toContain('dup.ndjson:1#/employee  duplicate-key');
+    // At the repeated key itself: 13 characters were put before the object's own "employee".
+    expect(dup.stderr).toContain(`dup.ndjson:1:${text.indexOf('"employee"') + 14}  duplicate-key`);
     expect(dup.code).toBe(1);
     // An error near the end of a pretty-printed array is reported where it is, not at line 1.
     const pretty = JSON.stringify(appraisals.slice(0, 2), null, 2);

@@ -24,7 +24,7 @@ function io() {
 /** Waits until the server prints its URL. */
 async function urlOf(out: { stdout: string }): Promise<string> {
   for (let i = 0; i < 200; i++) {
-    const m = /Listening on (http:\/\/\S+)/.exec(out.stdout);
+    const m = /(?:Listening on|Mendengarkan di) (http:\/\/\S+)/.exec(out.stdout);
     if (m?.[1]) return m[1];
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -96,5 +96,22 @@ describe('kinerja serve', () => {
     expect(second.out.stderr).toContain('EADDRINUSE');
     stop.abort();
     expect(await running).toBe(0);
+  });
+
+  it('--lang id: start-up, port-in-use and stop messages in Bahasa Indonesia', async () => {
+    const first = io();
+    const stop = new AbortController();
+    const running = runServe(['-r', rubric, '-p', '0', '--lang', 'id'], first.io, stop.signal);
+    const url = await urlOf(first.out);
+    expect(first.out.stdout).toBe(`Mendengarkan di ${url} (rubrik: demo-pp46)\nCoba: curl ${url}/health\n`);
+    const second = io();
+    const port = new URL(url).port;
+    expect(
+      await runServe(['-r', rubric, '-p', port, '--lang', 'id'], second.io, new AbortController().signal),
+    ).toBe(2);
+    expect(second.out.stderr).toBe(`kinerja: tidak dapat mendengarkan di 127.0.0.1:${port}: EADDRINUSE\n`);
+    stop.abort();
+    expect(await running).toBe(0);
+    expect(first.out.stderr).toBe('kinerja serve: berhenti\n');
   });
 });

@@ -75,3 +75,4 @@ export type {
   Rubric,
 } from './schema/rubricSchema.js';
 export type { JsonSchema } from './schema/toJsonSchema.js';
+export { decodeUtf8Text } from './text/decodeUtf8Text.js';

@@ -2,7 +2,8 @@ import type { Diagnostic, Messages } from '@kinerja/core';
 
 /**
  * Codes of problems with the HTTP request itself, before any rubric or appraisal is read. They are not core
- * {@link Diagnostic} codes (those describe rubrics and appraisals); they share the diagnostic's shape so that a
+ * {@link Diagnostic} codes (those describe rubrics and appraisals; a body that is not UTF-8 is core's
+ * `encoding-invalid`, as in files); they share the diagnostic's shape so that a
  * client reads every error body the same way: `{ diagnostics: [{ code, severity, stage, pointer, message }] }`.
  * One row per code in packages/http/README.md.
  */
@@ -11,8 +12,8 @@ export type HttpProblemCode =
   | 'method-not-allowed'
   | 'unsupported-media-type'
   | 'body-too-large'
+  | 'unsupported-charset'
   | 'body-unreadable'
-  | 'invalid-encoding'
   | 'invalid-request'
   | 'batch-too-large'
   | 'rubric-required'
@@ -99,6 +100,10 @@ const messages: Record<HttpProblemCode, (p: MessageInput) => Messages> = {
     id: `Content-Type ${String(p.received)} tidak didukung; gunakan ${String(p.expected)}.`,
     en: `Content-Type ${String(p.received)} is not supported; use ${String(p.expected)}.`,
   }),
+  'unsupported-charset': (p) => ({
+    id: `Charset ${JSON.stringify(p.received)} tidak didukung: isi permintaan dibaca sebagai UTF-8; kirim dengan charset=utf-8 atau tanpa charset.`,
+    en: `Charset ${JSON.stringify(p.received)} is not supported: the body is read as UTF-8; send it with charset=utf-8 or no charset.`,
+  }),
   'body-too-large': (p) => ({
     id: `Isi permintaan melebihi batas ${String(p.expected)} byte.`,
     en: `The request body exceeds the limit of ${String(p.expected)} bytes.`,
@@ -106,10 +111,6 @@ const messages: Record<HttpProblemCode, (p: MessageInput) => Messages> = {
   'body-unreadable': () => ({
     id: 'Isi permintaan tidak dapat dibaca sampai selesai.',
     en: 'The request body could not be read to the end.',
-  }),
-  'invalid-encoding': () => ({
-    id: 'Isi permintaan bukan teks UTF-8 yang sah.',
-    en: 'The request body is not valid UTF-8 text.',
   }),
   'invalid-request': (p) => invalidRequestMessages[p.reason ?? 'request-url'](p),
   'batch-too-large': (p) => ({

@@ -49,8 +49,13 @@ class BodyTooLarge extends Error {
   }
 }
 
-function tooLargeBody(limit: number): string {
-  return JSON.stringify({ diagnostics: [httpProblem('body-too-large', { expected: limit })] });
+/** The body of a 413, as the handler words it: `received` is the declared Content-Length when there is one. */
+function tooLargeBody(limit: number, received?: number): string {
+  return JSON.stringify({
+    diagnostics: [
+      httpProblem('body-too-large', { expected: limit, ...(received !== undefined ? { received } : {}) }),
+    ],
+  });
 }
 
 function toHeaders(req: IncomingMessage): Headers {
@@ -134,6 +139,7 @@ function refuse(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, {
     'content-type': jsonContentType,
     'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
     'content-length': Buffer.byteLength(body),
     // The rest of the body is not read, so the connection cannot carry another request.
     connection: 'close',
@@ -168,7 +174,7 @@ export async function serveNode(
       const method = req.method ?? 'GET';
       const declared = req.headers['content-length'];
       if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > limit) {
-        refuse(res, 413, tooLargeBody(limit));
+        refuse(res, 413, tooLargeBody(limit, Number(declared)));
         req.resume();
         return;
       }

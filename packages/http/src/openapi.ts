@@ -434,7 +434,8 @@ export function openApiDocument(basePath = '/v1'): Json {
       responses: {
         BadRequest: jsonBody(
           ref('ErrorBody'),
-          'Malformed JSON (json-syntax with line:column, duplicate-key, …), invalid UTF-8, a batch of the wrong ' +
+          'Malformed JSON (json-syntax with line:column, duplicate-key, …), bytes that are not UTF-8 ' +
+            '(encoding-invalid with line:column and byte offset, as for files), a batch of the wrong ' +
             'shape, a repeated ?rubric=, a request URL that does not parse, or several rubrics and none chosen.',
         ),
         RubricNotFound: jsonBody(ref('ErrorBody'), 'No rubric with that id is served (rubric-not-found).'),
@@ -449,7 +450,10 @@ export function openApiDocument(basePath = '/v1'): Json {
           ref('ErrorBody'),
           'Body over maxBodyBytes (body-too-large) or batch over maxBatch.',
         ),
-        UnsupportedMediaType: jsonBody(ref('ErrorBody'), 'Wrong Content-Type (unsupported-media-type).'),
+        UnsupportedMediaType: jsonBody(
+          ref('ErrorBody'),
+          'Wrong Content-Type (unsupported-media-type), or a charset other than UTF-8 (unsupported-charset).',
+        ),
         InternalError: jsonBody(ref('InternalError'), 'A bug; logged on the server, no details sent.'),
       },
     },

@@ -215,10 +215,66 @@ describe('POST /v1/evaluate', () => {
     expect(dup.body.diagnostics[0].code).toBe('duplicate-key');
   });
 
-  it('invalid UTF-8: 400 invalid-encoding', async () => {
-    const r = await call(one, post('/v1/evaluate', new Uint8Array([0x7b, 0xff, 0x7d])));
+  it('bytes that are not UTF-8: 400 encoding-invalid at their line:column and byte offset, as in a file', async () => {
+    // `"nama": "Sité"` saved as Latin-1 on line 2: é is the single byte 0xE9, after 12 characters (byte 14).
+    const latin = new Uint8Array([
+      ...new TextEncoder().encode('{\n"nama": "Sit'),
+      0xe9,
+      ...new TextEncoder().encode('"}'),
+    ]);
+    const r = await call(one, post('/v1/evaluate', latin));
     expect(r.status).toBe(400);
-    expect(r.body.diagnostics[0].code).toBe('invalid-encoding');
+    expect(r.body.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'encoding-invalid',
+        stage: 'parse',
+        pointer: '',
+        span: { start: { line: 2, column: 13 }, end: { line: 2, column: 14 } },
+        received: '0xE9',
+      }),
+    ]);
+    expect(r.body.diagnostics[0].message.en).toContain('byte offset 14');
+    expect(r.body.diagnostics[0].message.id).toContain('posisi byte 14');
+    // A byte-order mark is dropped but still counted in the byte offset, as core counts it for files.
+    const bom = await call(one, post('/v1/evaluate', new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0xff, 0x7d])));
+    expect(bom.body.diagnostics[0]).toMatchObject({
+      code: 'encoding-invalid',
+      span: { start: { line: 1, column: 2 } },
+    });
+    expect(bom.body.diagnostics[0].message.en).toContain('byte offset 4');
+    const rubric = await call(
+      one,
+      post('/v1/validate', new Uint8Array([0x69, 0x64, 0x3a, 0x20, 0xe9]), 'application/yaml'),
+    );
+    expect(rubric.status).toBe(400);
+    expect(rubric.body.diagnostics[0]).toMatchObject({
+      code: 'encoding-invalid',
+      span: { start: { line: 1, column: 5 } },
+    });
+  });
+
+  it('a charset other than UTF-8: 415 unsupported-charset before the body is read; utf-8 in any case is read', async () => {
+    for (const type of ['application/json; charset=iso-8859-1', 'application/json;Charset="windows-1252"']) {
+      const r = await call(one, post('/v1/evaluate', appraisalText, type));
+      expect(r.status, type).toBe(415);
+      expect(r.body.diagnostics).toEqual([
+        expect.objectContaining({ code: 'unsupported-charset', stage: 'http', expected: 'utf-8' }),
+      ]);
+    }
+    const latin = await call(
+      one,
+      post('/v1/evaluate', appraisalText, 'application/json; charset=ISO-8859-1'),
+    );
+    expect(latin.body.diagnostics[0].received).toBe('iso-8859-1');
+    expect(latin.body.diagnostics[0].message.id).toContain('"iso-8859-1"');
+    const yaml = await call(one, post('/v1/validate', demoYaml, 'application/yaml; charset=latin1'));
+    expect(yaml.status).toBe(415);
+    for (const type of [
+      'application/json; charset=UTF-8',
+      'application/json;charset="utf-8"',
+      'application/json; charset=utf8',
+    ])
+      expect((await call(one, post('/v1/evaluate', appraisalText, type))).status, type).toBe(200);
   });
 
   it('batch: results in input order, each with its own diagnostics located in the body', async () => {

@@ -90,7 +90,14 @@ describe('serveNode', () => {
       chunks: ['x'.repeat(5000)],
     });
     expect(r.status).toBe(413);
-    expect(JSON.parse(r.body).diagnostics[0]).toMatchObject({ code: 'body-too-large', expected: 4096 });
+    // As the handler answers it: the declared length is `received`, and the headers of every other response.
+    expect(JSON.parse(r.body).diagnostics[0]).toMatchObject({
+      code: 'body-too-large',
+      expected: 4096,
+      received: 5000,
+    });
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['cache-control']).toBe('no-store');
   });
 
   it('413 for an endless chunked body, answered while it is still being sent', async () => {

@@ -2,19 +2,42 @@ import { createDiagnostic, defaultParseLimits } from '@kinerja/core';
 import { type InputRecord, recordRef } from '../records.js';
 import { type ByteSource, InvalidUtf8Error, textChunks } from './textChunks.js';
 
-const Phase = { Start: 0, BeforeElement: 1, AfterElement: 2, InElement: 3, End: 4, Single: 5 } as const;
+const Phase = {
+  Start: 0,
+  BeforeElement: 1,
+  AfterElement: 2,
+  InElement: 3,
+  End: 4,
+  Single: 5,
+  InScalar: 6,
+  Skipping: 7,
+} as const;
 type Phase = (typeof Phase)[keyof typeof Phase];
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
+/** A character that can start a JSON value (or a typo of one): what the scan after a broken structure counts. */
+const startsValue = (c: number) =>
+  c === 0x7b ||
+  c === 0x5b ||
+  c === 0x22 ||
+  c === 0x2d ||
+  (c >= 0x30 && c <= 0x39) ||
+  (c >= 0x61 && c <= 0x7a);
+
 /**
- * Streams a JSON file that holds a top-level array of objects, yielding each object's text as soon as its closing
- * brace is read (so memory holds one object, never the file). A file that holds one object is yielded as one
- * record, so single-appraisal files mix with arrays. Each object is then parsed by core's `parseJson`, which
- * applies the usual checks (duplicate keys, forbidden keys, numbers too long to keep exactly).
+ * Streams a JSON file that holds a top-level array of objects, yielding each element's text as soon as it ends
+ * (so memory holds one element, never the file). A file that holds one object is yielded as one record, so
+ * single-appraisal files mix with arrays. Each element is then parsed by core's `parseJson`, which applies the
+ * usual checks (duplicate keys, forbidden keys, numbers too long to keep exactly); an element that is not an object
+ * (`1`, `"x"`, `null`, an array) is yielded too, so it is reported as a bad record at its line and the batch goes
+ * on.
  *
- * The scanner only tracks strings and nesting to find where an element ends; anything outside the elements that
- * is not `[`, `,`, `]` or white space stops the file with a `json-syntax` diagnostic at its line:column.
+ * The scanner only tracks strings and nesting to find where an element ends. A character between elements that
+ * is not `,`, `]` or white space (a missing comma), or a missing element (`,,`, `,]`), breaks the array's
+ * structure: the file stops with a `json-syntax` diagnostic at its line:column, and the rest of the file is still
+ * scanned (not parsed, not kept) to count the elements in it, given as the fatal record's `unread`. Text after the
+ * closing `]` stops it too, with every element read (no `unread`).
  */
 export async function* readJsonArray(input: ByteSource, file: string): AsyncGenerator<InputRecord> {
   const maxBytes = defaultParseLimits.maxBytes;
@@ -27,30 +50,51 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
   let parts: string[] = [];
   let size = 0;
   let startLine = 1;
+  let startColumn = 1;
   let afterComma = false;
+  /** Skipping: the fatal record to yield once the rest is counted, the elements counted, and whether one may start. */
+  let stopped: Extract<InputRecord, { kind: 'fatal' }> | undefined;
+  let unread = 0;
+  let expecting = false;
   // Worded by the catalogue from a problem key (as core's parseJson does), so both languages say it.
   const fatal = (
     problem: string,
-    more: { expected?: string; received?: string; params?: Record<string, number> } = {},
-  ): InputRecord => ({
-    kind: 'fatal',
-    diagnostics: [
-      createDiagnostic({
-        code: 'json-syntax',
-        pointer: '',
-        source: file,
-        span: { start: { line, column }, end: { line, column: column + 1 } },
-        ...(more.expected !== undefined ? { expected: more.expected } : {}),
-        ...(more.received !== undefined ? { received: more.received } : {}),
-        params: { problem, ...more.params },
-      }),
-    ],
-  });
+    more: {
+      expected?: string;
+      received?: string;
+      params?: Record<string, number>;
+      at?: { line: number; column: number };
+    } = {},
+  ): Extract<InputRecord, { kind: 'fatal' }> => {
+    const at = more.at ?? { line, column };
+    return {
+      kind: 'fatal',
+      diagnostics: [
+        createDiagnostic({
+          code: 'json-syntax',
+          pointer: '',
+          source: file,
+          span: { start: at, end: { line: at.line, column: at.column + 1 } },
+          ...(more.expected !== undefined ? { expected: more.expected } : {}),
+          ...(more.received !== undefined ? { received: more.received } : {}),
+          params: { problem, ...more.params },
+        }),
+      ],
+    };
+  };
+  /** From here on the file is only scanned, to count the elements it still holds; `current` counts one more. */
+  const skip = (record: Extract<InputRecord, { kind: 'fatal' }>, current: boolean) => {
+    stopped = record;
+    unread = current ? 1 : 0;
+    phase = Phase.Skipping;
+    parts = [];
+    size = 0;
+  };
   const element = (): InputRecord => {
     const text = parts.join('');
     parts = [];
     size = 0;
-    return { kind: 'json', ref: recordRef(file, startLine), row: startLine, text };
+    return { kind: 'json', ref: recordRef(file, startLine), row: startLine, column: startColumn, text };
   };
 
   const chunks = textChunks(input);
@@ -80,14 +124,52 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
       }
       if (next.done) break;
       const chunk = next.value;
-      let captureFrom = phase === Phase.InElement || phase === Phase.Single ? 0 : -1;
+      let captureFrom =
+        phase === Phase.InElement || phase === Phase.Single || phase === Phase.InScalar ? 0 : -1;
       for (let i = 0; i < chunk.length; i++) {
         const c = chunk.charCodeAt(i);
-        if (phase === Phase.InElement || phase === Phase.Single) {
+        // `skip` sets this phase from a closure, which narrowing does not see.
+        if ((phase as Phase) === Phase.Skipping) {
           if (inString) {
             if (escaped) escaped = false;
             else if (c === 0x5c) escaped = true;
             else if (c === 0x22) inString = false;
+          } else if (depth > 0) {
+            if (c === 0x22) inString = true;
+            else if (c === 0x7b || c === 0x5b) depth++;
+            else if (c === 0x7d || c === 0x5d) depth--;
+          } else if (c === 0x2c) expecting = true;
+          else if (c === 0x5d) expecting = false;
+          else if (!isSpace(c)) {
+            if (expecting && startsValue(c)) unread++;
+            expecting = false;
+            if (c === 0x22) inString = true;
+            else if (c === 0x7b || c === 0x5b) depth = 1;
+          }
+        } else if (phase === Phase.InScalar) {
+          if (isSpace(c) || c === 0x2c || c === 0x5d) {
+            parts.push(chunk.slice(captureFrom, i));
+            captureFrom = -1;
+            yield element();
+            phase = Phase.AfterElement;
+            // The delimiter is read again as what follows an element.
+            i--;
+            continue;
+          }
+        } else if (phase === Phase.InElement || phase === Phase.Single) {
+          if (inString) {
+            if (escaped) escaped = false;
+            else if (c === 0x5c) escaped = true;
+            else if (c === 0x22) {
+              inString = false;
+              // A string element ends with its closing quote.
+              if (depth === 0) {
+                parts.push(chunk.slice(captureFrom, i + 1));
+                captureFrom = -1;
+                yield element();
+                phase = Phase.AfterElement;
+              }
+            }
           } else if (c === 0x22) inString = true;
           else if (c === 0x7b || c === 0x5b) depth++;
           else if (c === 0x7d || c === 0x5d) {
@@ -101,13 +183,24 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
           }
         } else if (!isSpace(c)) {
           if (phase === Phase.Start && c === 0x5b) phase = Phase.BeforeElement;
-          else if ((phase === Phase.BeforeElement || phase === Phase.Start) && c === 0x7b) {
-            phase = phase === Phase.Start ? Phase.Single : Phase.InElement;
-            depth = 1;
-            afterComma = false;
-            inString = false;
+          else if (
+            (phase === Phase.Start && c === 0x7b) ||
+            (phase === Phase.BeforeElement && c !== 0x5d && c !== 0x2c)
+          ) {
+            // Any value is an element, also one that is not an object or not JSON at all (`1`, `"x"`, `nul`):
+            // parsing it reports it as a bad record, and the elements after it are still read.
+            phase =
+              phase === Phase.Start
+                ? Phase.Single
+                : c === 0x7b || c === 0x5b || c === 0x22
+                  ? Phase.InElement
+                  : Phase.InScalar;
+            depth = c === 0x7b || c === 0x5b ? 1 : 0;
+            inString = c === 0x22;
             escaped = false;
+            afterComma = false;
             startLine = line;
+            startColumn = column;
             captureFrom = i;
           } else if (phase === Phase.AfterElement && c === 0x2c) {
             phase = Phase.BeforeElement;
@@ -123,8 +216,17 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
                   : phase === Phase.BeforeElement
                     ? 'object'
                     : 'comma-or-bracket';
-            yield fatal('unexpected-character', { expected, received: String.fromCharCode(c) });
-            return;
+            const record = fatal('unexpected-character', { expected, received: String.fromCharCode(c) });
+            // Not an array at all, or text after its closing bracket: no element of the array is left unread.
+            if (phase === Phase.Start || phase === Phase.End) {
+              yield record;
+              return;
+            }
+            // The offending character is read again, as the first of the text that is not read.
+            skip(record, false);
+            expecting = c !== 0x5d;
+            i--;
+            continue;
           }
         }
         if (c === 0x0a) {
@@ -137,15 +239,21 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
         parts.push(piece);
         size += piece.length;
         if (size > maxBytes) {
-          yield fatal('element-too-large', { params: { line: startLine, max: maxBytes } });
-          return;
+          // The element is dropped, and the scan goes on from its end to count the rest.
+          skip(fatal('element-too-large', { params: { line: startLine, max: maxBytes } }), true);
+          expecting = false;
         }
       }
     }
   } finally {
     await chunks.return(undefined);
   }
-  if (phase === Phase.InElement || phase === Phase.Single) yield fatal('unexpected-end');
+  if (stopped) yield { ...stopped, unread };
+  else if (phase === Phase.InScalar) {
+    yield element();
+    yield fatal('unexpected-end', { expected: 'comma-or-bracket' });
+  } else if (phase === Phase.InElement || phase === Phase.Single)
+    yield { ...fatal('unexpected-end'), unread: 1 };
   else if (phase !== Phase.End)
     yield fatal(phase === Phase.Start ? 'empty' : 'unexpected-end', {
       ...(phase === Phase.Start ? {} : { expected: 'comma-or-bracket' }),

@@ -11,18 +11,26 @@ export interface XlsxOptions {
   sheet?: string | number;
 }
 
-const unreadable = (file: string, reason: string): InputRecord => ({
-  kind: 'fatal',
-  diagnostics: [
-    createDiagnostic({
-      code: 'file-unreadable',
-      pointer: '',
-      source: file,
-      received: file,
-      params: { reason },
-    }),
-  ],
-});
+/**
+ * A file that is no workbook. The catalogue's `file-unreadable` puts its `reason` into both languages as it is,
+ * so the message is worded here in each: the zip or XML reader's own (English) words stay only as a quoted detail.
+ */
+const unreadable = (file: string, detail: string): InputRecord => {
+  const d = createDiagnostic({
+    code: 'file-unreadable',
+    pointer: '',
+    source: file,
+    received: file,
+    params: { reason: `not a readable XLSX workbook: ${detail}` },
+  });
+  const name = JSON.stringify(file);
+  const quoted = JSON.stringify(detail);
+  d.message = {
+    id: `Berkas ${name} tidak dapat dibaca: bukan buku kerja XLSX yang utuh (${quoted}).`,
+    en: `File ${name} cannot be read: it is not a readable XLSX workbook (${quoted}).`,
+  };
+  return { kind: 'fatal', diagnostics: [d] };
+};
 
 function noSuchSheet(file: string, sheet: string | number, names: readonly string[]): InputRecord {
   const list = names.map((n, i) => `${i + 1} ${JSON.stringify(n)}`).join(', ');
@@ -111,7 +119,7 @@ export async function* readXlsx(
       merges = await readMergedRanges(await zip.stream(sheet.part));
       rows = readSheetRows(await zip.stream(sheet.part), parts);
     } catch (error) {
-      yield unreadable(file, `not a readable XLSX workbook: ${(error as Error).message}`);
+      yield unreadable(file, (error as Error).message);
       return;
     }
     let header: string[] | undefined;
@@ -121,7 +129,7 @@ export async function* readXlsx(
       try {
         next = await rows.next();
       } catch (error) {
-        yield unreadable(file, `not a readable XLSX workbook: ${(error as Error).message}`);
+        yield unreadable(file, (error as Error).message);
         return;
       }
       if (next.done) break;

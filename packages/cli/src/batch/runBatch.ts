@@ -1,6 +1,7 @@
-import { statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  type BatchEvent,
   createRecordScorer,
   type EvaluationWriter,
   formatFromPath,
@@ -21,6 +22,7 @@ import { formatDiagnostic } from '../formatDiagnostic.js';
 import { type EvaluationRow, formatEvaluationTable } from '../formatEvaluationTable.js';
 import { checkOutTarget } from '../outTarget.js';
 import { readBoundedFile, STDIN_SOURCE } from '../readInput.js';
+import { statPath } from '../statPath.js';
 import { UsageError } from '../UsageError.js';
 import {
   type BatchChunk,
@@ -38,7 +40,8 @@ import { WorkerFailure, WorkerPool } from './workerPool.js';
 
 /** A checked batch run: every input's format known, files readable, the mapping loaded. */
 export interface BatchPlan {
-  inputs: Array<{ path: string; format: InputFormat }>;
+  /** `stream`: not a regular file (a FIFO, `<(…)`), so read once as a stream, never opened by name. */
+  inputs: Array<{ path: string; format: InputFormat; stream?: boolean }>;
   mapping?: Mapping;
   /** The mapping file's name and text, for worker threads to load it as this thread did. */
   mappingSource?: { path: string; text: string };
@@ -82,7 +85,7 @@ export function planBatch(
   io: CliIo,
   lang: Lang,
 ): { ok: true; plan: BatchPlan } | { ok: false; exitCode: number } {
-  const inputs = options.files.map((path) => {
+  const inputs = options.files.map((path): BatchPlan['inputs'][number] => {
     const format = options.inputFormat ?? (path === '-' ? 'json' : formatFromPath(path));
     if (format === undefined)
       throw new UsageError(
@@ -92,22 +95,31 @@ export function planBatch(
         },
         'evaluate',
       );
-    if (path !== '-') {
-      let isFile = false;
-      try {
-        isFile = statSync(resolve(io.cwd, path)).isFile();
-      } catch {
-        isFile = false;
-      }
-      if (!isFile)
-        throw new UsageError(
-          {
-            id: `tidak dapat membaca "${path}": berkas tidak ada`,
-            en: `cannot read "${path}": no such file`,
-          },
-          'evaluate',
-        );
+    if (path === '-') return { path, format };
+    let stat: ReturnType<typeof statPath> | undefined;
+    try {
+      stat = statPath(resolve(io.cwd, path));
+    } catch {
+      stat = undefined;
     }
+    if (stat === undefined)
+      throw new UsageError(
+        {
+          id: `tidak dapat membaca "${path}": berkas tidak ada`,
+          en: `cannot read "${path}": no such file`,
+        },
+        'evaluate',
+      );
+    if (stat.isDirectory())
+      throw new UsageError(
+        {
+          id: `tidak dapat membaca "${path}": itu direktori, bukan berkas`,
+          en: `cannot read "${path}": it is a directory, not a file`,
+        },
+        'evaluate',
+      );
+    // A FIFO, `<(…)` or a device can be read once, front to back: it is read as standard input is.
+    if (!stat.isFile()) return { path, format, stream: true };
     return { path, format };
   });
   const tabular = inputs.find((i) => i.format === 'csv' || i.format === 'xlsx');
@@ -155,6 +167,9 @@ export function planBatch(
   return { ok: true, plan };
 }
 
+/** A file's failure: why, and the elements not read after it (JSON arrays). */
+type FatalEvent = Extract<BatchEvent, { kind: 'fatal' }>;
+
 /**
  * Where every scored record and file failure goes, in input order, whichever thread scored it: counts, the
  * progress line, row reports on stderr, the output text (or the table's rows).
@@ -163,6 +178,8 @@ class BatchOutput {
   rows = 0;
   invalid = 0;
   failedFiles = 0;
+  /** Files that could not be opened at all (`file-unreadable`, e.g. a .xlsx that is no workbook). */
+  unreadableFiles = 0;
   /** Whether a record's text has been written: the next one is written as a later record. */
   wrote = false;
   /** The closing text a worker's writer gave once it had written (chunked runs). */
@@ -217,11 +234,27 @@ class BatchOutput {
     await this.sink.writeBytes(r.bytes.subarray(from, r.ends[last]), written);
   }
 
-  /** A file that cannot be read further. True when the batch must stop. */
-  fatal(diagnostics: Diagnostic[]): boolean {
+  /**
+   * A file that cannot be read further, and how many of its elements were not read when that is known. True when
+   * the batch must stop.
+   */
+  fatal({ diagnostics, unread }: FatalEvent): boolean {
     this.failedFiles++;
+    // Unreadable, not invalid: the exit code tells a file that could not be opened as a workbook from bad rows.
+    if (diagnostics.some((d) => d.code === 'file-unreadable')) this.unreadableFiles++;
     this.progress.clear();
     for (const d of diagnostics) this.io.stderr.write(`${formatDiagnostic(d, this.lang)}\n`);
+    if (unread !== undefined) {
+      const first = diagnostics[0];
+      const where = first?.span
+        ? `${first.source}:${first.span.start.line}:${first.span.start.column}`
+        : (first?.source ?? '<input>');
+      const words = {
+        id: `berkas berhenti di sini: ${unread} elemen sesudahnya tidak dibaca`,
+        en: `the file stops here: ${unread} element${unread === 1 ? '' : 's'} after this point not read`,
+      };
+      this.io.stderr.write(`${where}  ${words[this.lang]}\n`);
+    }
     return this.strict;
   }
 }
@@ -234,8 +267,8 @@ class BatchOutput {
  * records are scored in worker threads and written in input order: the same bytes on stdout and stderr as one
  * thread writes.
  *
- * @returns 0 when every row was scored (complete or pending), 1 when a row or a file failed, 3 when a worker
- * thread failed (the output written so far is closed).
+ * @returns 0 when every row was scored (complete or pending), 1 when a row or a file failed, 2 when a file could
+ * not be opened at all (`file-unreadable`), 3 when a worker thread failed (the output written so far is closed).
  */
 export async function runBatch(
   plan: BatchPlan,
@@ -266,6 +299,7 @@ export async function runBatch(
       await sink.close();
     }
   }
+  if (out.unreadableFiles > 0) return ExitCode.usage;
   return out.invalid > 0 || out.failedFiles > 0 ? ExitCode.invalid : ExitCode.ok;
 }
 
@@ -273,15 +307,19 @@ export async function runBatch(
  * One input's name in diagnostics and its records. Reading stays in this thread in every mode, so the reader's
  * options (the mapping's delimiter, sheet and grouping) never need to reach a worker.
  */
-function openInput(plan: BatchPlan, path: string, format: InputFormat, io: CliIo) {
-  const { name, input } = inputSource(path, io);
-  return { name, records: readRecords(input, name, format, plan.mapping ? { mapping: plan.mapping } : {}) };
+function openInput(plan: BatchPlan, input: BatchPlan['inputs'][number], io: CliIo) {
+  const { name, source } = inputSource(input, io);
+  return {
+    name,
+    records: readRecords(source, name, input.format, plan.mapping ? { mapping: plan.mapping } : {}),
+  };
 }
 
-function inputSource(path: string, io: CliIo) {
-  return path === '-'
-    ? { name: STDIN_SOURCE, input: io.stdin }
-    : { name: path, input: resolve(io.cwd, path) };
+function inputSource({ path, stream }: BatchPlan['inputs'][number], io: CliIo) {
+  if (path === '-') return { name: STDIN_SOURCE, source: io.stdin };
+  const full = resolve(io.cwd, path);
+  // A FIFO has no size and cannot be reopened or read at an offset, which reading by name may do (XLSX).
+  return { name: path, source: stream ? createReadStream(full) : full };
 }
 
 /**
@@ -290,13 +328,12 @@ function inputSource(path: string, io: CliIo) {
  */
 function openChunkedInput(
   plan: BatchPlan,
-  path: string,
-  format: InputFormat,
+  input: BatchPlan['inputs'][number],
   io: CliIo,
 ): { name: string; records: AsyncIterable<InputRecord | LineBlock> } {
-  if (format !== 'ndjson') return openInput(plan, path, format, io);
-  const { name, input } = inputSource(path, io);
-  return { name, records: readLineBlocks(input, name, { maxLines: plan.chunkSize }) };
+  if (input.format !== 'ndjson') return openInput(plan, input, io);
+  const { name, source } = inputSource(input, io);
+  return { name, records: readLineBlocks(source, name, { maxLines: plan.chunkSize }) };
 }
 
 /** `--workers 1`: reads, scores and writes record by record in this thread. */
@@ -308,8 +345,8 @@ async function scoreInThread(
   io: CliIo,
   lang: Lang,
 ): Promise<void> {
-  files: for (const { path, format } of plan.inputs) {
-    const { name, records } = openInput(plan, path, format, io);
+  files: for (const input of plan.inputs) {
+    const { name, records } = openInput(plan, input, io);
     const events = scoreRecords(records, rubric, {
       file: name,
       scoreOnly: plan.scoreOnly,
@@ -317,7 +354,7 @@ async function scoreInThread(
     });
     for await (const event of events) {
       if (event.kind === 'fatal') {
-        if (out.fatal(event.diagnostics)) break files;
+        if (out.fatal(event)) break files;
         continue;
       }
       const report = event.evaluation.status === 'invalid' ? rowReport(event, lang) : undefined;
@@ -331,7 +368,7 @@ async function scoreInThread(
 interface Job {
   chunk?: BatchChunk;
   result?: Promise<ChunkResult>;
-  fatal?: Diagnostic[];
+  fatal?: FatalEvent;
 }
 
 /**
@@ -422,9 +459,9 @@ async function scoreInChunks(
   };
 
   try {
-    for (const [part, { path, format }] of plan.inputs.entries()) {
+    for (const [part, input] of plan.inputs.entries()) {
       if (stopped) break;
-      const { name, records } = openChunkedInput(plan, path, format, io);
+      const { name, records } = openChunkedInput(plan, input, io);
       // Binds the mapping to the header here, so a file whose columns do not fit fails once, in its place.
       const check = createRecordScorer(rubric, {
         file: name,
@@ -449,7 +486,7 @@ async function scoreInChunks(
           const failed = check.score(record);
           await flush();
           if (failed?.kind === 'fatal') {
-            await push({ fatal: failed.diagnostics });
+            await push({ fatal: failed });
             break;
           }
           if (record.kind === 'header')

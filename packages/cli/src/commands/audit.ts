@@ -1,6 +1,13 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type ByteSource, formatFromPath, invalidEvaluation, readRecords, recordRef } from '@kinerja/batch';
+import {
+  type ByteSource,
+  formatFromPath,
+  invalidEvaluation,
+  readRecords,
+  recordRef,
+  spanInFile,
+} from '@kinerja/batch';
 import { type Appraisal, type Diagnostic, type Evaluation, parseJson } from '@kinerja/core';
 import {
   type AuditOptions,
@@ -24,6 +31,7 @@ import { oneOf } from '../oneOf.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
 import { STDIN_SOURCE, stdinUnreadable } from '../readInput.js';
 import { startsWithArray } from '../startsWithArray.js';
+import { statPath } from '../statPath.js';
 import { errorReason, UsageError } from '../UsageError.js';
 import type { Command } from './Command.js';
 
@@ -35,7 +43,8 @@ outcome disparity between groups (--by); and the SE MenPAN-RB 3/2023 distributio
 
 Input: a JSON array of appraisals (or one appraisal, or { "appraisals": [...] }), or NDJSON (one per line),
 read as kinerja evaluate reads a batch: each appraisal is parsed strictly (a duplicate key is an error) and
-reported as file:line#pointer, the line where it starts. The format comes from --input-format, else the
+reported as file:line#pointer, the line where it starts (a syntax error or duplicate key: file:line:column
+of the character itself). The format comes from --input-format, else the
 extension (.json; .ndjson, .jsonl); standard input and other names: an array or one JSON value is JSON, else
 NDJSON.
 
@@ -71,13 +80,6 @@ interface Record_ {
   diagnostics?: Diagnostic[];
 }
 
-// Positions in a record are its `source` (`file:line`); a span relative to that one record's text would mislead.
-const withoutSpan = (d: Diagnostic): Diagnostic => {
-  if (!d.span) return d;
-  const { span: _span, ...rest } = d;
-  return rest;
-};
-
 const isWrapper = (v: unknown): v is { appraisals: unknown[] } =>
   typeof v === 'object' &&
   v !== null &&
@@ -109,7 +111,11 @@ async function* readAppraisals(
     if (record.kind !== 'json') continue;
     const parsed = parseJson(record.text, { source: record.ref });
     if (!parsed.ok) {
-      yield { ref: record.ref, row: record.row, diagnostics: parsed.diagnostics.map(withoutSpan) };
+      yield {
+        ref: record.ref,
+        row: record.row,
+        diagnostics: parsed.diagnostics.map((d) => spanInFile(d, record, name)),
+      };
       continue;
     }
     if (format === 'json' && !topIsArray && isWrapper(parsed.value)) {
@@ -134,9 +140,9 @@ async function openInput(
   io: CliIo,
 ): Promise<{ name: string; input: ByteSource; format: 'json' | 'ndjson'; topIsArray: boolean }> {
   if (path !== '-') {
-    let stat: ReturnType<typeof statSync> | undefined;
+    let stat: ReturnType<typeof statPath> | undefined;
     try {
-      stat = statSync(resolve(io.cwd, path));
+      stat = statPath(resolve(io.cwd, path));
     } catch (error) {
       throw new UsageError(
         errorReason(error) === 'ENOENT'

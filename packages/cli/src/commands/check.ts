@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CompiledRubric, Diagnostic, Result } from '@kinerja/core';
 import { loadRubricPack } from '@kinerja/core/node';
@@ -10,6 +9,7 @@ import { formatDiagnostic } from '../formatDiagnostic.js';
 import { oneOf } from '../oneOf.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
 import { loadRubricBounded } from '../readInput.js';
+import { statPath } from '../statPath.js';
 import { type Texts, UsageError } from '../UsageError.js';
 import type { Command } from './Command.js';
 
@@ -60,7 +60,7 @@ function loadTarget(
   }
   let isDir = false;
   try {
-    isDir = statSync(resolve(cwd, target)).isDirectory();
+    isDir = statPath(resolve(cwd, target)).isDirectory();
   } catch {
     isDir = false;
   }

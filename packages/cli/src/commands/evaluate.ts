@@ -28,7 +28,9 @@ Batches (exports of e-Kinerja/SKP portals, scored as they are, row by row):
   JSON arrays (.json), NDJSON (.ndjson, .jsonl), CSV (.csv, , or ; and decimal commas) and XLSX (.xlsx).
   CSV and XLSX need --mapping, a YAML file from the portal's column names to the appraisal format.
   Results are written as they are computed, in input order; a bad row is reported on stderr as file:row with
-  its column and the batch goes on (unless --strict). Batches are scored by worker threads, one per core.
+  its column and the batch goes on (unless --strict). A JSON array whose structure breaks (a missing comma)
+  stops there, and stderr says how many elements after that point were not read. An input may be a FIFO or
+  <(...): it is read once, as standard input is. Batches are scored by worker threads, one per core.
   A batch is what an array, an NDJSON/CSV/XLSX file, --mapping, --sheet, --input-format or
   --output-format ndjson|csv asks for. In CSV output, control characters in a cell (a NIP read as
   "\x00\x01") are replaced by U+FFFD, so they cannot break or hide in the table.
@@ -56,7 +58,8 @@ Each flag that takes a value is given at most once. An appraisal file (or a batc
 refused as input-too-large, read no further than the limit.
 
 Exit codes: 0 every evaluation complete or pending, 1 an evaluation, a row, the mapping or the rubric is
-invalid, 2 usage error, unreadable input, or output that cannot be written (e.g. a full disk).`;
+invalid, 2 usage error, unreadable input (missing, a folder, a .xlsx that is no workbook), or output that
+cannot be written (e.g. a full disk).`;
 
 /**
  * Whether the command line asks for a batch: a flag only batches have (a mapping, a worksheet, an input format,

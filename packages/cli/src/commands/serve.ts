@@ -24,7 +24,7 @@ Options:
   --lang id|en              language of start-up messages (default: from LANG)
   -h, --help                show this help
 
-Prints "Listening on <url>" once ready. Exit codes: 0 stopped by a signal, 1 a rubric is invalid,
+Prints "Listening on <url>" ("Mendengarkan di <url>" with --lang id) once ready. Exit codes: 0 stopped by a signal, 1 a rubric is invalid,
 2 usage error, unreadable rubric or port in use.`;
 
 function parseServeArgs(args: readonly string[]) {
@@ -134,20 +134,28 @@ export async function runServe(args: readonly string[], io: CliIo, signal: Abort
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-      io.stderr.write(`kinerja: cannot listen on ${host}:${port}: ${code}\n`);
+      io.stderr.write(
+        lang === 'id'
+          ? `kinerja: tidak dapat mendengarkan di ${host}:${port}: ${code}\n`
+          : `kinerja: cannot listen on ${host}:${port}: ${code}\n`,
+      );
       return ExitCode.usage;
     }
     throw error;
   }
   const ids = rubrics.map((r) => r.id).join(', ');
-  io.stdout.write(`Listening on ${server.url}/v1 (${rubrics.length === 1 ? 'rubric' : 'rubrics'}: ${ids})\n`);
-  io.stdout.write(`Try: curl ${server.url}/v1/health\n`);
+  // The URL stays whole and unquoted in both languages, so a script can take it from the first line.
+  io.stdout.write(
+    lang === 'id'
+      ? `Mendengarkan di ${server.url}/v1 (rubrik: ${ids})\nCoba: curl ${server.url}/v1/health\n`
+      : `Listening on ${server.url}/v1 (${rubrics.length === 1 ? 'rubric' : 'rubrics'}: ${ids})\nTry: curl ${server.url}/v1/health\n`,
+  );
   await new Promise<void>((resolve) => {
     if (signal.aborted) resolve();
     else signal.addEventListener('abort', () => resolve(), { once: true });
   });
   await server.close();
-  io.stderr.write('kinerja serve: stopped\n');
+  io.stderr.write(lang === 'id' ? 'kinerja serve: berhenti\n' : 'kinerja serve: stopped\n');
   return ExitCode.ok;
 }
 

@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 
-export { decodeUtf8Text } from './decodeUtf8Text.js';
+// Also exported from the main entry; kept here for code that imported it from `./node` first.
+export { decodeUtf8Text } from '@kinerja/core';
 export { type FileResolverOptions, fileResolver } from './fileResolver.js';
 export { type LoadRubricFileOptions, loadRubricFile } from './loadRubricFile.js';
 export { loadRubricPack } from './loadRubricPack.js';

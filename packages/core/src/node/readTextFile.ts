@@ -1,7 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createDiagnostic, defaultParseLimits, fail, type Result } from '@kinerja/core';
-import { decodeUtf8Text } from './decodeUtf8Text.js';
+import { createDiagnostic, decodeUtf8Text, defaultParseLimits, fail, type Result } from '@kinerja/core';
 
 /** Options for {@link readTextFile}. */
 export interface ReadTextFileOptions {
@@ -39,12 +38,14 @@ export function readTextFile(path: string, options: ReadTextFileOptions = {}): R
   try {
     const fd = openSync(resolve(options.cwd ?? process.cwd(), path), 'r');
     try {
-      const stat = fstatSync(fd);
+      // A bigint stat: Node 20's plain fstat of a pipe or FIFO shares a buffer with realpathSync and makes later
+      // imports stop following symlinks (nodejs/node#51142), which breaks pnpm installs.
+      const stat = fstatSync(fd, { bigint: true });
       if (stat.isDirectory())
         return problem('file-unreadable', { received: path, params: { reason: 'EISDIR' } });
       // A regular file says its size; a device or pipe is read until one byte past the limit.
-      if (stat.isFile() && stat.size > maxBytes)
-        return problem('input-too-large', { received: stat.size, expected: maxBytes });
+      if (stat.isFile() && stat.size > BigInt(maxBytes))
+        return problem('input-too-large', { received: Number(stat.size), expected: maxBytes });
       const read = readAtMost(fd, maxBytes + 1);
       if (read.length > maxBytes)
         return problem('input-too-large', { received: read.length, expected: maxBytes });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { firstInvalidUtf8 } from '../../src/node/firstInvalidUtf8.js';
+import { firstInvalidUtf8 } from '../../src/text/firstInvalidUtf8.js';
 import { readTextFile } from '../../src/node/index.js';
 
 let dir: string;

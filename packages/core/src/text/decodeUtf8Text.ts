@@ -1,4 +1,5 @@
-import { createDiagnostic, fail, ok, type Result } from '@kinerja/core';
+import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
+import { fail, ok, type Result } from '../diagnostics/result.js';
 import { firstInvalidUtf8 } from './firstInvalidUtf8.js';
 
 const FATAL = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -9,7 +10,9 @@ const FATAL = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * never decoded as U+FFFD: a replacement character would silently change a name or a number.
  *
  * @param bytes The whole text, already bounded by the caller.
- * @param source The file name (or `<stdin>`) the diagnostic names.
+ * Runtime-neutral (no `node:*`), so the HTTP handler decodes request bodies with it in Workers and browsers too.
+ *
+ * @param source The file name (or `<stdin>`, or a request) the diagnostic names.
  */
 export function decodeUtf8Text(bytes: Uint8Array, source: string): Result<string> {
   // Editors on Windows still save a byte-order mark; it is not part of the document and would shift column 1.
