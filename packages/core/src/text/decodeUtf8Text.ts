@@ -2,6 +2,19 @@ import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
 import { fail, ok, type Result } from '../diagnostics/result.js';
 import { firstInvalidUtf8 } from './firstInvalidUtf8.js';
 
+/** The part of WHATWG's TextDecoder used here. */
+interface Utf8Decoder {
+  decode(input?: Uint8Array): string;
+}
+
+// Every runtime core supports (Node, browsers, Deno, Workers) has TextDecoder, but ES2022's lib does not declare
+// it, and core's browser typecheck keeps to ES2022 so that nothing DOM- or Node-only slips in.
+const TextDecoder = (
+  globalThis as unknown as {
+    TextDecoder: new (label: 'utf-8', options?: { fatal?: boolean; ignoreBOM?: boolean }) => Utf8Decoder;
+  }
+).TextDecoder;
+
 const FATAL = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**

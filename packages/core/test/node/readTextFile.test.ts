@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { firstInvalidUtf8 } from '../../src/text/firstInvalidUtf8.js';
 import { readTextFile } from '../../src/node/index.js';
+import { firstInvalidUtf8 } from '../../src/text/firstInvalidUtf8.js';
 
 let dir: string;
 beforeEach(() => {
