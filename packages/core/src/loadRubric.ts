@@ -18,6 +18,12 @@ export interface LoadRubricOptions {
  * Loads a rubric from YAML text: parse → validate → resolve `extends` → compile. Returns the compiled rubric or
  * diagnostics with line:column; never throws for a problem in the text.
  *
+ * The diagnostics (of a failure, or the warnings of a success) come from the first stage that found a problem and
+ * are in reading order: errors before warnings; then by document, the one first reported first (a rubric, then the
+ * base it extends); within a document, those without a position (about the whole document) first, then by line and
+ * column, and those at one position in the order found. At most 100 are returned, as the parser caps its own: a file
+ * with more reports its first 100 (a schema error list is cut in the order the schema reads the document).
+ *
  * @example
  * const r = loadRubric(yamlText, { source: 'skp.rubric.yaml' });
  * if (r.ok) console.log(r.value.evaluate(appraisal).predicate);

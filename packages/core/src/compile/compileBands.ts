@@ -8,7 +8,7 @@ import type { Rational } from '../numeric/rational.js';
 import type { Band, Gaps } from '../schema/rubricSchema.js';
 import type { CompileContext } from './CompileContext.js';
 import { exactDecimal } from './exactDecimal.js';
-import { compareLower, type Interval, inInterval, parseInterval } from './interval.js';
+import { checkInterval, compareLower, type Interval, inInterval } from './interval.js';
 
 interface CompiledBand {
   readonly id: string;
@@ -68,9 +68,14 @@ export function compileBands(
   let broken = false;
   bands.forEach((band, i) => {
     const at = joinPointer(pointer, i);
-    const interval = parseInterval(band.range);
-    if (!interval) {
-      ctx.report({ code: 'invalid-range', pointer: joinPointer(at, 'range'), received: band.range });
+    const interval = checkInterval(band.range);
+    if ('problem' in interval) {
+      ctx.report({
+        code: 'invalid-range',
+        pointer: joinPointer(at, 'range'),
+        received: band.range,
+        params: { problem: interval.problem },
+      });
       broken = true;
       return;
     }

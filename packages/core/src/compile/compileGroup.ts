@@ -10,7 +10,7 @@ import type { Group } from '../schema/rubricSchema.js';
 import type { CompiledBands } from './compileBands.js';
 import { compileBands } from './compileBands.js';
 import { exactDecimal } from './exactDecimal.js';
-import { type Interval, inInterval, parseInterval } from './interval.js';
+import { checkInterval, type Interval, inInterval } from './interval.js';
 import type { LevelIndex } from './levelIndex.js';
 import { compileFinish, finishValue } from './measures/finishMeasure.js';
 import type { MeasureCompileContext } from './measures/MeasureCompiler.js';
@@ -236,10 +236,10 @@ export function compileGroup(
   const ranges = new Map<string, Interval>();
   const declareRange = (key: string, text: string | undefined, at: string) => {
     if (text === undefined) return;
-    const iv = parseInterval(text);
-    if (iv) ranges.set(key, iv);
+    const iv = checkInterval(text);
+    if (!('problem' in iv)) ranges.set(key, iv);
     else {
-      ctx.report({ code: 'invalid-range', pointer: at, received: text });
+      ctx.report({ code: 'invalid-range', pointer: at, received: text, params: { problem: iv.problem } });
       broken = true;
     }
   };

@@ -154,9 +154,12 @@ export function compilePredicate(
       }
     }
   }
-  for (const row of ratings.ids) {
-    for (const col of ratings.ids) {
-      if (!cells.has(`${row}\u0000${col}`) && !broken) {
+  // Every missing cell, one diagnostic each (as every band gap is), so one pass fixes the matrix. Not after a
+  // misspelt row or column id: its cells would all read as missing, restating the typo already reported.
+  if (!broken) {
+    for (const row of ratings.ids) {
+      for (const col of ratings.ids) {
+        if (cells.has(`${row}\u0000${col}`)) continue;
         ctx.report({
           code: 'matrix-incomplete',
           pointer: joinPointer(pointer, 'matrix', 'cells'),

@@ -1,5 +1,6 @@
 import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { joinPointer } from '../diagnostics/pointer.js';
 import { fail, ok, type Result } from '../diagnostics/result.js';
 import { checkPlainAppraisal } from '../evaluate/checkPlainAppraisal.js';
 import { createOfficeCalendar } from '../evaluate/createOfficeCalendar.js';
@@ -7,6 +8,7 @@ import { type EvalState, factSourceOf } from '../evaluate/EvalState.js';
 import type { Evaluation, GroupResult } from '../evaluate/Evaluation.js';
 import { type AppraisalPlan, prepareAppraisal } from '../evaluate/prepareAppraisal.js';
 import type { SourceLocator } from '../parse/SourceLocator.js';
+import { sortDiagnostics } from '../parse/sortDiagnostics.js';
 import type { Appraisal } from '../schema/appraisalSchema.js';
 import type { Measure } from '../schema/measureSchema.js';
 import type { Rubric } from '../schema/rubricSchema.js';
@@ -132,7 +134,7 @@ function severityRank(d: Diagnostic): number {
   return d.severity === 'error' ? 0 : d.severity === 'warning' ? 1 : 2;
 }
 
-/** Errors first, then by pointer: stable order whatever order the checks ran in. */
+/** Errors first, otherwise in the order found: an evaluation's diagnostics, whose order the checks fix. */
 export function sortForOutput(diagnostics: Diagnostic[]): Diagnostic[] {
   // Array.prototype.sort is stable (ES2019), so equal severities keep the order they were found in, and a list
   // already in severity order (the usual one) comes out as it is: copied without sorting.
@@ -163,7 +165,7 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
     return out;
   };
   const schemaErrors = validateSchema('rubric', document);
-  if (schemaErrors.length > 0) return fail(schemaErrors.map(locate));
+  if (schemaErrors.length > 0) return fail(sortDiagnostics(schemaErrors.map(locate)));
   const rubric = document as Rubric;
   const diagnostics: Diagnostic[] = [];
   const catalogue = buildFactCatalogue(rubric);
@@ -187,7 +189,9 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
   const ratings = rubric.ratings ? levelIndex(rubric.ratings, '/ratings', base) : undefined;
   checkRubricSettings(rubric, base);
 
-  // Indicator ids name inputs and ratings across the whole appraisal, so they are unique across groups.
+  // Indicator ids name inputs and ratings across the whole appraisal, so they are unique across groups. A group id
+  // is read apart from them everywhere (`targets`, `supervisorRatings`, the `groups` fact; explanations say which),
+  // so a group may share its id with an indicator: the one-indicator group `nilai: { indicators: { nilai } }`.
   const owner = new Map<string, string>();
   for (const [gid, g] of Object.entries(rubric.groups)) {
     for (const [kind, ids] of [
@@ -196,7 +200,11 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
     ] as const) {
       for (const iid of ids) {
         if (owner.has(iid))
-          base.report({ code: 'duplicate-id', pointer: `/groups/${gid}/${kind}/${iid}`, received: iid });
+          base.report({
+            code: 'duplicate-id',
+            pointer: joinPointer('/groups', gid, kind, iid),
+            received: iid,
+          });
         owner.set(iid, gid);
       }
     }
@@ -237,7 +245,7 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
     !outcomes ||
     (rubric.score && !score)
   ) {
-    return fail(sortForOutput(diagnostics.map(locate)));
+    return fail(sortDiagnostics(diagnostics.map(locate)));
   }
 
   const timeZone = rubric.timeZone ?? 'Asia/Makassar';
@@ -354,5 +362,5 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
     rubric,
     evaluate,
   };
-  return ok(compiled, sortForOutput(diagnostics.map(locate)));
+  return ok(compiled, sortDiagnostics(diagnostics.map(locate)));
 }

@@ -5,7 +5,7 @@ import type { Rubric } from '../schema/rubricSchema.js';
 import type { CompileContext } from './CompileContext.js';
 import { outOfRange } from './compileGroup.js';
 import { exactDecimal } from './exactDecimal.js';
-import { inInterval, parseInterval } from './interval.js';
+import { checkInterval, inInterval } from './interval.js';
 import { compileFinish, finishValue } from './measures/finishMeasure.js';
 
 /** Computes the overall score from group scores; undefined when a group has no score. */
@@ -43,9 +43,15 @@ export function compileScore(rubric: Rubric, ctx: CompileContext): CompiledScore
     });
     broken = true;
   }
-  const range = s.range !== undefined ? parseInterval(s.range) : undefined;
-  if (s.range !== undefined && !range) {
-    ctx.report({ code: 'invalid-range', pointer: '/score/range', received: s.range });
+  const checked = s.range !== undefined ? checkInterval(s.range) : undefined;
+  const range = checked && !('problem' in checked) ? checked : undefined;
+  if (checked && 'problem' in checked) {
+    ctx.report({
+      code: 'invalid-range',
+      pointer: '/score/range',
+      received: s.range,
+      params: { problem: checked.problem },
+    });
     broken = true;
   }
   if (broken) return undefined;

@@ -27,29 +27,52 @@ function bound(text: string): Rational | undefined | null {
   }
 }
 
+/** Why a text is not an interval: the `problem` an invalid-range diagnostic carries. */
+export type IntervalProblem =
+  | 'form'
+  | 'exponent'
+  | 'reversed'
+  | 'empty'
+  | 'infinite-included'
+  | 'infinite-reversed';
+
+// A number in exponent notation (1e3), which the form refuses: told apart to say so. Linear: no nested repeats.
+const EXPONENT = /\d[eE][+-]?\d/;
+
 /**
- * Parses interval notation: `[76, 91)` includes 76 and excludes 91; `(-inf, 50]` has no lower bound.
- * Returns undefined when the text is not a valid, non-empty interval.
+ * Reads interval notation like {@link parseInterval}, and says why when the text is not a valid, non-empty
+ * interval, so the author is told what to change.
  */
-export function parseInterval(text: string): Interval | undefined {
+export function checkInterval(text: string): Interval | { problem: IntervalProblem } {
   const m = RANGE.exec(text);
-  if (!m) return undefined;
+  if (!m) return { problem: /^\s*[[(]/.test(text) && EXPONENT.test(text) ? 'exponent' : 'form' };
   const [, open, lo = '', hi = '', close] = m;
   const loT = lo.toLowerCase().replace('∞', 'inf');
   const hiT = hi.toLowerCase().replace('∞', 'inf');
   // A lower bound of +inf or an upper bound of -inf is an empty interval, never what an author meant.
-  if (loT === 'inf' || loT === '+inf' || hiT === '-inf') return undefined;
+  if (loT === 'inf' || loT === '+inf' || hiT === '-inf') return { problem: 'infinite-reversed' };
   const min = bound(lo);
   const max = bound(hi);
-  if (min === null || max === null) return undefined;
+  if (min === null || max === null) return { problem: 'form' };
   const minIncluded = open === '[' && min !== undefined;
   const maxIncluded = close === ']' && max !== undefined;
-  if ((open === '[' && min === undefined) || (close === ']' && max === undefined)) return undefined;
+  if ((open === '[' && min === undefined) || (close === ']' && max === undefined))
+    return { problem: 'infinite-included' };
   if (min && max) {
     const c = min.cmp(max);
-    if (c > 0 || (c === 0 && !(minIncluded && maxIncluded))) return undefined;
+    if (c > 0) return { problem: 'reversed' };
+    if (c === 0 && !(minIncluded && maxIncluded)) return { problem: 'empty' };
   }
   return { min, minIncluded, max, maxIncluded, text };
+}
+
+/**
+ * Parses interval notation: `[76, 91)` includes 76 and excludes 91; `(-inf, 50]` has no lower bound.
+ * Returns undefined when the text is not a valid, non-empty interval ({@link checkInterval} says why).
+ */
+export function parseInterval(text: string): Interval | undefined {
+  const r = checkInterval(text);
+  return 'problem' in r ? undefined : r;
 }
 
 /** True when `x` lies in the interval. */

@@ -24,14 +24,37 @@ export interface CodeInfo {
   render: (data: MessageData) => Messages;
 }
 
-const show = (v: unknown): string => {
+// Room for a value in a message. A list (usually the allowed values) gets more, so that a typo's neighbours show.
+const VALUE_BUDGET = 80;
+const LIST_BUDGET = 240;
+
+/**
+ * A list as JSON, cut at an item boundary when it would pass {@link LIST_BUDGET} characters and ending with how
+ * many items were left out: a list cut mid-token hid the very names a reader looks for.
+ */
+const showList = (items: readonly unknown[], lang: 'id' | 'en'): string => {
+  let out = '[';
+  for (let i = 0; i < items.length; i++) {
+    const json = JSON.stringify(items[i]) ?? 'null';
+    const item = json.length > LIST_BUDGET ? `${json.slice(0, LIST_BUDGET - 3)}...` : json;
+    const rest = items.length - i;
+    if (i > 0 && out.length + item.length + 1 > LIST_BUDGET) {
+      return `${out}, … ${lang === 'id' ? `dan ${rest} lainnya` : `and ${rest} more`}]`;
+    }
+    out += (i > 0 ? ',' : '') + item;
+  }
+  return `${out}]`;
+};
+
+const show = (v: unknown, lang: 'id' | 'en' = 'en'): string => {
   if (v === undefined) return '—';
   if (typeof v === 'string') return quoteJson(v);
   // What JSON.stringify would print, without its cost: many diagnostics per appraisal carry counts.
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   try {
+    if (Array.isArray(v)) return showList(v, lang);
     const s = JSON.stringify(v);
-    return s === undefined ? String(v) : s.length > 80 ? `${s.slice(0, 77)}...` : s;
+    return s === undefined ? String(v) : s.length > VALUE_BUDGET ? `${s.slice(0, VALUE_BUDGET - 3)}...` : s;
   } catch {
     return String(v);
   }
@@ -46,7 +69,7 @@ const EXPECTED_ID: Readonly<Record<string, string>> = {
   integer: 'bilangan bulat',
   boolean: 'benar/salah',
   'finite number': 'angka terhingga',
-  'non-finite number': 'angka tak terhingga',
+  'non-finite number': 'angka tak terhingga (Infinity atau NaN)',
   condition: 'kondisi',
   'one of all, any, not, fact': 'salah satu dari all, any, not, fact',
   'a text, a number or true/false': 'teks, angka, atau benar/salah',
@@ -60,11 +83,17 @@ const expectedId = (v: unknown): unknown => {
   if (Array.isArray(v)) return v.map(expectedId);
   if (typeof v !== 'string') return v;
   if (Object.hasOwn(EXPECTED_ID, v)) return EXPECTED_ID[v];
+  // A union of types, as the schema reports one ("string | number").
+  if (v.includes(' | ')) {
+    const parts = v.split(' | ');
+    if (parts.every((t) => Object.hasOwn(EXPECTED_ID, t)))
+      return parts.map((t) => EXPECTED_ID[t]).join(' | ');
+  }
   const size = /^([≥≤]) (\d+) (characters|items|properties)$/.exec(v);
   return size ? `${size[1]} ${size[2]} ${SIZE_UNITS_ID[size[3] as string]}` : v;
 };
 /** {@link show} for an Indonesian message: the engine's own English phrases in `expected` in Indonesian. */
-const showId = (v: unknown): string => show(expectedId(v));
+const showId = (v: unknown): string => show(expectedId(v), 'id');
 const p = (d: MessageData, k: string): string => String(d.params?.[k] ?? '');
 // A reason given in both languages (`why` English, `whyId` Indonesian); callers that give only `why` show it as is.
 const whyId = (d: MessageData): string => p(d, 'whyId') || p(d, 'why');
@@ -175,6 +204,41 @@ function jsonSyntaxWords(d: MessageData): Messages {
       return { id: p(d, 'detail'), en: p(d, 'detail') };
   }
 }
+
+// The kind of id an unknown-reference names (`params.kind`), as the message begins with it.
+const REFERENCE_KIND: Readonly<Record<string, Messages>> = {
+  group: { id: 'Kelompok', en: 'Group' },
+  rating: { id: 'Rating', en: 'Rating' },
+  predicate: { id: 'Predikat', en: 'Predikat level' },
+};
+
+// Why a range is not an interval (`params.problem` of invalid-range, from checkInterval).
+const RANGE_PROBLEM: Readonly<Record<string, Messages>> = {
+  form: {
+    id: 'tulis dua batas di antara [ atau ( dan ] atau ), dipisah koma',
+    en: 'write two bounds between [ or ( and ] or ), separated by a comma',
+  },
+  exponent: {
+    id: 'batas tidak boleh ditulis dengan eksponen (1e3); tulis angkanya lengkap (1000)',
+    en: 'a bound may not be written with an exponent (1e3); write the number out (1000)',
+  },
+  reversed: {
+    id: 'batas bawah lebih besar daripada batas atas; tulis batas yang lebih kecil lebih dulu',
+    en: 'the lower bound is greater than the upper bound; write the smaller one first',
+  },
+  empty: {
+    id: 'kedua batas sama, tetapi salah satunya tidak termasuk, jadi rentang ini tidak memuat nilai apa pun',
+    en: 'both bounds are equal but one is excluded, so the range holds no value',
+  },
+  'infinite-included': {
+    id: 'batas tak hingga tidak dapat termasuk; pakai ( atau ) di sisi inf',
+    en: 'an infinite bound cannot be included; use ( or ) on the inf side',
+  },
+  'infinite-reversed': {
+    id: 'batas bawah +inf atau batas atas -inf membuat rentang kosong',
+    en: 'a lower bound of +inf or an upper bound of -inf leaves the range empty',
+  },
+};
 
 const codes = {
   // parse
@@ -298,7 +362,8 @@ const codes = {
     severity: 'error',
     summary: 'A value has the wrong type.',
     render: (d) => ({
-      id: `Tipe salah: diharapkan ${showId(d.expected)}, diterima ${show(d.received)}.`,
+      // `received` is a type name the engine wrote (never the user's value), so it is worded like `expected`.
+      id: `Tipe salah: diharapkan ${showId(d.expected)}, diterima ${showId(d.received)}.`,
       en: `Wrong type: expected ${show(d.expected)}, received ${show(d.received)}.`,
     }),
   },
@@ -413,10 +478,16 @@ const codes = {
     stage: 'compile',
     severity: 'error',
     summary: 'A group, indicator, rating, predicate or role id is referenced but not declared.',
-    render: (d) => ({
-      id: `${p(d, 'kind')} ${show(d.received)} tidak dideklarasikan; yang ada: ${showId(d.expected)}.`,
-      en: `${p(d, 'kind')} ${show(d.received)} is not declared; declared: ${show(d.expected)}.`,
-    }),
+    render: (d) => {
+      const kind = p(d, 'kind');
+      const name = Object.hasOwn(REFERENCE_KIND, kind)
+        ? (REFERENCE_KIND[kind] as Messages)
+        : { id: kind, en: kind };
+      return {
+        id: `${name.id} ${show(d.received)} tidak dideklarasikan; yang ada: ${showId(d.expected)}.`,
+        en: `${name.en} ${show(d.received)} is not declared; declared: ${show(d.expected)}.`,
+      };
+    },
   },
   'unknown-fact': {
     stage: 'compile',
@@ -487,28 +558,47 @@ const codes = {
     severity: 'error',
     summary:
       'A weighted combination lacks a weight for one of its parts, or has one for a part that does not exist.',
-    render: (d) => ({
-      id: `Bobot untuk ${show(d.received)} tidak sesuai dengan bagian yang ada (${showId(d.expected)}).`,
-      en: `The weight for ${show(d.received)} does not match the parts that exist (${show(d.expected)}).`,
-    }),
+    render: (d) =>
+      // `expected: 'weight'`: an indicator of a weighted group (combine: weighted, or a sibling has a weight) has none.
+      d.expected === 'weight'
+        ? {
+            id: `Indikator ${show(d.received)} tidak memiliki \`weight\`, padahal kelompoknya menggabungkan indikator menurut bobot; beri setiap indikator \`weight\`.`,
+            en: `Indicator ${show(d.received)} has no \`weight\`, but its group combines its indicators by weight; give every indicator a \`weight\`.`,
+          }
+        : {
+            id: `Bobot untuk ${show(d.received)} tidak sesuai dengan bagian yang ada (${showId(d.expected)}).`,
+            en: `The weight for ${show(d.received)} does not match the parts that exist (${show(d.expected)}).`,
+          },
   },
   'invalid-range': {
     stage: 'compile',
     severity: 'error',
-    summary: 'A band range is not a valid interval such as "[76, 91)".',
-    render: (d) => ({
-      id: `Rentang ${show(d.received)} tidak sah; contoh yang benar: "[76, 91)".`,
-      en: `Range ${show(d.received)} is not valid; a valid example: "[76, 91)".`,
-    }),
+    summary:
+      'A range is not a valid interval such as "[76, 91)": not in that form, a bound written with an exponent, bounds in the wrong order, or an interval that holds no value.',
+    render: (d) => {
+      const why = Object.hasOwn(RANGE_PROBLEM, p(d, 'problem'))
+        ? (RANGE_PROBLEM[p(d, 'problem')] as Messages)
+        : undefined;
+      return {
+        id: `Rentang ${show(d.received)} tidak sah${why ? `: ${why.id}` : ''}; contoh yang benar: "[76, 91)".`,
+        en: `Range ${show(d.received)} is not valid${why ? `: ${why.en}` : ''}; a valid example: "[76, 91)".`,
+      };
+    },
   },
   'band-overlap': {
     stage: 'compile',
     severity: 'error',
-    summary: 'Two bands share some values, so a score could land in both.',
-    render: (d) => ({
-      id: `Band ${p(d, 'a')} dan ${p(d, 'b')} tumpang tindih.`,
-      en: `Bands ${p(d, 'a')} and ${p(d, 'b')} overlap.`,
-    }),
+    summary: 'Two bands (or two rows of a lookup table) share some values, so a score could land in both.',
+    render: (d) =>
+      p(d, 'of') === 'lookup'
+        ? {
+            id: `Baris ${p(d, 'a')} dan ${p(d, 'b')} pada tabel lookup tumpang tindih.`,
+            en: `Rows ${p(d, 'a')} and ${p(d, 'b')} of the lookup table overlap.`,
+          }
+        : {
+            id: `Band ${p(d, 'a')} dan ${p(d, 'b')} tumpang tindih.`,
+            en: `Bands ${p(d, 'a')} and ${p(d, 'b')} overlap.`,
+          },
   },
   'band-gap': {
     stage: 'compile',
@@ -541,7 +631,7 @@ const codes = {
     stage: 'compile',
     severity: 'error',
     summary:
-      'An outcome condition can never be true (e.g. it needs a predicate or rating that does not exist).',
+      'An outcome condition can never be true: inside one `all` it needs values this rubric never gives together (two different predikat levels, a level or rating no band or matrix cell gives, a flag nothing raises). A condition that names a predikat level or rating that is not declared at all is `operator-value` instead.',
     render: (d) => ({
       id: `Tindak lanjut ${p(d, 'outcome')} tidak pernah dapat terpenuhi: ${whyId(d)}.`,
       en: `Outcome ${p(d, 'outcome')} can never be met: ${p(d, 'why')}.`,
@@ -972,10 +1062,16 @@ const codes = {
     severity: 'error',
     summary:
       'The file is not valid UTF-8 (often Windows-1252 from an older spreadsheet): its bytes are refused, never replaced with �. Save the file as UTF-8.',
-    render: (d) => ({
-      id: `Berkas bukan teks UTF-8 yang sah: byte ${typeof d.received === 'string' ? d.received : show(d.received)} di baris ${p(d, 'line')} (posisi byte ${p(d, 'byte')} dari awal berkas). Simpan ulang berkas sebagai UTF-8 (di Excel: "CSV UTF-8").`,
-      en: `The file is not valid UTF-8 text: byte ${typeof d.received === 'string' ? d.received : show(d.received)} on line ${p(d, 'line')} (byte offset ${p(d, 'byte')} from the start of the file). Save the file as UTF-8 (in Excel: "CSV UTF-8").`,
-    }),
+    render: (d) => {
+      const byte = typeof d.received === 'string' ? d.received : show(d.received);
+      // Advice by the kind of file: only a spreadsheet export has Excel's "CSV UTF-8"; a rubric or JSON file is
+      // saved from a text editor.
+      const text = p(d, 'file') === 'text';
+      return {
+        id: `Berkas bukan teks UTF-8 yang sah: byte ${byte} di baris ${p(d, 'line')} (posisi byte ${p(d, 'byte')} dari awal berkas). ${text ? 'Simpan ulang berkas sebagai UTF-8 dari penyunting teks (mis. "Simpan dengan Encoding" → UTF-8).' : 'Simpan ulang berkas sebagai UTF-8 (di Excel: "CSV UTF-8").'}`,
+        en: `The file is not valid UTF-8 text: byte ${byte} on line ${p(d, 'line')} (byte offset ${p(d, 'byte')} from the start of the file). ${text ? 'Save the file as UTF-8 in your text editor (e.g. "Save with Encoding" → UTF-8).' : 'Save the file as UTF-8 (in Excel: "CSV UTF-8").'}`,
+      };
+    },
   },
   'header-missing': {
     stage: 'parse',

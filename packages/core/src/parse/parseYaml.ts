@@ -72,7 +72,11 @@ export function parseYaml(text: string, options: ParseOptions = {}): ParsedDocum
   }
 }
 
-function parseWithinLimits(text: string, limits: ParseLimits, source: string | undefined): ParsedDocument {
+function parseWithinLimits(raw: string, limits: ParseLimits, source: string | undefined): ParsedDocument {
+  // YAML 1.2 reads a lone CR (old Mac line ends) as a line break, but the yaml library does not: it read such a
+  // file as one line and gave a syntax error per key. A lone CR becomes LF, one character for one, so offsets,
+  // lines and columns stay those of the text; inside a scalar a line break is LF after YAML's own normalising.
+  const text = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
   const lineCounter = new LineCounter();
   const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
   const { findings, tooDeep } = inspectYamlTokens(tokens, limits.maxDepth);

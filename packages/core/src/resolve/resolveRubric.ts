@@ -4,6 +4,7 @@ import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { joinPointer, splitPointer } from '../diagnostics/pointer.js';
 import type { ParseLimits } from '../parse/ParseLimits.js';
 import { parseYaml } from '../parse/parseYaml.js';
+import { sortDiagnostics } from '../parse/sortDiagnostics.js';
 import { validateSchema } from '../validate/validateSchema.js';
 import { mergePatch } from './mergePatch.js';
 
@@ -174,7 +175,7 @@ export function resolveRubric(
     ...(source !== undefined ? { source } : {}),
     locator: parsed.locator,
   });
-  if (errors.length > 0) return { ok: false, diagnostics: errors };
+  if (errors.length > 0) return { ok: false, diagnostics: sortDiagnostics(errors) };
   const child = doc as Record<string, unknown> & {
     id: string;
     extends: string;
@@ -223,7 +224,7 @@ export function resolveRubric(
     deletions.push({ path, existed, keys }),
   ) as Record<string, unknown>;
   const refused = checkDeletions(deletions, merged, at);
-  if (refused.length > 0) return { ok: false, diagnostics: refused };
+  if (refused.length > 0) return { ok: false, diagnostics: sortDiagnostics(refused) };
   for (const k of METADATA) {
     if (Object.hasOwn(child, k)) merged[k] = child[k];
   }

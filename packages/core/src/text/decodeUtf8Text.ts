@@ -54,7 +54,8 @@ export function decodeUtf8Text(bytes: Uint8Array, source: string): Result<string
       source,
       span: { start: { line, column }, end: { line, column: column + 1 } },
       received: `0x${(bytes[bad] as number).toString(16).toUpperCase().padStart(2, '0')}`,
-      params: { line, column, byte: bad },
+      // A spreadsheet export is fixed in Excel; anything else (a rubric, a JSON appraisal) in a text editor.
+      params: { line, column, byte: bad, file: /\.(?:csv|tsv)$/i.test(source) ? 'csv' : 'text' },
     }),
   ]);
 }

@@ -4,6 +4,7 @@ import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
 import type { Diagnostic, Stage } from '../diagnostics/diagnostic.js';
 import { joinPointer, splitPointer } from '../diagnostics/pointer.js';
 import type { SourceLocator } from '../parse/SourceLocator.js';
+import { maxParseDiagnostics } from '../parse/sortDiagnostics.js';
 import { appraisalJsonSchema, extendingRubricJsonSchema, rubricJsonSchema } from '../schema/jsonSchemas.js';
 import type { JsonSchema } from '../schema/toJsonSchema.js';
 import {
@@ -240,7 +241,8 @@ function toDiagnostic(
 
 /**
  * Validates a parsed document against the published JSON Schema and returns diagnostics (empty when valid),
- * with positions when a locator is given.
+ * with positions when a locator is given: the first {@link maxParseDiagnostics} found, in the order the schema
+ * walks the document (callers with positions sort them).
  */
 export function validateSchema(
   name: SchemaName,
@@ -255,6 +257,9 @@ export function validateSchema(
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of errors) {
+    // Turning an error into a diagnostic (both messages, its position) is the costly part: a list of 90 000 wrong
+    // items took seconds and hundreds of MB to report in full, so only as many as any stage reports are made.
+    if (out.length >= maxParseDiagnostics) break;
     const d = toDiagnostic(name, e, data, options.stage ?? 'validate', options.source, options.locator);
     const key = `${d.code}|${d.pointer}|${JSON.stringify(d.expected)}`;
     if (seen.has(key)) continue;

@@ -1,7 +1,7 @@
 import { createDiagnostic } from '../../diagnostics/createDiagnostic.js';
 import { Rational } from '../../numeric/rational.js';
 import type { Measure } from '../../schema/measureSchema.js';
-import { compareLower, type Interval, inInterval, parseInterval } from '../interval.js';
+import { checkInterval, compareLower, type Interval, inInterval } from '../interval.js';
 import { applyFinish, compileFinish } from './finishMeasure.js';
 import type { MeasureCompiler } from './MeasureCompiler.js';
 import type { MeasureTrace } from './MeasureRuntime.js';
@@ -15,9 +15,14 @@ export const compileLookup: MeasureCompiler<LookupMeasure> = (m, pointer, ctx) =
   const rows: Array<{ interval: Interval; value: Rational }> = [];
   let broken = !input;
   m.table.forEach((row, i) => {
-    const interval = parseInterval(row.range);
-    if (!interval) {
-      ctx.report({ code: 'invalid-range', pointer: `${pointer}/table/${i}/range`, received: row.range });
+    const interval = checkInterval(row.range);
+    if ('problem' in interval) {
+      ctx.report({
+        code: 'invalid-range',
+        pointer: `${pointer}/table/${i}/range`,
+        received: row.range,
+        params: { problem: interval.problem },
+      });
       broken = true;
     } else rows.push({ interval, value: Rational.from(row.value) });
   });
@@ -28,7 +33,11 @@ export const compileLookup: MeasureCompiler<LookupMeasure> = (m, pointer, ctx) =
     const b = (sorted[i + 1] as (typeof sorted)[number]).interval;
     const c = a.max && b.min ? a.max.cmp(b.min) : 1;
     if (c > 0 || (c === 0 && a.maxIncluded && b.minIncluded)) {
-      ctx.report({ code: 'band-overlap', pointer: `${pointer}/table`, params: { a: a.text, b: b.text } });
+      ctx.report({
+        code: 'band-overlap',
+        pointer: `${pointer}/table`,
+        params: { a: a.text, b: b.text, of: 'lookup' },
+      });
       return undefined;
     }
   }

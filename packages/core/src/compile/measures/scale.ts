@@ -1,4 +1,5 @@
 import { createDiagnostic } from '../../diagnostics/createDiagnostic.js';
+import { joinPointer } from '../../diagnostics/pointer.js';
 import { Rational } from '../../numeric/rational.js';
 import type { Measure } from '../../schema/measureSchema.js';
 import { BoundedMemo } from '../../util/BoundedMemo.js';
@@ -46,7 +47,8 @@ export const compileScale: MeasureCompiler<ScaleMeasure> = (m, pointer, ctx) => 
   for (const [k, v] of Object.entries(m.map)) {
     const key = normaliseLabel(k);
     if (table.has(key)) {
-      ctx.report({ code: 'duplicate-id', pointer: `${pointer}/map/${k}`, received: k });
+      // A label is free text: a / or ~ in it must be escaped, or the pointer names another place.
+      ctx.report({ code: 'duplicate-id', pointer: joinPointer(pointer, 'map', k), received: k });
       return undefined;
     }
     table.set(key, Rational.from(v));
