@@ -12,6 +12,7 @@ import { compileBands } from './compileBands.js';
 import { exactDecimal } from './exactDecimal.js';
 import { checkInterval, type Interval, inInterval } from './interval.js';
 import type { LevelIndex } from './levelIndex.js';
+import { compileReadingFields } from './measures/compileReadingFields.js';
 import { compileFinish, finishValue } from './measures/finishMeasure.js';
 import type { MeasureCompileContext } from './measures/MeasureCompiler.js';
 import { type CompiledMeasure, type MeasureResult, NO_RATINGS } from './measures/MeasureRuntime.js';
@@ -25,6 +26,10 @@ export interface CompiledGroup {
   readonly ratedBySupervisor: boolean;
   /** Whether the group has a rating at all. */
   readonly hasRating: boolean;
+  /** The fields each indicator's and addition's measure reads from `inputs.<id>`, by id. */
+  readonly inputFields: ReadonlyMap<string, readonly string[]>;
+  /** The fields the measure of a listed target reads, when the group lists targets. */
+  readonly itemFields?: readonly string[];
   /** Scores the group; fills `state.values`; returns the result and whether it has a score. */
   score(state: EvalState): { result: GroupResult; status: MeasureResult['status'] };
   /** Rates the group (after every group is scored). */
@@ -247,13 +252,16 @@ export function compileGroup(
   for (const [iid, ind] of indicators)
     declareRange(iid, ind.range, joinPointer(pointer, 'indicators', iid, 'range'));
   let weightSum = Rational.ZERO;
+  const inputFields = new Map<string, readonly string[]>();
   for (const [iid, ind] of indicators) {
     const at = joinPointer(pointer, 'indicators', iid);
-    const m = ctx.measure(ind.measure, joinPointer(at, 'measure'));
-    if (!m) {
+    const compiled = compileReadingFields(ind.measure, joinPointer(at, 'measure'), ctx);
+    if (!compiled) {
       broken = true;
       continue;
     }
+    const m = compiled.measure;
+    inputFields.set(iid, compiled.fields);
     if (weighted && ind.weight === undefined) {
       ctx.report({ code: 'weight-missing', pointer: at, received: iid, expected: 'weight' });
       broken = true;
@@ -313,9 +321,12 @@ export function compileGroup(
     broken = true;
   }
   let itemMeasure: CompiledMeasure | undefined;
+  let itemFields: readonly string[] | undefined;
   let itemBands: CompiledBands | undefined;
   if (group.items) {
-    itemMeasure = ctx.measure(group.items.measure, joinPointer(pointer, 'items', 'measure'));
+    const compiled = compileReadingFields(group.items.measure, joinPointer(pointer, 'items', 'measure'), ctx);
+    itemMeasure = compiled?.measure;
+    itemFields = compiled?.fields;
     if (!itemMeasure) broken = true;
     if (group.items.rating) {
       if (!ratings) {
@@ -344,15 +355,20 @@ export function compileGroup(
   }
   const additions: Part[] = [];
   for (const [aid, add] of inOrder(Object.entries(group.additions ?? {}), order?.additions)) {
-    const m = ctx.measure(add.measure, joinPointer(pointer, 'additions', aid, 'measure'));
-    if (m)
+    const compiled = compileReadingFields(
+      add.measure,
+      joinPointer(pointer, 'additions', aid, 'measure'),
+      ctx,
+    );
+    if (compiled) {
+      inputFields.set(aid, compiled.fields);
       additions.push({
         id: aid,
-        measure: m,
+        measure: compiled.measure,
         inputPointer: joinPointer('/inputs', aid),
         ...(add.label ? { label: add.label } : {}),
       });
-    else broken = true;
+    } else broken = true;
   }
   const rater = group.rating
     ? compileRater(group.rating, joinPointer(pointer, 'rating'), ratings, ctx)
@@ -413,6 +429,8 @@ export function compileGroup(
     id,
     ratedBySupervisor: group.rating?.from === 'supervisor',
     hasRating: group.rating !== undefined,
+    inputFields,
+    ...(itemFields ? { itemFields } : {}),
     score(state) {
       const result: GroupResult = { label: group.label, combine };
       const values: Rational[] = [];

@@ -6,7 +6,7 @@ import { checkPlainAppraisal } from '../evaluate/checkPlainAppraisal.js';
 import { createOfficeCalendar } from '../evaluate/createOfficeCalendar.js';
 import { type EvalState, factSourceOf } from '../evaluate/EvalState.js';
 import type { Evaluation, GroupResult } from '../evaluate/Evaluation.js';
-import { type AppraisalPlan, prepareAppraisal } from '../evaluate/prepareAppraisal.js';
+import { type AppraisalPlan, prepareAppraisal, type RecordFields } from '../evaluate/prepareAppraisal.js';
 import type { SourceLocator } from '../parse/SourceLocator.js';
 import { sortDiagnostics } from '../parse/sortDiagnostics.js';
 import type { Appraisal } from '../schema/appraisalSchema.js';
@@ -262,6 +262,14 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
     if (g.items) itemGroups.add(gid);
     if (g.rating?.from === 'supervisor') supervisorGroups.add(gid);
   }
+  // What each record may hold, from what the compiled measures read: a field nothing reads is a typo.
+  const inputFields = new Map<string, RecordFields>();
+  const itemFields = new Map<string, RecordFields>();
+  const fieldsOf = (list: readonly string[]): RecordFields => ({ names: new Set(list), list });
+  for (const g of groups) {
+    for (const [id, list] of g.inputFields) inputFields.set(id, fieldsOf(list));
+    if (g.itemFields) itemFields.set(g.id, fieldsOf(g.itemFields));
+  }
   const eff = rubric.effective;
   const calendar = createOfficeCalendar(timeZone);
   const from = eff ? calendar.day(eff.from) : undefined;
@@ -276,6 +284,8 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
     ratedIds,
     itemGroups,
     supervisorGroups,
+    inputFields,
+    itemFields,
   };
   const print = fingerprint(rubric);
 

@@ -89,6 +89,8 @@ const expectedId = (v: unknown): unknown => {
     if (parts.every((t) => Object.hasOwn(EXPECTED_ID, t)))
       return parts.map((t) => EXPECTED_ID[t]).join(' | ');
   }
+  // A bound on a number a measure reads: `number > 0`, `number ≥ targetMin (90)`.
+  if (v.startsWith('number ') && /^number [≥>] /.test(v)) return `angka${v.slice(6)}`;
   const size = /^([≥≤]) (\d+) (characters|items|properties)$/.exec(v);
   return size ? `${size[1]} ${size[2]} ${SIZE_UNITS_ID[size[3] as string]}` : v;
 };
@@ -688,7 +690,8 @@ const codes = {
   'invalid-input': {
     stage: 'evaluate',
     severity: 'error',
-    summary: 'An appraisal value has the wrong type or is not a finite number.',
+    summary:
+      'An appraisal value has the wrong type, is not a finite number, or is outside what its measure takes (a negative target or realisation of an achievement measure; a range whose lower bound is above its upper bound).',
     render: (d) => ({
       id: `Nilai ${show(d.received)} tidak sah; diharapkan ${showId(d.expected)}.`,
       en: `Value ${show(d.received)} is not valid; expected ${show(d.expected)}.`,
@@ -771,6 +774,22 @@ const codes = {
             en: `Group ${id} has no data of its own: give each of its indicators' data under \`inputs\` by indicator id (${show(d.expected)}). This data would not be read.`,
           };
       }
+    },
+  },
+  'unknown-field': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary:
+      'An input record (`inputs.<id>`) or listed target (`targets.<group>[i]`) has a field no measure of that indicator or group reads, usually a misspelling; ignored, it could let an optional measure drop out and change the verdict. The message lists the fields the rubric reads there and the nearest match.',
+    render: (d) => {
+      const near = p(d, 'nearest');
+      const none = Array.isArray(d.expected) && d.expected.length === 0;
+      // Every field, in full: the one meant is usually in the list, and show() would cut a long list short.
+      const read = Array.isArray(d.expected) ? d.expected.join(', ') : show(d.expected);
+      return {
+        id: `Kolom ${show(d.received)} tidak dibaca oleh rubrik untuk ${p(d, 'owner')}, jadi nilainya akan diabaikan. ${none ? 'Rubrik tidak membaca kolom apa pun di sini' : `Kolom yang dibaca: ${read}`}${near ? `; mungkin yang dimaksud ${JSON.stringify(near)}?` : '.'}`,
+        en: `Field ${show(d.received)} is not read by the rubric for ${p(d, 'owner')}, so its value would be ignored. ${none ? 'The rubric reads no field here' : `Fields read: ${read}`}${near ? `; did you mean ${JSON.stringify(near)}?` : '.'}`,
+      };
     },
   },
   'supervisor-rating-not-read': {

@@ -26,6 +26,16 @@ export interface AppraisalPlan {
   readonly itemGroups: ReadonlySet<string>;
   /** Group ids rated by the supervisor. */
   readonly supervisorGroups: ReadonlySet<string>;
+  /** The fields the measure of each indicator and addition reads from `inputs.<id>`, by id. */
+  readonly inputFields: ReadonlyMap<string, RecordFields>;
+  /** The fields the measure of a listed target reads, by group id (groups with listed targets). */
+  readonly itemFields: ReadonlyMap<string, RecordFields>;
+}
+
+/** Field names a record may hold, as a set to look up and as the sorted list a diagnostic shows. */
+export interface RecordFields {
+  readonly names: ReadonlySet<string>;
+  readonly list: readonly string[];
 }
 
 /** An appraisal checked against the rubric, with derived facts and ratings indexed per indicator. */
@@ -55,10 +65,25 @@ export function prepareAppraisal(
   requireOwn('/period', p, PERIOD_REQUIRED, report);
   const pStart = own(p, 'start') ?? '';
   const pEnd = own(p, 'end') ?? '';
-  for (const id of Object.keys(own(a, 'inputs') ?? {}))
+  const inputs = own(a, 'inputs') ?? {};
+  for (const id of Object.keys(inputs)) {
     if (!plan.inputIds.has(id)) reportUnread(plan, 'inputs', id, report);
-  for (const id of Object.keys(own(a, 'targets') ?? {}))
+    else {
+      const fields = plan.inputFields.get(id);
+      if (fields) checkFields(inputs[id], fields, NO_ITEM_FIELDS, '/inputs', id, undefined, report);
+    }
+  }
+  const targets = own(a, 'targets') ?? {};
+  for (const id of Object.keys(targets)) {
     if (!plan.itemGroups.has(id)) reportUnread(plan, 'targets', id, report);
+    else {
+      const fields = plan.itemFields.get(id);
+      const items = targets[id];
+      if (fields && Array.isArray(items))
+        for (let i = 0; i < items.length; i++)
+          checkFields(items[i], fields, ITEM_FIELDS, '/targets', id, i, report);
+    }
+  }
   const supervisorRatings = own(a, 'supervisorRatings') ?? {};
   for (const id of Object.keys(supervisorRatings)) {
     if (plan.supervisorGroups.has(id)) continue;
@@ -377,6 +402,39 @@ function reportUnread(
   } else report({ code: 'unknown-indicator', pointer, received: id });
 }
 
+// Fields of a listed target the appraisal format defines itself; nothing needs a measure to read them.
+const ITEM_FIELDS: ReadonlySet<string> = new Set(['id', 'label', 'main']);
+const NO_ITEM_FIELDS: ReadonlySet<string> = new Set();
+
+/**
+ * Reports every field of an input record or listed target that no measure reads: a misspelt field would
+ * otherwise be ignored and an optional measure would drop out, changing the verdict without a word (ajv's and
+ * ESLint's strict default). A for-in over own keys allocates nothing when every field is read, the usual case.
+ */
+function checkFields(
+  record: unknown,
+  fields: RecordFields,
+  formatFields: ReadonlySet<string>,
+  root: '/inputs' | '/targets',
+  id: string,
+  index: number | undefined,
+  report: (init: DiagnosticInit) => void,
+): void {
+  if (typeof record !== 'object' || record === null) return;
+  for (const field in record) {
+    if (!Object.hasOwn(record, field) || fields.names.has(field) || formatFields.has(field)) continue;
+    const pointer = index === undefined ? joinPointer(root, id, field) : joinPointer(root, id, index, field);
+    const nearest = nearestRater(field, fields.list);
+    report({
+      code: 'unknown-field',
+      pointer,
+      received: field,
+      expected: fields.list,
+      params: { owner: id, ...(nearest !== undefined ? { nearest } : {}) },
+    });
+  }
+}
+
 /** Whether `rater` already rated into `list`, compared as `includes` compares (SameValueZero). */
 function ratedBy(list: readonly RatingEntry[] | undefined, rater: string): boolean {
   if (list) for (const r of list) if (r.rater === rater || Object.is(r.rater, rater)) return true;
@@ -433,8 +491,8 @@ function own<T extends object, K extends keyof T>(o: T, k: K): T[K] | undefined 
 }
 
 /**
- * The rater id nearest to `name`: the same after trimming and ignoring case, else the one fewest edits away
- * (at most a third of the longer id's length, so "zzz" suggests nothing). Undefined when none is near.
+ * The rater id (or field name) nearest to `name`: the same after trimming and ignoring case, else the one fewest
+ * edits away (at most a third of the longer id's length, so "zzz" suggests nothing). Undefined when none is near.
  */
 export function nearestRater(name: string, raters: readonly string[]): string | undefined {
   const key = name.trim().toLowerCase();

@@ -135,6 +135,15 @@ const AnonymitySchema = Type.Object(
   { additionalProperties: false, description: 'What the employee’s view of the ratings may show.' },
 );
 
+const OrderedSchema = Type.Optional(
+  Type.Array(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$', description: 'Field of the input record.' }), {
+    minItems: 2,
+    uniqueItems: true,
+    description:
+      'Fields of the record whose numbers may not decrease in this order (a range target: [targetMin, targetMax]); a value below the one before it is an invalid-input error at its field. Absent fields are left to the parts.',
+  }),
+);
+
 /** How one rater role counts within a `raters` measure. */
 export type RoleSpec = Static<typeof RoleSpecSchema>;
 
@@ -235,13 +244,21 @@ export const MeasureSchema = Type.Recursive(
       kind('constant', { value: Type.Number() }, 'A constant.'),
       kind(
         'mean',
-        { of: Type.Array(Self, { minItems: 1 }) },
+        { of: Type.Array(Self, { minItems: 1 }), ordered: OrderedSchema },
         'Arithmetic mean of the parts that did not drop out.',
       ),
-      kind('sum', { of: Type.Array(Self, { minItems: 1 }) }, 'Sum of the parts that did not drop out.'),
-      kind('min', { of: Type.Array(Self, { minItems: 1 }) }, 'Smallest part.'),
-      kind('max', { of: Type.Array(Self, { minItems: 1 }) }, 'Largest part.'),
-      kind('product', { of: Type.Array(Self, { minItems: 1 }) }, 'Product of the parts.'),
+      kind(
+        'sum',
+        { of: Type.Array(Self, { minItems: 1 }), ordered: OrderedSchema },
+        'Sum of the parts that did not drop out.',
+      ),
+      kind('min', { of: Type.Array(Self, { minItems: 1 }), ordered: OrderedSchema }, 'Smallest part.'),
+      kind('max', { of: Type.Array(Self, { minItems: 1 }), ordered: OrderedSchema }, 'Largest part.'),
+      kind(
+        'product',
+        { of: Type.Array(Self, { minItems: 1 }), ordered: OrderedSchema },
+        'Product of the parts.',
+      ),
       kind(
         'quotient',
         { of: Type.Array(Self, { minItems: 2, maxItems: 2 }) },

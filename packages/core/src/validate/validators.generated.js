@@ -2,7 +2,7 @@
 // Regenerate: UPDATE_VALIDATORS=1 npx vitest run packages/core/test/node/validators.test.ts
 "use strict";
 export const rubric = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kinerja.dev/schema/v1/rubric.schema.json","additionalProperties":false,"type":"object","required":["kinerja","id","version","label","groups","predicate"],"properties":{"$schema":{"type":"string"},"kinerja":{"const":1,"type":"number"},"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"version":{"pattern":"^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$","type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"effective":{"additionalProperties":false,"type":"object","required":["from"],"properties":{"from":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"until":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"}}},"legalBasis":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["title"],"properties":{"title":{"minLength":1,"type":"string"},"url":{"minLength":1,"type":"string"},"note":{"type":"string"}}}},"timeZone":{"minLength":1,"type":"string"},"facts":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"anyOf":[{"const":"number","type":"string"},{"const":"integer","type":"string"},{"const":"boolean","type":"string"},{"const":"string","type":"string"},{"const":"enum","type":"string"},{"const":"date","type":"string"}]},"values":{"minItems":1,"uniqueItems":true,"type":"array","items":{"minLength":1,"type":"string"}},"min":{"type":"number"},"max":{"type":"number"},"required":{"type":"boolean"},"default":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"}]},"protected":{"type":"boolean"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}}}}},"additionalProperties":false},"ratings":{"minItems":2,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","label"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"aliases":{"type":"array","items":{"minLength":1,"type":"string"}}}}},"groups":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"indicators":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"},"weight":{"minimum":0,"type":"number"},"range":{"minLength":5,"type":"string"},"direction":{"anyOf":[{"const":"higher","type":"string"},{"const":"lower","type":"string"},{"const":"none","type":"string"}]},"main":{"type":"boolean"},"appliesWhen":{"$ref":"#/$defs/Condition"}}}},"additionalProperties":false},"items":{"additionalProperties":false,"type":"object","required":["measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"},"rating":{"additionalProperties":false,"type":"object","required":["bands"],"properties":{"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}}}},"min":{"minimum":0,"type":"integer"}}},"combine":{"anyOf":[{"const":"weighted","type":"string"},{"const":"mean","type":"string"},{"const":"sum","type":"string"},{"const":"min","type":"string"},{"const":"max","type":"string"}]},"weightTotal":{"exclusiveMinimum":0,"type":"number"},"additions":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"}}}},"additionalProperties":false},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"range":{"minLength":5,"type":"string"},"rating":{"additionalProperties":false,"type":"object","required":["from"],"properties":{"from":{"anyOf":[{"const":"score","type":"string"},{"const":"supervisor","type":"string"}]},"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}},"rules":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","when"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"when":{"$ref":"#/$defs/Condition"}}}},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}}}},"additionalProperties":false},"score":{"additionalProperties":false,"type":"object","required":["weights"],"properties":{"weights":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"minimum":0,"type":"number"}},"additionalProperties":false},"total":{"exclusiveMinimum":0,"type":"number"},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"range":{"minLength":5,"type":"string"}}},"predicate":{"additionalProperties":false,"type":"object","required":["levels"],"properties":{"levels":{"minItems":2,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","label"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"aliases":{"type":"array","items":{"minLength":1,"type":"string"}}}}},"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}},"matrix":{"additionalProperties":false,"type":"object","required":["rows","columns","cells"],"properties":{"rows":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"columns":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"cells":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}},"additionalProperties":false}},"additionalProperties":false}}}}},"outcomes":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","kind","when","event"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"kind":{"anyOf":[{"const":"promotion","type":"string"},{"const":"award","type":"string"},{"const":"coaching","type":"string"},{"const":"credit-points","type":"string"},{"const":"other","type":"string"}]},"when":{"$ref":"#/$defs/Condition"},"event":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"minLength":1,"type":"string"},"params":{"type":"object","patternProperties":{"^(.*)$":{}},"additionalProperties":false}}},"value":{"$ref":"#/$defs/Measure"}}}},"additionalProperties":false}},"$defs":{"Measure":{"type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"inverse-ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"efficiency","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"threshold":{"type":"number"},"factor":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"realisation-zero","type":"string"},{"const":"both-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","map"],"properties":{"kind":{"const":"scale","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","table"],"properties":{"kind":{"const":"lookup","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"table":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["range","value"],"properties":{"range":{"minLength":5,"type":"string"},"value":{"type":"number"}}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","points"],"properties":{"kind":{"const":"piecewise","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"points":{"minItems":2,"type":"array","items":{"type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input"],"properties":{"kind":{"const":"value","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","value"],"properties":{"kind":{"const":"constant","type":"string"},"value":{"type":"number"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"mean","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"sum","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"min","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"max","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"product","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"quotient","type":"string"},"of":{"minItems":2,"maxItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"one-of","type":"string"},"of":{"minItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","roles"],"properties":{"kind":{"const":"raters","type":"string"},"roles":{"type":"object","properties":{"supervisor":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"peer":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"subordinate":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"third-party":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"self":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}}},"additionalProperties":false},"whenShort":{"anyOf":[{"const":"renormalise","type":"string"},{"const":"pending","type":"string"}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"divergence":{"additionalProperties":false,"type":"object","required":["threshold"],"properties":{"threshold":{"minimum":0,"type":"number"},"consensus":{"minItems":1,"uniqueItems":true,"type":"array","items":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]}}}},"influenceCap":{"exclusiveMinimum":0,"type":"number"},"calibration":{"additionalProperties":false,"type":"object","required":["method","mean","sd"],"properties":{"method":{"const":"z-score","type":"string"},"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"}}},"anonymity":{"additionalProperties":false,"type":"object","required":["k"],"properties":{"k":{"minimum":1,"type":"integer"}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}}]},"Condition":{"anyOf":[{"additionalProperties":false,"type":"object","required":["all"],"properties":{"all":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["any"],"properties":{"any":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["not"],"properties":{"not":{"$ref":"#/$defs/Condition"},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["fact","operator","value"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"},"operator":{"minLength":1,"type":"string"},"value":{},"params":{"type":"object","patternProperties":{"^(.*)$":{}},"additionalProperties":false},"name":{"type":"string"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kinerja.dev/schema/v1/rubric.schema.json","additionalProperties":false,"type":"object","required":["kinerja","id","version","label","groups","predicate"],"properties":{"$schema":{"type":"string"},"kinerja":{"const":1,"type":"number"},"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"version":{"pattern":"^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$","type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"effective":{"additionalProperties":false,"type":"object","required":["from"],"properties":{"from":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"until":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"}}},"legalBasis":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["title"],"properties":{"title":{"minLength":1,"type":"string"},"url":{"minLength":1,"type":"string"},"note":{"type":"string"}}}},"timeZone":{"minLength":1,"type":"string"},"facts":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"anyOf":[{"const":"number","type":"string"},{"const":"integer","type":"string"},{"const":"boolean","type":"string"},{"const":"string","type":"string"},{"const":"enum","type":"string"},{"const":"date","type":"string"}]},"values":{"minItems":1,"uniqueItems":true,"type":"array","items":{"minLength":1,"type":"string"}},"min":{"type":"number"},"max":{"type":"number"},"required":{"type":"boolean"},"default":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"}]},"protected":{"type":"boolean"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}}}}},"additionalProperties":false},"ratings":{"minItems":2,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","label"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"aliases":{"type":"array","items":{"minLength":1,"type":"string"}}}}},"groups":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"indicators":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"},"weight":{"minimum":0,"type":"number"},"range":{"minLength":5,"type":"string"},"direction":{"anyOf":[{"const":"higher","type":"string"},{"const":"lower","type":"string"},{"const":"none","type":"string"}]},"main":{"type":"boolean"},"appliesWhen":{"$ref":"#/$defs/Condition"}}}},"additionalProperties":false},"items":{"additionalProperties":false,"type":"object","required":["measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"},"rating":{"additionalProperties":false,"type":"object","required":["bands"],"properties":{"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}}}},"min":{"minimum":0,"type":"integer"}}},"combine":{"anyOf":[{"const":"weighted","type":"string"},{"const":"mean","type":"string"},{"const":"sum","type":"string"},{"const":"min","type":"string"},{"const":"max","type":"string"}]},"weightTotal":{"exclusiveMinimum":0,"type":"number"},"additions":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"}}}},"additionalProperties":false},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"range":{"minLength":5,"type":"string"},"rating":{"additionalProperties":false,"type":"object","required":["from"],"properties":{"from":{"anyOf":[{"const":"score","type":"string"},{"const":"supervisor","type":"string"}]},"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}},"rules":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","when"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"when":{"$ref":"#/$defs/Condition"}}}},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}}}},"additionalProperties":false},"score":{"additionalProperties":false,"type":"object","required":["weights"],"properties":{"weights":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"minimum":0,"type":"number"}},"additionalProperties":false},"total":{"exclusiveMinimum":0,"type":"number"},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"range":{"minLength":5,"type":"string"}}},"predicate":{"additionalProperties":false,"type":"object","required":["levels"],"properties":{"levels":{"minItems":2,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","label"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"aliases":{"type":"array","items":{"minLength":1,"type":"string"}}}}},"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}},"matrix":{"additionalProperties":false,"type":"object","required":["rows","columns","cells"],"properties":{"rows":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"columns":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"cells":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}},"additionalProperties":false}},"additionalProperties":false}}}}},"outcomes":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","kind","when","event"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"kind":{"anyOf":[{"const":"promotion","type":"string"},{"const":"award","type":"string"},{"const":"coaching","type":"string"},{"const":"credit-points","type":"string"},{"const":"other","type":"string"}]},"when":{"$ref":"#/$defs/Condition"},"event":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"minLength":1,"type":"string"},"params":{"type":"object","patternProperties":{"^(.*)$":{}},"additionalProperties":false}}},"value":{"$ref":"#/$defs/Measure"}}}},"additionalProperties":false}},"$defs":{"Measure":{"type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"inverse-ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"efficiency","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"threshold":{"type":"number"},"factor":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"realisation-zero","type":"string"},{"const":"both-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","map"],"properties":{"kind":{"const":"scale","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","table"],"properties":{"kind":{"const":"lookup","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"table":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["range","value"],"properties":{"range":{"minLength":5,"type":"string"},"value":{"type":"number"}}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","points"],"properties":{"kind":{"const":"piecewise","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"points":{"minItems":2,"type":"array","items":{"type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input"],"properties":{"kind":{"const":"value","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","value"],"properties":{"kind":{"const":"constant","type":"string"},"value":{"type":"number"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"mean","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"sum","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"min","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"max","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"product","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"quotient","type":"string"},"of":{"minItems":2,"maxItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"one-of","type":"string"},"of":{"minItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","roles"],"properties":{"kind":{"const":"raters","type":"string"},"roles":{"type":"object","properties":{"supervisor":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"peer":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"subordinate":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"third-party":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"self":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}}},"additionalProperties":false},"whenShort":{"anyOf":[{"const":"renormalise","type":"string"},{"const":"pending","type":"string"}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"divergence":{"additionalProperties":false,"type":"object","required":["threshold"],"properties":{"threshold":{"minimum":0,"type":"number"},"consensus":{"minItems":1,"uniqueItems":true,"type":"array","items":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]}}}},"influenceCap":{"exclusiveMinimum":0,"type":"number"},"calibration":{"additionalProperties":false,"type":"object","required":["method","mean","sd"],"properties":{"method":{"const":"z-score","type":"string"},"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"}}},"anonymity":{"additionalProperties":false,"type":"object","required":["k"],"properties":{"k":{"minimum":1,"type":"integer"}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}}]},"Condition":{"anyOf":[{"additionalProperties":false,"type":"object","required":["all"],"properties":{"all":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["any"],"properties":{"any":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["not"],"properties":{"not":{"$ref":"#/$defs/Condition"},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["fact","operator","value"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"},"operator":{"minLength":1,"type":"string"},"value":{},"params":{"type":"object","patternProperties":{"^(.*)$":{}},"additionalProperties":false},"name":{"type":"string"}}}]}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ((count) => (str) => (/[\uD800-\uDBFF]/.test(str) ? count(str) : str.length))(function ucs2length(str) {
     const len = str.length;
@@ -25,7 +25,7 @@ const pattern0 = new RegExp("^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_
 const pattern1 = new RegExp("^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$", "u");
 const pattern2 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 const pattern18 = new RegExp("^(.*)$", "u");
-const schema12 = {"type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"inverse-ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"efficiency","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"threshold":{"type":"number"},"factor":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"realisation-zero","type":"string"},{"const":"both-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","map"],"properties":{"kind":{"const":"scale","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","table"],"properties":{"kind":{"const":"lookup","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"table":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["range","value"],"properties":{"range":{"minLength":5,"type":"string"},"value":{"type":"number"}}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","points"],"properties":{"kind":{"const":"piecewise","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"points":{"minItems":2,"type":"array","items":{"type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input"],"properties":{"kind":{"const":"value","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","value"],"properties":{"kind":{"const":"constant","type":"string"},"value":{"type":"number"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"mean","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"sum","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"min","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"max","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"product","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"quotient","type":"string"},"of":{"minItems":2,"maxItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"one-of","type":"string"},"of":{"minItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","roles"],"properties":{"kind":{"const":"raters","type":"string"},"roles":{"type":"object","properties":{"supervisor":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"peer":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"subordinate":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"third-party":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"self":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}}},"additionalProperties":false},"whenShort":{"anyOf":[{"const":"renormalise","type":"string"},{"const":"pending","type":"string"}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"divergence":{"additionalProperties":false,"type":"object","required":["threshold"],"properties":{"threshold":{"minimum":0,"type":"number"},"consensus":{"minItems":1,"uniqueItems":true,"type":"array","items":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]}}}},"influenceCap":{"exclusiveMinimum":0,"type":"number"},"calibration":{"additionalProperties":false,"type":"object","required":["method","mean","sd"],"properties":{"method":{"const":"z-score","type":"string"},"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"}}},"anonymity":{"additionalProperties":false,"type":"object","required":["k"],"properties":{"k":{"minimum":1,"type":"integer"}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}}]};
+const schema12 = {"type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"inverse-ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"efficiency","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"threshold":{"type":"number"},"factor":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"realisation-zero","type":"string"},{"const":"both-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","map"],"properties":{"kind":{"const":"scale","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","table"],"properties":{"kind":{"const":"lookup","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"table":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["range","value"],"properties":{"range":{"minLength":5,"type":"string"},"value":{"type":"number"}}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","points"],"properties":{"kind":{"const":"piecewise","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"points":{"minItems":2,"type":"array","items":{"type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input"],"properties":{"kind":{"const":"value","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","value"],"properties":{"kind":{"const":"constant","type":"string"},"value":{"type":"number"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"mean","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"sum","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"min","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"max","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"product","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"quotient","type":"string"},"of":{"minItems":2,"maxItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"one-of","type":"string"},"of":{"minItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","roles"],"properties":{"kind":{"const":"raters","type":"string"},"roles":{"type":"object","properties":{"supervisor":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"peer":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"subordinate":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"third-party":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"self":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}}},"additionalProperties":false},"whenShort":{"anyOf":[{"const":"renormalise","type":"string"},{"const":"pending","type":"string"}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"divergence":{"additionalProperties":false,"type":"object","required":["threshold"],"properties":{"threshold":{"minimum":0,"type":"number"},"consensus":{"minItems":1,"uniqueItems":true,"type":"array","items":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]}}}},"influenceCap":{"exclusiveMinimum":0,"type":"number"},"calibration":{"additionalProperties":false,"type":"object","required":["method","mean","sd"],"properties":{"method":{"const":"z-score","type":"string"},"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"}}},"anonymity":{"additionalProperties":false,"type":"object","required":["k"],"properties":{"k":{"minimum":1,"type":"integer"}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}}]};
 const func0 = (function equal(a, b) {
   if (a === b) return true;
 
@@ -6243,7 +6243,7 @@ vErrors.push(err479);
 errors++;
 }
 for(const key45 in data){
-if(!((((((key45 === "kind") || (key45 === "of")) || (key45 === "label")) || (key45 === "clamp")) || (key45 === "round")) || (key45 === "optional"))){
+if(!(((((((key45 === "kind") || (key45 === "of")) || (key45 === "ordered")) || (key45 === "label")) || (key45 === "clamp")) || (key45 === "round")) || (key45 === "optional"))){
 const err480 = {instancePath,schemaPath:"#/oneOf/8/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err480];
@@ -6309,11 +6309,11 @@ vErrors.push(err484);
 errors++;
 }
 }
-if(data.label !== undefined){
-let data139 = data.label;
-if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-if(data139.id === undefined){
-const err485 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/8/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data.ordered !== undefined){
+let data139 = data.ordered;
+if(Array.isArray(data139)){
+if(data139.length < 2){
+const err485 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/8/properties/ordered/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -6322,8 +6322,12 @@ vErrors.push(err485);
 }
 errors++;
 }
-if(data139.en === undefined){
-const err486 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/8/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+const len5 = data139.length;
+for(let i3=0; i3<len5; i3++){
+let data140 = data139[i3];
+if(typeof data140 === "string"){
+if(!pattern11.test(data140)){
+const err486 = {instancePath:instancePath+"/ordered/" + i3,schemaPath:"#/oneOf/8/properties/ordered/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -6332,9 +6336,9 @@ vErrors.push(err486);
 }
 errors++;
 }
-for(const key46 in data139){
-if(!((key46 === "id") || (key46 === "en"))){
-const err487 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/8/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+}
+else {
+const err487 = {instancePath:instancePath+"/ordered/" + i3,schemaPath:"#/oneOf/8/properties/ordered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -6344,11 +6348,18 @@ vErrors.push(err487);
 errors++;
 }
 }
-if(data139.id !== undefined){
-let data140 = data139.id;
-if(typeof data140 === "string"){
-if((data140.length < 1 || (data140.length < 2 && func3(data140) < 1))){
-const err488 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/8/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+let i4 = data139.length;
+let j0;
+if(i4 > 1){
+const indices0 = {};
+for(;i4--;){
+let item0 = data139[i4];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err488 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/8/properties/ordered/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)"};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -6356,10 +6367,14 @@ else {
 vErrors.push(err488);
 }
 errors++;
+break;
+}
+indices0[item0] = i4;
+}
 }
 }
 else {
-const err489 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/8/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err489 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/8/properties/ordered/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -6369,11 +6384,11 @@ vErrors.push(err489);
 errors++;
 }
 }
-if(data139.en !== undefined){
-let data141 = data139.en;
-if(typeof data141 === "string"){
-if((data141.length < 1 || (data141.length < 2 && func3(data141) < 1))){
-const err490 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/8/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.label !== undefined){
+let data141 = data.label;
+if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
+if(data141.id === undefined){
+const err490 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/8/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -6382,9 +6397,8 @@ vErrors.push(err490);
 }
 errors++;
 }
-}
-else {
-const err491 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/8/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data141.en === undefined){
+const err491 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/8/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -6393,10 +6407,9 @@ vErrors.push(err491);
 }
 errors++;
 }
-}
-}
-else {
-const err492 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/8/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key46 in data141){
+if(!((key46 === "id") || (key46 === "en"))){
+const err492 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/8/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -6406,12 +6419,11 @@ vErrors.push(err492);
 errors++;
 }
 }
-if(data.clamp !== undefined){
-let data142 = data.clamp;
-if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
-for(const key47 in data142){
-if(!((key47 === "min") || (key47 === "max"))){
-const err493 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/8/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+if(data141.id !== undefined){
+let data142 = data141.id;
+if(typeof data142 === "string"){
+if((data142.length < 1 || (data142.length < 2 && func3(data142) < 1))){
+const err493 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/8/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -6421,10 +6433,8 @@ vErrors.push(err493);
 errors++;
 }
 }
-if(data142.min !== undefined){
-let data143 = data142.min;
-if(!((typeof data143 == "number") && (isFinite(data143)))){
-const err494 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/8/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err494 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/8/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -6434,10 +6444,11 @@ vErrors.push(err494);
 errors++;
 }
 }
-if(data142.max !== undefined){
-let data144 = data142.max;
-if(!((typeof data144 == "number") && (isFinite(data144)))){
-const err495 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/8/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data141.en !== undefined){
+let data143 = data141.en;
+if(typeof data143 === "string"){
+if((data143.length < 1 || (data143.length < 2 && func3(data143) < 1))){
+const err495 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/8/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -6447,9 +6458,8 @@ vErrors.push(err495);
 errors++;
 }
 }
-}
 else {
-const err496 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/8/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err496 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/8/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -6459,11 +6469,9 @@ vErrors.push(err496);
 errors++;
 }
 }
-if(data.round !== undefined){
-let data145 = data.round;
-if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
-if(data145.decimals === undefined){
-const err497 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/8/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+}
+else {
+const err497 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/8/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -6472,8 +6480,13 @@ vErrors.push(err497);
 }
 errors++;
 }
-if(data145.mode === undefined){
-const err498 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/8/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+}
+if(data.clamp !== undefined){
+let data144 = data.clamp;
+if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
+for(const key47 in data144){
+if(!((key47 === "min") || (key47 === "max"))){
+const err498 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/8/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -6482,9 +6495,11 @@ vErrors.push(err498);
 }
 errors++;
 }
-for(const key48 in data145){
-if(!((key48 === "decimals") || (key48 === "mode"))){
-const err499 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/8/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
+}
+if(data144.min !== undefined){
+let data145 = data144.min;
+if(!((typeof data145 == "number") && (isFinite(data145)))){
+const err499 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/8/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -6494,10 +6509,10 @@ vErrors.push(err499);
 errors++;
 }
 }
-if(data145.decimals !== undefined){
-let data146 = data145.decimals;
-if(!(((typeof data146 == "number") && (!(data146 % 1) && !isNaN(data146))) && (isFinite(data146)))){
-const err500 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/8/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data144.max !== undefined){
+let data146 = data144.max;
+if(!((typeof data146 == "number") && (isFinite(data146)))){
+const err500 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/8/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -6506,9 +6521,10 @@ vErrors.push(err500);
 }
 errors++;
 }
-if((typeof data146 == "number") && (isFinite(data146))){
-if(data146 > 12 || isNaN(data146)){
-const err501 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/8/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+}
+}
+else {
+const err501 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/8/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -6517,8 +6533,12 @@ vErrors.push(err501);
 }
 errors++;
 }
-if(data146 < 0 || isNaN(data146)){
-const err502 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/8/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.round !== undefined){
+let data147 = data.round;
+if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
+if(data147.decimals === undefined){
+const err502 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/8/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -6527,15 +6547,8 @@ vErrors.push(err502);
 }
 errors++;
 }
-}
-}
-if(data145.mode !== undefined){
-let data147 = data145.mode;
-const _errs530 = errors;
-let valid86 = false;
-const _errs531 = errors;
-if(typeof data147 !== "string"){
-const err503 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data147.mode === undefined){
+const err503 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/8/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -6544,8 +6557,9 @@ vErrors.push(err503);
 }
 errors++;
 }
-if("half-up" !== data147){
-const err504 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+for(const key48 in data147){
+if(!((key48 === "decimals") || (key48 === "mode"))){
+const err504 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/8/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -6554,12 +6568,11 @@ vErrors.push(err504);
 }
 errors++;
 }
-var _valid21 = _errs531 === errors;
-valid86 = valid86 || _valid21;
-if(!valid86){
-const _errs533 = errors;
-if(typeof data147 !== "string"){
-const err505 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data147.decimals !== undefined){
+let data148 = data147.decimals;
+if(!(((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148))) && (isFinite(data148)))){
+const err505 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/8/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -6568,8 +6581,9 @@ vErrors.push(err505);
 }
 errors++;
 }
-if("half-down" !== data147){
-const err506 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if((typeof data148 == "number") && (isFinite(data148))){
+if(data148 > 12 || isNaN(data148)){
+const err506 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/8/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -6578,12 +6592,8 @@ vErrors.push(err506);
 }
 errors++;
 }
-var _valid21 = _errs533 === errors;
-valid86 = valid86 || _valid21;
-if(!valid86){
-const _errs535 = errors;
-if(typeof data147 !== "string"){
-const err507 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data148 < 0 || isNaN(data148)){
+const err507 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/8/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -6592,8 +6602,15 @@ vErrors.push(err507);
 }
 errors++;
 }
-if("half-even" !== data147){
-const err508 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+}
+}
+if(data147.mode !== undefined){
+let data149 = data147.mode;
+const _errs534 = errors;
+let valid89 = false;
+const _errs535 = errors;
+if(typeof data149 !== "string"){
+const err508 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -6602,12 +6619,8 @@ vErrors.push(err508);
 }
 errors++;
 }
-var _valid21 = _errs535 === errors;
-valid86 = valid86 || _valid21;
-if(!valid86){
-const _errs537 = errors;
-if(typeof data147 !== "string"){
-const err509 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("half-up" !== data149){
+const err509 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -6616,8 +6629,12 @@ vErrors.push(err509);
 }
 errors++;
 }
-if("up" !== data147){
-const err510 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+var _valid21 = _errs535 === errors;
+valid89 = valid89 || _valid21;
+if(!valid89){
+const _errs537 = errors;
+if(typeof data149 !== "string"){
+const err510 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -6626,12 +6643,8 @@ vErrors.push(err510);
 }
 errors++;
 }
-var _valid21 = _errs537 === errors;
-valid86 = valid86 || _valid21;
-if(!valid86){
-const _errs539 = errors;
-if(typeof data147 !== "string"){
-const err511 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("half-down" !== data149){
+const err511 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -6640,8 +6653,12 @@ vErrors.push(err511);
 }
 errors++;
 }
-if("down" !== data147){
-const err512 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+var _valid21 = _errs537 === errors;
+valid89 = valid89 || _valid21;
+if(!valid89){
+const _errs539 = errors;
+if(typeof data149 !== "string"){
+const err512 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -6650,12 +6667,8 @@ vErrors.push(err512);
 }
 errors++;
 }
-var _valid21 = _errs539 === errors;
-valid86 = valid86 || _valid21;
-if(!valid86){
-const _errs541 = errors;
-if(typeof data147 !== "string"){
-const err513 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("half-even" !== data149){
+const err513 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -6664,8 +6677,12 @@ vErrors.push(err513);
 }
 errors++;
 }
-if("ceiling" !== data147){
-const err514 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+var _valid21 = _errs539 === errors;
+valid89 = valid89 || _valid21;
+if(!valid89){
+const _errs541 = errors;
+if(typeof data149 !== "string"){
+const err514 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -6674,12 +6691,8 @@ vErrors.push(err514);
 }
 errors++;
 }
-var _valid21 = _errs541 === errors;
-valid86 = valid86 || _valid21;
-if(!valid86){
-const _errs543 = errors;
-if(typeof data147 !== "string"){
-const err515 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("up" !== data149){
+const err515 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -6688,8 +6701,12 @@ vErrors.push(err515);
 }
 errors++;
 }
-if("floor" !== data147){
-const err516 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+var _valid21 = _errs541 === errors;
+valid89 = valid89 || _valid21;
+if(!valid89){
+const _errs543 = errors;
+if(typeof data149 !== "string"){
+const err516 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -6698,16 +6715,8 @@ vErrors.push(err516);
 }
 errors++;
 }
-var _valid21 = _errs543 === errors;
-valid86 = valid86 || _valid21;
-}
-}
-}
-}
-}
-}
-if(!valid86){
-const err517 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if("down" !== data149){
+const err517 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -6716,11 +6725,77 @@ vErrors.push(err517);
 }
 errors++;
 }
+var _valid21 = _errs543 === errors;
+valid89 = valid89 || _valid21;
+if(!valid89){
+const _errs545 = errors;
+if(typeof data149 !== "string"){
+const err518 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err518];
+}
 else {
-errors = _errs530;
+vErrors.push(err518);
+}
+errors++;
+}
+if("ceiling" !== data149){
+const err519 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err519];
+}
+else {
+vErrors.push(err519);
+}
+errors++;
+}
+var _valid21 = _errs545 === errors;
+valid89 = valid89 || _valid21;
+if(!valid89){
+const _errs547 = errors;
+if(typeof data149 !== "string"){
+const err520 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err520];
+}
+else {
+vErrors.push(err520);
+}
+errors++;
+}
+if("floor" !== data149){
+const err521 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err521];
+}
+else {
+vErrors.push(err521);
+}
+errors++;
+}
+var _valid21 = _errs547 === errors;
+valid89 = valid89 || _valid21;
+}
+}
+}
+}
+}
+}
+if(!valid89){
+const err522 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err522];
+}
+else {
+vErrors.push(err522);
+}
+errors++;
+}
+else {
+errors = _errs534;
 if(vErrors !== null){
-if(_errs530){
-vErrors.length = _errs530;
+if(_errs534){
+vErrors.length = _errs534;
 }
 else {
 vErrors = null;
@@ -6730,65 +6805,7 @@ vErrors = null;
 }
 }
 else {
-const err518 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/8/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err518];
-}
-else {
-vErrors.push(err518);
-}
-errors++;
-}
-}
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err519 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/8/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err519];
-}
-else {
-vErrors.push(err519);
-}
-errors++;
-}
-}
-}
-else {
-const err520 = {instancePath,schemaPath:"#/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err520];
-}
-else {
-vErrors.push(err520);
-}
-errors++;
-}
-}
-else if(tag0 === "sum"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err521 = {instancePath,schemaPath:"#/oneOf/9/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err521];
-}
-else {
-vErrors.push(err521);
-}
-errors++;
-}
-if(data.of === undefined){
-const err522 = {instancePath,schemaPath:"#/oneOf/9/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
-if(vErrors === null){
-vErrors = [err522];
-}
-else {
-vErrors.push(err522);
-}
-errors++;
-}
-for(const key49 in data){
-if(!((((((key49 === "kind") || (key49 === "of")) || (key49 === "label")) || (key49 === "clamp")) || (key49 === "round")) || (key49 === "optional"))){
-const err523 = {instancePath,schemaPath:"#/oneOf/9/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
+const err523 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/8/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -6798,10 +6815,9 @@ vErrors.push(err523);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data149 = data.kind;
-if(typeof data149 !== "string"){
-const err524 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/9/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err524 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/8/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -6810,8 +6826,10 @@ vErrors.push(err524);
 }
 errors++;
 }
-if("sum" !== data149){
-const err525 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/9/properties/kind/const",keyword:"const",params:{allowedValue: "sum"},message:"must be equal to constant"};
+}
+}
+else {
+const err525 = {instancePath,schemaPath:"#/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -6821,11 +6839,10 @@ vErrors.push(err525);
 errors++;
 }
 }
-if(data.of !== undefined){
-let data150 = data.of;
-if(Array.isArray(data150)){
-if(data150.length < 1){
-const err526 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/9/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else if(tag0 === "sum"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err526 = {instancePath,schemaPath:"#/oneOf/9/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -6834,16 +6851,8 @@ vErrors.push(err526);
 }
 errors++;
 }
-const len5 = data150.length;
-for(let i3=0; i3<len5; i3++){
-if(!(wrapper0.validate(data150[i3], {instancePath:instancePath+"/of/" + i3,parentData:data150,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err527 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/9/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.of === undefined){
+const err527 = {instancePath,schemaPath:"#/oneOf/9/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -6852,12 +6861,9 @@ vErrors.push(err527);
 }
 errors++;
 }
-}
-if(data.label !== undefined){
-let data152 = data.label;
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
-if(data152.id === undefined){
-const err528 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/9/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+for(const key49 in data){
+if(!(((((((key49 === "kind") || (key49 === "of")) || (key49 === "ordered")) || (key49 === "label")) || (key49 === "clamp")) || (key49 === "round")) || (key49 === "optional"))){
+const err528 = {instancePath,schemaPath:"#/oneOf/9/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -6866,8 +6872,11 @@ vErrors.push(err528);
 }
 errors++;
 }
-if(data152.en === undefined){
-const err529 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/9/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+}
+if(data.kind !== undefined){
+let data151 = data.kind;
+if(typeof data151 !== "string"){
+const err529 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/9/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -6876,9 +6885,8 @@ vErrors.push(err529);
 }
 errors++;
 }
-for(const key50 in data152){
-if(!((key50 === "id") || (key50 === "en"))){
-const err530 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/9/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
+if("sum" !== data151){
+const err530 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/9/properties/kind/const",keyword:"const",params:{allowedValue: "sum"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -6888,11 +6896,11 @@ vErrors.push(err530);
 errors++;
 }
 }
-if(data152.id !== undefined){
-let data153 = data152.id;
-if(typeof data153 === "string"){
-if((data153.length < 1 || (data153.length < 2 && func3(data153) < 1))){
-const err531 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/9/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.of !== undefined){
+let data152 = data.of;
+if(Array.isArray(data152)){
+if(data152.length < 1){
+const err531 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/9/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -6901,9 +6909,16 @@ vErrors.push(err531);
 }
 errors++;
 }
+const len6 = data152.length;
+for(let i5=0; i5<len6; i5++){
+if(!(wrapper0.validate(data152[i5], {instancePath:instancePath+"/of/" + i5,parentData:data152,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err532 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/9/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err532 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/9/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -6913,11 +6928,11 @@ vErrors.push(err532);
 errors++;
 }
 }
-if(data152.en !== undefined){
-let data154 = data152.en;
-if(typeof data154 === "string"){
-if((data154.length < 1 || (data154.length < 2 && func3(data154) < 1))){
-const err533 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/9/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.ordered !== undefined){
+let data154 = data.ordered;
+if(Array.isArray(data154)){
+if(data154.length < 2){
+const err533 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/9/properties/ordered/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -6926,9 +6941,12 @@ vErrors.push(err533);
 }
 errors++;
 }
-}
-else {
-const err534 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/9/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len7 = data154.length;
+for(let i6=0; i6<len7; i6++){
+let data155 = data154[i6];
+if(typeof data155 === "string"){
+if(!pattern11.test(data155)){
+const err534 = {instancePath:instancePath+"/ordered/" + i6,schemaPath:"#/oneOf/9/properties/ordered/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -6938,9 +6956,8 @@ vErrors.push(err534);
 errors++;
 }
 }
-}
 else {
-const err535 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/9/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err535 = {instancePath:instancePath+"/ordered/" + i6,schemaPath:"#/oneOf/9/properties/ordered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -6950,12 +6967,18 @@ vErrors.push(err535);
 errors++;
 }
 }
-if(data.clamp !== undefined){
-let data155 = data.clamp;
-if(data155 && typeof data155 == "object" && !Array.isArray(data155)){
-for(const key51 in data155){
-if(!((key51 === "min") || (key51 === "max"))){
-const err536 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/9/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
+let i7 = data154.length;
+let j1;
+if(i7 > 1){
+const indices1 = {};
+for(;i7--;){
+let item1 = data154[i7];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err536 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/9/properties/ordered/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i7+" are identical)"};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -6963,12 +6986,14 @@ else {
 vErrors.push(err536);
 }
 errors++;
+break;
+}
+indices1[item1] = i7;
 }
 }
-if(data155.min !== undefined){
-let data156 = data155.min;
-if(!((typeof data156 == "number") && (isFinite(data156)))){
-const err537 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/9/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err537 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/9/properties/ordered/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -6978,10 +7003,11 @@ vErrors.push(err537);
 errors++;
 }
 }
-if(data155.max !== undefined){
-let data157 = data155.max;
-if(!((typeof data157 == "number") && (isFinite(data157)))){
-const err538 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/9/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.label !== undefined){
+let data156 = data.label;
+if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+if(data156.id === undefined){
+const err538 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/9/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -6990,10 +7016,8 @@ vErrors.push(err538);
 }
 errors++;
 }
-}
-}
-else {
-const err539 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/9/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data156.en === undefined){
+const err539 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/9/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -7002,12 +7026,9 @@ vErrors.push(err539);
 }
 errors++;
 }
-}
-if(data.round !== undefined){
-let data158 = data.round;
-if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
-if(data158.decimals === undefined){
-const err540 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/9/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+for(const key50 in data156){
+if(!((key50 === "id") || (key50 === "en"))){
+const err540 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/9/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -7016,8 +7037,12 @@ vErrors.push(err540);
 }
 errors++;
 }
-if(data158.mode === undefined){
-const err541 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/9/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+}
+if(data156.id !== undefined){
+let data157 = data156.id;
+if(typeof data157 === "string"){
+if((data157.length < 1 || (data157.length < 2 && func3(data157) < 1))){
+const err541 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/9/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -7026,9 +7051,9 @@ vErrors.push(err541);
 }
 errors++;
 }
-for(const key52 in data158){
-if(!((key52 === "decimals") || (key52 === "mode"))){
-const err542 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/9/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
+}
+else {
+const err542 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/9/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -7038,10 +7063,11 @@ vErrors.push(err542);
 errors++;
 }
 }
-if(data158.decimals !== undefined){
-let data159 = data158.decimals;
-if(!(((typeof data159 == "number") && (!(data159 % 1) && !isNaN(data159))) && (isFinite(data159)))){
-const err543 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/9/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data156.en !== undefined){
+let data158 = data156.en;
+if(typeof data158 === "string"){
+if((data158.length < 1 || (data158.length < 2 && func3(data158) < 1))){
+const err543 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/9/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -7050,9 +7076,9 @@ vErrors.push(err543);
 }
 errors++;
 }
-if((typeof data159 == "number") && (isFinite(data159))){
-if(data159 > 12 || isNaN(data159)){
-const err544 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/9/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+}
+else {
+const err544 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/9/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -7061,8 +7087,10 @@ vErrors.push(err544);
 }
 errors++;
 }
-if(data159 < 0 || isNaN(data159)){
-const err545 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/9/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err545 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/9/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -7072,14 +7100,12 @@ vErrors.push(err545);
 errors++;
 }
 }
-}
-if(data158.mode !== undefined){
-let data160 = data158.mode;
-const _errs575 = errors;
-let valid94 = false;
-const _errs576 = errors;
-if(typeof data160 !== "string"){
-const err546 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.clamp !== undefined){
+let data159 = data.clamp;
+if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
+for(const key51 in data159){
+if(!((key51 === "min") || (key51 === "max"))){
+const err546 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/9/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -7088,8 +7114,11 @@ vErrors.push(err546);
 }
 errors++;
 }
-if("half-up" !== data160){
-const err547 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+}
+if(data159.min !== undefined){
+let data160 = data159.min;
+if(!((typeof data160 == "number") && (isFinite(data160)))){
+const err547 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/9/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -7098,12 +7127,11 @@ vErrors.push(err547);
 }
 errors++;
 }
-var _valid22 = _errs576 === errors;
-valid94 = valid94 || _valid22;
-if(!valid94){
-const _errs578 = errors;
-if(typeof data160 !== "string"){
-const err548 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data159.max !== undefined){
+let data161 = data159.max;
+if(!((typeof data161 == "number") && (isFinite(data161)))){
+const err548 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/9/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -7112,8 +7140,10 @@ vErrors.push(err548);
 }
 errors++;
 }
-if("half-down" !== data160){
-const err549 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+}
+}
+else {
+const err549 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/9/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -7122,12 +7152,12 @@ vErrors.push(err549);
 }
 errors++;
 }
-var _valid22 = _errs578 === errors;
-valid94 = valid94 || _valid22;
-if(!valid94){
-const _errs580 = errors;
-if(typeof data160 !== "string"){
-const err550 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.round !== undefined){
+let data162 = data.round;
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+if(data162.decimals === undefined){
+const err550 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/9/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -7136,8 +7166,8 @@ vErrors.push(err550);
 }
 errors++;
 }
-if("half-even" !== data160){
-const err551 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if(data162.mode === undefined){
+const err551 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/9/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -7146,12 +7176,9 @@ vErrors.push(err551);
 }
 errors++;
 }
-var _valid22 = _errs580 === errors;
-valid94 = valid94 || _valid22;
-if(!valid94){
-const _errs582 = errors;
-if(typeof data160 !== "string"){
-const err552 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key52 in data162){
+if(!((key52 === "decimals") || (key52 === "mode"))){
+const err552 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/9/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -7160,8 +7187,11 @@ vErrors.push(err552);
 }
 errors++;
 }
-if("up" !== data160){
-const err553 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+}
+if(data162.decimals !== undefined){
+let data163 = data162.decimals;
+if(!(((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163))) && (isFinite(data163)))){
+const err553 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/9/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -7170,12 +7200,9 @@ vErrors.push(err553);
 }
 errors++;
 }
-var _valid22 = _errs582 === errors;
-valid94 = valid94 || _valid22;
-if(!valid94){
-const _errs584 = errors;
-if(typeof data160 !== "string"){
-const err554 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data163 == "number") && (isFinite(data163))){
+if(data163 > 12 || isNaN(data163)){
+const err554 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/9/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -7184,8 +7211,8 @@ vErrors.push(err554);
 }
 errors++;
 }
-if("down" !== data160){
-const err555 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+if(data163 < 0 || isNaN(data163)){
+const err555 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/9/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -7194,12 +7221,15 @@ vErrors.push(err555);
 }
 errors++;
 }
-var _valid22 = _errs584 === errors;
-valid94 = valid94 || _valid22;
-if(!valid94){
-const _errs586 = errors;
-if(typeof data160 !== "string"){
-const err556 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+if(data162.mode !== undefined){
+let data164 = data162.mode;
+const _errs583 = errors;
+let valid100 = false;
+const _errs584 = errors;
+if(typeof data164 !== "string"){
+const err556 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -7208,8 +7238,8 @@ vErrors.push(err556);
 }
 errors++;
 }
-if("ceiling" !== data160){
-const err557 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if("half-up" !== data164){
+const err557 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -7218,12 +7248,12 @@ vErrors.push(err557);
 }
 errors++;
 }
-var _valid22 = _errs586 === errors;
-valid94 = valid94 || _valid22;
-if(!valid94){
-const _errs588 = errors;
-if(typeof data160 !== "string"){
-const err558 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid22 = _errs584 === errors;
+valid100 = valid100 || _valid22;
+if(!valid100){
+const _errs586 = errors;
+if(typeof data164 !== "string"){
+const err558 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -7232,8 +7262,8 @@ vErrors.push(err558);
 }
 errors++;
 }
-if("floor" !== data160){
-const err559 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if("half-down" !== data164){
+const err559 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -7242,16 +7272,12 @@ vErrors.push(err559);
 }
 errors++;
 }
-var _valid22 = _errs588 === errors;
-valid94 = valid94 || _valid22;
-}
-}
-}
-}
-}
-}
-if(!valid94){
-const err560 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid22 = _errs586 === errors;
+valid100 = valid100 || _valid22;
+if(!valid100){
+const _errs588 = errors;
+if(typeof data164 !== "string"){
+const err560 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -7260,11 +7286,135 @@ vErrors.push(err560);
 }
 errors++;
 }
+if("half-even" !== data164){
+const err561 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err561];
+}
 else {
-errors = _errs575;
+vErrors.push(err561);
+}
+errors++;
+}
+var _valid22 = _errs588 === errors;
+valid100 = valid100 || _valid22;
+if(!valid100){
+const _errs590 = errors;
+if(typeof data164 !== "string"){
+const err562 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err562];
+}
+else {
+vErrors.push(err562);
+}
+errors++;
+}
+if("up" !== data164){
+const err563 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err563];
+}
+else {
+vErrors.push(err563);
+}
+errors++;
+}
+var _valid22 = _errs590 === errors;
+valid100 = valid100 || _valid22;
+if(!valid100){
+const _errs592 = errors;
+if(typeof data164 !== "string"){
+const err564 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err564];
+}
+else {
+vErrors.push(err564);
+}
+errors++;
+}
+if("down" !== data164){
+const err565 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err565];
+}
+else {
+vErrors.push(err565);
+}
+errors++;
+}
+var _valid22 = _errs592 === errors;
+valid100 = valid100 || _valid22;
+if(!valid100){
+const _errs594 = errors;
+if(typeof data164 !== "string"){
+const err566 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err566];
+}
+else {
+vErrors.push(err566);
+}
+errors++;
+}
+if("ceiling" !== data164){
+const err567 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err567];
+}
+else {
+vErrors.push(err567);
+}
+errors++;
+}
+var _valid22 = _errs594 === errors;
+valid100 = valid100 || _valid22;
+if(!valid100){
+const _errs596 = errors;
+if(typeof data164 !== "string"){
+const err568 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err568];
+}
+else {
+vErrors.push(err568);
+}
+errors++;
+}
+if("floor" !== data164){
+const err569 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err569];
+}
+else {
+vErrors.push(err569);
+}
+errors++;
+}
+var _valid22 = _errs596 === errors;
+valid100 = valid100 || _valid22;
+}
+}
+}
+}
+}
+}
+if(!valid100){
+const err570 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err570];
+}
+else {
+vErrors.push(err570);
+}
+errors++;
+}
+else {
+errors = _errs583;
 if(vErrors !== null){
-if(_errs575){
-vErrors.length = _errs575;
+if(_errs583){
+vErrors.length = _errs583;
 }
 else {
 vErrors = null;
@@ -7274,134 +7424,7 @@ vErrors = null;
 }
 }
 else {
-const err561 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/9/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err561];
-}
-else {
-vErrors.push(err561);
-}
-errors++;
-}
-}
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err562 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/9/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err562];
-}
-else {
-vErrors.push(err562);
-}
-errors++;
-}
-}
-}
-else {
-const err563 = {instancePath,schemaPath:"#/oneOf/9/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err563];
-}
-else {
-vErrors.push(err563);
-}
-errors++;
-}
-}
-else if(tag0 === "min"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err564 = {instancePath,schemaPath:"#/oneOf/10/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err564];
-}
-else {
-vErrors.push(err564);
-}
-errors++;
-}
-if(data.of === undefined){
-const err565 = {instancePath,schemaPath:"#/oneOf/10/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
-if(vErrors === null){
-vErrors = [err565];
-}
-else {
-vErrors.push(err565);
-}
-errors++;
-}
-for(const key53 in data){
-if(!((((((key53 === "kind") || (key53 === "of")) || (key53 === "label")) || (key53 === "clamp")) || (key53 === "round")) || (key53 === "optional"))){
-const err566 = {instancePath,schemaPath:"#/oneOf/10/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err566];
-}
-else {
-vErrors.push(err566);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data162 = data.kind;
-if(typeof data162 !== "string"){
-const err567 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/10/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err567];
-}
-else {
-vErrors.push(err567);
-}
-errors++;
-}
-if("min" !== data162){
-const err568 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/10/properties/kind/const",keyword:"const",params:{allowedValue: "min"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err568];
-}
-else {
-vErrors.push(err568);
-}
-errors++;
-}
-}
-if(data.of !== undefined){
-let data163 = data.of;
-if(Array.isArray(data163)){
-if(data163.length < 1){
-const err569 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/10/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err569];
-}
-else {
-vErrors.push(err569);
-}
-errors++;
-}
-const len6 = data163.length;
-for(let i4=0; i4<len6; i4++){
-if(!(wrapper0.validate(data163[i4], {instancePath:instancePath+"/of/" + i4,parentData:data163,parentDataProperty:i4,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err570 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/10/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err570];
-}
-else {
-vErrors.push(err570);
-}
-errors++;
-}
-}
-if(data.label !== undefined){
-let data165 = data.label;
-if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
-if(data165.id === undefined){
-const err571 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/10/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err571 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/9/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -7410,8 +7433,10 @@ vErrors.push(err571);
 }
 errors++;
 }
-if(data165.en === undefined){
-const err572 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/10/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+}
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err572 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/9/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -7420,9 +7445,10 @@ vErrors.push(err572);
 }
 errors++;
 }
-for(const key54 in data165){
-if(!((key54 === "id") || (key54 === "en"))){
-const err573 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/10/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
+}
+}
+else {
+const err573 = {instancePath,schemaPath:"#/oneOf/9/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -7432,11 +7458,10 @@ vErrors.push(err573);
 errors++;
 }
 }
-if(data165.id !== undefined){
-let data166 = data165.id;
-if(typeof data166 === "string"){
-if((data166.length < 1 || (data166.length < 2 && func3(data166) < 1))){
-const err574 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/10/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else if(tag0 === "min"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err574 = {instancePath,schemaPath:"#/oneOf/10/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -7445,9 +7470,8 @@ vErrors.push(err574);
 }
 errors++;
 }
-}
-else {
-const err575 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/10/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.of === undefined){
+const err575 = {instancePath,schemaPath:"#/oneOf/10/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -7456,12 +7480,9 @@ vErrors.push(err575);
 }
 errors++;
 }
-}
-if(data165.en !== undefined){
-let data167 = data165.en;
-if(typeof data167 === "string"){
-if((data167.length < 1 || (data167.length < 2 && func3(data167) < 1))){
-const err576 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/10/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key53 in data){
+if(!(((((((key53 === "kind") || (key53 === "of")) || (key53 === "ordered")) || (key53 === "label")) || (key53 === "clamp")) || (key53 === "round")) || (key53 === "optional"))){
+const err576 = {instancePath,schemaPath:"#/oneOf/10/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -7471,8 +7492,10 @@ vErrors.push(err576);
 errors++;
 }
 }
-else {
-const err577 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/10/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.kind !== undefined){
+let data166 = data.kind;
+if(typeof data166 !== "string"){
+const err577 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/10/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -7481,10 +7504,8 @@ vErrors.push(err577);
 }
 errors++;
 }
-}
-}
-else {
-const err578 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/10/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if("min" !== data166){
+const err578 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/10/properties/kind/const",keyword:"const",params:{allowedValue: "min"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -7494,12 +7515,11 @@ vErrors.push(err578);
 errors++;
 }
 }
-if(data.clamp !== undefined){
-let data168 = data.clamp;
-if(data168 && typeof data168 == "object" && !Array.isArray(data168)){
-for(const key55 in data168){
-if(!((key55 === "min") || (key55 === "max"))){
-const err579 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/10/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
+if(data.of !== undefined){
+let data167 = data.of;
+if(Array.isArray(data167)){
+if(data167.length < 1){
+const err579 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/10/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -7508,11 +7528,16 @@ vErrors.push(err579);
 }
 errors++;
 }
+const len8 = data167.length;
+for(let i8=0; i8<len8; i8++){
+if(!(wrapper0.validate(data167[i8], {instancePath:instancePath+"/of/" + i8,parentData:data167,parentDataProperty:i8,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
 }
-if(data168.min !== undefined){
-let data169 = data168.min;
-if(!((typeof data169 == "number") && (isFinite(data169)))){
-const err580 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/10/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+}
+else {
+const err580 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/10/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -7522,10 +7547,11 @@ vErrors.push(err580);
 errors++;
 }
 }
-if(data168.max !== undefined){
-let data170 = data168.max;
-if(!((typeof data170 == "number") && (isFinite(data170)))){
-const err581 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/10/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.ordered !== undefined){
+let data169 = data.ordered;
+if(Array.isArray(data169)){
+if(data169.length < 2){
+const err581 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/10/properties/ordered/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -7534,10 +7560,12 @@ vErrors.push(err581);
 }
 errors++;
 }
-}
-}
-else {
-const err582 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/10/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len9 = data169.length;
+for(let i9=0; i9<len9; i9++){
+let data170 = data169[i9];
+if(typeof data170 === "string"){
+if(!pattern11.test(data170)){
+const err582 = {instancePath:instancePath+"/ordered/" + i9,schemaPath:"#/oneOf/10/properties/ordered/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -7547,11 +7575,8 @@ vErrors.push(err582);
 errors++;
 }
 }
-if(data.round !== undefined){
-let data171 = data.round;
-if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
-if(data171.decimals === undefined){
-const err583 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/10/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+else {
+const err583 = {instancePath:instancePath+"/ordered/" + i9,schemaPath:"#/oneOf/10/properties/ordered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -7560,8 +7585,19 @@ vErrors.push(err583);
 }
 errors++;
 }
-if(data171.mode === undefined){
-const err584 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/10/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+}
+let i10 = data169.length;
+let j2;
+if(i10 > 1){
+const indices2 = {};
+for(;i10--;){
+let item2 = data169[i10];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err584 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/10/properties/ordered/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i10+" are identical)"};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -7569,10 +7605,14 @@ else {
 vErrors.push(err584);
 }
 errors++;
+break;
 }
-for(const key56 in data171){
-if(!((key56 === "decimals") || (key56 === "mode"))){
-const err585 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/10/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
+indices2[item2] = i10;
+}
+}
+}
+else {
+const err585 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/10/properties/ordered/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -7582,10 +7622,11 @@ vErrors.push(err585);
 errors++;
 }
 }
-if(data171.decimals !== undefined){
-let data172 = data171.decimals;
-if(!(((typeof data172 == "number") && (!(data172 % 1) && !isNaN(data172))) && (isFinite(data172)))){
-const err586 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/10/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.label !== undefined){
+let data171 = data.label;
+if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
+if(data171.id === undefined){
+const err586 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/10/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -7594,9 +7635,8 @@ vErrors.push(err586);
 }
 errors++;
 }
-if((typeof data172 == "number") && (isFinite(data172))){
-if(data172 > 12 || isNaN(data172)){
-const err587 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/10/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+if(data171.en === undefined){
+const err587 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/10/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -7605,8 +7645,9 @@ vErrors.push(err587);
 }
 errors++;
 }
-if(data172 < 0 || isNaN(data172)){
-const err588 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/10/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key54 in data171){
+if(!((key54 === "id") || (key54 === "en"))){
+const err588 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/10/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -7616,14 +7657,11 @@ vErrors.push(err588);
 errors++;
 }
 }
-}
-if(data171.mode !== undefined){
-let data173 = data171.mode;
-const _errs620 = errors;
-let valid102 = false;
-const _errs621 = errors;
-if(typeof data173 !== "string"){
-const err589 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data171.id !== undefined){
+let data172 = data171.id;
+if(typeof data172 === "string"){
+if((data172.length < 1 || (data172.length < 2 && func3(data172) < 1))){
+const err589 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/10/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -7632,8 +7670,9 @@ vErrors.push(err589);
 }
 errors++;
 }
-if("half-up" !== data173){
-const err590 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+}
+else {
+const err590 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/10/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -7642,12 +7681,12 @@ vErrors.push(err590);
 }
 errors++;
 }
-var _valid23 = _errs621 === errors;
-valid102 = valid102 || _valid23;
-if(!valid102){
-const _errs623 = errors;
-if(typeof data173 !== "string"){
-const err591 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data171.en !== undefined){
+let data173 = data171.en;
+if(typeof data173 === "string"){
+if((data173.length < 1 || (data173.length < 2 && func3(data173) < 1))){
+const err591 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/10/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -7656,8 +7695,9 @@ vErrors.push(err591);
 }
 errors++;
 }
-if("half-down" !== data173){
-const err592 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+}
+else {
+const err592 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/10/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -7666,12 +7706,10 @@ vErrors.push(err592);
 }
 errors++;
 }
-var _valid23 = _errs623 === errors;
-valid102 = valid102 || _valid23;
-if(!valid102){
-const _errs625 = errors;
-if(typeof data173 !== "string"){
-const err593 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err593 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/10/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -7680,8 +7718,13 @@ vErrors.push(err593);
 }
 errors++;
 }
-if("half-even" !== data173){
-const err594 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+}
+if(data.clamp !== undefined){
+let data174 = data.clamp;
+if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
+for(const key55 in data174){
+if(!((key55 === "min") || (key55 === "max"))){
+const err594 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/10/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -7690,12 +7733,11 @@ vErrors.push(err594);
 }
 errors++;
 }
-var _valid23 = _errs625 === errors;
-valid102 = valid102 || _valid23;
-if(!valid102){
-const _errs627 = errors;
-if(typeof data173 !== "string"){
-const err595 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data174.min !== undefined){
+let data175 = data174.min;
+if(!((typeof data175 == "number") && (isFinite(data175)))){
+const err595 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/10/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -7704,8 +7746,11 @@ vErrors.push(err595);
 }
 errors++;
 }
-if("up" !== data173){
-const err596 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+}
+if(data174.max !== undefined){
+let data176 = data174.max;
+if(!((typeof data176 == "number") && (isFinite(data176)))){
+const err596 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/10/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -7714,12 +7759,10 @@ vErrors.push(err596);
 }
 errors++;
 }
-var _valid23 = _errs627 === errors;
-valid102 = valid102 || _valid23;
-if(!valid102){
-const _errs629 = errors;
-if(typeof data173 !== "string"){
-const err597 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err597 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/10/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -7728,8 +7771,12 @@ vErrors.push(err597);
 }
 errors++;
 }
-if("down" !== data173){
-const err598 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+}
+if(data.round !== undefined){
+let data177 = data.round;
+if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
+if(data177.decimals === undefined){
+const err598 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/10/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -7738,12 +7785,8 @@ vErrors.push(err598);
 }
 errors++;
 }
-var _valid23 = _errs629 === errors;
-valid102 = valid102 || _valid23;
-if(!valid102){
-const _errs631 = errors;
-if(typeof data173 !== "string"){
-const err599 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data177.mode === undefined){
+const err599 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/10/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -7752,8 +7795,9 @@ vErrors.push(err599);
 }
 errors++;
 }
-if("ceiling" !== data173){
-const err600 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+for(const key56 in data177){
+if(!((key56 === "decimals") || (key56 === "mode"))){
+const err600 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/10/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -7762,12 +7806,11 @@ vErrors.push(err600);
 }
 errors++;
 }
-var _valid23 = _errs631 === errors;
-valid102 = valid102 || _valid23;
-if(!valid102){
-const _errs633 = errors;
-if(typeof data173 !== "string"){
-const err601 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data177.decimals !== undefined){
+let data178 = data177.decimals;
+if(!(((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178))) && (isFinite(data178)))){
+const err601 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/10/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -7776,8 +7819,9 @@ vErrors.push(err601);
 }
 errors++;
 }
-if("floor" !== data173){
-const err602 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if((typeof data178 == "number") && (isFinite(data178))){
+if(data178 > 12 || isNaN(data178)){
+const err602 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/10/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -7786,16 +7830,8 @@ vErrors.push(err602);
 }
 errors++;
 }
-var _valid23 = _errs633 === errors;
-valid102 = valid102 || _valid23;
-}
-}
-}
-}
-}
-}
-if(!valid102){
-const err603 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data178 < 0 || isNaN(data178)){
+const err603 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/10/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -7804,11 +7840,200 @@ vErrors.push(err603);
 }
 errors++;
 }
+}
+}
+if(data177.mode !== undefined){
+let data179 = data177.mode;
+const _errs632 = errors;
+let valid111 = false;
+const _errs633 = errors;
+if(typeof data179 !== "string"){
+const err604 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err604];
+}
 else {
-errors = _errs620;
+vErrors.push(err604);
+}
+errors++;
+}
+if("half-up" !== data179){
+const err605 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err605];
+}
+else {
+vErrors.push(err605);
+}
+errors++;
+}
+var _valid23 = _errs633 === errors;
+valid111 = valid111 || _valid23;
+if(!valid111){
+const _errs635 = errors;
+if(typeof data179 !== "string"){
+const err606 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err606];
+}
+else {
+vErrors.push(err606);
+}
+errors++;
+}
+if("half-down" !== data179){
+const err607 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err607];
+}
+else {
+vErrors.push(err607);
+}
+errors++;
+}
+var _valid23 = _errs635 === errors;
+valid111 = valid111 || _valid23;
+if(!valid111){
+const _errs637 = errors;
+if(typeof data179 !== "string"){
+const err608 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err608];
+}
+else {
+vErrors.push(err608);
+}
+errors++;
+}
+if("half-even" !== data179){
+const err609 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err609];
+}
+else {
+vErrors.push(err609);
+}
+errors++;
+}
+var _valid23 = _errs637 === errors;
+valid111 = valid111 || _valid23;
+if(!valid111){
+const _errs639 = errors;
+if(typeof data179 !== "string"){
+const err610 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err610];
+}
+else {
+vErrors.push(err610);
+}
+errors++;
+}
+if("up" !== data179){
+const err611 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err611];
+}
+else {
+vErrors.push(err611);
+}
+errors++;
+}
+var _valid23 = _errs639 === errors;
+valid111 = valid111 || _valid23;
+if(!valid111){
+const _errs641 = errors;
+if(typeof data179 !== "string"){
+const err612 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err612];
+}
+else {
+vErrors.push(err612);
+}
+errors++;
+}
+if("down" !== data179){
+const err613 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err613];
+}
+else {
+vErrors.push(err613);
+}
+errors++;
+}
+var _valid23 = _errs641 === errors;
+valid111 = valid111 || _valid23;
+if(!valid111){
+const _errs643 = errors;
+if(typeof data179 !== "string"){
+const err614 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err614];
+}
+else {
+vErrors.push(err614);
+}
+errors++;
+}
+if("ceiling" !== data179){
+const err615 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err615];
+}
+else {
+vErrors.push(err615);
+}
+errors++;
+}
+var _valid23 = _errs643 === errors;
+valid111 = valid111 || _valid23;
+if(!valid111){
+const _errs645 = errors;
+if(typeof data179 !== "string"){
+const err616 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err616];
+}
+else {
+vErrors.push(err616);
+}
+errors++;
+}
+if("floor" !== data179){
+const err617 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err617];
+}
+else {
+vErrors.push(err617);
+}
+errors++;
+}
+var _valid23 = _errs645 === errors;
+valid111 = valid111 || _valid23;
+}
+}
+}
+}
+}
+}
+if(!valid111){
+const err618 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err618];
+}
+else {
+vErrors.push(err618);
+}
+errors++;
+}
+else {
+errors = _errs632;
 if(vErrors !== null){
-if(_errs620){
-vErrors.length = _errs620;
+if(_errs632){
+vErrors.length = _errs632;
 }
 else {
 vErrors = null;
@@ -7818,194 +8043,7 @@ vErrors = null;
 }
 }
 else {
-const err604 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/10/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err604];
-}
-else {
-vErrors.push(err604);
-}
-errors++;
-}
-}
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err605 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/10/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err605];
-}
-else {
-vErrors.push(err605);
-}
-errors++;
-}
-}
-}
-else {
-const err606 = {instancePath,schemaPath:"#/oneOf/10/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err606];
-}
-else {
-vErrors.push(err606);
-}
-errors++;
-}
-}
-else if(tag0 === "max"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err607 = {instancePath,schemaPath:"#/oneOf/11/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err607];
-}
-else {
-vErrors.push(err607);
-}
-errors++;
-}
-if(data.of === undefined){
-const err608 = {instancePath,schemaPath:"#/oneOf/11/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
-if(vErrors === null){
-vErrors = [err608];
-}
-else {
-vErrors.push(err608);
-}
-errors++;
-}
-for(const key57 in data){
-if(!((((((key57 === "kind") || (key57 === "of")) || (key57 === "label")) || (key57 === "clamp")) || (key57 === "round")) || (key57 === "optional"))){
-const err609 = {instancePath,schemaPath:"#/oneOf/11/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err609];
-}
-else {
-vErrors.push(err609);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data175 = data.kind;
-if(typeof data175 !== "string"){
-const err610 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/11/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err610];
-}
-else {
-vErrors.push(err610);
-}
-errors++;
-}
-if("max" !== data175){
-const err611 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/11/properties/kind/const",keyword:"const",params:{allowedValue: "max"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err611];
-}
-else {
-vErrors.push(err611);
-}
-errors++;
-}
-}
-if(data.of !== undefined){
-let data176 = data.of;
-if(Array.isArray(data176)){
-if(data176.length < 1){
-const err612 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/11/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err612];
-}
-else {
-vErrors.push(err612);
-}
-errors++;
-}
-const len7 = data176.length;
-for(let i5=0; i5<len7; i5++){
-if(!(wrapper0.validate(data176[i5], {instancePath:instancePath+"/of/" + i5,parentData:data176,parentDataProperty:i5,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err613 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/11/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err613];
-}
-else {
-vErrors.push(err613);
-}
-errors++;
-}
-}
-if(data.label !== undefined){
-let data178 = data.label;
-if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
-if(data178.id === undefined){
-const err614 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/11/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err614];
-}
-else {
-vErrors.push(err614);
-}
-errors++;
-}
-if(data178.en === undefined){
-const err615 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/11/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
-if(vErrors === null){
-vErrors = [err615];
-}
-else {
-vErrors.push(err615);
-}
-errors++;
-}
-for(const key58 in data178){
-if(!((key58 === "id") || (key58 === "en"))){
-const err616 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/11/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err616];
-}
-else {
-vErrors.push(err616);
-}
-errors++;
-}
-}
-if(data178.id !== undefined){
-let data179 = data178.id;
-if(typeof data179 === "string"){
-if((data179.length < 1 || (data179.length < 2 && func3(data179) < 1))){
-const err617 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/11/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err617];
-}
-else {
-vErrors.push(err617);
-}
-errors++;
-}
-}
-else {
-const err618 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/11/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err618];
-}
-else {
-vErrors.push(err618);
-}
-errors++;
-}
-}
-if(data178.en !== undefined){
-let data180 = data178.en;
-if(typeof data180 === "string"){
-if((data180.length < 1 || (data180.length < 2 && func3(data180) < 1))){
-const err619 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/11/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err619 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/10/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -8015,8 +8053,9 @@ vErrors.push(err619);
 errors++;
 }
 }
-else {
-const err620 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/11/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err620 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/10/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -8028,7 +8067,7 @@ errors++;
 }
 }
 else {
-const err621 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/11/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err621 = {instancePath,schemaPath:"#/oneOf/10/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -8038,12 +8077,10 @@ vErrors.push(err621);
 errors++;
 }
 }
-if(data.clamp !== undefined){
-let data181 = data.clamp;
-if(data181 && typeof data181 == "object" && !Array.isArray(data181)){
-for(const key59 in data181){
-if(!((key59 === "min") || (key59 === "max"))){
-const err622 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/11/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
+else if(tag0 === "max"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err622 = {instancePath,schemaPath:"#/oneOf/11/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -8052,11 +8089,8 @@ vErrors.push(err622);
 }
 errors++;
 }
-}
-if(data181.min !== undefined){
-let data182 = data181.min;
-if(!((typeof data182 == "number") && (isFinite(data182)))){
-const err623 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/11/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.of === undefined){
+const err623 = {instancePath,schemaPath:"#/oneOf/11/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -8065,11 +8099,9 @@ vErrors.push(err623);
 }
 errors++;
 }
-}
-if(data181.max !== undefined){
-let data183 = data181.max;
-if(!((typeof data183 == "number") && (isFinite(data183)))){
-const err624 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/11/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key57 in data){
+if(!(((((((key57 === "kind") || (key57 === "of")) || (key57 === "ordered")) || (key57 === "label")) || (key57 === "clamp")) || (key57 === "round")) || (key57 === "optional"))){
+const err624 = {instancePath,schemaPath:"#/oneOf/11/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -8079,9 +8111,10 @@ vErrors.push(err624);
 errors++;
 }
 }
-}
-else {
-const err625 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/11/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.kind !== undefined){
+let data181 = data.kind;
+if(typeof data181 !== "string"){
+const err625 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/11/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -8090,12 +8123,8 @@ vErrors.push(err625);
 }
 errors++;
 }
-}
-if(data.round !== undefined){
-let data184 = data.round;
-if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
-if(data184.decimals === undefined){
-const err626 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/11/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+if("max" !== data181){
+const err626 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/11/properties/kind/const",keyword:"const",params:{allowedValue: "max"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -8104,8 +8133,12 @@ vErrors.push(err626);
 }
 errors++;
 }
-if(data184.mode === undefined){
-const err627 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/11/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+}
+if(data.of !== undefined){
+let data182 = data.of;
+if(Array.isArray(data182)){
+if(data182.length < 1){
+const err627 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/11/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -8114,9 +8147,16 @@ vErrors.push(err627);
 }
 errors++;
 }
-for(const key60 in data184){
-if(!((key60 === "decimals") || (key60 === "mode"))){
-const err628 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/11/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
+const len10 = data182.length;
+for(let i11=0; i11<len10; i11++){
+if(!(wrapper0.validate(data182[i11], {instancePath:instancePath+"/of/" + i11,parentData:data182,parentDataProperty:i11,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err628 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/11/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -8126,10 +8166,11 @@ vErrors.push(err628);
 errors++;
 }
 }
-if(data184.decimals !== undefined){
-let data185 = data184.decimals;
-if(!(((typeof data185 == "number") && (!(data185 % 1) && !isNaN(data185))) && (isFinite(data185)))){
-const err629 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/11/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.ordered !== undefined){
+let data184 = data.ordered;
+if(Array.isArray(data184)){
+if(data184.length < 2){
+const err629 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/11/properties/ordered/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -8138,9 +8179,12 @@ vErrors.push(err629);
 }
 errors++;
 }
-if((typeof data185 == "number") && (isFinite(data185))){
-if(data185 > 12 || isNaN(data185)){
-const err630 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/11/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+const len11 = data184.length;
+for(let i12=0; i12<len11; i12++){
+let data185 = data184[i12];
+if(typeof data185 === "string"){
+if(!pattern11.test(data185)){
+const err630 = {instancePath:instancePath+"/ordered/" + i12,schemaPath:"#/oneOf/11/properties/ordered/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -8149,8 +8193,9 @@ vErrors.push(err630);
 }
 errors++;
 }
-if(data185 < 0 || isNaN(data185)){
-const err631 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/11/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err631 = {instancePath:instancePath+"/ordered/" + i12,schemaPath:"#/oneOf/11/properties/ordered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -8160,14 +8205,18 @@ vErrors.push(err631);
 errors++;
 }
 }
+let i13 = data184.length;
+let j3;
+if(i13 > 1){
+const indices3 = {};
+for(;i13--;){
+let item3 = data184[i13];
+if(typeof item3 !== "string"){
+continue;
 }
-if(data184.mode !== undefined){
-let data186 = data184.mode;
-const _errs665 = errors;
-let valid110 = false;
-const _errs666 = errors;
-if(typeof data186 !== "string"){
-const err632 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err632 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/11/properties/ordered/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i13+" are identical)"};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -8175,9 +8224,14 @@ else {
 vErrors.push(err632);
 }
 errors++;
+break;
 }
-if("half-up" !== data186){
-const err633 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+indices3[item3] = i13;
+}
+}
+}
+else {
+const err633 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/11/properties/ordered/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -8186,12 +8240,12 @@ vErrors.push(err633);
 }
 errors++;
 }
-var _valid24 = _errs666 === errors;
-valid110 = valid110 || _valid24;
-if(!valid110){
-const _errs668 = errors;
-if(typeof data186 !== "string"){
-const err634 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.label !== undefined){
+let data186 = data.label;
+if(data186 && typeof data186 == "object" && !Array.isArray(data186)){
+if(data186.id === undefined){
+const err634 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/11/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -8200,8 +8254,8 @@ vErrors.push(err634);
 }
 errors++;
 }
-if("half-down" !== data186){
-const err635 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if(data186.en === undefined){
+const err635 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/11/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -8210,12 +8264,9 @@ vErrors.push(err635);
 }
 errors++;
 }
-var _valid24 = _errs668 === errors;
-valid110 = valid110 || _valid24;
-if(!valid110){
-const _errs670 = errors;
-if(typeof data186 !== "string"){
-const err636 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key58 in data186){
+if(!((key58 === "id") || (key58 === "en"))){
+const err636 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/11/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -8224,8 +8275,12 @@ vErrors.push(err636);
 }
 errors++;
 }
-if("half-even" !== data186){
-const err637 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+}
+if(data186.id !== undefined){
+let data187 = data186.id;
+if(typeof data187 === "string"){
+if((data187.length < 1 || (data187.length < 2 && func3(data187) < 1))){
+const err637 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/11/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -8234,12 +8289,9 @@ vErrors.push(err637);
 }
 errors++;
 }
-var _valid24 = _errs670 === errors;
-valid110 = valid110 || _valid24;
-if(!valid110){
-const _errs672 = errors;
-if(typeof data186 !== "string"){
-const err638 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err638 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/11/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -8248,8 +8300,12 @@ vErrors.push(err638);
 }
 errors++;
 }
-if("up" !== data186){
-const err639 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+}
+if(data186.en !== undefined){
+let data188 = data186.en;
+if(typeof data188 === "string"){
+if((data188.length < 1 || (data188.length < 2 && func3(data188) < 1))){
+const err639 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/11/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -8258,12 +8314,9 @@ vErrors.push(err639);
 }
 errors++;
 }
-var _valid24 = _errs672 === errors;
-valid110 = valid110 || _valid24;
-if(!valid110){
-const _errs674 = errors;
-if(typeof data186 !== "string"){
-const err640 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err640 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/11/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -8272,8 +8325,10 @@ vErrors.push(err640);
 }
 errors++;
 }
-if("down" !== data186){
-const err641 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+}
+}
+else {
+const err641 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/11/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -8282,12 +8337,13 @@ vErrors.push(err641);
 }
 errors++;
 }
-var _valid24 = _errs674 === errors;
-valid110 = valid110 || _valid24;
-if(!valid110){
-const _errs676 = errors;
-if(typeof data186 !== "string"){
-const err642 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.clamp !== undefined){
+let data189 = data.clamp;
+if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
+for(const key59 in data189){
+if(!((key59 === "min") || (key59 === "max"))){
+const err642 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/11/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -8296,8 +8352,11 @@ vErrors.push(err642);
 }
 errors++;
 }
-if("ceiling" !== data186){
-const err643 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+}
+if(data189.min !== undefined){
+let data190 = data189.min;
+if(!((typeof data190 == "number") && (isFinite(data190)))){
+const err643 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/11/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -8306,12 +8365,11 @@ vErrors.push(err643);
 }
 errors++;
 }
-var _valid24 = _errs676 === errors;
-valid110 = valid110 || _valid24;
-if(!valid110){
-const _errs678 = errors;
-if(typeof data186 !== "string"){
-const err644 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data189.max !== undefined){
+let data191 = data189.max;
+if(!((typeof data191 == "number") && (isFinite(data191)))){
+const err644 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/11/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -8320,8 +8378,10 @@ vErrors.push(err644);
 }
 errors++;
 }
-if("floor" !== data186){
-const err645 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+}
+}
+else {
+const err645 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/11/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -8330,16 +8390,12 @@ vErrors.push(err645);
 }
 errors++;
 }
-var _valid24 = _errs678 === errors;
-valid110 = valid110 || _valid24;
 }
-}
-}
-}
-}
-}
-if(!valid110){
-const err646 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data.round !== undefined){
+let data192 = data.round;
+if(data192 && typeof data192 == "object" && !Array.isArray(data192)){
+if(data192.decimals === undefined){
+const err646 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/11/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -8348,21 +8404,8 @@ vErrors.push(err646);
 }
 errors++;
 }
-else {
-errors = _errs665;
-if(vErrors !== null){
-if(_errs665){
-vErrors.length = _errs665;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err647 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/11/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data192.mode === undefined){
+const err647 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/11/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -8371,10 +8414,9 @@ vErrors.push(err647);
 }
 errors++;
 }
-}
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err648 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/11/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key60 in data192){
+if(!((key60 === "decimals") || (key60 === "mode"))){
+const err648 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/11/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -8384,9 +8426,10 @@ vErrors.push(err648);
 errors++;
 }
 }
-}
-else {
-const err649 = {instancePath,schemaPath:"#/oneOf/11/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data192.decimals !== undefined){
+let data193 = data192.decimals;
+if(!(((typeof data193 == "number") && (!(data193 % 1) && !isNaN(data193))) && (isFinite(data193)))){
+const err649 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/11/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -8395,11 +8438,9 @@ vErrors.push(err649);
 }
 errors++;
 }
-}
-else if(tag0 === "product"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err650 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if((typeof data193 == "number") && (isFinite(data193))){
+if(data193 > 12 || isNaN(data193)){
+const err650 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/11/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err650];
 }
@@ -8408,8 +8449,8 @@ vErrors.push(err650);
 }
 errors++;
 }
-if(data.of === undefined){
-const err651 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
+if(data193 < 0 || isNaN(data193)){
+const err651 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/11/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err651];
 }
@@ -8418,9 +8459,15 @@ vErrors.push(err651);
 }
 errors++;
 }
-for(const key61 in data){
-if(!((((((key61 === "kind") || (key61 === "of")) || (key61 === "label")) || (key61 === "clamp")) || (key61 === "round")) || (key61 === "optional"))){
-const err652 = {instancePath,schemaPath:"#/oneOf/12/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
+}
+}
+if(data192.mode !== undefined){
+let data194 = data192.mode;
+const _errs681 = errors;
+let valid122 = false;
+const _errs682 = errors;
+if(typeof data194 !== "string"){
+const err652 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err652];
 }
@@ -8429,11 +8476,8 @@ vErrors.push(err652);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data188 = data.kind;
-if(typeof data188 !== "string"){
-const err653 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/12/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("half-up" !== data194){
+const err653 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err653];
 }
@@ -8442,8 +8486,12 @@ vErrors.push(err653);
 }
 errors++;
 }
-if("product" !== data188){
-const err654 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/12/properties/kind/const",keyword:"const",params:{allowedValue: "product"},message:"must be equal to constant"};
+var _valid24 = _errs682 === errors;
+valid122 = valid122 || _valid24;
+if(!valid122){
+const _errs684 = errors;
+if(typeof data194 !== "string"){
+const err654 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err654];
 }
@@ -8452,12 +8500,8 @@ vErrors.push(err654);
 }
 errors++;
 }
-}
-if(data.of !== undefined){
-let data189 = data.of;
-if(Array.isArray(data189)){
-if(data189.length < 1){
-const err655 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/12/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if("half-down" !== data194){
+const err655 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err655];
 }
@@ -8466,16 +8510,12 @@ vErrors.push(err655);
 }
 errors++;
 }
-const len8 = data189.length;
-for(let i6=0; i6<len8; i6++){
-if(!(wrapper0.validate(data189[i6], {instancePath:instancePath+"/of/" + i6,parentData:data189,parentDataProperty:i6,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err656 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/12/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid24 = _errs684 === errors;
+valid122 = valid122 || _valid24;
+if(!valid122){
+const _errs686 = errors;
+if(typeof data194 !== "string"){
+const err656 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err656];
 }
@@ -8484,12 +8524,8 @@ vErrors.push(err656);
 }
 errors++;
 }
-}
-if(data.label !== undefined){
-let data191 = data.label;
-if(data191 && typeof data191 == "object" && !Array.isArray(data191)){
-if(data191.id === undefined){
-const err657 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/12/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if("half-even" !== data194){
+const err657 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err657];
 }
@@ -8498,8 +8534,12 @@ vErrors.push(err657);
 }
 errors++;
 }
-if(data191.en === undefined){
-const err658 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/12/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+var _valid24 = _errs686 === errors;
+valid122 = valid122 || _valid24;
+if(!valid122){
+const _errs688 = errors;
+if(typeof data194 !== "string"){
+const err658 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err658];
 }
@@ -8508,9 +8548,8 @@ vErrors.push(err658);
 }
 errors++;
 }
-for(const key62 in data191){
-if(!((key62 === "id") || (key62 === "en"))){
-const err659 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/12/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
+if("up" !== data194){
+const err659 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err659];
 }
@@ -8519,12 +8558,12 @@ vErrors.push(err659);
 }
 errors++;
 }
-}
-if(data191.id !== undefined){
-let data192 = data191.id;
-if(typeof data192 === "string"){
-if((data192.length < 1 || (data192.length < 2 && func3(data192) < 1))){
-const err660 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/12/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid24 = _errs688 === errors;
+valid122 = valid122 || _valid24;
+if(!valid122){
+const _errs690 = errors;
+if(typeof data194 !== "string"){
+const err660 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err660];
 }
@@ -8533,9 +8572,8 @@ vErrors.push(err660);
 }
 errors++;
 }
-}
-else {
-const err661 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/12/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("down" !== data194){
+const err661 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err661];
 }
@@ -8544,12 +8582,12 @@ vErrors.push(err661);
 }
 errors++;
 }
-}
-if(data191.en !== undefined){
-let data193 = data191.en;
-if(typeof data193 === "string"){
-if((data193.length < 1 || (data193.length < 2 && func3(data193) < 1))){
-const err662 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/12/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid24 = _errs690 === errors;
+valid122 = valid122 || _valid24;
+if(!valid122){
+const _errs692 = errors;
+if(typeof data194 !== "string"){
+const err662 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err662];
 }
@@ -8558,9 +8596,8 @@ vErrors.push(err662);
 }
 errors++;
 }
-}
-else {
-const err663 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/12/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("ceiling" !== data194){
+const err663 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err663];
 }
@@ -8569,10 +8606,12 @@ vErrors.push(err663);
 }
 errors++;
 }
-}
-}
-else {
-const err664 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/12/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid24 = _errs692 === errors;
+valid122 = valid122 || _valid24;
+if(!valid122){
+const _errs694 = errors;
+if(typeof data194 !== "string"){
+const err664 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err664];
 }
@@ -8581,13 +8620,8 @@ vErrors.push(err664);
 }
 errors++;
 }
-}
-if(data.clamp !== undefined){
-let data194 = data.clamp;
-if(data194 && typeof data194 == "object" && !Array.isArray(data194)){
-for(const key63 in data194){
-if(!((key63 === "min") || (key63 === "max"))){
-const err665 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/12/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
+if("floor" !== data194){
+const err665 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err665];
 }
@@ -8596,11 +8630,16 @@ vErrors.push(err665);
 }
 errors++;
 }
+var _valid24 = _errs694 === errors;
+valid122 = valid122 || _valid24;
 }
-if(data194.min !== undefined){
-let data195 = data194.min;
-if(!((typeof data195 == "number") && (isFinite(data195)))){
-const err666 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/12/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+}
+}
+}
+}
+if(!valid122){
+const err666 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err666];
 }
@@ -8609,11 +8648,21 @@ vErrors.push(err666);
 }
 errors++;
 }
+else {
+errors = _errs681;
+if(vErrors !== null){
+if(_errs681){
+vErrors.length = _errs681;
 }
-if(data194.max !== undefined){
-let data196 = data194.max;
-if(!((typeof data196 == "number") && (isFinite(data196)))){
-const err667 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/12/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err667 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/11/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err667];
 }
@@ -8623,9 +8672,9 @@ vErrors.push(err667);
 errors++;
 }
 }
-}
-else {
-const err668 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/12/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err668 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/11/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err668];
 }
@@ -8635,11 +8684,9 @@ vErrors.push(err668);
 errors++;
 }
 }
-if(data.round !== undefined){
-let data197 = data.round;
-if(data197 && typeof data197 == "object" && !Array.isArray(data197)){
-if(data197.decimals === undefined){
-const err669 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/12/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+}
+else {
+const err669 = {instancePath,schemaPath:"#/oneOf/11/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err669];
 }
@@ -8648,8 +8695,11 @@ vErrors.push(err669);
 }
 errors++;
 }
-if(data197.mode === undefined){
-const err670 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/12/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+}
+else if(tag0 === "product"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err670 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err670];
 }
@@ -8658,9 +8708,8 @@ vErrors.push(err670);
 }
 errors++;
 }
-for(const key64 in data197){
-if(!((key64 === "decimals") || (key64 === "mode"))){
-const err671 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/12/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
+if(data.of === undefined){
+const err671 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
 if(vErrors === null){
 vErrors = [err671];
 }
@@ -8669,11 +8718,9 @@ vErrors.push(err671);
 }
 errors++;
 }
-}
-if(data197.decimals !== undefined){
-let data198 = data197.decimals;
-if(!(((typeof data198 == "number") && (!(data198 % 1) && !isNaN(data198))) && (isFinite(data198)))){
-const err672 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/12/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key61 in data){
+if(!(((((((key61 === "kind") || (key61 === "of")) || (key61 === "ordered")) || (key61 === "label")) || (key61 === "clamp")) || (key61 === "round")) || (key61 === "optional"))){
+const err672 = {instancePath,schemaPath:"#/oneOf/12/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err672];
 }
@@ -8682,9 +8729,11 @@ vErrors.push(err672);
 }
 errors++;
 }
-if((typeof data198 == "number") && (isFinite(data198))){
-if(data198 > 12 || isNaN(data198)){
-const err673 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/12/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+}
+if(data.kind !== undefined){
+let data196 = data.kind;
+if(typeof data196 !== "string"){
+const err673 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/12/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err673];
 }
@@ -8693,8 +8742,8 @@ vErrors.push(err673);
 }
 errors++;
 }
-if(data198 < 0 || isNaN(data198)){
-const err674 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/12/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("product" !== data196){
+const err674 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/12/properties/kind/const",keyword:"const",params:{allowedValue: "product"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err674];
 }
@@ -8704,14 +8753,11 @@ vErrors.push(err674);
 errors++;
 }
 }
-}
-if(data197.mode !== undefined){
-let data199 = data197.mode;
-const _errs710 = errors;
-let valid118 = false;
-const _errs711 = errors;
-if(typeof data199 !== "string"){
-const err675 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.of !== undefined){
+let data197 = data.of;
+if(Array.isArray(data197)){
+if(data197.length < 1){
+const err675 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/12/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err675];
 }
@@ -8720,8 +8766,16 @@ vErrors.push(err675);
 }
 errors++;
 }
-if("half-up" !== data199){
-const err676 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+const len12 = data197.length;
+for(let i14=0; i14<len12; i14++){
+if(!(wrapper0.validate(data197[i14], {instancePath:instancePath+"/of/" + i14,parentData:data197,parentDataProperty:i14,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err676 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/12/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err676];
 }
@@ -8730,12 +8784,12 @@ vErrors.push(err676);
 }
 errors++;
 }
-var _valid25 = _errs711 === errors;
-valid118 = valid118 || _valid25;
-if(!valid118){
-const _errs713 = errors;
-if(typeof data199 !== "string"){
-const err677 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.ordered !== undefined){
+let data199 = data.ordered;
+if(Array.isArray(data199)){
+if(data199.length < 2){
+const err677 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/12/properties/ordered/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err677];
 }
@@ -8744,8 +8798,12 @@ vErrors.push(err677);
 }
 errors++;
 }
-if("half-down" !== data199){
-const err678 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+const len13 = data199.length;
+for(let i15=0; i15<len13; i15++){
+let data200 = data199[i15];
+if(typeof data200 === "string"){
+if(!pattern11.test(data200)){
+const err678 = {instancePath:instancePath+"/ordered/" + i15,schemaPath:"#/oneOf/12/properties/ordered/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err678];
 }
@@ -8754,12 +8812,9 @@ vErrors.push(err678);
 }
 errors++;
 }
-var _valid25 = _errs713 === errors;
-valid118 = valid118 || _valid25;
-if(!valid118){
-const _errs715 = errors;
-if(typeof data199 !== "string"){
-const err679 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err679 = {instancePath:instancePath+"/ordered/" + i15,schemaPath:"#/oneOf/12/properties/ordered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err679];
 }
@@ -8768,8 +8823,19 @@ vErrors.push(err679);
 }
 errors++;
 }
-if("half-even" !== data199){
-const err680 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+}
+let i16 = data199.length;
+let j4;
+if(i16 > 1){
+const indices4 = {};
+for(;i16--;){
+let item4 = data199[i16];
+if(typeof item4 !== "string"){
+continue;
+}
+if(typeof indices4[item4] == "number"){
+j4 = indices4[item4];
+const err680 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/12/properties/ordered/uniqueItems",keyword:"uniqueItems",params:{i: i16, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i16+" are identical)"};
 if(vErrors === null){
 vErrors = [err680];
 }
@@ -8777,13 +8843,14 @@ else {
 vErrors.push(err680);
 }
 errors++;
+break;
 }
-var _valid25 = _errs715 === errors;
-valid118 = valid118 || _valid25;
-if(!valid118){
-const _errs717 = errors;
-if(typeof data199 !== "string"){
-const err681 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+indices4[item4] = i16;
+}
+}
+}
+else {
+const err681 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/12/properties/ordered/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err681];
 }
@@ -8792,8 +8859,12 @@ vErrors.push(err681);
 }
 errors++;
 }
-if("up" !== data199){
-const err682 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+}
+if(data.label !== undefined){
+let data201 = data.label;
+if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
+if(data201.id === undefined){
+const err682 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/12/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err682];
 }
@@ -8802,12 +8873,8 @@ vErrors.push(err682);
 }
 errors++;
 }
-var _valid25 = _errs717 === errors;
-valid118 = valid118 || _valid25;
-if(!valid118){
-const _errs719 = errors;
-if(typeof data199 !== "string"){
-const err683 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data201.en === undefined){
+const err683 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/12/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err683];
 }
@@ -8816,8 +8883,9 @@ vErrors.push(err683);
 }
 errors++;
 }
-if("down" !== data199){
-const err684 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+for(const key62 in data201){
+if(!((key62 === "id") || (key62 === "en"))){
+const err684 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/12/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err684];
 }
@@ -8826,12 +8894,12 @@ vErrors.push(err684);
 }
 errors++;
 }
-var _valid25 = _errs719 === errors;
-valid118 = valid118 || _valid25;
-if(!valid118){
-const _errs721 = errors;
-if(typeof data199 !== "string"){
-const err685 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data201.id !== undefined){
+let data202 = data201.id;
+if(typeof data202 === "string"){
+if((data202.length < 1 || (data202.length < 2 && func3(data202) < 1))){
+const err685 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/12/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err685];
 }
@@ -8840,8 +8908,9 @@ vErrors.push(err685);
 }
 errors++;
 }
-if("ceiling" !== data199){
-const err686 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+}
+else {
+const err686 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/12/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err686];
 }
@@ -8850,12 +8919,12 @@ vErrors.push(err686);
 }
 errors++;
 }
-var _valid25 = _errs721 === errors;
-valid118 = valid118 || _valid25;
-if(!valid118){
-const _errs723 = errors;
-if(typeof data199 !== "string"){
-const err687 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data201.en !== undefined){
+let data203 = data201.en;
+if(typeof data203 === "string"){
+if((data203.length < 1 || (data203.length < 2 && func3(data203) < 1))){
+const err687 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/12/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err687];
 }
@@ -8864,8 +8933,9 @@ vErrors.push(err687);
 }
 errors++;
 }
-if("floor" !== data199){
-const err688 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+}
+else {
+const err688 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/12/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err688];
 }
@@ -8874,16 +8944,10 @@ vErrors.push(err688);
 }
 errors++;
 }
-var _valid25 = _errs723 === errors;
-valid118 = valid118 || _valid25;
 }
 }
-}
-}
-}
-}
-if(!valid118){
-const err689 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err689 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/12/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err689];
 }
@@ -8892,21 +8956,13 @@ vErrors.push(err689);
 }
 errors++;
 }
-else {
-errors = _errs710;
-if(vErrors !== null){
-if(_errs710){
-vErrors.length = _errs710;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err690 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/12/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.clamp !== undefined){
+let data204 = data.clamp;
+if(data204 && typeof data204 == "object" && !Array.isArray(data204)){
+for(const key63 in data204){
+if(!((key63 === "min") || (key63 === "max"))){
+const err690 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/12/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err690];
 }
@@ -8916,9 +8972,10 @@ vErrors.push(err690);
 errors++;
 }
 }
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err691 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/12/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data204.min !== undefined){
+let data205 = data204.min;
+if(!((typeof data205 == "number") && (isFinite(data205)))){
+const err691 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/12/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err691];
 }
@@ -8928,9 +8985,10 @@ vErrors.push(err691);
 errors++;
 }
 }
-}
-else {
-const err692 = {instancePath,schemaPath:"#/oneOf/12/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data204.max !== undefined){
+let data206 = data204.max;
+if(!((typeof data206 == "number") && (isFinite(data206)))){
+const err692 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/12/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err692];
 }
@@ -8940,10 +8998,9 @@ vErrors.push(err692);
 errors++;
 }
 }
-else if(tag0 === "quotient"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err693 = {instancePath,schemaPath:"#/oneOf/13/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+}
+else {
+const err693 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/12/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err693];
 }
@@ -8952,8 +9009,12 @@ vErrors.push(err693);
 }
 errors++;
 }
-if(data.of === undefined){
-const err694 = {instancePath,schemaPath:"#/oneOf/13/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
+}
+if(data.round !== undefined){
+let data207 = data.round;
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+if(data207.decimals === undefined){
+const err694 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/12/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err694];
 }
@@ -8962,9 +9023,8 @@ vErrors.push(err694);
 }
 errors++;
 }
-for(const key65 in data){
-if(!((((((key65 === "kind") || (key65 === "of")) || (key65 === "label")) || (key65 === "clamp")) || (key65 === "round")) || (key65 === "optional"))){
-const err695 = {instancePath,schemaPath:"#/oneOf/13/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
+if(data207.mode === undefined){
+const err695 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/12/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err695];
 }
@@ -8973,11 +9033,9 @@ vErrors.push(err695);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data201 = data.kind;
-if(typeof data201 !== "string"){
-const err696 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/13/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key64 in data207){
+if(!((key64 === "decimals") || (key64 === "mode"))){
+const err696 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/12/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err696];
 }
@@ -8986,8 +9044,11 @@ vErrors.push(err696);
 }
 errors++;
 }
-if("quotient" !== data201){
-const err697 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/13/properties/kind/const",keyword:"const",params:{allowedValue: "quotient"},message:"must be equal to constant"};
+}
+if(data207.decimals !== undefined){
+let data208 = data207.decimals;
+if(!(((typeof data208 == "number") && (!(data208 % 1) && !isNaN(data208))) && (isFinite(data208)))){
+const err697 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/12/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err697];
 }
@@ -8996,12 +9057,9 @@ vErrors.push(err697);
 }
 errors++;
 }
-}
-if(data.of !== undefined){
-let data202 = data.of;
-if(Array.isArray(data202)){
-if(data202.length > 2){
-const err698 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/13/properties/of/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if((typeof data208 == "number") && (isFinite(data208))){
+if(data208 > 12 || isNaN(data208)){
+const err698 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/12/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err698];
 }
@@ -9010,8 +9068,8 @@ vErrors.push(err698);
 }
 errors++;
 }
-if(data202.length < 2){
-const err699 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/13/properties/of/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(data208 < 0 || isNaN(data208)){
+const err699 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/12/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err699];
 }
@@ -9020,16 +9078,15 @@ vErrors.push(err699);
 }
 errors++;
 }
-const len9 = data202.length;
-for(let i7=0; i7<len9; i7++){
-if(!(wrapper0.validate(data202[i7], {instancePath:instancePath+"/of/" + i7,parentData:data202,parentDataProperty:i7,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
 }
 }
-}
-else {
-const err700 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/13/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data207.mode !== undefined){
+let data209 = data207.mode;
+const _errs730 = errors;
+let valid133 = false;
+const _errs731 = errors;
+if(typeof data209 !== "string"){
+const err700 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err700];
 }
@@ -9038,12 +9095,8 @@ vErrors.push(err700);
 }
 errors++;
 }
-}
-if(data.label !== undefined){
-let data204 = data.label;
-if(data204 && typeof data204 == "object" && !Array.isArray(data204)){
-if(data204.id === undefined){
-const err701 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/13/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if("half-up" !== data209){
+const err701 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err701];
 }
@@ -9052,8 +9105,12 @@ vErrors.push(err701);
 }
 errors++;
 }
-if(data204.en === undefined){
-const err702 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/13/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+var _valid25 = _errs731 === errors;
+valid133 = valid133 || _valid25;
+if(!valid133){
+const _errs733 = errors;
+if(typeof data209 !== "string"){
+const err702 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err702];
 }
@@ -9062,9 +9119,8 @@ vErrors.push(err702);
 }
 errors++;
 }
-for(const key66 in data204){
-if(!((key66 === "id") || (key66 === "en"))){
-const err703 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/13/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
+if("half-down" !== data209){
+const err703 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err703];
 }
@@ -9073,12 +9129,12 @@ vErrors.push(err703);
 }
 errors++;
 }
-}
-if(data204.id !== undefined){
-let data205 = data204.id;
-if(typeof data205 === "string"){
-if((data205.length < 1 || (data205.length < 2 && func3(data205) < 1))){
-const err704 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/13/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid25 = _errs733 === errors;
+valid133 = valid133 || _valid25;
+if(!valid133){
+const _errs735 = errors;
+if(typeof data209 !== "string"){
+const err704 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err704];
 }
@@ -9087,9 +9143,8 @@ vErrors.push(err704);
 }
 errors++;
 }
-}
-else {
-const err705 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/13/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("half-even" !== data209){
+const err705 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err705];
 }
@@ -9098,12 +9153,12 @@ vErrors.push(err705);
 }
 errors++;
 }
-}
-if(data204.en !== undefined){
-let data206 = data204.en;
-if(typeof data206 === "string"){
-if((data206.length < 1 || (data206.length < 2 && func3(data206) < 1))){
-const err706 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/13/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid25 = _errs735 === errors;
+valid133 = valid133 || _valid25;
+if(!valid133){
+const _errs737 = errors;
+if(typeof data209 !== "string"){
+const err706 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err706];
 }
@@ -9112,9 +9167,8 @@ vErrors.push(err706);
 }
 errors++;
 }
-}
-else {
-const err707 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/13/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("up" !== data209){
+const err707 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err707];
 }
@@ -9123,10 +9177,12 @@ vErrors.push(err707);
 }
 errors++;
 }
-}
-}
-else {
-const err708 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/13/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid25 = _errs737 === errors;
+valid133 = valid133 || _valid25;
+if(!valid133){
+const _errs739 = errors;
+if(typeof data209 !== "string"){
+const err708 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err708];
 }
@@ -9135,13 +9191,8 @@ vErrors.push(err708);
 }
 errors++;
 }
-}
-if(data.clamp !== undefined){
-let data207 = data.clamp;
-if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
-for(const key67 in data207){
-if(!((key67 === "min") || (key67 === "max"))){
-const err709 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/13/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
+if("down" !== data209){
+const err709 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err709];
 }
@@ -9150,11 +9201,12 @@ vErrors.push(err709);
 }
 errors++;
 }
-}
-if(data207.min !== undefined){
-let data208 = data207.min;
-if(!((typeof data208 == "number") && (isFinite(data208)))){
-const err710 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/13/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid25 = _errs739 === errors;
+valid133 = valid133 || _valid25;
+if(!valid133){
+const _errs741 = errors;
+if(typeof data209 !== "string"){
+const err710 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err710];
 }
@@ -9163,11 +9215,8 @@ vErrors.push(err710);
 }
 errors++;
 }
-}
-if(data207.max !== undefined){
-let data209 = data207.max;
-if(!((typeof data209 == "number") && (isFinite(data209)))){
-const err711 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/13/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if("ceiling" !== data209){
+const err711 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err711];
 }
@@ -9176,10 +9225,12 @@ vErrors.push(err711);
 }
 errors++;
 }
-}
-}
-else {
-const err712 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/13/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid25 = _errs741 === errors;
+valid133 = valid133 || _valid25;
+if(!valid133){
+const _errs743 = errors;
+if(typeof data209 !== "string"){
+const err712 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err712];
 }
@@ -9188,12 +9239,8 @@ vErrors.push(err712);
 }
 errors++;
 }
-}
-if(data.round !== undefined){
-let data210 = data.round;
-if(data210 && typeof data210 == "object" && !Array.isArray(data210)){
-if(data210.decimals === undefined){
-const err713 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/13/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+if("floor" !== data209){
+const err713 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err713];
 }
@@ -9202,8 +9249,16 @@ vErrors.push(err713);
 }
 errors++;
 }
-if(data210.mode === undefined){
-const err714 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/13/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+var _valid25 = _errs743 === errors;
+valid133 = valid133 || _valid25;
+}
+}
+}
+}
+}
+}
+if(!valid133){
+const err714 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err714];
 }
@@ -9212,9 +9267,21 @@ vErrors.push(err714);
 }
 errors++;
 }
-for(const key68 in data210){
-if(!((key68 === "decimals") || (key68 === "mode"))){
-const err715 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/13/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
+else {
+errors = _errs730;
+if(vErrors !== null){
+if(_errs730){
+vErrors.length = _errs730;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err715 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/12/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err715];
 }
@@ -9224,10 +9291,9 @@ vErrors.push(err715);
 errors++;
 }
 }
-if(data210.decimals !== undefined){
-let data211 = data210.decimals;
-if(!(((typeof data211 == "number") && (!(data211 % 1) && !isNaN(data211))) && (isFinite(data211)))){
-const err716 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/13/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err716 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/12/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err716];
 }
@@ -9236,9 +9302,10 @@ vErrors.push(err716);
 }
 errors++;
 }
-if((typeof data211 == "number") && (isFinite(data211))){
-if(data211 > 12 || isNaN(data211)){
-const err717 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/13/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+}
+}
+else {
+const err717 = {instancePath,schemaPath:"#/oneOf/12/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err717];
 }
@@ -9247,8 +9314,11 @@ vErrors.push(err717);
 }
 errors++;
 }
-if(data211 < 0 || isNaN(data211)){
-const err718 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/13/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else if(tag0 === "quotient"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err718 = {instancePath,schemaPath:"#/oneOf/13/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err718];
 }
@@ -9257,15 +9327,8 @@ vErrors.push(err718);
 }
 errors++;
 }
-}
-}
-if(data210.mode !== undefined){
-let data212 = data210.mode;
-const _errs755 = errors;
-let valid126 = false;
-const _errs756 = errors;
-if(typeof data212 !== "string"){
-const err719 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.of === undefined){
+const err719 = {instancePath,schemaPath:"#/oneOf/13/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
 if(vErrors === null){
 vErrors = [err719];
 }
@@ -9274,8 +9337,9 @@ vErrors.push(err719);
 }
 errors++;
 }
-if("half-up" !== data212){
-const err720 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+for(const key65 in data){
+if(!((((((key65 === "kind") || (key65 === "of")) || (key65 === "label")) || (key65 === "clamp")) || (key65 === "round")) || (key65 === "optional"))){
+const err720 = {instancePath,schemaPath:"#/oneOf/13/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err720];
 }
@@ -9284,12 +9348,11 @@ vErrors.push(err720);
 }
 errors++;
 }
-var _valid26 = _errs756 === errors;
-valid126 = valid126 || _valid26;
-if(!valid126){
-const _errs758 = errors;
-if(typeof data212 !== "string"){
-const err721 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.kind !== undefined){
+let data211 = data.kind;
+if(typeof data211 !== "string"){
+const err721 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/13/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err721];
 }
@@ -9298,8 +9361,8 @@ vErrors.push(err721);
 }
 errors++;
 }
-if("half-down" !== data212){
-const err722 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if("quotient" !== data211){
+const err722 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/13/properties/kind/const",keyword:"const",params:{allowedValue: "quotient"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err722];
 }
@@ -9308,12 +9371,12 @@ vErrors.push(err722);
 }
 errors++;
 }
-var _valid26 = _errs758 === errors;
-valid126 = valid126 || _valid26;
-if(!valid126){
-const _errs760 = errors;
-if(typeof data212 !== "string"){
-const err723 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.of !== undefined){
+let data212 = data.of;
+if(Array.isArray(data212)){
+if(data212.length > 2){
+const err723 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/13/properties/of/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err723];
 }
@@ -9322,8 +9385,8 @@ vErrors.push(err723);
 }
 errors++;
 }
-if("half-even" !== data212){
-const err724 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if(data212.length < 2){
+const err724 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/13/properties/of/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err724];
 }
@@ -9332,12 +9395,16 @@ vErrors.push(err724);
 }
 errors++;
 }
-var _valid26 = _errs760 === errors;
-valid126 = valid126 || _valid26;
-if(!valid126){
-const _errs762 = errors;
-if(typeof data212 !== "string"){
-const err725 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len14 = data212.length;
+for(let i17=0; i17<len14; i17++){
+if(!(wrapper0.validate(data212[i17], {instancePath:instancePath+"/of/" + i17,parentData:data212,parentDataProperty:i17,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err725 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/13/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err725];
 }
@@ -9346,8 +9413,12 @@ vErrors.push(err725);
 }
 errors++;
 }
-if("up" !== data212){
-const err726 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+}
+if(data.label !== undefined){
+let data214 = data.label;
+if(data214 && typeof data214 == "object" && !Array.isArray(data214)){
+if(data214.id === undefined){
+const err726 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/13/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err726];
 }
@@ -9356,12 +9427,8 @@ vErrors.push(err726);
 }
 errors++;
 }
-var _valid26 = _errs762 === errors;
-valid126 = valid126 || _valid26;
-if(!valid126){
-const _errs764 = errors;
-if(typeof data212 !== "string"){
-const err727 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data214.en === undefined){
+const err727 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/13/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err727];
 }
@@ -9370,8 +9437,9 @@ vErrors.push(err727);
 }
 errors++;
 }
-if("down" !== data212){
-const err728 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+for(const key66 in data214){
+if(!((key66 === "id") || (key66 === "en"))){
+const err728 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/13/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err728];
 }
@@ -9380,12 +9448,12 @@ vErrors.push(err728);
 }
 errors++;
 }
-var _valid26 = _errs764 === errors;
-valid126 = valid126 || _valid26;
-if(!valid126){
-const _errs766 = errors;
-if(typeof data212 !== "string"){
-const err729 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data214.id !== undefined){
+let data215 = data214.id;
+if(typeof data215 === "string"){
+if((data215.length < 1 || (data215.length < 2 && func3(data215) < 1))){
+const err729 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/13/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err729];
 }
@@ -9394,8 +9462,9 @@ vErrors.push(err729);
 }
 errors++;
 }
-if("ceiling" !== data212){
-const err730 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+}
+else {
+const err730 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/13/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err730];
 }
@@ -9404,12 +9473,12 @@ vErrors.push(err730);
 }
 errors++;
 }
-var _valid26 = _errs766 === errors;
-valid126 = valid126 || _valid26;
-if(!valid126){
-const _errs768 = errors;
-if(typeof data212 !== "string"){
-const err731 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data214.en !== undefined){
+let data216 = data214.en;
+if(typeof data216 === "string"){
+if((data216.length < 1 || (data216.length < 2 && func3(data216) < 1))){
+const err731 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/13/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err731];
 }
@@ -9418,8 +9487,9 @@ vErrors.push(err731);
 }
 errors++;
 }
-if("floor" !== data212){
-const err732 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+}
+else {
+const err732 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/13/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err732];
 }
@@ -9428,16 +9498,10 @@ vErrors.push(err732);
 }
 errors++;
 }
-var _valid26 = _errs768 === errors;
-valid126 = valid126 || _valid26;
 }
 }
-}
-}
-}
-}
-if(!valid126){
-const err733 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err733 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/13/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err733];
 }
@@ -9446,21 +9510,13 @@ vErrors.push(err733);
 }
 errors++;
 }
-else {
-errors = _errs755;
-if(vErrors !== null){
-if(_errs755){
-vErrors.length = _errs755;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err734 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/13/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.clamp !== undefined){
+let data217 = data.clamp;
+if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
+for(const key67 in data217){
+if(!((key67 === "min") || (key67 === "max"))){
+const err734 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/13/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err734];
 }
@@ -9470,9 +9526,10 @@ vErrors.push(err734);
 errors++;
 }
 }
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err735 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/13/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data217.min !== undefined){
+let data218 = data217.min;
+if(!((typeof data218 == "number") && (isFinite(data218)))){
+const err735 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/13/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err735];
 }
@@ -9482,9 +9539,10 @@ vErrors.push(err735);
 errors++;
 }
 }
-}
-else {
-const err736 = {instancePath,schemaPath:"#/oneOf/13/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data217.max !== undefined){
+let data219 = data217.max;
+if(!((typeof data219 == "number") && (isFinite(data219)))){
+const err736 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/13/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err736];
 }
@@ -9494,10 +9552,9 @@ vErrors.push(err736);
 errors++;
 }
 }
-else if(tag0 === "one-of"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err737 = {instancePath,schemaPath:"#/oneOf/14/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+}
+else {
+const err737 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/13/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err737];
 }
@@ -9506,8 +9563,12 @@ vErrors.push(err737);
 }
 errors++;
 }
-if(data.of === undefined){
-const err738 = {instancePath,schemaPath:"#/oneOf/14/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
+}
+if(data.round !== undefined){
+let data220 = data.round;
+if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
+if(data220.decimals === undefined){
+const err738 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/13/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err738];
 }
@@ -9516,9 +9577,8 @@ vErrors.push(err738);
 }
 errors++;
 }
-for(const key69 in data){
-if(!((((((key69 === "kind") || (key69 === "of")) || (key69 === "label")) || (key69 === "clamp")) || (key69 === "round")) || (key69 === "optional"))){
-const err739 = {instancePath,schemaPath:"#/oneOf/14/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
+if(data220.mode === undefined){
+const err739 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/13/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err739];
 }
@@ -9527,11 +9587,9 @@ vErrors.push(err739);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data214 = data.kind;
-if(typeof data214 !== "string"){
-const err740 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/14/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key68 in data220){
+if(!((key68 === "decimals") || (key68 === "mode"))){
+const err740 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/13/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err740];
 }
@@ -9540,8 +9598,11 @@ vErrors.push(err740);
 }
 errors++;
 }
-if("one-of" !== data214){
-const err741 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/14/properties/kind/const",keyword:"const",params:{allowedValue: "one-of"},message:"must be equal to constant"};
+}
+if(data220.decimals !== undefined){
+let data221 = data220.decimals;
+if(!(((typeof data221 == "number") && (!(data221 % 1) && !isNaN(data221))) && (isFinite(data221)))){
+const err741 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/13/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err741];
 }
@@ -9550,12 +9611,9 @@ vErrors.push(err741);
 }
 errors++;
 }
-}
-if(data.of !== undefined){
-let data215 = data.of;
-if(Array.isArray(data215)){
-if(data215.length < 2){
-const err742 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/14/properties/of/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if((typeof data221 == "number") && (isFinite(data221))){
+if(data221 > 12 || isNaN(data221)){
+const err742 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/13/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err742];
 }
@@ -9564,16 +9622,8 @@ vErrors.push(err742);
 }
 errors++;
 }
-const len10 = data215.length;
-for(let i8=0; i8<len10; i8++){
-if(!(wrapper0.validate(data215[i8], {instancePath:instancePath+"/of/" + i8,parentData:data215,parentDataProperty:i8,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err743 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/14/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data221 < 0 || isNaN(data221)){
+const err743 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/13/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err743];
 }
@@ -9583,11 +9633,14 @@ vErrors.push(err743);
 errors++;
 }
 }
-if(data.label !== undefined){
-let data217 = data.label;
-if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
-if(data217.id === undefined){
-const err744 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+}
+if(data220.mode !== undefined){
+let data222 = data220.mode;
+const _errs775 = errors;
+let valid141 = false;
+const _errs776 = errors;
+if(typeof data222 !== "string"){
+const err744 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err744];
 }
@@ -9596,8 +9649,8 @@ vErrors.push(err744);
 }
 errors++;
 }
-if(data217.en === undefined){
-const err745 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if("half-up" !== data222){
+const err745 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err745];
 }
@@ -9606,9 +9659,12 @@ vErrors.push(err745);
 }
 errors++;
 }
-for(const key70 in data217){
-if(!((key70 === "id") || (key70 === "en"))){
-const err746 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
+var _valid26 = _errs776 === errors;
+valid141 = valid141 || _valid26;
+if(!valid141){
+const _errs778 = errors;
+if(typeof data222 !== "string"){
+const err746 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err746];
 }
@@ -9617,12 +9673,8 @@ vErrors.push(err746);
 }
 errors++;
 }
-}
-if(data217.id !== undefined){
-let data218 = data217.id;
-if(typeof data218 === "string"){
-if((data218.length < 1 || (data218.length < 2 && func3(data218) < 1))){
-const err747 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/14/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if("half-down" !== data222){
+const err747 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err747];
 }
@@ -9631,9 +9683,12 @@ vErrors.push(err747);
 }
 errors++;
 }
-}
-else {
-const err748 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/14/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid26 = _errs778 === errors;
+valid141 = valid141 || _valid26;
+if(!valid141){
+const _errs780 = errors;
+if(typeof data222 !== "string"){
+const err748 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err748];
 }
@@ -9642,12 +9697,8 @@ vErrors.push(err748);
 }
 errors++;
 }
-}
-if(data217.en !== undefined){
-let data219 = data217.en;
-if(typeof data219 === "string"){
-if((data219.length < 1 || (data219.length < 2 && func3(data219) < 1))){
-const err749 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/14/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if("half-even" !== data222){
+const err749 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err749];
 }
@@ -9656,9 +9707,12 @@ vErrors.push(err749);
 }
 errors++;
 }
-}
-else {
-const err750 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/14/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid26 = _errs780 === errors;
+valid141 = valid141 || _valid26;
+if(!valid141){
+const _errs782 = errors;
+if(typeof data222 !== "string"){
+const err750 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err750];
 }
@@ -9667,10 +9721,8 @@ vErrors.push(err750);
 }
 errors++;
 }
-}
-}
-else {
-const err751 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if("up" !== data222){
+const err751 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err751];
 }
@@ -9679,13 +9731,12 @@ vErrors.push(err751);
 }
 errors++;
 }
-}
-if(data.clamp !== undefined){
-let data220 = data.clamp;
-if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
-for(const key71 in data220){
-if(!((key71 === "min") || (key71 === "max"))){
-const err752 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/14/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
+var _valid26 = _errs782 === errors;
+valid141 = valid141 || _valid26;
+if(!valid141){
+const _errs784 = errors;
+if(typeof data222 !== "string"){
+const err752 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err752];
 }
@@ -9694,11 +9745,8 @@ vErrors.push(err752);
 }
 errors++;
 }
-}
-if(data220.min !== undefined){
-let data221 = data220.min;
-if(!((typeof data221 == "number") && (isFinite(data221)))){
-const err753 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/14/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if("down" !== data222){
+const err753 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err753];
 }
@@ -9707,11 +9755,12 @@ vErrors.push(err753);
 }
 errors++;
 }
-}
-if(data220.max !== undefined){
-let data222 = data220.max;
-if(!((typeof data222 == "number") && (isFinite(data222)))){
-const err754 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/14/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid26 = _errs784 === errors;
+valid141 = valid141 || _valid26;
+if(!valid141){
+const _errs786 = errors;
+if(typeof data222 !== "string"){
+const err754 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err754];
 }
@@ -9720,10 +9769,8 @@ vErrors.push(err754);
 }
 errors++;
 }
-}
-}
-else {
-const err755 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/14/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if("ceiling" !== data222){
+const err755 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err755];
 }
@@ -9732,12 +9779,12 @@ vErrors.push(err755);
 }
 errors++;
 }
-}
-if(data.round !== undefined){
-let data223 = data.round;
-if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
-if(data223.decimals === undefined){
-const err756 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+var _valid26 = _errs786 === errors;
+valid141 = valid141 || _valid26;
+if(!valid141){
+const _errs788 = errors;
+if(typeof data222 !== "string"){
+const err756 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err756];
 }
@@ -9746,8 +9793,8 @@ vErrors.push(err756);
 }
 errors++;
 }
-if(data223.mode === undefined){
-const err757 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+if("floor" !== data222){
+const err757 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err757];
 }
@@ -9756,9 +9803,16 @@ vErrors.push(err757);
 }
 errors++;
 }
-for(const key72 in data223){
-if(!((key72 === "decimals") || (key72 === "mode"))){
-const err758 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
+var _valid26 = _errs788 === errors;
+valid141 = valid141 || _valid26;
+}
+}
+}
+}
+}
+}
+if(!valid141){
+const err758 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err758];
 }
@@ -9767,11 +9821,21 @@ vErrors.push(err758);
 }
 errors++;
 }
+else {
+errors = _errs775;
+if(vErrors !== null){
+if(_errs775){
+vErrors.length = _errs775;
 }
-if(data223.decimals !== undefined){
-let data224 = data223.decimals;
-if(!(((typeof data224 == "number") && (!(data224 % 1) && !isNaN(data224))) && (isFinite(data224)))){
-const err759 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err759 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/13/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err759];
 }
@@ -9780,9 +9844,10 @@ vErrors.push(err759);
 }
 errors++;
 }
-if((typeof data224 == "number") && (isFinite(data224))){
-if(data224 > 12 || isNaN(data224)){
-const err760 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+}
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err760 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/13/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err760];
 }
@@ -9791,8 +9856,10 @@ vErrors.push(err760);
 }
 errors++;
 }
-if(data224 < 0 || isNaN(data224)){
-const err761 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err761 = {instancePath,schemaPath:"#/oneOf/13/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err761];
 }
@@ -9802,14 +9869,10 @@ vErrors.push(err761);
 errors++;
 }
 }
-}
-if(data223.mode !== undefined){
-let data225 = data223.mode;
-const _errs800 = errors;
-let valid134 = false;
-const _errs801 = errors;
-if(typeof data225 !== "string"){
-const err762 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else if(tag0 === "one-of"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err762 = {instancePath,schemaPath:"#/oneOf/14/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err762];
 }
@@ -9818,8 +9881,8 @@ vErrors.push(err762);
 }
 errors++;
 }
-if("half-up" !== data225){
-const err763 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+if(data.of === undefined){
+const err763 = {instancePath,schemaPath:"#/oneOf/14/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
 if(vErrors === null){
 vErrors = [err763];
 }
@@ -9828,12 +9891,9 @@ vErrors.push(err763);
 }
 errors++;
 }
-var _valid27 = _errs801 === errors;
-valid134 = valid134 || _valid27;
-if(!valid134){
-const _errs803 = errors;
-if(typeof data225 !== "string"){
-const err764 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key69 in data){
+if(!((((((key69 === "kind") || (key69 === "of")) || (key69 === "label")) || (key69 === "clamp")) || (key69 === "round")) || (key69 === "optional"))){
+const err764 = {instancePath,schemaPath:"#/oneOf/14/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err764];
 }
@@ -9842,8 +9902,11 @@ vErrors.push(err764);
 }
 errors++;
 }
-if("half-down" !== data225){
-const err765 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+}
+if(data.kind !== undefined){
+let data224 = data.kind;
+if(typeof data224 !== "string"){
+const err765 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/14/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err765];
 }
@@ -9852,12 +9915,8 @@ vErrors.push(err765);
 }
 errors++;
 }
-var _valid27 = _errs803 === errors;
-valid134 = valid134 || _valid27;
-if(!valid134){
-const _errs805 = errors;
-if(typeof data225 !== "string"){
-const err766 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("one-of" !== data224){
+const err766 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/14/properties/kind/const",keyword:"const",params:{allowedValue: "one-of"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err766];
 }
@@ -9866,8 +9925,12 @@ vErrors.push(err766);
 }
 errors++;
 }
-if("half-even" !== data225){
-const err767 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+}
+if(data.of !== undefined){
+let data225 = data.of;
+if(Array.isArray(data225)){
+if(data225.length < 2){
+const err767 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/14/properties/of/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err767];
 }
@@ -9876,12 +9939,16 @@ vErrors.push(err767);
 }
 errors++;
 }
-var _valid27 = _errs805 === errors;
-valid134 = valid134 || _valid27;
-if(!valid134){
-const _errs807 = errors;
-if(typeof data225 !== "string"){
-const err768 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len15 = data225.length;
+for(let i18=0; i18<len15; i18++){
+if(!(wrapper0.validate(data225[i18], {instancePath:instancePath+"/of/" + i18,parentData:data225,parentDataProperty:i18,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err768 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/14/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err768];
 }
@@ -9890,8 +9957,12 @@ vErrors.push(err768);
 }
 errors++;
 }
-if("up" !== data225){
-const err769 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+}
+if(data.label !== undefined){
+let data227 = data.label;
+if(data227 && typeof data227 == "object" && !Array.isArray(data227)){
+if(data227.id === undefined){
+const err769 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err769];
 }
@@ -9900,12 +9971,8 @@ vErrors.push(err769);
 }
 errors++;
 }
-var _valid27 = _errs807 === errors;
-valid134 = valid134 || _valid27;
-if(!valid134){
-const _errs809 = errors;
-if(typeof data225 !== "string"){
-const err770 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data227.en === undefined){
+const err770 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err770];
 }
@@ -9914,8 +9981,9 @@ vErrors.push(err770);
 }
 errors++;
 }
-if("down" !== data225){
-const err771 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+for(const key70 in data227){
+if(!((key70 === "id") || (key70 === "en"))){
+const err771 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err771];
 }
@@ -9924,12 +9992,12 @@ vErrors.push(err771);
 }
 errors++;
 }
-var _valid27 = _errs809 === errors;
-valid134 = valid134 || _valid27;
-if(!valid134){
-const _errs811 = errors;
-if(typeof data225 !== "string"){
-const err772 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data227.id !== undefined){
+let data228 = data227.id;
+if(typeof data228 === "string"){
+if((data228.length < 1 || (data228.length < 2 && func3(data228) < 1))){
+const err772 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/14/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err772];
 }
@@ -9938,8 +10006,9 @@ vErrors.push(err772);
 }
 errors++;
 }
-if("ceiling" !== data225){
-const err773 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+}
+else {
+const err773 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/14/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err773];
 }
@@ -9948,12 +10017,12 @@ vErrors.push(err773);
 }
 errors++;
 }
-var _valid27 = _errs811 === errors;
-valid134 = valid134 || _valid27;
-if(!valid134){
-const _errs813 = errors;
-if(typeof data225 !== "string"){
-const err774 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data227.en !== undefined){
+let data229 = data227.en;
+if(typeof data229 === "string"){
+if((data229.length < 1 || (data229.length < 2 && func3(data229) < 1))){
+const err774 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/14/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err774];
 }
@@ -9962,8 +10031,9 @@ vErrors.push(err774);
 }
 errors++;
 }
-if("floor" !== data225){
-const err775 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+}
+else {
+const err775 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/14/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err775];
 }
@@ -9972,16 +10042,10 @@ vErrors.push(err775);
 }
 errors++;
 }
-var _valid27 = _errs813 === errors;
-valid134 = valid134 || _valid27;
 }
 }
-}
-}
-}
-}
-if(!valid134){
-const err776 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err776 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err776];
 }
@@ -9990,21 +10054,13 @@ vErrors.push(err776);
 }
 errors++;
 }
-else {
-errors = _errs800;
-if(vErrors !== null){
-if(_errs800){
-vErrors.length = _errs800;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err777 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.clamp !== undefined){
+let data230 = data.clamp;
+if(data230 && typeof data230 == "object" && !Array.isArray(data230)){
+for(const key71 in data230){
+if(!((key71 === "min") || (key71 === "max"))){
+const err777 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/14/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err777];
 }
@@ -10014,9 +10070,10 @@ vErrors.push(err777);
 errors++;
 }
 }
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err778 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/14/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data230.min !== undefined){
+let data231 = data230.min;
+if(!((typeof data231 == "number") && (isFinite(data231)))){
+const err778 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/14/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err778];
 }
@@ -10026,9 +10083,10 @@ vErrors.push(err778);
 errors++;
 }
 }
-}
-else {
-const err779 = {instancePath,schemaPath:"#/oneOf/14/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data230.max !== undefined){
+let data232 = data230.max;
+if(!((typeof data232 == "number") && (isFinite(data232)))){
+const err779 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/14/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err779];
 }
@@ -10038,10 +10096,9 @@ vErrors.push(err779);
 errors++;
 }
 }
-else if(tag0 === "raters"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err780 = {instancePath,schemaPath:"#/oneOf/15/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+}
+else {
+const err780 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/14/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err780];
 }
@@ -10050,8 +10107,12 @@ vErrors.push(err780);
 }
 errors++;
 }
-if(data.roles === undefined){
-const err781 = {instancePath,schemaPath:"#/oneOf/15/required",keyword:"required",params:{missingProperty: "roles"},message:"must have required property '"+"roles"+"'"};
+}
+if(data.round !== undefined){
+let data233 = data.round;
+if(data233 && typeof data233 == "object" && !Array.isArray(data233)){
+if(data233.decimals === undefined){
+const err781 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err781];
 }
@@ -10060,9 +10121,8 @@ vErrors.push(err781);
 }
 errors++;
 }
-for(const key73 in data){
-if(!(func2.call(schema12.oneOf[15].properties, key73))){
-const err782 = {instancePath,schemaPath:"#/oneOf/15/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
+if(data233.mode === undefined){
+const err782 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err782];
 }
@@ -10071,11 +10131,9 @@ vErrors.push(err782);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data227 = data.kind;
-if(typeof data227 !== "string"){
-const err783 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/15/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key72 in data233){
+if(!((key72 === "decimals") || (key72 === "mode"))){
+const err783 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err783];
 }
@@ -10084,8 +10142,11 @@ vErrors.push(err783);
 }
 errors++;
 }
-if("raters" !== data227){
-const err784 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/15/properties/kind/const",keyword:"const",params:{allowedValue: "raters"},message:"must be equal to constant"};
+}
+if(data233.decimals !== undefined){
+let data234 = data233.decimals;
+if(!(((typeof data234 == "number") && (!(data234 % 1) && !isNaN(data234))) && (isFinite(data234)))){
+const err784 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err784];
 }
@@ -10094,13 +10155,9 @@ vErrors.push(err784);
 }
 errors++;
 }
-}
-if(data.roles !== undefined){
-let data228 = data.roles;
-if(data228 && typeof data228 == "object" && !Array.isArray(data228)){
-for(const key74 in data228){
-if(!(((((key74 === "supervisor") || (key74 === "peer")) || (key74 === "subordinate")) || (key74 === "third-party")) || (key74 === "self"))){
-const err785 = {instancePath:instancePath+"/roles",schemaPath:"#/oneOf/15/properties/roles/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
+if((typeof data234 == "number") && (isFinite(data234))){
+if(data234 > 12 || isNaN(data234)){
+const err785 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err785];
 }
@@ -10109,12 +10166,8 @@ vErrors.push(err785);
 }
 errors++;
 }
-}
-if(data228.supervisor !== undefined){
-let data229 = data228.supervisor;
-if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
-if(data229.weight === undefined){
-const err786 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+if(data234 < 0 || isNaN(data234)){
+const err786 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err786];
 }
@@ -10123,9 +10176,15 @@ vErrors.push(err786);
 }
 errors++;
 }
-for(const key75 in data229){
-if(!((((((key75 === "weight") || (key75 === "combine")) || (key75 === "trim")) || (key75 === "min")) || (key75 === "required")) || (key75 === "show"))){
-const err787 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
+}
+}
+if(data233.mode !== undefined){
+let data235 = data233.mode;
+const _errs820 = errors;
+let valid149 = false;
+const _errs821 = errors;
+if(typeof data235 !== "string"){
+const err787 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err787];
 }
@@ -10134,12 +10193,8 @@ vErrors.push(err787);
 }
 errors++;
 }
-}
-if(data229.weight !== undefined){
-let data230 = data229.weight;
-if((typeof data230 == "number") && (isFinite(data230))){
-if(data230 < 0 || isNaN(data230)){
-const err788 = {instancePath:instancePath+"/roles/supervisor/weight",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("half-up" !== data235){
+const err788 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err788];
 }
@@ -10148,9 +10203,12 @@ vErrors.push(err788);
 }
 errors++;
 }
-}
-else {
-const err789 = {instancePath:instancePath+"/roles/supervisor/weight",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid27 = _errs821 === errors;
+valid149 = valid149 || _valid27;
+if(!valid149){
+const _errs823 = errors;
+if(typeof data235 !== "string"){
+const err789 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err789];
 }
@@ -10159,14 +10217,8 @@ vErrors.push(err789);
 }
 errors++;
 }
-}
-if(data229.combine !== undefined){
-let data231 = data229.combine;
-const _errs831 = errors;
-let valid139 = false;
-const _errs832 = errors;
-if(typeof data231 !== "string"){
-const err790 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("half-down" !== data235){
+const err790 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err790];
 }
@@ -10175,8 +10227,12 @@ vErrors.push(err790);
 }
 errors++;
 }
-if("mean" !== data231){
-const err791 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
+var _valid27 = _errs823 === errors;
+valid149 = valid149 || _valid27;
+if(!valid149){
+const _errs825 = errors;
+if(typeof data235 !== "string"){
+const err791 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err791];
 }
@@ -10185,12 +10241,8 @@ vErrors.push(err791);
 }
 errors++;
 }
-var _valid28 = _errs832 === errors;
-valid139 = valid139 || _valid28;
-if(!valid139){
-const _errs834 = errors;
-if(typeof data231 !== "string"){
-const err792 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("half-even" !== data235){
+const err792 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err792];
 }
@@ -10199,8 +10251,12 @@ vErrors.push(err792);
 }
 errors++;
 }
-if("median" !== data231){
-const err793 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
+var _valid27 = _errs825 === errors;
+valid149 = valid149 || _valid27;
+if(!valid149){
+const _errs827 = errors;
+if(typeof data235 !== "string"){
+const err793 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err793];
 }
@@ -10209,12 +10265,8 @@ vErrors.push(err793);
 }
 errors++;
 }
-var _valid28 = _errs834 === errors;
-valid139 = valid139 || _valid28;
-if(!valid139){
-const _errs836 = errors;
-if(typeof data231 !== "string"){
-const err794 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("up" !== data235){
+const err794 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err794];
 }
@@ -10223,8 +10275,12 @@ vErrors.push(err794);
 }
 errors++;
 }
-if("trimmed-mean" !== data231){
-const err795 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
+var _valid27 = _errs827 === errors;
+valid149 = valid149 || _valid27;
+if(!valid149){
+const _errs829 = errors;
+if(typeof data235 !== "string"){
+const err795 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err795];
 }
@@ -10233,12 +10289,8 @@ vErrors.push(err795);
 }
 errors++;
 }
-var _valid28 = _errs836 === errors;
-valid139 = valid139 || _valid28;
-}
-}
-if(!valid139){
-const err796 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if("down" !== data235){
+const err796 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err796];
 }
@@ -10247,23 +10299,12 @@ vErrors.push(err796);
 }
 errors++;
 }
-else {
-errors = _errs831;
-if(vErrors !== null){
-if(_errs831){
-vErrors.length = _errs831;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data229.trim !== undefined){
-let data232 = data229.trim;
-if((typeof data232 == "number") && (isFinite(data232))){
-if(data232 < 0 || isNaN(data232)){
-const err797 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid27 = _errs829 === errors;
+valid149 = valid149 || _valid27;
+if(!valid149){
+const _errs831 = errors;
+if(typeof data235 !== "string"){
+const err797 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err797];
 }
@@ -10272,8 +10313,8 @@ vErrors.push(err797);
 }
 errors++;
 }
-if(data232 >= 0.5 || isNaN(data232)){
-const err798 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
+if("ceiling" !== data235){
+const err798 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err798];
 }
@@ -10282,9 +10323,12 @@ vErrors.push(err798);
 }
 errors++;
 }
-}
-else {
-const err799 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid27 = _errs831 === errors;
+valid149 = valid149 || _valid27;
+if(!valid149){
+const _errs833 = errors;
+if(typeof data235 !== "string"){
+const err799 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err799];
 }
@@ -10293,11 +10337,8 @@ vErrors.push(err799);
 }
 errors++;
 }
-}
-if(data229.min !== undefined){
-let data233 = data229.min;
-if(!(((typeof data233 == "number") && (!(data233 % 1) && !isNaN(data233))) && (isFinite(data233)))){
-const err800 = {instancePath:instancePath+"/roles/supervisor/min",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if("floor" !== data235){
+const err800 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err800];
 }
@@ -10306,9 +10347,16 @@ vErrors.push(err800);
 }
 errors++;
 }
-if((typeof data233 == "number") && (isFinite(data233))){
-if(data233 < 0 || isNaN(data233)){
-const err801 = {instancePath:instancePath+"/roles/supervisor/min",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid27 = _errs833 === errors;
+valid149 = valid149 || _valid27;
+}
+}
+}
+}
+}
+}
+if(!valid149){
+const err801 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err801];
 }
@@ -10317,11 +10365,21 @@ vErrors.push(err801);
 }
 errors++;
 }
+else {
+errors = _errs820;
+if(vErrors !== null){
+if(_errs820){
+vErrors.length = _errs820;
+}
+else {
+vErrors = null;
 }
 }
-if(data229.required !== undefined){
-if(typeof data229.required !== "boolean"){
-const err802 = {instancePath:instancePath+"/roles/supervisor/required",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+}
+}
+else {
+const err802 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err802];
 }
@@ -10331,9 +10389,9 @@ vErrors.push(err802);
 errors++;
 }
 }
-if(data229.show !== undefined){
-if(typeof data229.show !== "boolean"){
-const err803 = {instancePath:instancePath+"/roles/supervisor/show",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err803 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/14/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err803];
 }
@@ -10345,7 +10403,7 @@ errors++;
 }
 }
 else {
-const err804 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err804 = {instancePath,schemaPath:"#/oneOf/14/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err804];
 }
@@ -10355,11 +10413,10 @@ vErrors.push(err804);
 errors++;
 }
 }
-if(data228.peer !== undefined){
-let data236 = data228.peer;
-if(data236 && typeof data236 == "object" && !Array.isArray(data236)){
-if(data236.weight === undefined){
-const err805 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/15/properties/roles/properties/peer/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+else if(tag0 === "raters"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err805 = {instancePath,schemaPath:"#/oneOf/15/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err805];
 }
@@ -10368,9 +10425,8 @@ vErrors.push(err805);
 }
 errors++;
 }
-for(const key76 in data236){
-if(!((((((key76 === "weight") || (key76 === "combine")) || (key76 === "trim")) || (key76 === "min")) || (key76 === "required")) || (key76 === "show"))){
-const err806 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/15/properties/roles/properties/peer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
+if(data.roles === undefined){
+const err806 = {instancePath,schemaPath:"#/oneOf/15/required",keyword:"required",params:{missingProperty: "roles"},message:"must have required property '"+"roles"+"'"};
 if(vErrors === null){
 vErrors = [err806];
 }
@@ -10379,12 +10435,9 @@ vErrors.push(err806);
 }
 errors++;
 }
-}
-if(data236.weight !== undefined){
-let data237 = data236.weight;
-if((typeof data237 == "number") && (isFinite(data237))){
-if(data237 < 0 || isNaN(data237)){
-const err807 = {instancePath:instancePath+"/roles/peer/weight",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key73 in data){
+if(!(func2.call(schema12.oneOf[15].properties, key73))){
+const err807 = {instancePath,schemaPath:"#/oneOf/15/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err807];
 }
@@ -10394,8 +10447,10 @@ vErrors.push(err807);
 errors++;
 }
 }
-else {
-const err808 = {instancePath:instancePath+"/roles/peer/weight",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.kind !== undefined){
+let data237 = data.kind;
+if(typeof data237 !== "string"){
+const err808 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/15/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err808];
 }
@@ -10404,14 +10459,8 @@ vErrors.push(err808);
 }
 errors++;
 }
-}
-if(data236.combine !== undefined){
-let data238 = data236.combine;
-const _errs852 = errors;
-let valid141 = false;
-const _errs853 = errors;
-if(typeof data238 !== "string"){
-const err809 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("raters" !== data237){
+const err809 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/15/properties/kind/const",keyword:"const",params:{allowedValue: "raters"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err809];
 }
@@ -10420,8 +10469,13 @@ vErrors.push(err809);
 }
 errors++;
 }
-if("mean" !== data238){
-const err810 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
+}
+if(data.roles !== undefined){
+let data238 = data.roles;
+if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
+for(const key74 in data238){
+if(!(((((key74 === "supervisor") || (key74 === "peer")) || (key74 === "subordinate")) || (key74 === "third-party")) || (key74 === "self"))){
+const err810 = {instancePath:instancePath+"/roles",schemaPath:"#/oneOf/15/properties/roles/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err810];
 }
@@ -10430,12 +10484,12 @@ vErrors.push(err810);
 }
 errors++;
 }
-var _valid29 = _errs853 === errors;
-valid141 = valid141 || _valid29;
-if(!valid141){
-const _errs855 = errors;
-if(typeof data238 !== "string"){
-const err811 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data238.supervisor !== undefined){
+let data239 = data238.supervisor;
+if(data239 && typeof data239 == "object" && !Array.isArray(data239)){
+if(data239.weight === undefined){
+const err811 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err811];
 }
@@ -10444,8 +10498,9 @@ vErrors.push(err811);
 }
 errors++;
 }
-if("median" !== data238){
-const err812 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
+for(const key75 in data239){
+if(!((((((key75 === "weight") || (key75 === "combine")) || (key75 === "trim")) || (key75 === "min")) || (key75 === "required")) || (key75 === "show"))){
+const err812 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err812];
 }
@@ -10454,12 +10509,12 @@ vErrors.push(err812);
 }
 errors++;
 }
-var _valid29 = _errs855 === errors;
-valid141 = valid141 || _valid29;
-if(!valid141){
-const _errs857 = errors;
-if(typeof data238 !== "string"){
-const err813 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data239.weight !== undefined){
+let data240 = data239.weight;
+if((typeof data240 == "number") && (isFinite(data240))){
+if(data240 < 0 || isNaN(data240)){
+const err813 = {instancePath:instancePath+"/roles/supervisor/weight",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err813];
 }
@@ -10468,8 +10523,9 @@ vErrors.push(err813);
 }
 errors++;
 }
-if("trimmed-mean" !== data238){
-const err814 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
+}
+else {
+const err814 = {instancePath:instancePath+"/roles/supervisor/weight",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err814];
 }
@@ -10478,12 +10534,14 @@ vErrors.push(err814);
 }
 errors++;
 }
-var _valid29 = _errs857 === errors;
-valid141 = valid141 || _valid29;
 }
-}
-if(!valid141){
-const err815 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data239.combine !== undefined){
+let data241 = data239.combine;
+const _errs851 = errors;
+let valid154 = false;
+const _errs852 = errors;
+if(typeof data241 !== "string"){
+const err815 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err815];
 }
@@ -10492,23 +10550,8 @@ vErrors.push(err815);
 }
 errors++;
 }
-else {
-errors = _errs852;
-if(vErrors !== null){
-if(_errs852){
-vErrors.length = _errs852;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data236.trim !== undefined){
-let data239 = data236.trim;
-if((typeof data239 == "number") && (isFinite(data239))){
-if(data239 < 0 || isNaN(data239)){
-const err816 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("mean" !== data241){
+const err816 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err816];
 }
@@ -10517,8 +10560,12 @@ vErrors.push(err816);
 }
 errors++;
 }
-if(data239 >= 0.5 || isNaN(data239)){
-const err817 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
+var _valid28 = _errs852 === errors;
+valid154 = valid154 || _valid28;
+if(!valid154){
+const _errs854 = errors;
+if(typeof data241 !== "string"){
+const err817 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err817];
 }
@@ -10527,9 +10574,8 @@ vErrors.push(err817);
 }
 errors++;
 }
-}
-else {
-const err818 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if("median" !== data241){
+const err818 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err818];
 }
@@ -10538,11 +10584,12 @@ vErrors.push(err818);
 }
 errors++;
 }
-}
-if(data236.min !== undefined){
-let data240 = data236.min;
-if(!(((typeof data240 == "number") && (!(data240 % 1) && !isNaN(data240))) && (isFinite(data240)))){
-const err819 = {instancePath:instancePath+"/roles/peer/min",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var _valid28 = _errs854 === errors;
+valid154 = valid154 || _valid28;
+if(!valid154){
+const _errs856 = errors;
+if(typeof data241 !== "string"){
+const err819 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err819];
 }
@@ -10551,9 +10598,8 @@ vErrors.push(err819);
 }
 errors++;
 }
-if((typeof data240 == "number") && (isFinite(data240))){
-if(data240 < 0 || isNaN(data240)){
-const err820 = {instancePath:instancePath+"/roles/peer/min",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("trimmed-mean" !== data241){
+const err820 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err820];
 }
@@ -10562,11 +10608,12 @@ vErrors.push(err820);
 }
 errors++;
 }
+var _valid28 = _errs856 === errors;
+valid154 = valid154 || _valid28;
 }
 }
-if(data236.required !== undefined){
-if(typeof data236.required !== "boolean"){
-const err821 = {instancePath:instancePath+"/roles/peer/required",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!valid154){
+const err821 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err821];
 }
@@ -10575,10 +10622,23 @@ vErrors.push(err821);
 }
 errors++;
 }
+else {
+errors = _errs851;
+if(vErrors !== null){
+if(_errs851){
+vErrors.length = _errs851;
 }
-if(data236.show !== undefined){
-if(typeof data236.show !== "boolean"){
-const err822 = {instancePath:instancePath+"/roles/peer/show",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data239.trim !== undefined){
+let data242 = data239.trim;
+if((typeof data242 == "number") && (isFinite(data242))){
+if(data242 < 0 || isNaN(data242)){
+const err822 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err822];
 }
@@ -10587,10 +10647,8 @@ vErrors.push(err822);
 }
 errors++;
 }
-}
-}
-else {
-const err823 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/15/properties/roles/properties/peer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data242 >= 0.5 || isNaN(data242)){
+const err823 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
 if(vErrors === null){
 vErrors = [err823];
 }
@@ -10600,11 +10658,8 @@ vErrors.push(err823);
 errors++;
 }
 }
-if(data228.subordinate !== undefined){
-let data243 = data228.subordinate;
-if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
-if(data243.weight === undefined){
-const err824 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+else {
+const err824 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err824];
 }
@@ -10613,9 +10668,11 @@ vErrors.push(err824);
 }
 errors++;
 }
-for(const key77 in data243){
-if(!((((((key77 === "weight") || (key77 === "combine")) || (key77 === "trim")) || (key77 === "min")) || (key77 === "required")) || (key77 === "show"))){
-const err825 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
+}
+if(data239.min !== undefined){
+let data243 = data239.min;
+if(!(((typeof data243 == "number") && (!(data243 % 1) && !isNaN(data243))) && (isFinite(data243)))){
+const err825 = {instancePath:instancePath+"/roles/supervisor/min",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err825];
 }
@@ -10624,12 +10681,9 @@ vErrors.push(err825);
 }
 errors++;
 }
-}
-if(data243.weight !== undefined){
-let data244 = data243.weight;
-if((typeof data244 == "number") && (isFinite(data244))){
-if(data244 < 0 || isNaN(data244)){
-const err826 = {instancePath:instancePath+"/roles/subordinate/weight",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data243 == "number") && (isFinite(data243))){
+if(data243 < 0 || isNaN(data243)){
+const err826 = {instancePath:instancePath+"/roles/supervisor/min",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err826];
 }
@@ -10639,8 +10693,10 @@ vErrors.push(err826);
 errors++;
 }
 }
-else {
-const err827 = {instancePath:instancePath+"/roles/subordinate/weight",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data239.required !== undefined){
+if(typeof data239.required !== "boolean"){
+const err827 = {instancePath:instancePath+"/roles/supervisor/required",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err827];
 }
@@ -10650,13 +10706,9 @@ vErrors.push(err827);
 errors++;
 }
 }
-if(data243.combine !== undefined){
-let data245 = data243.combine;
-const _errs873 = errors;
-let valid143 = false;
-const _errs874 = errors;
-if(typeof data245 !== "string"){
-const err828 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data239.show !== undefined){
+if(typeof data239.show !== "boolean"){
+const err828 = {instancePath:instancePath+"/roles/supervisor/show",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err828];
 }
@@ -10665,8 +10717,10 @@ vErrors.push(err828);
 }
 errors++;
 }
-if("mean" !== data245){
-const err829 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
+}
+}
+else {
+const err829 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err829];
 }
@@ -10675,12 +10729,12 @@ vErrors.push(err829);
 }
 errors++;
 }
-var _valid30 = _errs874 === errors;
-valid143 = valid143 || _valid30;
-if(!valid143){
-const _errs876 = errors;
-if(typeof data245 !== "string"){
-const err830 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data238.peer !== undefined){
+let data246 = data238.peer;
+if(data246 && typeof data246 == "object" && !Array.isArray(data246)){
+if(data246.weight === undefined){
+const err830 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/15/properties/roles/properties/peer/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err830];
 }
@@ -10689,8 +10743,9 @@ vErrors.push(err830);
 }
 errors++;
 }
-if("median" !== data245){
-const err831 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
+for(const key76 in data246){
+if(!((((((key76 === "weight") || (key76 === "combine")) || (key76 === "trim")) || (key76 === "min")) || (key76 === "required")) || (key76 === "show"))){
+const err831 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/15/properties/roles/properties/peer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err831];
 }
@@ -10699,12 +10754,12 @@ vErrors.push(err831);
 }
 errors++;
 }
-var _valid30 = _errs876 === errors;
-valid143 = valid143 || _valid30;
-if(!valid143){
-const _errs878 = errors;
-if(typeof data245 !== "string"){
-const err832 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data246.weight !== undefined){
+let data247 = data246.weight;
+if((typeof data247 == "number") && (isFinite(data247))){
+if(data247 < 0 || isNaN(data247)){
+const err832 = {instancePath:instancePath+"/roles/peer/weight",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err832];
 }
@@ -10713,8 +10768,9 @@ vErrors.push(err832);
 }
 errors++;
 }
-if("trimmed-mean" !== data245){
-const err833 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
+}
+else {
+const err833 = {instancePath:instancePath+"/roles/peer/weight",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err833];
 }
@@ -10723,12 +10779,14 @@ vErrors.push(err833);
 }
 errors++;
 }
-var _valid30 = _errs878 === errors;
-valid143 = valid143 || _valid30;
 }
-}
-if(!valid143){
-const err834 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data246.combine !== undefined){
+let data248 = data246.combine;
+const _errs872 = errors;
+let valid156 = false;
+const _errs873 = errors;
+if(typeof data248 !== "string"){
+const err834 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err834];
 }
@@ -10737,23 +10795,8 @@ vErrors.push(err834);
 }
 errors++;
 }
-else {
-errors = _errs873;
-if(vErrors !== null){
-if(_errs873){
-vErrors.length = _errs873;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data243.trim !== undefined){
-let data246 = data243.trim;
-if((typeof data246 == "number") && (isFinite(data246))){
-if(data246 < 0 || isNaN(data246)){
-const err835 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("mean" !== data248){
+const err835 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err835];
 }
@@ -10762,8 +10805,12 @@ vErrors.push(err835);
 }
 errors++;
 }
-if(data246 >= 0.5 || isNaN(data246)){
-const err836 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
+var _valid29 = _errs873 === errors;
+valid156 = valid156 || _valid29;
+if(!valid156){
+const _errs875 = errors;
+if(typeof data248 !== "string"){
+const err836 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err836];
 }
@@ -10772,9 +10819,8 @@ vErrors.push(err836);
 }
 errors++;
 }
-}
-else {
-const err837 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if("median" !== data248){
+const err837 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err837];
 }
@@ -10783,11 +10829,12 @@ vErrors.push(err837);
 }
 errors++;
 }
-}
-if(data243.min !== undefined){
-let data247 = data243.min;
-if(!(((typeof data247 == "number") && (!(data247 % 1) && !isNaN(data247))) && (isFinite(data247)))){
-const err838 = {instancePath:instancePath+"/roles/subordinate/min",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var _valid29 = _errs875 === errors;
+valid156 = valid156 || _valid29;
+if(!valid156){
+const _errs877 = errors;
+if(typeof data248 !== "string"){
+const err838 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err838];
 }
@@ -10796,9 +10843,8 @@ vErrors.push(err838);
 }
 errors++;
 }
-if((typeof data247 == "number") && (isFinite(data247))){
-if(data247 < 0 || isNaN(data247)){
-const err839 = {instancePath:instancePath+"/roles/subordinate/min",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("trimmed-mean" !== data248){
+const err839 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err839];
 }
@@ -10807,11 +10853,12 @@ vErrors.push(err839);
 }
 errors++;
 }
+var _valid29 = _errs877 === errors;
+valid156 = valid156 || _valid29;
 }
 }
-if(data243.required !== undefined){
-if(typeof data243.required !== "boolean"){
-const err840 = {instancePath:instancePath+"/roles/subordinate/required",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!valid156){
+const err840 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err840];
 }
@@ -10820,10 +10867,23 @@ vErrors.push(err840);
 }
 errors++;
 }
+else {
+errors = _errs872;
+if(vErrors !== null){
+if(_errs872){
+vErrors.length = _errs872;
 }
-if(data243.show !== undefined){
-if(typeof data243.show !== "boolean"){
-const err841 = {instancePath:instancePath+"/roles/subordinate/show",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data246.trim !== undefined){
+let data249 = data246.trim;
+if((typeof data249 == "number") && (isFinite(data249))){
+if(data249 < 0 || isNaN(data249)){
+const err841 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err841];
 }
@@ -10832,10 +10892,8 @@ vErrors.push(err841);
 }
 errors++;
 }
-}
-}
-else {
-const err842 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data249 >= 0.5 || isNaN(data249)){
+const err842 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
 if(vErrors === null){
 vErrors = [err842];
 }
@@ -10845,11 +10903,8 @@ vErrors.push(err842);
 errors++;
 }
 }
-if(data228["third-party"] !== undefined){
-let data250 = data228["third-party"];
-if(data250 && typeof data250 == "object" && !Array.isArray(data250)){
-if(data250.weight === undefined){
-const err843 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+else {
+const err843 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err843];
 }
@@ -10858,9 +10913,11 @@ vErrors.push(err843);
 }
 errors++;
 }
-for(const key78 in data250){
-if(!((((((key78 === "weight") || (key78 === "combine")) || (key78 === "trim")) || (key78 === "min")) || (key78 === "required")) || (key78 === "show"))){
-const err844 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
+}
+if(data246.min !== undefined){
+let data250 = data246.min;
+if(!(((typeof data250 == "number") && (!(data250 % 1) && !isNaN(data250))) && (isFinite(data250)))){
+const err844 = {instancePath:instancePath+"/roles/peer/min",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err844];
 }
@@ -10869,12 +10926,9 @@ vErrors.push(err844);
 }
 errors++;
 }
-}
-if(data250.weight !== undefined){
-let data251 = data250.weight;
-if((typeof data251 == "number") && (isFinite(data251))){
-if(data251 < 0 || isNaN(data251)){
-const err845 = {instancePath:instancePath+"/roles/third-party/weight",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data250 == "number") && (isFinite(data250))){
+if(data250 < 0 || isNaN(data250)){
+const err845 = {instancePath:instancePath+"/roles/peer/min",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err845];
 }
@@ -10884,8 +10938,10 @@ vErrors.push(err845);
 errors++;
 }
 }
-else {
-const err846 = {instancePath:instancePath+"/roles/third-party/weight",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data246.required !== undefined){
+if(typeof data246.required !== "boolean"){
+const err846 = {instancePath:instancePath+"/roles/peer/required",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err846];
 }
@@ -10895,13 +10951,9 @@ vErrors.push(err846);
 errors++;
 }
 }
-if(data250.combine !== undefined){
-let data252 = data250.combine;
-const _errs894 = errors;
-let valid145 = false;
-const _errs895 = errors;
-if(typeof data252 !== "string"){
-const err847 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data246.show !== undefined){
+if(typeof data246.show !== "boolean"){
+const err847 = {instancePath:instancePath+"/roles/peer/show",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err847];
 }
@@ -10910,8 +10962,10 @@ vErrors.push(err847);
 }
 errors++;
 }
-if("mean" !== data252){
-const err848 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
+}
+}
+else {
+const err848 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/15/properties/roles/properties/peer/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err848];
 }
@@ -10920,12 +10974,12 @@ vErrors.push(err848);
 }
 errors++;
 }
-var _valid31 = _errs895 === errors;
-valid145 = valid145 || _valid31;
-if(!valid145){
-const _errs897 = errors;
-if(typeof data252 !== "string"){
-const err849 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data238.subordinate !== undefined){
+let data253 = data238.subordinate;
+if(data253 && typeof data253 == "object" && !Array.isArray(data253)){
+if(data253.weight === undefined){
+const err849 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err849];
 }
@@ -10934,8 +10988,9 @@ vErrors.push(err849);
 }
 errors++;
 }
-if("median" !== data252){
-const err850 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
+for(const key77 in data253){
+if(!((((((key77 === "weight") || (key77 === "combine")) || (key77 === "trim")) || (key77 === "min")) || (key77 === "required")) || (key77 === "show"))){
+const err850 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err850];
 }
@@ -10944,12 +10999,12 @@ vErrors.push(err850);
 }
 errors++;
 }
-var _valid31 = _errs897 === errors;
-valid145 = valid145 || _valid31;
-if(!valid145){
-const _errs899 = errors;
-if(typeof data252 !== "string"){
-const err851 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data253.weight !== undefined){
+let data254 = data253.weight;
+if((typeof data254 == "number") && (isFinite(data254))){
+if(data254 < 0 || isNaN(data254)){
+const err851 = {instancePath:instancePath+"/roles/subordinate/weight",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err851];
 }
@@ -10958,8 +11013,9 @@ vErrors.push(err851);
 }
 errors++;
 }
-if("trimmed-mean" !== data252){
-const err852 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
+}
+else {
+const err852 = {instancePath:instancePath+"/roles/subordinate/weight",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err852];
 }
@@ -10968,12 +11024,14 @@ vErrors.push(err852);
 }
 errors++;
 }
-var _valid31 = _errs899 === errors;
-valid145 = valid145 || _valid31;
 }
-}
-if(!valid145){
-const err853 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data253.combine !== undefined){
+let data255 = data253.combine;
+const _errs893 = errors;
+let valid158 = false;
+const _errs894 = errors;
+if(typeof data255 !== "string"){
+const err853 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err853];
 }
@@ -10982,23 +11040,8 @@ vErrors.push(err853);
 }
 errors++;
 }
-else {
-errors = _errs894;
-if(vErrors !== null){
-if(_errs894){
-vErrors.length = _errs894;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data250.trim !== undefined){
-let data253 = data250.trim;
-if((typeof data253 == "number") && (isFinite(data253))){
-if(data253 < 0 || isNaN(data253)){
-const err854 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("mean" !== data255){
+const err854 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err854];
 }
@@ -11007,8 +11050,12 @@ vErrors.push(err854);
 }
 errors++;
 }
-if(data253 >= 0.5 || isNaN(data253)){
-const err855 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
+var _valid30 = _errs894 === errors;
+valid158 = valid158 || _valid30;
+if(!valid158){
+const _errs896 = errors;
+if(typeof data255 !== "string"){
+const err855 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err855];
 }
@@ -11017,9 +11064,8 @@ vErrors.push(err855);
 }
 errors++;
 }
-}
-else {
-const err856 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if("median" !== data255){
+const err856 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err856];
 }
@@ -11028,11 +11074,12 @@ vErrors.push(err856);
 }
 errors++;
 }
-}
-if(data250.min !== undefined){
-let data254 = data250.min;
-if(!(((typeof data254 == "number") && (!(data254 % 1) && !isNaN(data254))) && (isFinite(data254)))){
-const err857 = {instancePath:instancePath+"/roles/third-party/min",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var _valid30 = _errs896 === errors;
+valid158 = valid158 || _valid30;
+if(!valid158){
+const _errs898 = errors;
+if(typeof data255 !== "string"){
+const err857 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err857];
 }
@@ -11041,9 +11088,8 @@ vErrors.push(err857);
 }
 errors++;
 }
-if((typeof data254 == "number") && (isFinite(data254))){
-if(data254 < 0 || isNaN(data254)){
-const err858 = {instancePath:instancePath+"/roles/third-party/min",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("trimmed-mean" !== data255){
+const err858 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err858];
 }
@@ -11052,11 +11098,12 @@ vErrors.push(err858);
 }
 errors++;
 }
+var _valid30 = _errs898 === errors;
+valid158 = valid158 || _valid30;
 }
 }
-if(data250.required !== undefined){
-if(typeof data250.required !== "boolean"){
-const err859 = {instancePath:instancePath+"/roles/third-party/required",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!valid158){
+const err859 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err859];
 }
@@ -11065,10 +11112,23 @@ vErrors.push(err859);
 }
 errors++;
 }
+else {
+errors = _errs893;
+if(vErrors !== null){
+if(_errs893){
+vErrors.length = _errs893;
 }
-if(data250.show !== undefined){
-if(typeof data250.show !== "boolean"){
-const err860 = {instancePath:instancePath+"/roles/third-party/show",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data253.trim !== undefined){
+let data256 = data253.trim;
+if((typeof data256 == "number") && (isFinite(data256))){
+if(data256 < 0 || isNaN(data256)){
+const err860 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err860];
 }
@@ -11077,10 +11137,8 @@ vErrors.push(err860);
 }
 errors++;
 }
-}
-}
-else {
-const err861 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data256 >= 0.5 || isNaN(data256)){
+const err861 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
 if(vErrors === null){
 vErrors = [err861];
 }
@@ -11090,11 +11148,8 @@ vErrors.push(err861);
 errors++;
 }
 }
-if(data228.self !== undefined){
-let data257 = data228.self;
-if(data257 && typeof data257 == "object" && !Array.isArray(data257)){
-if(data257.weight === undefined){
-const err862 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/15/properties/roles/properties/self/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+else {
+const err862 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err862];
 }
@@ -11103,9 +11158,11 @@ vErrors.push(err862);
 }
 errors++;
 }
-for(const key79 in data257){
-if(!((((((key79 === "weight") || (key79 === "combine")) || (key79 === "trim")) || (key79 === "min")) || (key79 === "required")) || (key79 === "show"))){
-const err863 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/15/properties/roles/properties/self/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
+}
+if(data253.min !== undefined){
+let data257 = data253.min;
+if(!(((typeof data257 == "number") && (!(data257 % 1) && !isNaN(data257))) && (isFinite(data257)))){
+const err863 = {instancePath:instancePath+"/roles/subordinate/min",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err863];
 }
@@ -11114,12 +11171,9 @@ vErrors.push(err863);
 }
 errors++;
 }
-}
-if(data257.weight !== undefined){
-let data258 = data257.weight;
-if((typeof data258 == "number") && (isFinite(data258))){
-if(data258 < 0 || isNaN(data258)){
-const err864 = {instancePath:instancePath+"/roles/self/weight",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data257 == "number") && (isFinite(data257))){
+if(data257 < 0 || isNaN(data257)){
+const err864 = {instancePath:instancePath+"/roles/subordinate/min",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err864];
 }
@@ -11129,8 +11183,10 @@ vErrors.push(err864);
 errors++;
 }
 }
-else {
-const err865 = {instancePath:instancePath+"/roles/self/weight",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data253.required !== undefined){
+if(typeof data253.required !== "boolean"){
+const err865 = {instancePath:instancePath+"/roles/subordinate/required",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err865];
 }
@@ -11140,13 +11196,9 @@ vErrors.push(err865);
 errors++;
 }
 }
-if(data257.combine !== undefined){
-let data259 = data257.combine;
-const _errs915 = errors;
-let valid147 = false;
-const _errs916 = errors;
-if(typeof data259 !== "string"){
-const err866 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data253.show !== undefined){
+if(typeof data253.show !== "boolean"){
+const err866 = {instancePath:instancePath+"/roles/subordinate/show",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err866];
 }
@@ -11155,8 +11207,10 @@ vErrors.push(err866);
 }
 errors++;
 }
-if("mean" !== data259){
-const err867 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
+}
+}
+else {
+const err867 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err867];
 }
@@ -11165,12 +11219,12 @@ vErrors.push(err867);
 }
 errors++;
 }
-var _valid32 = _errs916 === errors;
-valid147 = valid147 || _valid32;
-if(!valid147){
-const _errs918 = errors;
-if(typeof data259 !== "string"){
-const err868 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data238["third-party"] !== undefined){
+let data260 = data238["third-party"];
+if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
+if(data260.weight === undefined){
+const err868 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err868];
 }
@@ -11179,8 +11233,9 @@ vErrors.push(err868);
 }
 errors++;
 }
-if("median" !== data259){
-const err869 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
+for(const key78 in data260){
+if(!((((((key78 === "weight") || (key78 === "combine")) || (key78 === "trim")) || (key78 === "min")) || (key78 === "required")) || (key78 === "show"))){
+const err869 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err869];
 }
@@ -11189,12 +11244,12 @@ vErrors.push(err869);
 }
 errors++;
 }
-var _valid32 = _errs918 === errors;
-valid147 = valid147 || _valid32;
-if(!valid147){
-const _errs920 = errors;
-if(typeof data259 !== "string"){
-const err870 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data260.weight !== undefined){
+let data261 = data260.weight;
+if((typeof data261 == "number") && (isFinite(data261))){
+if(data261 < 0 || isNaN(data261)){
+const err870 = {instancePath:instancePath+"/roles/third-party/weight",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err870];
 }
@@ -11203,8 +11258,9 @@ vErrors.push(err870);
 }
 errors++;
 }
-if("trimmed-mean" !== data259){
-const err871 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
+}
+else {
+const err871 = {instancePath:instancePath+"/roles/third-party/weight",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err871];
 }
@@ -11213,12 +11269,14 @@ vErrors.push(err871);
 }
 errors++;
 }
-var _valid32 = _errs920 === errors;
-valid147 = valid147 || _valid32;
 }
-}
-if(!valid147){
-const err872 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data260.combine !== undefined){
+let data262 = data260.combine;
+const _errs914 = errors;
+let valid160 = false;
+const _errs915 = errors;
+if(typeof data262 !== "string"){
+const err872 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err872];
 }
@@ -11227,23 +11285,8 @@ vErrors.push(err872);
 }
 errors++;
 }
-else {
-errors = _errs915;
-if(vErrors !== null){
-if(_errs915){
-vErrors.length = _errs915;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data257.trim !== undefined){
-let data260 = data257.trim;
-if((typeof data260 == "number") && (isFinite(data260))){
-if(data260 < 0 || isNaN(data260)){
-const err873 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("mean" !== data262){
+const err873 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err873];
 }
@@ -11252,8 +11295,12 @@ vErrors.push(err873);
 }
 errors++;
 }
-if(data260 >= 0.5 || isNaN(data260)){
-const err874 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
+var _valid31 = _errs915 === errors;
+valid160 = valid160 || _valid31;
+if(!valid160){
+const _errs917 = errors;
+if(typeof data262 !== "string"){
+const err874 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err874];
 }
@@ -11262,9 +11309,8 @@ vErrors.push(err874);
 }
 errors++;
 }
-}
-else {
-const err875 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if("median" !== data262){
+const err875 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err875];
 }
@@ -11273,11 +11319,12 @@ vErrors.push(err875);
 }
 errors++;
 }
-}
-if(data257.min !== undefined){
-let data261 = data257.min;
-if(!(((typeof data261 == "number") && (!(data261 % 1) && !isNaN(data261))) && (isFinite(data261)))){
-const err876 = {instancePath:instancePath+"/roles/self/min",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var _valid31 = _errs917 === errors;
+valid160 = valid160 || _valid31;
+if(!valid160){
+const _errs919 = errors;
+if(typeof data262 !== "string"){
+const err876 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err876];
 }
@@ -11286,9 +11333,8 @@ vErrors.push(err876);
 }
 errors++;
 }
-if((typeof data261 == "number") && (isFinite(data261))){
-if(data261 < 0 || isNaN(data261)){
-const err877 = {instancePath:instancePath+"/roles/self/min",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("trimmed-mean" !== data262){
+const err877 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err877];
 }
@@ -11297,11 +11343,12 @@ vErrors.push(err877);
 }
 errors++;
 }
+var _valid31 = _errs919 === errors;
+valid160 = valid160 || _valid31;
 }
 }
-if(data257.required !== undefined){
-if(typeof data257.required !== "boolean"){
-const err878 = {instancePath:instancePath+"/roles/self/required",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!valid160){
+const err878 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err878];
 }
@@ -11310,10 +11357,23 @@ vErrors.push(err878);
 }
 errors++;
 }
+else {
+errors = _errs914;
+if(vErrors !== null){
+if(_errs914){
+vErrors.length = _errs914;
 }
-if(data257.show !== undefined){
-if(typeof data257.show !== "boolean"){
-const err879 = {instancePath:instancePath+"/roles/self/show",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data260.trim !== undefined){
+let data263 = data260.trim;
+if((typeof data263 == "number") && (isFinite(data263))){
+if(data263 < 0 || isNaN(data263)){
+const err879 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err879];
 }
@@ -11322,10 +11382,8 @@ vErrors.push(err879);
 }
 errors++;
 }
-}
-}
-else {
-const err880 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/15/properties/roles/properties/self/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data263 >= 0.5 || isNaN(data263)){
+const err880 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
 if(vErrors === null){
 vErrors = [err880];
 }
@@ -11335,9 +11393,8 @@ vErrors.push(err880);
 errors++;
 }
 }
-}
 else {
-const err881 = {instancePath:instancePath+"/roles",schemaPath:"#/oneOf/15/properties/roles/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err881 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err881];
 }
@@ -11347,13 +11404,10 @@ vErrors.push(err881);
 errors++;
 }
 }
-if(data.whenShort !== undefined){
-let data264 = data.whenShort;
-const _errs931 = errors;
-let valid148 = false;
-const _errs932 = errors;
-if(typeof data264 !== "string"){
-const err882 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data260.min !== undefined){
+let data264 = data260.min;
+if(!(((typeof data264 == "number") && (!(data264 % 1) && !isNaN(data264))) && (isFinite(data264)))){
+const err882 = {instancePath:instancePath+"/roles/third-party/min",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err882];
 }
@@ -11362,8 +11416,9 @@ vErrors.push(err882);
 }
 errors++;
 }
-if("renormalise" !== data264){
-const err883 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/0/const",keyword:"const",params:{allowedValue: "renormalise"},message:"must be equal to constant"};
+if((typeof data264 == "number") && (isFinite(data264))){
+if(data264 < 0 || isNaN(data264)){
+const err883 = {instancePath:instancePath+"/roles/third-party/min",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err883];
 }
@@ -11372,12 +11427,11 @@ vErrors.push(err883);
 }
 errors++;
 }
-var _valid33 = _errs932 === errors;
-valid148 = valid148 || _valid33;
-if(!valid148){
-const _errs934 = errors;
-if(typeof data264 !== "string"){
-const err884 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+if(data260.required !== undefined){
+if(typeof data260.required !== "boolean"){
+const err884 = {instancePath:instancePath+"/roles/third-party/required",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err884];
 }
@@ -11386,8 +11440,10 @@ vErrors.push(err884);
 }
 errors++;
 }
-if("pending" !== data264){
-const err885 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/1/const",keyword:"const",params:{allowedValue: "pending"},message:"must be equal to constant"};
+}
+if(data260.show !== undefined){
+if(typeof data260.show !== "boolean"){
+const err885 = {instancePath:instancePath+"/roles/third-party/show",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err885];
 }
@@ -11396,11 +11452,10 @@ vErrors.push(err885);
 }
 errors++;
 }
-var _valid33 = _errs934 === errors;
-valid148 = valid148 || _valid33;
 }
-if(!valid148){
-const err886 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err886 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err886];
 }
@@ -11409,24 +11464,12 @@ vErrors.push(err886);
 }
 errors++;
 }
-else {
-errors = _errs931;
-if(vErrors !== null){
-if(_errs931){
-vErrors.length = _errs931;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.map !== undefined){
-let data265 = data.map;
-if(data265 && typeof data265 == "object" && !Array.isArray(data265)){
-for(const key80 in data265){
-if(!(pattern18.test(key80))){
-const err887 = {instancePath:instancePath+"/map",schemaPath:"#/oneOf/15/properties/map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
+if(data238.self !== undefined){
+let data267 = data238.self;
+if(data267 && typeof data267 == "object" && !Array.isArray(data267)){
+if(data267.weight === undefined){
+const err887 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/15/properties/roles/properties/self/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err887];
 }
@@ -11435,12 +11478,9 @@ vErrors.push(err887);
 }
 errors++;
 }
-}
-for(const key81 in data265){
-if(pattern18.test(key81)){
-let data266 = data265[key81];
-if(!((typeof data266 == "number") && (isFinite(data266)))){
-const err888 = {instancePath:instancePath+"/map/" + key81.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/15/properties/map/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key79 in data267){
+if(!((((((key79 === "weight") || (key79 === "combine")) || (key79 === "trim")) || (key79 === "min")) || (key79 === "required")) || (key79 === "show"))){
+const err888 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/15/properties/roles/properties/self/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err888];
 }
@@ -11450,10 +11490,11 @@ vErrors.push(err888);
 errors++;
 }
 }
-}
-}
-else {
-const err889 = {instancePath:instancePath+"/map",schemaPath:"#/oneOf/15/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data267.weight !== undefined){
+let data268 = data267.weight;
+if((typeof data268 == "number") && (isFinite(data268))){
+if(data268 < 0 || isNaN(data268)){
+const err889 = {instancePath:instancePath+"/roles/self/weight",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err889];
 }
@@ -11463,11 +11504,8 @@ vErrors.push(err889);
 errors++;
 }
 }
-if(data.divergence !== undefined){
-let data267 = data.divergence;
-if(data267 && typeof data267 == "object" && !Array.isArray(data267)){
-if(data267.threshold === undefined){
-const err890 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'"};
+else {
+const err890 = {instancePath:instancePath+"/roles/self/weight",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err890];
 }
@@ -11476,9 +11514,14 @@ vErrors.push(err890);
 }
 errors++;
 }
-for(const key82 in data267){
-if(!((key82 === "threshold") || (key82 === "consensus"))){
-const err891 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties"};
+}
+if(data267.combine !== undefined){
+let data269 = data267.combine;
+const _errs935 = errors;
+let valid162 = false;
+const _errs936 = errors;
+if(typeof data269 !== "string"){
+const err891 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err891];
 }
@@ -11487,12 +11530,8 @@ vErrors.push(err891);
 }
 errors++;
 }
-}
-if(data267.threshold !== undefined){
-let data268 = data267.threshold;
-if((typeof data268 == "number") && (isFinite(data268))){
-if(data268 < 0 || isNaN(data268)){
-const err892 = {instancePath:instancePath+"/divergence/threshold",schemaPath:"#/oneOf/15/properties/divergence/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("mean" !== data269){
+const err892 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err892];
 }
@@ -11501,9 +11540,12 @@ vErrors.push(err892);
 }
 errors++;
 }
-}
-else {
-const err893 = {instancePath:instancePath+"/divergence/threshold",schemaPath:"#/oneOf/15/properties/divergence/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid32 = _errs936 === errors;
+valid162 = valid162 || _valid32;
+if(!valid162){
+const _errs938 = errors;
+if(typeof data269 !== "string"){
+const err893 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err893];
 }
@@ -11512,12 +11554,8 @@ vErrors.push(err893);
 }
 errors++;
 }
-}
-if(data267.consensus !== undefined){
-let data269 = data267.consensus;
-if(Array.isArray(data269)){
-if(data269.length < 1){
-const err894 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if("median" !== data269){
+const err894 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err894];
 }
@@ -11526,14 +11564,12 @@ vErrors.push(err894);
 }
 errors++;
 }
-const len11 = data269.length;
-for(let i9=0; i9<len11; i9++){
-let data270 = data269[i9];
-const _errs949 = errors;
-let valid153 = false;
-const _errs950 = errors;
-if(typeof data270 !== "string"){
-const err895 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid32 = _errs938 === errors;
+valid162 = valid162 || _valid32;
+if(!valid162){
+const _errs940 = errors;
+if(typeof data269 !== "string"){
+const err895 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err895];
 }
@@ -11542,8 +11578,8 @@ vErrors.push(err895);
 }
 errors++;
 }
-if("supervisor" !== data270){
-const err896 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/0/const",keyword:"const",params:{allowedValue: "supervisor"},message:"must be equal to constant"};
+if("trimmed-mean" !== data269){
+const err896 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err896];
 }
@@ -11552,12 +11588,12 @@ vErrors.push(err896);
 }
 errors++;
 }
-var _valid34 = _errs950 === errors;
-valid153 = valid153 || _valid34;
-if(!valid153){
-const _errs952 = errors;
-if(typeof data270 !== "string"){
-const err897 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid32 = _errs940 === errors;
+valid162 = valid162 || _valid32;
+}
+}
+if(!valid162){
+const err897 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err897];
 }
@@ -11566,8 +11602,23 @@ vErrors.push(err897);
 }
 errors++;
 }
-if("peer" !== data270){
-const err898 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/1/const",keyword:"const",params:{allowedValue: "peer"},message:"must be equal to constant"};
+else {
+errors = _errs935;
+if(vErrors !== null){
+if(_errs935){
+vErrors.length = _errs935;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data267.trim !== undefined){
+let data270 = data267.trim;
+if((typeof data270 == "number") && (isFinite(data270))){
+if(data270 < 0 || isNaN(data270)){
+const err898 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err898];
 }
@@ -11576,12 +11627,8 @@ vErrors.push(err898);
 }
 errors++;
 }
-var _valid34 = _errs952 === errors;
-valid153 = valid153 || _valid34;
-if(!valid153){
-const _errs954 = errors;
-if(typeof data270 !== "string"){
-const err899 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data270 >= 0.5 || isNaN(data270)){
+const err899 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
 if(vErrors === null){
 vErrors = [err899];
 }
@@ -11590,8 +11637,9 @@ vErrors.push(err899);
 }
 errors++;
 }
-if("subordinate" !== data270){
-const err900 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/2/const",keyword:"const",params:{allowedValue: "subordinate"},message:"must be equal to constant"};
+}
+else {
+const err900 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err900];
 }
@@ -11600,12 +11648,11 @@ vErrors.push(err900);
 }
 errors++;
 }
-var _valid34 = _errs954 === errors;
-valid153 = valid153 || _valid34;
-if(!valid153){
-const _errs956 = errors;
-if(typeof data270 !== "string"){
-const err901 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data267.min !== undefined){
+let data271 = data267.min;
+if(!(((typeof data271 == "number") && (!(data271 % 1) && !isNaN(data271))) && (isFinite(data271)))){
+const err901 = {instancePath:instancePath+"/roles/self/min",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err901];
 }
@@ -11614,8 +11661,9 @@ vErrors.push(err901);
 }
 errors++;
 }
-if("third-party" !== data270){
-const err902 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/3/const",keyword:"const",params:{allowedValue: "third-party"},message:"must be equal to constant"};
+if((typeof data271 == "number") && (isFinite(data271))){
+if(data271 < 0 || isNaN(data271)){
+const err902 = {instancePath:instancePath+"/roles/self/min",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err902];
 }
@@ -11624,12 +11672,11 @@ vErrors.push(err902);
 }
 errors++;
 }
-var _valid34 = _errs956 === errors;
-valid153 = valid153 || _valid34;
-if(!valid153){
-const _errs958 = errors;
-if(typeof data270 !== "string"){
-const err903 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+if(data267.required !== undefined){
+if(typeof data267.required !== "boolean"){
+const err903 = {instancePath:instancePath+"/roles/self/required",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err903];
 }
@@ -11638,8 +11685,10 @@ vErrors.push(err903);
 }
 errors++;
 }
-if("self" !== data270){
-const err904 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/4/const",keyword:"const",params:{allowedValue: "self"},message:"must be equal to constant"};
+}
+if(data267.show !== undefined){
+if(typeof data267.show !== "boolean"){
+const err904 = {instancePath:instancePath+"/roles/self/show",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err904];
 }
@@ -11648,14 +11697,10 @@ vErrors.push(err904);
 }
 errors++;
 }
-var _valid34 = _errs958 === errors;
-valid153 = valid153 || _valid34;
 }
 }
-}
-}
-if(!valid153){
-const err905 = {instancePath:instancePath+"/divergence/consensus/" + i9,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err905 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/15/properties/roles/properties/self/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err905];
 }
@@ -11664,26 +11709,10 @@ vErrors.push(err905);
 }
 errors++;
 }
-else {
-errors = _errs949;
-if(vErrors !== null){
-if(_errs949){
-vErrors.length = _errs949;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-let i10 = data269.length;
-let j0;
-if(i10 > 1){
-outer0:
-for(;i10--;){
-for(j0 = i10; j0--;){
-if(func0(data269[i10], data269[j0])){
-const err906 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i10+" are identical)"};
+const err906 = {instancePath:instancePath+"/roles",schemaPath:"#/oneOf/15/properties/roles/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err906];
 }
@@ -11691,14 +11720,15 @@ else {
 vErrors.push(err906);
 }
 errors++;
-break outer0;
 }
 }
-}
-}
-}
-else {
-const err907 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.whenShort !== undefined){
+let data274 = data.whenShort;
+const _errs951 = errors;
+let valid163 = false;
+const _errs952 = errors;
+if(typeof data274 !== "string"){
+const err907 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err907];
 }
@@ -11707,10 +11737,8 @@ vErrors.push(err907);
 }
 errors++;
 }
-}
-}
-else {
-const err908 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if("renormalise" !== data274){
+const err908 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/0/const",keyword:"const",params:{allowedValue: "renormalise"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err908];
 }
@@ -11719,12 +11747,12 @@ vErrors.push(err908);
 }
 errors++;
 }
-}
-if(data.influenceCap !== undefined){
-let data271 = data.influenceCap;
-if((typeof data271 == "number") && (isFinite(data271))){
-if(data271 <= 0 || isNaN(data271)){
-const err909 = {instancePath:instancePath+"/influenceCap",schemaPath:"#/oneOf/15/properties/influenceCap/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+var _valid33 = _errs952 === errors;
+valid163 = valid163 || _valid33;
+if(!valid163){
+const _errs954 = errors;
+if(typeof data274 !== "string"){
+const err909 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err909];
 }
@@ -11733,9 +11761,8 @@ vErrors.push(err909);
 }
 errors++;
 }
-}
-else {
-const err910 = {instancePath:instancePath+"/influenceCap",schemaPath:"#/oneOf/15/properties/influenceCap/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if("pending" !== data274){
+const err910 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/1/const",keyword:"const",params:{allowedValue: "pending"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err910];
 }
@@ -11744,12 +11771,11 @@ vErrors.push(err910);
 }
 errors++;
 }
+var _valid33 = _errs954 === errors;
+valid163 = valid163 || _valid33;
 }
-if(data.calibration !== undefined){
-let data272 = data.calibration;
-if(data272 && typeof data272 == "object" && !Array.isArray(data272)){
-if(data272.method === undefined){
-const err911 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
+if(!valid163){
+const err911 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err911];
 }
@@ -11758,8 +11784,24 @@ vErrors.push(err911);
 }
 errors++;
 }
-if(data272.mean === undefined){
-const err912 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "mean"},message:"must have required property '"+"mean"+"'"};
+else {
+errors = _errs951;
+if(vErrors !== null){
+if(_errs951){
+vErrors.length = _errs951;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.map !== undefined){
+let data275 = data.map;
+if(data275 && typeof data275 == "object" && !Array.isArray(data275)){
+for(const key80 in data275){
+if(!(pattern18.test(key80))){
+const err912 = {instancePath:instancePath+"/map",schemaPath:"#/oneOf/15/properties/map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err912];
 }
@@ -11768,8 +11810,12 @@ vErrors.push(err912);
 }
 errors++;
 }
-if(data272.sd === undefined){
-const err913 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "sd"},message:"must have required property '"+"sd"+"'"};
+}
+for(const key81 in data275){
+if(pattern18.test(key81)){
+let data276 = data275[key81];
+if(!((typeof data276 == "number") && (isFinite(data276)))){
+const err913 = {instancePath:instancePath+"/map/" + key81.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/15/properties/map/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err913];
 }
@@ -11778,9 +11824,11 @@ vErrors.push(err913);
 }
 errors++;
 }
-for(const key83 in data272){
-if(!(((key83 === "method") || (key83 === "mean")) || (key83 === "sd"))){
-const err914 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err914 = {instancePath:instancePath+"/map",schemaPath:"#/oneOf/15/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err914];
 }
@@ -11790,10 +11838,11 @@ vErrors.push(err914);
 errors++;
 }
 }
-if(data272.method !== undefined){
-let data273 = data272.method;
-if(typeof data273 !== "string"){
-const err915 = {instancePath:instancePath+"/calibration/method",schemaPath:"#/oneOf/15/properties/calibration/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.divergence !== undefined){
+let data277 = data.divergence;
+if(data277 && typeof data277 == "object" && !Array.isArray(data277)){
+if(data277.threshold === undefined){
+const err915 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'"};
 if(vErrors === null){
 vErrors = [err915];
 }
@@ -11802,8 +11851,9 @@ vErrors.push(err915);
 }
 errors++;
 }
-if("z-score" !== data273){
-const err916 = {instancePath:instancePath+"/calibration/method",schemaPath:"#/oneOf/15/properties/calibration/properties/method/const",keyword:"const",params:{allowedValue: "z-score"},message:"must be equal to constant"};
+for(const key82 in data277){
+if(!((key82 === "threshold") || (key82 === "consensus"))){
+const err916 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err916];
 }
@@ -11813,10 +11863,11 @@ vErrors.push(err916);
 errors++;
 }
 }
-if(data272.mean !== undefined){
-let data274 = data272.mean;
-if(!((typeof data274 == "number") && (isFinite(data274)))){
-const err917 = {instancePath:instancePath+"/calibration/mean",schemaPath:"#/oneOf/15/properties/calibration/properties/mean/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data277.threshold !== undefined){
+let data278 = data277.threshold;
+if((typeof data278 == "number") && (isFinite(data278))){
+if(data278 < 0 || isNaN(data278)){
+const err917 = {instancePath:instancePath+"/divergence/threshold",schemaPath:"#/oneOf/15/properties/divergence/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err917];
 }
@@ -11826,11 +11877,8 @@ vErrors.push(err917);
 errors++;
 }
 }
-if(data272.sd !== undefined){
-let data275 = data272.sd;
-if((typeof data275 == "number") && (isFinite(data275))){
-if(data275 <= 0 || isNaN(data275)){
-const err918 = {instancePath:instancePath+"/calibration/sd",schemaPath:"#/oneOf/15/properties/calibration/properties/sd/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err918 = {instancePath:instancePath+"/divergence/threshold",schemaPath:"#/oneOf/15/properties/divergence/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err918];
 }
@@ -11840,8 +11888,11 @@ vErrors.push(err918);
 errors++;
 }
 }
-else {
-const err919 = {instancePath:instancePath+"/calibration/sd",schemaPath:"#/oneOf/15/properties/calibration/properties/sd/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data277.consensus !== undefined){
+let data279 = data277.consensus;
+if(Array.isArray(data279)){
+if(data279.length < 1){
+const err919 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err919];
 }
@@ -11850,10 +11901,14 @@ vErrors.push(err919);
 }
 errors++;
 }
-}
-}
-else {
-const err920 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len16 = data279.length;
+for(let i19=0; i19<len16; i19++){
+let data280 = data279[i19];
+const _errs969 = errors;
+let valid168 = false;
+const _errs970 = errors;
+if(typeof data280 !== "string"){
+const err920 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err920];
 }
@@ -11862,12 +11917,8 @@ vErrors.push(err920);
 }
 errors++;
 }
-}
-if(data.anonymity !== undefined){
-let data276 = data.anonymity;
-if(data276 && typeof data276 == "object" && !Array.isArray(data276)){
-if(data276.k === undefined){
-const err921 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/required",keyword:"required",params:{missingProperty: "k"},message:"must have required property '"+"k"+"'"};
+if("supervisor" !== data280){
+const err921 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/0/const",keyword:"const",params:{allowedValue: "supervisor"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err921];
 }
@@ -11876,9 +11927,12 @@ vErrors.push(err921);
 }
 errors++;
 }
-for(const key84 in data276){
-if(!(key84 === "k")){
-const err922 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
+var _valid34 = _errs970 === errors;
+valid168 = valid168 || _valid34;
+if(!valid168){
+const _errs972 = errors;
+if(typeof data280 !== "string"){
+const err922 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err922];
 }
@@ -11887,11 +11941,8 @@ vErrors.push(err922);
 }
 errors++;
 }
-}
-if(data276.k !== undefined){
-let data277 = data276.k;
-if(!(((typeof data277 == "number") && (!(data277 % 1) && !isNaN(data277))) && (isFinite(data277)))){
-const err923 = {instancePath:instancePath+"/anonymity/k",schemaPath:"#/oneOf/15/properties/anonymity/properties/k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if("peer" !== data280){
+const err923 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/1/const",keyword:"const",params:{allowedValue: "peer"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err923];
 }
@@ -11900,9 +11951,12 @@ vErrors.push(err923);
 }
 errors++;
 }
-if((typeof data277 == "number") && (isFinite(data277))){
-if(data277 < 1 || isNaN(data277)){
-const err924 = {instancePath:instancePath+"/anonymity/k",schemaPath:"#/oneOf/15/properties/anonymity/properties/k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+var _valid34 = _errs972 === errors;
+valid168 = valid168 || _valid34;
+if(!valid168){
+const _errs974 = errors;
+if(typeof data280 !== "string"){
+const err924 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err924];
 }
@@ -11911,11 +11965,8 @@ vErrors.push(err924);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err925 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if("subordinate" !== data280){
+const err925 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/2/const",keyword:"const",params:{allowedValue: "subordinate"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err925];
 }
@@ -11924,12 +11975,12 @@ vErrors.push(err925);
 }
 errors++;
 }
-}
-if(data.label !== undefined){
-let data278 = data.label;
-if(data278 && typeof data278 == "object" && !Array.isArray(data278)){
-if(data278.id === undefined){
-const err926 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+var _valid34 = _errs974 === errors;
+valid168 = valid168 || _valid34;
+if(!valid168){
+const _errs976 = errors;
+if(typeof data280 !== "string"){
+const err926 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err926];
 }
@@ -11938,8 +11989,8 @@ vErrors.push(err926);
 }
 errors++;
 }
-if(data278.en === undefined){
-const err927 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if("third-party" !== data280){
+const err927 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/3/const",keyword:"const",params:{allowedValue: "third-party"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err927];
 }
@@ -11948,9 +11999,12 @@ vErrors.push(err927);
 }
 errors++;
 }
-for(const key85 in data278){
-if(!((key85 === "id") || (key85 === "en"))){
-const err928 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties"};
+var _valid34 = _errs976 === errors;
+valid168 = valid168 || _valid34;
+if(!valid168){
+const _errs978 = errors;
+if(typeof data280 !== "string"){
+const err928 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err928];
 }
@@ -11959,12 +12013,8 @@ vErrors.push(err928);
 }
 errors++;
 }
-}
-if(data278.id !== undefined){
-let data279 = data278.id;
-if(typeof data279 === "string"){
-if((data279.length < 1 || (data279.length < 2 && func3(data279) < 1))){
-const err929 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/15/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if("self" !== data280){
+const err929 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/4/const",keyword:"const",params:{allowedValue: "self"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err929];
 }
@@ -11973,9 +12023,14 @@ vErrors.push(err929);
 }
 errors++;
 }
+var _valid34 = _errs978 === errors;
+valid168 = valid168 || _valid34;
 }
-else {
-const err930 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/15/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+}
+if(!valid168){
+const err930 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err930];
 }
@@ -11984,12 +12039,26 @@ vErrors.push(err930);
 }
 errors++;
 }
+else {
+errors = _errs969;
+if(vErrors !== null){
+if(_errs969){
+vErrors.length = _errs969;
 }
-if(data278.en !== undefined){
-let data280 = data278.en;
-if(typeof data280 === "string"){
-if((data280.length < 1 || (data280.length < 2 && func3(data280) < 1))){
-const err931 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/15/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+vErrors = null;
+}
+}
+}
+}
+let i20 = data279.length;
+let j5;
+if(i20 > 1){
+outer0:
+for(;i20--;){
+for(j5 = i20; j5--;){
+if(func0(data279[i20], data279[j5])){
+const err931 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/uniqueItems",keyword:"uniqueItems",params:{i: i20, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i20+" are identical)"};
 if(vErrors === null){
 vErrors = [err931];
 }
@@ -11997,10 +12066,14 @@ else {
 vErrors.push(err931);
 }
 errors++;
+break outer0;
+}
+}
+}
 }
 }
 else {
-const err932 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/15/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err932 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err932];
 }
@@ -12012,7 +12085,7 @@ errors++;
 }
 }
 else {
-const err933 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err933 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err933];
 }
@@ -12022,12 +12095,11 @@ vErrors.push(err933);
 errors++;
 }
 }
-if(data.clamp !== undefined){
-let data281 = data.clamp;
-if(data281 && typeof data281 == "object" && !Array.isArray(data281)){
-for(const key86 in data281){
-if(!((key86 === "min") || (key86 === "max"))){
-const err934 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/15/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties"};
+if(data.influenceCap !== undefined){
+let data281 = data.influenceCap;
+if((typeof data281 == "number") && (isFinite(data281))){
+if(data281 <= 0 || isNaN(data281)){
+const err934 = {instancePath:instancePath+"/influenceCap",schemaPath:"#/oneOf/15/properties/influenceCap/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err934];
 }
@@ -12037,10 +12109,8 @@ vErrors.push(err934);
 errors++;
 }
 }
-if(data281.min !== undefined){
-let data282 = data281.min;
-if(!((typeof data282 == "number") && (isFinite(data282)))){
-const err935 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/15/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err935 = {instancePath:instancePath+"/influenceCap",schemaPath:"#/oneOf/15/properties/influenceCap/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err935];
 }
@@ -12050,10 +12120,11 @@ vErrors.push(err935);
 errors++;
 }
 }
-if(data281.max !== undefined){
-let data283 = data281.max;
-if(!((typeof data283 == "number") && (isFinite(data283)))){
-const err936 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/15/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.calibration !== undefined){
+let data282 = data.calibration;
+if(data282 && typeof data282 == "object" && !Array.isArray(data282)){
+if(data282.method === undefined){
+const err936 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
 if(vErrors === null){
 vErrors = [err936];
 }
@@ -12062,10 +12133,8 @@ vErrors.push(err936);
 }
 errors++;
 }
-}
-}
-else {
-const err937 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/15/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data282.mean === undefined){
+const err937 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "mean"},message:"must have required property '"+"mean"+"'"};
 if(vErrors === null){
 vErrors = [err937];
 }
@@ -12074,12 +12143,8 @@ vErrors.push(err937);
 }
 errors++;
 }
-}
-if(data.round !== undefined){
-let data284 = data.round;
-if(data284 && typeof data284 == "object" && !Array.isArray(data284)){
-if(data284.decimals === undefined){
-const err938 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+if(data282.sd === undefined){
+const err938 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "sd"},message:"must have required property '"+"sd"+"'"};
 if(vErrors === null){
 vErrors = [err938];
 }
@@ -12088,8 +12153,9 @@ vErrors.push(err938);
 }
 errors++;
 }
-if(data284.mode === undefined){
-const err939 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+for(const key83 in data282){
+if(!(((key83 === "method") || (key83 === "mean")) || (key83 === "sd"))){
+const err939 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err939];
 }
@@ -12098,9 +12164,11 @@ vErrors.push(err939);
 }
 errors++;
 }
-for(const key87 in data284){
-if(!((key87 === "decimals") || (key87 === "mode"))){
-const err940 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties"};
+}
+if(data282.method !== undefined){
+let data283 = data282.method;
+if(typeof data283 !== "string"){
+const err940 = {instancePath:instancePath+"/calibration/method",schemaPath:"#/oneOf/15/properties/calibration/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err940];
 }
@@ -12109,11 +12177,8 @@ vErrors.push(err940);
 }
 errors++;
 }
-}
-if(data284.decimals !== undefined){
-let data285 = data284.decimals;
-if(!(((typeof data285 == "number") && (!(data285 % 1) && !isNaN(data285))) && (isFinite(data285)))){
-const err941 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if("z-score" !== data283){
+const err941 = {instancePath:instancePath+"/calibration/method",schemaPath:"#/oneOf/15/properties/calibration/properties/method/const",keyword:"const",params:{allowedValue: "z-score"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err941];
 }
@@ -12122,9 +12187,11 @@ vErrors.push(err941);
 }
 errors++;
 }
-if((typeof data285 == "number") && (isFinite(data285))){
-if(data285 > 12 || isNaN(data285)){
-const err942 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+}
+if(data282.mean !== undefined){
+let data284 = data282.mean;
+if(!((typeof data284 == "number") && (isFinite(data284)))){
+const err942 = {instancePath:instancePath+"/calibration/mean",schemaPath:"#/oneOf/15/properties/calibration/properties/mean/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err942];
 }
@@ -12133,8 +12200,12 @@ vErrors.push(err942);
 }
 errors++;
 }
-if(data285 < 0 || isNaN(data285)){
-const err943 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data282.sd !== undefined){
+let data285 = data282.sd;
+if((typeof data285 == "number") && (isFinite(data285))){
+if(data285 <= 0 || isNaN(data285)){
+const err943 = {instancePath:instancePath+"/calibration/sd",schemaPath:"#/oneOf/15/properties/calibration/properties/sd/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err943];
 }
@@ -12144,14 +12215,8 @@ vErrors.push(err943);
 errors++;
 }
 }
-}
-if(data284.mode !== undefined){
-let data286 = data284.mode;
-const _errs996 = errors;
-let valid160 = false;
-const _errs997 = errors;
-if(typeof data286 !== "string"){
-const err944 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err944 = {instancePath:instancePath+"/calibration/sd",schemaPath:"#/oneOf/15/properties/calibration/properties/sd/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err944];
 }
@@ -12160,8 +12225,10 @@ vErrors.push(err944);
 }
 errors++;
 }
-if("half-up" !== data286){
-const err945 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+}
+}
+else {
+const err945 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err945];
 }
@@ -12170,12 +12237,12 @@ vErrors.push(err945);
 }
 errors++;
 }
-var _valid35 = _errs997 === errors;
-valid160 = valid160 || _valid35;
-if(!valid160){
-const _errs999 = errors;
-if(typeof data286 !== "string"){
-const err946 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.anonymity !== undefined){
+let data286 = data.anonymity;
+if(data286 && typeof data286 == "object" && !Array.isArray(data286)){
+if(data286.k === undefined){
+const err946 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/required",keyword:"required",params:{missingProperty: "k"},message:"must have required property '"+"k"+"'"};
 if(vErrors === null){
 vErrors = [err946];
 }
@@ -12184,8 +12251,9 @@ vErrors.push(err946);
 }
 errors++;
 }
-if("half-down" !== data286){
-const err947 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+for(const key84 in data286){
+if(!(key84 === "k")){
+const err947 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err947];
 }
@@ -12194,12 +12262,11 @@ vErrors.push(err947);
 }
 errors++;
 }
-var _valid35 = _errs999 === errors;
-valid160 = valid160 || _valid35;
-if(!valid160){
-const _errs1001 = errors;
-if(typeof data286 !== "string"){
-const err948 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data286.k !== undefined){
+let data287 = data286.k;
+if(!(((typeof data287 == "number") && (!(data287 % 1) && !isNaN(data287))) && (isFinite(data287)))){
+const err948 = {instancePath:instancePath+"/anonymity/k",schemaPath:"#/oneOf/15/properties/anonymity/properties/k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err948];
 }
@@ -12208,8 +12275,9 @@ vErrors.push(err948);
 }
 errors++;
 }
-if("half-even" !== data286){
-const err949 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if((typeof data287 == "number") && (isFinite(data287))){
+if(data287 < 1 || isNaN(data287)){
+const err949 = {instancePath:instancePath+"/anonymity/k",schemaPath:"#/oneOf/15/properties/anonymity/properties/k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err949];
 }
@@ -12218,12 +12286,11 @@ vErrors.push(err949);
 }
 errors++;
 }
-var _valid35 = _errs1001 === errors;
-valid160 = valid160 || _valid35;
-if(!valid160){
-const _errs1003 = errors;
-if(typeof data286 !== "string"){
-const err950 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+}
+else {
+const err950 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err950];
 }
@@ -12232,8 +12299,12 @@ vErrors.push(err950);
 }
 errors++;
 }
-if("up" !== data286){
-const err951 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+}
+if(data.label !== undefined){
+let data288 = data.label;
+if(data288 && typeof data288 == "object" && !Array.isArray(data288)){
+if(data288.id === undefined){
+const err951 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err951];
 }
@@ -12242,12 +12313,8 @@ vErrors.push(err951);
 }
 errors++;
 }
-var _valid35 = _errs1003 === errors;
-valid160 = valid160 || _valid35;
-if(!valid160){
-const _errs1005 = errors;
-if(typeof data286 !== "string"){
-const err952 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data288.en === undefined){
+const err952 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err952];
 }
@@ -12256,8 +12323,9 @@ vErrors.push(err952);
 }
 errors++;
 }
-if("down" !== data286){
-const err953 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+for(const key85 in data288){
+if(!((key85 === "id") || (key85 === "en"))){
+const err953 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err953];
 }
@@ -12266,12 +12334,12 @@ vErrors.push(err953);
 }
 errors++;
 }
-var _valid35 = _errs1005 === errors;
-valid160 = valid160 || _valid35;
-if(!valid160){
-const _errs1007 = errors;
-if(typeof data286 !== "string"){
-const err954 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data288.id !== undefined){
+let data289 = data288.id;
+if(typeof data289 === "string"){
+if((data289.length < 1 || (data289.length < 2 && func3(data289) < 1))){
+const err954 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/15/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err954];
 }
@@ -12280,8 +12348,9 @@ vErrors.push(err954);
 }
 errors++;
 }
-if("ceiling" !== data286){
-const err955 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+}
+else {
+const err955 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/15/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err955];
 }
@@ -12290,12 +12359,12 @@ vErrors.push(err955);
 }
 errors++;
 }
-var _valid35 = _errs1007 === errors;
-valid160 = valid160 || _valid35;
-if(!valid160){
-const _errs1009 = errors;
-if(typeof data286 !== "string"){
-const err956 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data288.en !== undefined){
+let data290 = data288.en;
+if(typeof data290 === "string"){
+if((data290.length < 1 || (data290.length < 2 && func3(data290) < 1))){
+const err956 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/15/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err956];
 }
@@ -12304,8 +12373,9 @@ vErrors.push(err956);
 }
 errors++;
 }
-if("floor" !== data286){
-const err957 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+}
+else {
+const err957 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/15/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err957];
 }
@@ -12314,16 +12384,10 @@ vErrors.push(err957);
 }
 errors++;
 }
-var _valid35 = _errs1009 === errors;
-valid160 = valid160 || _valid35;
 }
 }
-}
-}
-}
-}
-if(!valid160){
-const err958 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err958 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err958];
 }
@@ -12332,21 +12396,13 @@ vErrors.push(err958);
 }
 errors++;
 }
-else {
-errors = _errs996;
-if(vErrors !== null){
-if(_errs996){
-vErrors.length = _errs996;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err959 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.clamp !== undefined){
+let data291 = data.clamp;
+if(data291 && typeof data291 == "object" && !Array.isArray(data291)){
+for(const key86 in data291){
+if(!((key86 === "min") || (key86 === "max"))){
+const err959 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/15/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err959];
 }
@@ -12356,9 +12412,10 @@ vErrors.push(err959);
 errors++;
 }
 }
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err960 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/15/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data291.min !== undefined){
+let data292 = data291.min;
+if(!((typeof data292 == "number") && (isFinite(data292)))){
+const err960 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/15/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err960];
 }
@@ -12368,9 +12425,10 @@ vErrors.push(err960);
 errors++;
 }
 }
-}
-else {
-const err961 = {instancePath,schemaPath:"#/oneOf/15/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data291.max !== undefined){
+let data293 = data291.max;
+if(!((typeof data293 == "number") && (isFinite(data293)))){
+const err961 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/15/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err961];
 }
@@ -12380,8 +12438,9 @@ vErrors.push(err961);
 errors++;
 }
 }
+}
 else {
-const err962 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf"};
+const err962 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/15/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err962];
 }
@@ -12391,8 +12450,11 @@ vErrors.push(err962);
 errors++;
 }
 }
-else {
-const err963 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string"};
+if(data.round !== undefined){
+let data294 = data.round;
+if(data294 && typeof data294 == "object" && !Array.isArray(data294)){
+if(data294.decimals === undefined){
+const err963 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err963];
 }
@@ -12401,14 +12463,327 @@ vErrors.push(err963);
 }
 errors++;
 }
-}
-else {
-const err964 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data294.mode === undefined){
+const err964 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err964];
 }
 else {
 vErrors.push(err964);
+}
+errors++;
+}
+for(const key87 in data294){
+if(!((key87 === "decimals") || (key87 === "mode"))){
+const err965 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err965];
+}
+else {
+vErrors.push(err965);
+}
+errors++;
+}
+}
+if(data294.decimals !== undefined){
+let data295 = data294.decimals;
+if(!(((typeof data295 == "number") && (!(data295 % 1) && !isNaN(data295))) && (isFinite(data295)))){
+const err966 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err966];
+}
+else {
+vErrors.push(err966);
+}
+errors++;
+}
+if((typeof data295 == "number") && (isFinite(data295))){
+if(data295 > 12 || isNaN(data295)){
+const err967 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+if(vErrors === null){
+vErrors = [err967];
+}
+else {
+vErrors.push(err967);
+}
+errors++;
+}
+if(data295 < 0 || isNaN(data295)){
+const err968 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err968];
+}
+else {
+vErrors.push(err968);
+}
+errors++;
+}
+}
+}
+if(data294.mode !== undefined){
+let data296 = data294.mode;
+const _errs1016 = errors;
+let valid175 = false;
+const _errs1017 = errors;
+if(typeof data296 !== "string"){
+const err969 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err969];
+}
+else {
+vErrors.push(err969);
+}
+errors++;
+}
+if("half-up" !== data296){
+const err970 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err970];
+}
+else {
+vErrors.push(err970);
+}
+errors++;
+}
+var _valid35 = _errs1017 === errors;
+valid175 = valid175 || _valid35;
+if(!valid175){
+const _errs1019 = errors;
+if(typeof data296 !== "string"){
+const err971 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err971];
+}
+else {
+vErrors.push(err971);
+}
+errors++;
+}
+if("half-down" !== data296){
+const err972 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err972];
+}
+else {
+vErrors.push(err972);
+}
+errors++;
+}
+var _valid35 = _errs1019 === errors;
+valid175 = valid175 || _valid35;
+if(!valid175){
+const _errs1021 = errors;
+if(typeof data296 !== "string"){
+const err973 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err973];
+}
+else {
+vErrors.push(err973);
+}
+errors++;
+}
+if("half-even" !== data296){
+const err974 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err974];
+}
+else {
+vErrors.push(err974);
+}
+errors++;
+}
+var _valid35 = _errs1021 === errors;
+valid175 = valid175 || _valid35;
+if(!valid175){
+const _errs1023 = errors;
+if(typeof data296 !== "string"){
+const err975 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err975];
+}
+else {
+vErrors.push(err975);
+}
+errors++;
+}
+if("up" !== data296){
+const err976 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err976];
+}
+else {
+vErrors.push(err976);
+}
+errors++;
+}
+var _valid35 = _errs1023 === errors;
+valid175 = valid175 || _valid35;
+if(!valid175){
+const _errs1025 = errors;
+if(typeof data296 !== "string"){
+const err977 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err977];
+}
+else {
+vErrors.push(err977);
+}
+errors++;
+}
+if("down" !== data296){
+const err978 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err978];
+}
+else {
+vErrors.push(err978);
+}
+errors++;
+}
+var _valid35 = _errs1025 === errors;
+valid175 = valid175 || _valid35;
+if(!valid175){
+const _errs1027 = errors;
+if(typeof data296 !== "string"){
+const err979 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err979];
+}
+else {
+vErrors.push(err979);
+}
+errors++;
+}
+if("ceiling" !== data296){
+const err980 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err980];
+}
+else {
+vErrors.push(err980);
+}
+errors++;
+}
+var _valid35 = _errs1027 === errors;
+valid175 = valid175 || _valid35;
+if(!valid175){
+const _errs1029 = errors;
+if(typeof data296 !== "string"){
+const err981 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err981];
+}
+else {
+vErrors.push(err981);
+}
+errors++;
+}
+if("floor" !== data296){
+const err982 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err982];
+}
+else {
+vErrors.push(err982);
+}
+errors++;
+}
+var _valid35 = _errs1029 === errors;
+valid175 = valid175 || _valid35;
+}
+}
+}
+}
+}
+}
+if(!valid175){
+const err983 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err983];
+}
+else {
+vErrors.push(err983);
+}
+errors++;
+}
+else {
+errors = _errs1016;
+if(vErrors !== null){
+if(_errs1016){
+vErrors.length = _errs1016;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err984 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err984];
+}
+else {
+vErrors.push(err984);
+}
+errors++;
+}
+}
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err985 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/15/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err985];
+}
+else {
+vErrors.push(err985);
+}
+errors++;
+}
+}
+}
+else {
+const err986 = {instancePath,schemaPath:"#/oneOf/15/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err986];
+}
+else {
+vErrors.push(err986);
+}
+errors++;
+}
+}
+else {
+const err987 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf"};
+if(vErrors === null){
+vErrors = [err987];
+}
+else {
+vErrors.push(err987);
+}
+errors++;
+}
+}
+else {
+const err988 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string"};
+if(vErrors === null){
+vErrors = [err988];
+}
+else {
+vErrors.push(err988);
+}
+errors++;
+}
+}
+else {
+const err989 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err989];
+}
+else {
+vErrors.push(err989);
 }
 errors++;
 }
@@ -19985,8 +20360,8 @@ return errors === 0;
 
 export const appraisal = validate24;
 const schema15 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kinerja.dev/schema/v1/appraisal.schema.json","additionalProperties":false,"type":"object","required":["employee","period"],"properties":{"$schema":{"type":"string"},"id":{"minLength":1,"maxLength":128,"type":"string"},"employee":{"additionalProperties":false,"type":"object","required":["nip","unit","position"],"properties":{"nip":{"pattern":"^\\d{18}$","type":"string"},"name":{"type":"string"},"unit":{"minLength":1,"type":"string"},"position":{"minLength":1,"type":"string"},"positionType":{"anyOf":[{"const":"struktural","type":"string"},{"const":"fungsional","type":"string"},{"const":"pelaksana","type":"string"}]},"functionalLevel":{"minLength":1,"type":"string"},"rank":{"minLength":1,"type":"string"},"rankSince":{"pattern":"^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?$","type":"string"},"history":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["year","predicate"],"properties":{"year":{"minimum":1970,"maximum":2200,"type":"integer"},"predicate":{"minLength":1,"type":"string"}}}}}},"period":{"additionalProperties":false,"type":"object","required":["kind","start","end"],"properties":{"kind":{"anyOf":[{"const":"annual","type":"string"},{"const":"monthly","type":"string"},{"const":"quarterly","type":"string"}]},"start":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"end":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"}}},"inputs":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"object","patternProperties":{"^[A-Za-z][A-Za-z0-9_]*$":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"},{"type":"null"}]}},"additionalProperties":false}},"additionalProperties":false},"targets":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"array","items":{"additionalProperties":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"},{"type":"null"}]},"type":"object","required":["id"],"properties":{"id":{"minLength":1,"maxLength":128,"type":"string"},"label":{"type":"string"},"main":{"type":"boolean"}}}}},"additionalProperties":false},"ratings":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["rater","role","indicator","value"],"properties":{"rater":{"minLength":1,"maxLength":128,"type":"string"},"role":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]},"indicator":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"value":{"anyOf":[{"type":"number"},{"minLength":1,"type":"string"}]}}}},"supervisorRatings":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"minLength":1,"type":"string"}},"additionalProperties":false},"facts":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"},{"type":"null"}]}},"additionalProperties":false},"raterStats":{"type":"object","patternProperties":{"^(.*)$":{"additionalProperties":false,"type":"object","required":["mean","sd","n"],"properties":{"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"},"n":{"minimum":1,"type":"integer"}}}},"additionalProperties":false},"conflicts":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["rater","kind"],"properties":{"rater":{"minLength":1,"type":"string"},"kind":{"anyOf":[{"const":"family","type":"string"},{"const":"household","type":"string"},{"const":"business","type":"string"},{"const":"other","type":"string"}]},"note":{"type":"string"}}}}}};
-const pattern54 = new RegExp("^\\d{18}$", "u");
-const pattern55 = new RegExp("^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?$", "u");
+const pattern59 = new RegExp("^\\d{18}$", "u");
+const pattern60 = new RegExp("^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?$", "u");
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kinerja.dev/schema/v1/appraisal.schema.json" */;
@@ -20120,7 +20495,7 @@ errors++;
 if(data2.nip !== undefined){
 let data3 = data2.nip;
 if(typeof data3 === "string"){
-if(!pattern54.test(data3)){
+if(!pattern59.test(data3)){
 const err11 = {instancePath:instancePath+"/employee/nip",schemaPath:"#/properties/employee/properties/nip/pattern",keyword:"pattern",params:{pattern: "^\\d{18}$"},message:"must match pattern \""+"^\\d{18}$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -20356,7 +20731,7 @@ errors++;
 if(data2.rankSince !== undefined){
 let data10 = data2.rankSince;
 if(typeof data10 === "string"){
-if(!pattern55.test(data10)){
+if(!pattern60.test(data10)){
 const err29 = {instancePath:instancePath+"/employee/rankSince",schemaPath:"#/properties/employee/properties/rankSince/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?$"+"\""};
 if(vErrors === null){
 vErrors = [err29];

@@ -59,14 +59,22 @@ export interface IndicatorSpec {
   realisation: number;
 }
 
-export const indicatorSpec: fc.Arbitrary<IndicatorSpec> = fc.record({
-  kind: fc.constantFrom<MeasureKindName>('ratio', 'inverse-ratio', 'efficiency', 'value', 'piecewise'),
-  weight: fc.integer({ min: 1, max: 9 }),
-  target: micro(0.000001, 1000)
-    .filter((n) => n > 0n)
-    .map(microNumber),
-  realisation: micro(-50, 2000).map(microNumber),
-});
+const PAIR_KINDS: ReadonlySet<MeasureKindName> = new Set(['ratio', 'inverse-ratio', 'efficiency']);
+
+export const indicatorSpec: fc.Arbitrary<IndicatorSpec> = fc
+  .record({
+    kind: fc.constantFrom<MeasureKindName>('ratio', 'inverse-ratio', 'efficiency', 'value', 'piecewise'),
+    weight: fc.integer({ min: 1, max: 9 }),
+    target: micro(0.000001, 1000)
+      .filter((n) => n > 0n)
+      .map(microNumber),
+    realisation: micro(-50, 2000).map(microNumber),
+  })
+  .map((s) =>
+    // A target/realisation measure takes a realisation ≥ 0 (a negative one is invalid-input); `value` and
+    // `piecewise` still see negatives.
+    PAIR_KINDS.has(s.kind) && s.realisation < 0 ? { ...s, realisation: -s.realisation } : s,
+  );
 
 /** The measure object of a spec, with optional extra properties (clamp, round). */
 export function measureOf(
@@ -138,7 +146,15 @@ export function rubricObject(
 
 /** Inputs per indicator id for the given specs. */
 export function inputsOf(specs: ReadonlyArray<readonly [string, IndicatorSpec]>): Record<string, unknown> {
-  return Object.fromEntries(specs.map(([id, s]) => [id, { target: s.target, realisation: s.realisation }]));
+  // Only the fields the measure reads: any other field of an input record is unknown-field.
+  return Object.fromEntries(
+    specs.map(([id, s]) => [
+      id,
+      PAIR_KINDS.has(s.kind)
+        ? { target: s.target, realisation: s.realisation }
+        : { realisation: s.realisation },
+    ]),
+  );
 }
 
 /** 1–6 indicators with distinct ids. */

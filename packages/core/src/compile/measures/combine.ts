@@ -1,8 +1,11 @@
+import { createDiagnostic } from '../../diagnostics/createDiagnostic.js';
 import { Rational } from '../../numeric/rational.js';
 import type { Measure } from '../../schema/measureSchema.js';
+import type { InputGetter } from '../compileInputRef.js';
+import { exactDecimal } from '../exactDecimal.js';
 import { applyFinish, compileFinish } from './finishMeasure.js';
 import type { MeasureCompiler } from './MeasureCompiler.js';
-import type { CompiledMeasure, MeasureTrace } from './MeasureRuntime.js';
+import type { CompiledMeasure, MeasureEnv, MeasureTrace } from './MeasureRuntime.js';
 
 type CombineMeasure = Extract<Measure, { kind: 'mean' | 'sum' | 'min' | 'max' | 'product' }>;
 
@@ -19,13 +22,19 @@ export const compileCombine: MeasureCompiler<CombineMeasure> = (m, pointer, ctx)
     if (c) parts.push(c);
     else broken = true;
   });
+  const ordered: InputGetter[] = [];
+  m.ordered?.forEach((field, i) => {
+    const get = ctx.input(field, `${pointer}/ordered/${i}`);
+    if (get) ordered.push(get);
+    else broken = true;
+  });
   if (broken) return undefined;
   const finish = compileFinish(m.clamp, m.round);
   return (env) => {
     // The parts' traces are for the explanation only; without it none is collected.
     const trace: MeasureTrace = env.explain === false ? { kind: m.kind } : { kind: m.kind, parts: [] };
     const values: Rational[] = [];
-    let failed = false;
+    let failed = ordered.length > 0 && !inOrder(ordered, env);
     const missing: string[] = [];
     for (const part of parts) {
       const r = part(env);
@@ -66,3 +75,31 @@ export const compileCombine: MeasureCompiler<CombineMeasure> = (m, pointer, ctx)
     return applyFinish(v, finish, trace);
   };
 };
+
+/**
+ * Whether the `ordered` fields given do not decrease (a range's lower bound at most its upper bound); each one below
+ * the nearest given field before it is an `invalid-input` diagnostic at its pointer. Absent or non-numeric fields
+ * are skipped here: the parts that read them report those.
+ */
+function inOrder(fields: readonly InputGetter[], env: MeasureEnv): boolean {
+  let ok = true;
+  let before: { value: Rational; label: string } | undefined;
+  for (const get of fields) {
+    const r = get(env);
+    if (!r.present || typeof r.value !== 'number' || !Number.isFinite(r.value)) continue;
+    const value = Rational.from(r.value);
+    if (before && value.lt(before.value)) {
+      ok = false;
+      env.diagnostics.push(
+        createDiagnostic({
+          code: 'invalid-input',
+          pointer: r.pointer,
+          expected: `number ≥ ${before.label} (${exactDecimal(before.value)})`,
+          received: r.value,
+          ...(env.source !== undefined ? { source: env.source } : {}),
+        }),
+      );
+    } else before = { value, label: r.label };
+  }
+  return ok;
+}
