@@ -304,7 +304,9 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
       const span = opts.locator.locate(d.pointer, locateKey(d));
       return span ? { ...d, span } : d;
     };
-    if (!opts.trusted) {
+    // `trusted` skips the schema, not the promise never to throw: what is not an object at all is checked as
+    // untrusted input would be (one typeof), and a missing employee or period is reported by prepareAppraisal.
+    if (!opts.trusted || input === null || typeof input !== 'object') {
       const errors = validateAppraisal(input, opts);
       if (errors.length > 0) {
         out.diagnostics = errors;
@@ -315,8 +317,10 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
     // Built key by key (id first), not with a conditional spread: V8's spread of a varying shape is slow.
     const echo: Evaluation['appraisal'] = {};
     if (a.id !== undefined) echo.id = a.id;
-    echo.nip = a.employee.nip;
-    echo.period = { kind: a.period.kind, start: a.period.start, end: a.period.end };
+    // Optional reads: a trusted appraisal without employee or period gets schema-required, not a TypeError.
+    echo.nip = a.employee?.nip;
+    const period = a.period;
+    if (period) echo.period = { kind: period.kind, start: period.start, end: period.end };
     out.appraisal = echo;
     const diags: Diagnostic[] = [];
     const prepared = prepareAppraisal(a, plan, diags, opts.source);

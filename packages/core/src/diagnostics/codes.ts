@@ -401,7 +401,7 @@ const codes = {
     severity: 'error',
     summary: 'A string does not have the required form.',
     render: (d) => ({
-      id: `Teks ${show(d.received)} tidak sesuai bentuk ${p(d, 'form') || showId(d.expected)}.`,
+      id: `Teks ${show(d.received)} tidak sesuai bentuk ${p(d, 'formId') || p(d, 'form') || showId(d.expected)}.`,
       en: `Text ${show(d.received)} does not have the form ${p(d, 'form') || show(d.expected)}.`,
     }),
   },
@@ -734,6 +734,16 @@ const codes = {
       en: `Rating ${show(d.received)} is not known; known: ${show(d.expected)}.`,
     }),
   },
+  'rating-out-of-scale': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary:
+      'A rater’s number lies outside the rating scale its `raters` measure declares (`range`, e.g. 0 or −40 on a 1–5 scale): it would pull the combined score anywhere.',
+    render: (d) => ({
+      id: `Rating ${show(d.received)} di luar skala rating yang dinyatakan rubrik, ${showId(d.expected)}.`,
+      en: `Rating ${show(d.received)} is outside the rating scale the rubric declares, ${show(d.expected)}.`,
+    }),
+  },
   'unknown-indicator': {
     stage: 'evaluate',
     severity: 'error',
@@ -887,6 +897,34 @@ const codes = {
       id: `Tanggal ${show(d.received)} tidak sah: ${whyId(d)}.`,
       en: `Date ${show(d.received)} is not valid: ${p(d, 'why')}.`,
     }),
+  },
+  'period-too-long': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary:
+      'The appraisal period is longer than its `kind` allows (an annual period beyond one calendar year, a quarterly one beyond 3 months, a monthly one beyond 1 month): what is computed from its length (angka kredit, years) would count more than one period. A shorter period is allowed.',
+    render: (d) => {
+      const kind = p(d, 'kind');
+      const limit =
+        kind === 'annual'
+          ? { id: 'dalam satu tahun kalender', en: 'within one calendar year' }
+          : {
+              id: `paling lama ${p(d, 'months')} bulan`,
+              en: `at most ${p(d, 'months')} month${p(d, 'months') === '1' ? '' : 's'} long`,
+            };
+      const kindId =
+        kind === 'annual'
+          ? 'tahunan'
+          : kind === 'quarterly'
+            ? 'triwulanan'
+            : kind === 'monthly'
+              ? 'bulanan'
+              : kind;
+      return {
+        id: `Periode ${show(d.received)} terlalu panjang untuk periode ${kindId} (${kind}): periode ${kindId} harus ${limit.id}.`,
+        en: `Period ${show(d.received)} is too long for ${kind === 'annual' ? 'an' : 'a'} ${kind} period: it must be ${limit.en}.`,
+      };
+    },
   },
   'rater-excluded': {
     stage: 'evaluate',
@@ -1311,6 +1349,16 @@ const codes = {
     render: (d) => ({
       id: `Predikat ${show(d.received)} dideklarasikan, tetapi tidak ada band atau sel matriks yang menghasilkannya: tidak ada penilaian dengan rubrik ini yang dapat memperolehnya.`,
       en: `Predikat level ${show(d.received)} is declared, but no band or matrix cell gives it: no appraisal under this rubric can get it.`,
+    }),
+  },
+  'raters-unbounded': {
+    stage: 'compile',
+    severity: 'warning',
+    summary:
+      'A `raters` measure declares no `range`, so any number a rater gives counts, however far off the scale (0 or −40 on a 1–5 scale). Declare the rating scale, e.g. `range: "[1, 5]"`.',
+    render: () => ({
+      id: 'Cara ukur raters ini tidak menyatakan `range`: angka berapa pun dari penilai dihitung, sejauh apa pun di luar skala (0 atau −40 pada skala 1–5). Nyatakan skala ratingnya, misalnya `range: "[1, 5]"`.',
+      en: 'This raters measure declares no `range`: any number a rater gives counts, however far off the scale (0 or −40 on a 1–5 scale). Declare the rating scale, e.g. `range: "[1, 5]"`.',
     }),
   },
   // Load-time checks of settings a rubric could otherwise carry silently into every appraisal.

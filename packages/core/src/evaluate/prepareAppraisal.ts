@@ -304,7 +304,18 @@ export function prepareAppraisal(
         received: rankSince,
         params: { why: 'no such date', whyId: 'tanggal itu tidak ada' },
       });
-    else if (end) {
+    else if (end && since.getTime() > end.getTime()) {
+      // Counted as it stood, it would be 0 years in rank: a rule on years in rank would read a typo as a fact.
+      report({
+        code: 'invalid-date',
+        pointer: '/employee/rankSince',
+        received: rankSince,
+        params: {
+          why: `the rank begins after the period ends (${pEnd})`,
+          whyId: `pangkat dimulai setelah periode berakhir (${pEnd})`,
+        },
+      });
+    } else if (end) {
       const inRank = plan.calendar.between(pEnd, rankSince);
       employee.yearsInRank = inRank.years;
       employee.monthsInRank = inRank.months;
@@ -343,11 +354,31 @@ export function prepareAppraisal(
     // latest earlier entry: with a year missing from the history, the latest entry is older and must not stand in.
     if (year !== undefined && past[0]?.year === year - 1) employee.previousYearPredicate = past[0].id;
   }
-  const period: Record<string, unknown> = { kind: own(p, 'kind') };
+  const kind = own(p, 'kind');
+  const period: Record<string, unknown> = { kind };
   if (start && end) {
     const span = plan.calendar.span(pStart, pEnd);
     period.months = span.months;
     period.year = span.year;
+    // A period longer than its kind would be scored as one period while its length (months, years) counts more:
+    // three years as `annual` gave three years' angka kredit. A shorter one is allowed (joined mid-year).
+    const months = kind === 'monthly' ? 1 : kind === 'quarterly' ? 3 : kind === 'annual' ? 12 : undefined;
+    if (
+      months !== undefined &&
+      end.getTime() >= start.getTime() &&
+      (span.length > months || (kind === 'annual' && span.startYear !== span.year))
+    ) {
+      report({
+        code: 'period-too-long',
+        pointer: '/period',
+        received: `${pStart} – ${pEnd}`,
+        expected:
+          kind === 'annual'
+            ? 'at most 12 months, within one calendar year'
+            : `at most ${months} month${months === 1 ? '' : 's'}`,
+        params: { kind: kind as string, months },
+      });
+    }
   }
   return {
     values: { groups: {}, indicators: {}, employee, period, facts, flags: [] },

@@ -20,6 +20,15 @@ const TargetSchema = Type.Object(
   },
 );
 
+// A rater id is compared exactly (self-rating, duplicates, conflicts): "peer-1 " would be a second rater and a NIP
+// with a trailing space would rate its own employee as a peer. Control characters are as invisible.
+const CONTROL = '\\u0000-\\u001F\\u007F-\\u009F';
+/** The form of a rater id: no leading or trailing white space, no control character. */
+export const RATER_ID_PATTERN = `^[^\\s${CONTROL}](?:[^${CONTROL}]*[^\\s${CONTROL}])?$`;
+
+const raterId = (description: string) =>
+  Type.String({ minLength: 1, maxLength: 128, pattern: RATER_ID_PATTERN, description });
+
 const DateOrDateTime = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?$',
   description: 'A date (YYYY-MM-DD) or an ISO date-time with offset.',
@@ -74,7 +83,9 @@ export const AppraisalSchema = Type.Object(
     ratings: Type.Optional(
       Type.Array(
         strictObject({
-          rater: Type.String({ minLength: 1, maxLength: 128 }),
+          rater: raterId(
+            'Who rated: an id (a NIP, or any id the office uses), with no leading or trailing space and no control character.',
+          ),
           role: RoleSchema,
           indicator: IdSchema,
           value: Type.Union([Type.Number(), Type.String({ minLength: 1 })]),
@@ -105,7 +116,7 @@ export const AppraisalSchema = Type.Object(
     conflicts: Type.Optional(
       Type.Array(
         strictObject({
-          rater: Type.String({ minLength: 1 }),
+          rater: raterId('The rater’s id, exactly as in `ratings`.'),
           kind: Type.Union([
             Type.Literal('family'),
             Type.Literal('household'),

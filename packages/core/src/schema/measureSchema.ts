@@ -288,6 +288,13 @@ export const MeasureSchema = Type.Recursive(
               description: 'Rating label → number, when raters give labels instead of numbers.',
             }),
           ),
+          range: Type.Optional(
+            Type.String({
+              minLength: 5,
+              description:
+                'The rating scale, in interval notation (e.g. "[1, 5]"): a number a rater gives outside it is refused (rating-out-of-scale), and every `map` value must lie in it. Without it any number counts, and the rubric loads with a raters-unbounded warning.',
+            }),
+          ),
           divergence: Type.Optional(DivergenceSchema),
           influenceCap: Type.Optional(
             Type.Number({

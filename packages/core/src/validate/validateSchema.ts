@@ -5,6 +5,7 @@ import type { Diagnostic, Stage } from '../diagnostics/diagnostic.js';
 import { joinPointer, splitPointer } from '../diagnostics/pointer.js';
 import type { SourceLocator } from '../parse/SourceLocator.js';
 import { maxParseDiagnostics } from '../parse/sortDiagnostics.js';
+import { RATER_ID_PATTERN } from '../schema/appraisalSchema.js';
 import { appraisalJsonSchema, extendingRubricJsonSchema, rubricJsonSchema } from '../schema/jsonSchemas.js';
 import type { JsonSchema } from '../schema/toJsonSchema.js';
 import {
@@ -233,6 +234,12 @@ function toDiagnostic(
   const init: Parameters<typeof createDiagnostic>[0] = { code, pointer, stage, expected, received };
   if (e.keyword === 'pattern' && String(expected).startsWith('^\\d{18}$'))
     init.params = { form: 'NIP 18 digit' };
+  else if (e.keyword === 'pattern' && expected === RATER_ID_PATTERN)
+    // The pattern itself says nothing to the person who typed "peer-1 ".
+    init.params = {
+      form: 'a rater id with no leading or trailing space and no control character',
+      formId: 'id penilai tanpa spasi di awal atau akhir dan tanpa karakter kontrol',
+    };
   if (source !== undefined) init.source = source;
   const span = locator?.locate(pointer, what);
   if (span) init.span = span;

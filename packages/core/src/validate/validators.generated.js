@@ -2,7 +2,7 @@
 // Regenerate: UPDATE_VALIDATORS=1 npx vitest run packages/core/test/node/validators.test.ts
 "use strict";
 export const rubric = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kinerja.dev/schema/v1/rubric.schema.json","additionalProperties":false,"type":"object","required":["kinerja","id","version","label","groups","predicate"],"properties":{"$schema":{"type":"string"},"kinerja":{"const":1,"type":"number"},"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"version":{"pattern":"^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$","type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"effective":{"additionalProperties":false,"type":"object","required":["from"],"properties":{"from":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"until":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"}}},"legalBasis":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["title"],"properties":{"title":{"minLength":1,"type":"string"},"url":{"minLength":1,"type":"string"},"note":{"type":"string"}}}},"timeZone":{"minLength":1,"type":"string"},"facts":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"anyOf":[{"const":"number","type":"string"},{"const":"integer","type":"string"},{"const":"boolean","type":"string"},{"const":"string","type":"string"},{"const":"enum","type":"string"},{"const":"date","type":"string"}]},"values":{"minItems":1,"uniqueItems":true,"type":"array","items":{"minLength":1,"type":"string"}},"min":{"type":"number"},"max":{"type":"number"},"required":{"type":"boolean"},"default":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"}]},"protected":{"type":"boolean"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}}}}},"additionalProperties":false},"ratings":{"minItems":2,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","label"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"aliases":{"type":"array","items":{"minLength":1,"type":"string"}}}}},"groups":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"indicators":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"},"weight":{"minimum":0,"type":"number"},"range":{"minLength":5,"type":"string"},"direction":{"anyOf":[{"const":"higher","type":"string"},{"const":"lower","type":"string"},{"const":"none","type":"string"}]},"main":{"type":"boolean"},"appliesWhen":{"$ref":"#/$defs/Condition"}}}},"additionalProperties":false},"items":{"additionalProperties":false,"type":"object","required":["measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"},"rating":{"additionalProperties":false,"type":"object","required":["bands"],"properties":{"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}}}},"min":{"minimum":0,"type":"integer"}}},"combine":{"anyOf":[{"const":"weighted","type":"string"},{"const":"mean","type":"string"},{"const":"sum","type":"string"},{"const":"min","type":"string"},{"const":"max","type":"string"}]},"weightTotal":{"exclusiveMinimum":0,"type":"number"},"additions":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"}}}},"additionalProperties":false},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"range":{"minLength":5,"type":"string"},"rating":{"additionalProperties":false,"type":"object","required":["from"],"properties":{"from":{"anyOf":[{"const":"score","type":"string"},{"const":"supervisor","type":"string"}]},"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}},"rules":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","when"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"when":{"$ref":"#/$defs/Condition"}}}},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}}}},"additionalProperties":false},"score":{"additionalProperties":false,"type":"object","required":["weights"],"properties":{"weights":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"minimum":0,"type":"number"}},"additionalProperties":false},"total":{"exclusiveMinimum":0,"type":"number"},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"range":{"minLength":5,"type":"string"}}},"predicate":{"additionalProperties":false,"type":"object","required":["levels"],"properties":{"levels":{"minItems":2,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","label"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"aliases":{"type":"array","items":{"minLength":1,"type":"string"}}}}},"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}},"matrix":{"additionalProperties":false,"type":"object","required":["rows","columns","cells"],"properties":{"rows":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"columns":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"cells":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}},"additionalProperties":false}},"additionalProperties":false}}}}},"outcomes":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","kind","when","event"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"kind":{"anyOf":[{"const":"promotion","type":"string"},{"const":"award","type":"string"},{"const":"coaching","type":"string"},{"const":"credit-points","type":"string"},{"const":"other","type":"string"}]},"when":{"$ref":"#/$defs/Condition"},"event":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"minLength":1,"type":"string"},"params":{"type":"object","patternProperties":{"^(.*)$":{}},"additionalProperties":false}}},"value":{"$ref":"#/$defs/Measure"}}}},"additionalProperties":false}},"$defs":{"Measure":{"type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"inverse-ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"efficiency","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"threshold":{"type":"number"},"factor":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"realisation-zero","type":"string"},{"const":"both-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","map"],"properties":{"kind":{"const":"scale","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","table"],"properties":{"kind":{"const":"lookup","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"table":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["range","value"],"properties":{"range":{"minLength":5,"type":"string"},"value":{"type":"number"}}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","points"],"properties":{"kind":{"const":"piecewise","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"points":{"minItems":2,"type":"array","items":{"type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input"],"properties":{"kind":{"const":"value","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","value"],"properties":{"kind":{"const":"constant","type":"string"},"value":{"type":"number"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"mean","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"sum","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"min","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"max","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"product","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"quotient","type":"string"},"of":{"minItems":2,"maxItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"one-of","type":"string"},"of":{"minItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","roles"],"properties":{"kind":{"const":"raters","type":"string"},"roles":{"type":"object","properties":{"supervisor":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"peer":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"subordinate":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"third-party":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"self":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}}},"additionalProperties":false},"whenShort":{"anyOf":[{"const":"renormalise","type":"string"},{"const":"pending","type":"string"}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"divergence":{"additionalProperties":false,"type":"object","required":["threshold"],"properties":{"threshold":{"minimum":0,"type":"number"},"consensus":{"minItems":1,"uniqueItems":true,"type":"array","items":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]}}}},"influenceCap":{"exclusiveMinimum":0,"type":"number"},"calibration":{"additionalProperties":false,"type":"object","required":["method","mean","sd"],"properties":{"method":{"const":"z-score","type":"string"},"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"}}},"anonymity":{"additionalProperties":false,"type":"object","required":["k"],"properties":{"k":{"minimum":1,"type":"integer"}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}}]},"Condition":{"anyOf":[{"additionalProperties":false,"type":"object","required":["all"],"properties":{"all":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["any"],"properties":{"any":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["not"],"properties":{"not":{"$ref":"#/$defs/Condition"},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["fact","operator","value"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"},"operator":{"minLength":1,"type":"string"},"value":{},"params":{"type":"object","patternProperties":{"^(.*)$":{}},"additionalProperties":false},"name":{"type":"string"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kinerja.dev/schema/v1/rubric.schema.json","additionalProperties":false,"type":"object","required":["kinerja","id","version","label","groups","predicate"],"properties":{"$schema":{"type":"string"},"kinerja":{"const":1,"type":"number"},"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"version":{"pattern":"^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$","type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"effective":{"additionalProperties":false,"type":"object","required":["from"],"properties":{"from":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"until":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"}}},"legalBasis":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["title"],"properties":{"title":{"minLength":1,"type":"string"},"url":{"minLength":1,"type":"string"},"note":{"type":"string"}}}},"timeZone":{"minLength":1,"type":"string"},"facts":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"anyOf":[{"const":"number","type":"string"},{"const":"integer","type":"string"},{"const":"boolean","type":"string"},{"const":"string","type":"string"},{"const":"enum","type":"string"},{"const":"date","type":"string"}]},"values":{"minItems":1,"uniqueItems":true,"type":"array","items":{"minLength":1,"type":"string"}},"min":{"type":"number"},"max":{"type":"number"},"required":{"type":"boolean"},"default":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"}]},"protected":{"type":"boolean"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}}}}},"additionalProperties":false},"ratings":{"minItems":2,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","label"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"aliases":{"type":"array","items":{"minLength":1,"type":"string"}}}}},"groups":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"indicators":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"},"weight":{"minimum":0,"type":"number"},"range":{"minLength":5,"type":"string"},"direction":{"anyOf":[{"const":"higher","type":"string"},{"const":"lower","type":"string"},{"const":"none","type":"string"}]},"main":{"type":"boolean"},"appliesWhen":{"$ref":"#/$defs/Condition"}}}},"additionalProperties":false},"items":{"additionalProperties":false,"type":"object","required":["measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"},"rating":{"additionalProperties":false,"type":"object","required":["bands"],"properties":{"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}}}},"min":{"minimum":0,"type":"integer"}}},"combine":{"anyOf":[{"const":"weighted","type":"string"},{"const":"mean","type":"string"},{"const":"sum","type":"string"},{"const":"min","type":"string"},{"const":"max","type":"string"}]},"weightTotal":{"exclusiveMinimum":0,"type":"number"},"additions":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"}}}},"additionalProperties":false},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"range":{"minLength":5,"type":"string"},"rating":{"additionalProperties":false,"type":"object","required":["from"],"properties":{"from":{"anyOf":[{"const":"score","type":"string"},{"const":"supervisor","type":"string"}]},"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}},"rules":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","when"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"when":{"$ref":"#/$defs/Condition"}}}},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}}}},"additionalProperties":false},"score":{"additionalProperties":false,"type":"object","required":["weights"],"properties":{"weights":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"minimum":0,"type":"number"}},"additionalProperties":false},"total":{"exclusiveMinimum":0,"type":"number"},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"range":{"minLength":5,"type":"string"}}},"predicate":{"additionalProperties":false,"type":"object","required":["levels"],"properties":{"levels":{"minItems":2,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","label"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"aliases":{"type":"array","items":{"minLength":1,"type":"string"}}}}},"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}},"matrix":{"additionalProperties":false,"type":"object","required":["rows","columns","cells"],"properties":{"rows":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"columns":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"cells":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}},"additionalProperties":false}},"additionalProperties":false}}}}},"outcomes":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","kind","when","event"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"kind":{"anyOf":[{"const":"promotion","type":"string"},{"const":"award","type":"string"},{"const":"coaching","type":"string"},{"const":"credit-points","type":"string"},{"const":"other","type":"string"}]},"when":{"$ref":"#/$defs/Condition"},"event":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"minLength":1,"type":"string"},"params":{"type":"object","patternProperties":{"^(.*)$":{}},"additionalProperties":false}}},"value":{"$ref":"#/$defs/Measure"}}}},"additionalProperties":false}},"$defs":{"Measure":{"type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"inverse-ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"efficiency","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"threshold":{"type":"number"},"factor":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"realisation-zero","type":"string"},{"const":"both-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","map"],"properties":{"kind":{"const":"scale","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","table"],"properties":{"kind":{"const":"lookup","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"table":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["range","value"],"properties":{"range":{"minLength":5,"type":"string"},"value":{"type":"number"}}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","points"],"properties":{"kind":{"const":"piecewise","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"points":{"minItems":2,"type":"array","items":{"type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input"],"properties":{"kind":{"const":"value","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","value"],"properties":{"kind":{"const":"constant","type":"string"},"value":{"type":"number"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"mean","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"sum","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"min","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"max","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"product","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"quotient","type":"string"},"of":{"minItems":2,"maxItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"one-of","type":"string"},"of":{"minItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","roles"],"properties":{"kind":{"const":"raters","type":"string"},"roles":{"type":"object","properties":{"supervisor":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"peer":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"subordinate":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"third-party":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"self":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}}},"additionalProperties":false},"whenShort":{"anyOf":[{"const":"renormalise","type":"string"},{"const":"pending","type":"string"}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"range":{"minLength":5,"type":"string"},"divergence":{"additionalProperties":false,"type":"object","required":["threshold"],"properties":{"threshold":{"minimum":0,"type":"number"},"consensus":{"minItems":1,"uniqueItems":true,"type":"array","items":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]}}}},"influenceCap":{"exclusiveMinimum":0,"type":"number"},"calibration":{"additionalProperties":false,"type":"object","required":["method","mean","sd"],"properties":{"method":{"const":"z-score","type":"string"},"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"}}},"anonymity":{"additionalProperties":false,"type":"object","required":["k"],"properties":{"k":{"minimum":1,"type":"integer"}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}}]},"Condition":{"anyOf":[{"additionalProperties":false,"type":"object","required":["all"],"properties":{"all":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["any"],"properties":{"any":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["not"],"properties":{"not":{"$ref":"#/$defs/Condition"},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["fact","operator","value"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"},"operator":{"minLength":1,"type":"string"},"value":{},"params":{"type":"object","patternProperties":{"^(.*)$":{}},"additionalProperties":false},"name":{"type":"string"}}}]}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ((count) => (str) => (/[\uD800-\uDBFF]/.test(str) ? count(str) : str.length))(function ucs2length(str) {
     const len = str.length;
@@ -25,7 +25,7 @@ const pattern0 = new RegExp("^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_
 const pattern1 = new RegExp("^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$", "u");
 const pattern2 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 const pattern18 = new RegExp("^(.*)$", "u");
-const schema12 = {"type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"inverse-ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"efficiency","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"threshold":{"type":"number"},"factor":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"realisation-zero","type":"string"},{"const":"both-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","map"],"properties":{"kind":{"const":"scale","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","table"],"properties":{"kind":{"const":"lookup","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"table":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["range","value"],"properties":{"range":{"minLength":5,"type":"string"},"value":{"type":"number"}}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","points"],"properties":{"kind":{"const":"piecewise","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"points":{"minItems":2,"type":"array","items":{"type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input"],"properties":{"kind":{"const":"value","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","value"],"properties":{"kind":{"const":"constant","type":"string"},"value":{"type":"number"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"mean","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"sum","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"min","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"max","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"product","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"quotient","type":"string"},"of":{"minItems":2,"maxItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"one-of","type":"string"},"of":{"minItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","roles"],"properties":{"kind":{"const":"raters","type":"string"},"roles":{"type":"object","properties":{"supervisor":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"peer":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"subordinate":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"third-party":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"self":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}}},"additionalProperties":false},"whenShort":{"anyOf":[{"const":"renormalise","type":"string"},{"const":"pending","type":"string"}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"divergence":{"additionalProperties":false,"type":"object","required":["threshold"],"properties":{"threshold":{"minimum":0,"type":"number"},"consensus":{"minItems":1,"uniqueItems":true,"type":"array","items":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]}}}},"influenceCap":{"exclusiveMinimum":0,"type":"number"},"calibration":{"additionalProperties":false,"type":"object","required":["method","mean","sd"],"properties":{"method":{"const":"z-score","type":"string"},"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"}}},"anonymity":{"additionalProperties":false,"type":"object","required":["k"],"properties":{"k":{"minimum":1,"type":"integer"}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}}]};
+const schema12 = {"type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"inverse-ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"efficiency","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"threshold":{"type":"number"},"factor":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"realisation-zero","type":"string"},{"const":"both-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","map"],"properties":{"kind":{"const":"scale","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","table"],"properties":{"kind":{"const":"lookup","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"table":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["range","value"],"properties":{"range":{"minLength":5,"type":"string"},"value":{"type":"number"}}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","points"],"properties":{"kind":{"const":"piecewise","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"points":{"minItems":2,"type":"array","items":{"type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input"],"properties":{"kind":{"const":"value","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","value"],"properties":{"kind":{"const":"constant","type":"string"},"value":{"type":"number"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"mean","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"sum","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"min","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"max","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"product","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"quotient","type":"string"},"of":{"minItems":2,"maxItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"one-of","type":"string"},"of":{"minItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","roles"],"properties":{"kind":{"const":"raters","type":"string"},"roles":{"type":"object","properties":{"supervisor":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"peer":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"subordinate":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"third-party":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"self":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}}},"additionalProperties":false},"whenShort":{"anyOf":[{"const":"renormalise","type":"string"},{"const":"pending","type":"string"}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"range":{"minLength":5,"type":"string"},"divergence":{"additionalProperties":false,"type":"object","required":["threshold"],"properties":{"threshold":{"minimum":0,"type":"number"},"consensus":{"minItems":1,"uniqueItems":true,"type":"array","items":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]}}}},"influenceCap":{"exclusiveMinimum":0,"type":"number"},"calibration":{"additionalProperties":false,"type":"object","required":["method","mean","sd"],"properties":{"method":{"const":"z-score","type":"string"},"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"}}},"anonymity":{"additionalProperties":false,"type":"object","required":["k"],"properties":{"k":{"minimum":1,"type":"integer"}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}}]};
 const func0 = (function equal(a, b) {
   if (a === b) return true;
 
@@ -11838,11 +11838,11 @@ vErrors.push(err914);
 errors++;
 }
 }
-if(data.divergence !== undefined){
-let data277 = data.divergence;
-if(data277 && typeof data277 == "object" && !Array.isArray(data277)){
-if(data277.threshold === undefined){
-const err915 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'"};
+if(data.range !== undefined){
+let data277 = data.range;
+if(typeof data277 === "string"){
+if((data277.length < 5 || (data277.length < 10 && func3(data277) < 5))){
+const err915 = {instancePath:instancePath+"/range",schemaPath:"#/oneOf/15/properties/range/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err915];
 }
@@ -11851,9 +11851,9 @@ vErrors.push(err915);
 }
 errors++;
 }
-for(const key82 in data277){
-if(!((key82 === "threshold") || (key82 === "consensus"))){
-const err916 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties"};
+}
+else {
+const err916 = {instancePath:instancePath+"/range",schemaPath:"#/oneOf/15/properties/range/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err916];
 }
@@ -11863,11 +11863,11 @@ vErrors.push(err916);
 errors++;
 }
 }
-if(data277.threshold !== undefined){
-let data278 = data277.threshold;
-if((typeof data278 == "number") && (isFinite(data278))){
-if(data278 < 0 || isNaN(data278)){
-const err917 = {instancePath:instancePath+"/divergence/threshold",schemaPath:"#/oneOf/15/properties/divergence/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.divergence !== undefined){
+let data278 = data.divergence;
+if(data278 && typeof data278 == "object" && !Array.isArray(data278)){
+if(data278.threshold === undefined){
+const err917 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'"};
 if(vErrors === null){
 vErrors = [err917];
 }
@@ -11876,9 +11876,9 @@ vErrors.push(err917);
 }
 errors++;
 }
-}
-else {
-const err918 = {instancePath:instancePath+"/divergence/threshold",schemaPath:"#/oneOf/15/properties/divergence/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key82 in data278){
+if(!((key82 === "threshold") || (key82 === "consensus"))){
+const err918 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err918];
 }
@@ -11888,11 +11888,11 @@ vErrors.push(err918);
 errors++;
 }
 }
-if(data277.consensus !== undefined){
-let data279 = data277.consensus;
-if(Array.isArray(data279)){
-if(data279.length < 1){
-const err919 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data278.threshold !== undefined){
+let data279 = data278.threshold;
+if((typeof data279 == "number") && (isFinite(data279))){
+if(data279 < 0 || isNaN(data279)){
+const err919 = {instancePath:instancePath+"/divergence/threshold",schemaPath:"#/oneOf/15/properties/divergence/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err919];
 }
@@ -11901,14 +11901,9 @@ vErrors.push(err919);
 }
 errors++;
 }
-const len16 = data279.length;
-for(let i19=0; i19<len16; i19++){
-let data280 = data279[i19];
-const _errs969 = errors;
-let valid168 = false;
-const _errs970 = errors;
-if(typeof data280 !== "string"){
-const err920 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err920 = {instancePath:instancePath+"/divergence/threshold",schemaPath:"#/oneOf/15/properties/divergence/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err920];
 }
@@ -11917,8 +11912,12 @@ vErrors.push(err920);
 }
 errors++;
 }
-if("supervisor" !== data280){
-const err921 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/0/const",keyword:"const",params:{allowedValue: "supervisor"},message:"must be equal to constant"};
+}
+if(data278.consensus !== undefined){
+let data280 = data278.consensus;
+if(Array.isArray(data280)){
+if(data280.length < 1){
+const err921 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err921];
 }
@@ -11927,12 +11926,14 @@ vErrors.push(err921);
 }
 errors++;
 }
-var _valid34 = _errs970 === errors;
-valid168 = valid168 || _valid34;
-if(!valid168){
+const len16 = data280.length;
+for(let i19=0; i19<len16; i19++){
+let data281 = data280[i19];
+const _errs971 = errors;
+let valid168 = false;
 const _errs972 = errors;
-if(typeof data280 !== "string"){
-const err922 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data281 !== "string"){
+const err922 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err922];
 }
@@ -11941,8 +11942,8 @@ vErrors.push(err922);
 }
 errors++;
 }
-if("peer" !== data280){
-const err923 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/1/const",keyword:"const",params:{allowedValue: "peer"},message:"must be equal to constant"};
+if("supervisor" !== data281){
+const err923 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/0/const",keyword:"const",params:{allowedValue: "supervisor"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err923];
 }
@@ -11955,8 +11956,8 @@ var _valid34 = _errs972 === errors;
 valid168 = valid168 || _valid34;
 if(!valid168){
 const _errs974 = errors;
-if(typeof data280 !== "string"){
-const err924 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data281 !== "string"){
+const err924 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err924];
 }
@@ -11965,8 +11966,8 @@ vErrors.push(err924);
 }
 errors++;
 }
-if("subordinate" !== data280){
-const err925 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/2/const",keyword:"const",params:{allowedValue: "subordinate"},message:"must be equal to constant"};
+if("peer" !== data281){
+const err925 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/1/const",keyword:"const",params:{allowedValue: "peer"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err925];
 }
@@ -11979,8 +11980,8 @@ var _valid34 = _errs974 === errors;
 valid168 = valid168 || _valid34;
 if(!valid168){
 const _errs976 = errors;
-if(typeof data280 !== "string"){
-const err926 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data281 !== "string"){
+const err926 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err926];
 }
@@ -11989,8 +11990,8 @@ vErrors.push(err926);
 }
 errors++;
 }
-if("third-party" !== data280){
-const err927 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/3/const",keyword:"const",params:{allowedValue: "third-party"},message:"must be equal to constant"};
+if("subordinate" !== data281){
+const err927 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/2/const",keyword:"const",params:{allowedValue: "subordinate"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err927];
 }
@@ -12003,8 +12004,8 @@ var _valid34 = _errs976 === errors;
 valid168 = valid168 || _valid34;
 if(!valid168){
 const _errs978 = errors;
-if(typeof data280 !== "string"){
-const err928 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data281 !== "string"){
+const err928 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err928];
 }
@@ -12013,8 +12014,8 @@ vErrors.push(err928);
 }
 errors++;
 }
-if("self" !== data280){
-const err929 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/4/const",keyword:"const",params:{allowedValue: "self"},message:"must be equal to constant"};
+if("third-party" !== data281){
+const err929 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/3/const",keyword:"const",params:{allowedValue: "third-party"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err929];
 }
@@ -12025,12 +12026,10 @@ errors++;
 }
 var _valid34 = _errs978 === errors;
 valid168 = valid168 || _valid34;
-}
-}
-}
-}
 if(!valid168){
-const err930 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs980 = errors;
+if(typeof data281 !== "string"){
+const err930 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err930];
 }
@@ -12039,11 +12038,37 @@ vErrors.push(err930);
 }
 errors++;
 }
+if("self" !== data281){
+const err931 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/4/const",keyword:"const",params:{allowedValue: "self"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err931];
+}
 else {
-errors = _errs969;
+vErrors.push(err931);
+}
+errors++;
+}
+var _valid34 = _errs980 === errors;
+valid168 = valid168 || _valid34;
+}
+}
+}
+}
+if(!valid168){
+const err932 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err932];
+}
+else {
+vErrors.push(err932);
+}
+errors++;
+}
+else {
+errors = _errs971;
 if(vErrors !== null){
-if(_errs969){
-vErrors.length = _errs969;
+if(_errs971){
+vErrors.length = _errs971;
 }
 else {
 vErrors = null;
@@ -12051,19 +12076,19 @@ vErrors = null;
 }
 }
 }
-let i20 = data279.length;
+let i20 = data280.length;
 let j5;
 if(i20 > 1){
 outer0:
 for(;i20--;){
 for(j5 = i20; j5--;){
-if(func0(data279[i20], data279[j5])){
-const err931 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/uniqueItems",keyword:"uniqueItems",params:{i: i20, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i20+" are identical)"};
+if(func0(data280[i20], data280[j5])){
+const err933 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/uniqueItems",keyword:"uniqueItems",params:{i: i20, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i20+" are identical)"};
 if(vErrors === null){
-vErrors = [err931];
+vErrors = [err933];
 }
 else {
-vErrors.push(err931);
+vErrors.push(err933);
 }
 errors++;
 break outer0;
@@ -12073,33 +12098,7 @@ break outer0;
 }
 }
 else {
-const err932 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err932];
-}
-else {
-vErrors.push(err932);
-}
-errors++;
-}
-}
-}
-else {
-const err933 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err933];
-}
-else {
-vErrors.push(err933);
-}
-errors++;
-}
-}
-if(data.influenceCap !== undefined){
-let data281 = data.influenceCap;
-if((typeof data281 == "number") && (isFinite(data281))){
-if(data281 <= 0 || isNaN(data281)){
-const err934 = {instancePath:instancePath+"/influenceCap",schemaPath:"#/oneOf/15/properties/influenceCap/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err934 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err934];
 }
@@ -12109,8 +12108,9 @@ vErrors.push(err934);
 errors++;
 }
 }
+}
 else {
-const err935 = {instancePath:instancePath+"/influenceCap",schemaPath:"#/oneOf/15/properties/influenceCap/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err935 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err935];
 }
@@ -12120,11 +12120,11 @@ vErrors.push(err935);
 errors++;
 }
 }
-if(data.calibration !== undefined){
-let data282 = data.calibration;
-if(data282 && typeof data282 == "object" && !Array.isArray(data282)){
-if(data282.method === undefined){
-const err936 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
+if(data.influenceCap !== undefined){
+let data282 = data.influenceCap;
+if((typeof data282 == "number") && (isFinite(data282))){
+if(data282 <= 0 || isNaN(data282)){
+const err936 = {instancePath:instancePath+"/influenceCap",schemaPath:"#/oneOf/15/properties/influenceCap/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err936];
 }
@@ -12133,8 +12133,9 @@ vErrors.push(err936);
 }
 errors++;
 }
-if(data282.mean === undefined){
-const err937 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "mean"},message:"must have required property '"+"mean"+"'"};
+}
+else {
+const err937 = {instancePath:instancePath+"/influenceCap",schemaPath:"#/oneOf/15/properties/influenceCap/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err937];
 }
@@ -12143,8 +12144,12 @@ vErrors.push(err937);
 }
 errors++;
 }
-if(data282.sd === undefined){
-const err938 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "sd"},message:"must have required property '"+"sd"+"'"};
+}
+if(data.calibration !== undefined){
+let data283 = data.calibration;
+if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
+if(data283.method === undefined){
+const err938 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
 if(vErrors === null){
 vErrors = [err938];
 }
@@ -12153,9 +12158,8 @@ vErrors.push(err938);
 }
 errors++;
 }
-for(const key83 in data282){
-if(!(((key83 === "method") || (key83 === "mean")) || (key83 === "sd"))){
-const err939 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
+if(data283.mean === undefined){
+const err939 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "mean"},message:"must have required property '"+"mean"+"'"};
 if(vErrors === null){
 vErrors = [err939];
 }
@@ -12164,11 +12168,8 @@ vErrors.push(err939);
 }
 errors++;
 }
-}
-if(data282.method !== undefined){
-let data283 = data282.method;
-if(typeof data283 !== "string"){
-const err940 = {instancePath:instancePath+"/calibration/method",schemaPath:"#/oneOf/15/properties/calibration/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data283.sd === undefined){
+const err940 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "sd"},message:"must have required property '"+"sd"+"'"};
 if(vErrors === null){
 vErrors = [err940];
 }
@@ -12177,8 +12178,9 @@ vErrors.push(err940);
 }
 errors++;
 }
-if("z-score" !== data283){
-const err941 = {instancePath:instancePath+"/calibration/method",schemaPath:"#/oneOf/15/properties/calibration/properties/method/const",keyword:"const",params:{allowedValue: "z-score"},message:"must be equal to constant"};
+for(const key83 in data283){
+if(!(((key83 === "method") || (key83 === "mean")) || (key83 === "sd"))){
+const err941 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err941];
 }
@@ -12188,10 +12190,10 @@ vErrors.push(err941);
 errors++;
 }
 }
-if(data282.mean !== undefined){
-let data284 = data282.mean;
-if(!((typeof data284 == "number") && (isFinite(data284)))){
-const err942 = {instancePath:instancePath+"/calibration/mean",schemaPath:"#/oneOf/15/properties/calibration/properties/mean/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data283.method !== undefined){
+let data284 = data283.method;
+if(typeof data284 !== "string"){
+const err942 = {instancePath:instancePath+"/calibration/method",schemaPath:"#/oneOf/15/properties/calibration/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err942];
 }
@@ -12200,12 +12202,8 @@ vErrors.push(err942);
 }
 errors++;
 }
-}
-if(data282.sd !== undefined){
-let data285 = data282.sd;
-if((typeof data285 == "number") && (isFinite(data285))){
-if(data285 <= 0 || isNaN(data285)){
-const err943 = {instancePath:instancePath+"/calibration/sd",schemaPath:"#/oneOf/15/properties/calibration/properties/sd/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if("z-score" !== data284){
+const err943 = {instancePath:instancePath+"/calibration/method",schemaPath:"#/oneOf/15/properties/calibration/properties/method/const",keyword:"const",params:{allowedValue: "z-score"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err943];
 }
@@ -12215,8 +12213,10 @@ vErrors.push(err943);
 errors++;
 }
 }
-else {
-const err944 = {instancePath:instancePath+"/calibration/sd",schemaPath:"#/oneOf/15/properties/calibration/properties/sd/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data283.mean !== undefined){
+let data285 = data283.mean;
+if(!((typeof data285 == "number") && (isFinite(data285)))){
+const err944 = {instancePath:instancePath+"/calibration/mean",schemaPath:"#/oneOf/15/properties/calibration/properties/mean/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err944];
 }
@@ -12226,9 +12226,11 @@ vErrors.push(err944);
 errors++;
 }
 }
-}
-else {
-const err945 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data283.sd !== undefined){
+let data286 = data283.sd;
+if((typeof data286 == "number") && (isFinite(data286))){
+if(data286 <= 0 || isNaN(data286)){
+const err945 = {instancePath:instancePath+"/calibration/sd",schemaPath:"#/oneOf/15/properties/calibration/properties/sd/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err945];
 }
@@ -12238,11 +12240,8 @@ vErrors.push(err945);
 errors++;
 }
 }
-if(data.anonymity !== undefined){
-let data286 = data.anonymity;
-if(data286 && typeof data286 == "object" && !Array.isArray(data286)){
-if(data286.k === undefined){
-const err946 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/required",keyword:"required",params:{missingProperty: "k"},message:"must have required property '"+"k"+"'"};
+else {
+const err946 = {instancePath:instancePath+"/calibration/sd",schemaPath:"#/oneOf/15/properties/calibration/properties/sd/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err946];
 }
@@ -12251,9 +12250,10 @@ vErrors.push(err946);
 }
 errors++;
 }
-for(const key84 in data286){
-if(!(key84 === "k")){
-const err947 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
+}
+}
+else {
+const err947 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err947];
 }
@@ -12263,10 +12263,11 @@ vErrors.push(err947);
 errors++;
 }
 }
-if(data286.k !== undefined){
-let data287 = data286.k;
-if(!(((typeof data287 == "number") && (!(data287 % 1) && !isNaN(data287))) && (isFinite(data287)))){
-const err948 = {instancePath:instancePath+"/anonymity/k",schemaPath:"#/oneOf/15/properties/anonymity/properties/k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.anonymity !== undefined){
+let data287 = data.anonymity;
+if(data287 && typeof data287 == "object" && !Array.isArray(data287)){
+if(data287.k === undefined){
+const err948 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/required",keyword:"required",params:{missingProperty: "k"},message:"must have required property '"+"k"+"'"};
 if(vErrors === null){
 vErrors = [err948];
 }
@@ -12275,9 +12276,9 @@ vErrors.push(err948);
 }
 errors++;
 }
-if((typeof data287 == "number") && (isFinite(data287))){
-if(data287 < 1 || isNaN(data287)){
-const err949 = {instancePath:instancePath+"/anonymity/k",schemaPath:"#/oneOf/15/properties/anonymity/properties/k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key84 in data287){
+if(!(key84 === "k")){
+const err949 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err949];
 }
@@ -12287,10 +12288,10 @@ vErrors.push(err949);
 errors++;
 }
 }
-}
-}
-else {
-const err950 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data287.k !== undefined){
+let data288 = data287.k;
+if(!(((typeof data288 == "number") && (!(data288 % 1) && !isNaN(data288))) && (isFinite(data288)))){
+const err950 = {instancePath:instancePath+"/anonymity/k",schemaPath:"#/oneOf/15/properties/anonymity/properties/k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err950];
 }
@@ -12299,12 +12300,9 @@ vErrors.push(err950);
 }
 errors++;
 }
-}
-if(data.label !== undefined){
-let data288 = data.label;
-if(data288 && typeof data288 == "object" && !Array.isArray(data288)){
-if(data288.id === undefined){
-const err951 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if((typeof data288 == "number") && (isFinite(data288))){
+if(data288 < 1 || isNaN(data288)){
+const err951 = {instancePath:instancePath+"/anonymity/k",schemaPath:"#/oneOf/15/properties/anonymity/properties/k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err951];
 }
@@ -12313,8 +12311,11 @@ vErrors.push(err951);
 }
 errors++;
 }
-if(data288.en === undefined){
-const err952 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+}
+}
+}
+else {
+const err952 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err952];
 }
@@ -12323,9 +12324,12 @@ vErrors.push(err952);
 }
 errors++;
 }
-for(const key85 in data288){
-if(!((key85 === "id") || (key85 === "en"))){
-const err953 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties"};
+}
+if(data.label !== undefined){
+let data289 = data.label;
+if(data289 && typeof data289 == "object" && !Array.isArray(data289)){
+if(data289.id === undefined){
+const err953 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err953];
 }
@@ -12334,12 +12338,8 @@ vErrors.push(err953);
 }
 errors++;
 }
-}
-if(data288.id !== undefined){
-let data289 = data288.id;
-if(typeof data289 === "string"){
-if((data289.length < 1 || (data289.length < 2 && func3(data289) < 1))){
-const err954 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/15/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data289.en === undefined){
+const err954 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err954];
 }
@@ -12348,9 +12348,9 @@ vErrors.push(err954);
 }
 errors++;
 }
-}
-else {
-const err955 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/15/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key85 in data289){
+if(!((key85 === "id") || (key85 === "en"))){
+const err955 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err955];
 }
@@ -12360,11 +12360,11 @@ vErrors.push(err955);
 errors++;
 }
 }
-if(data288.en !== undefined){
-let data290 = data288.en;
+if(data289.id !== undefined){
+let data290 = data289.id;
 if(typeof data290 === "string"){
 if((data290.length < 1 || (data290.length < 2 && func3(data290) < 1))){
-const err956 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/15/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err956 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/15/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err956];
 }
@@ -12375,7 +12375,7 @@ errors++;
 }
 }
 else {
-const err957 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/15/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err957 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/15/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err957];
 }
@@ -12385,9 +12385,11 @@ vErrors.push(err957);
 errors++;
 }
 }
-}
-else {
-const err958 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data289.en !== undefined){
+let data291 = data289.en;
+if(typeof data291 === "string"){
+if((data291.length < 1 || (data291.length < 2 && func3(data291) < 1))){
+const err958 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/15/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err958];
 }
@@ -12397,12 +12399,8 @@ vErrors.push(err958);
 errors++;
 }
 }
-if(data.clamp !== undefined){
-let data291 = data.clamp;
-if(data291 && typeof data291 == "object" && !Array.isArray(data291)){
-for(const key86 in data291){
-if(!((key86 === "min") || (key86 === "max"))){
-const err959 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/15/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties"};
+else {
+const err959 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/15/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err959];
 }
@@ -12412,10 +12410,9 @@ vErrors.push(err959);
 errors++;
 }
 }
-if(data291.min !== undefined){
-let data292 = data291.min;
-if(!((typeof data292 == "number") && (isFinite(data292)))){
-const err960 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/15/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err960 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err960];
 }
@@ -12425,10 +12422,12 @@ vErrors.push(err960);
 errors++;
 }
 }
-if(data291.max !== undefined){
-let data293 = data291.max;
-if(!((typeof data293 == "number") && (isFinite(data293)))){
-const err961 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/15/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.clamp !== undefined){
+let data292 = data.clamp;
+if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
+for(const key86 in data292){
+if(!((key86 === "min") || (key86 === "max"))){
+const err961 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/15/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err961];
 }
@@ -12438,9 +12437,10 @@ vErrors.push(err961);
 errors++;
 }
 }
-}
-else {
-const err962 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/15/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data292.min !== undefined){
+let data293 = data292.min;
+if(!((typeof data293 == "number") && (isFinite(data293)))){
+const err962 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/15/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err962];
 }
@@ -12450,11 +12450,10 @@ vErrors.push(err962);
 errors++;
 }
 }
-if(data.round !== undefined){
-let data294 = data.round;
-if(data294 && typeof data294 == "object" && !Array.isArray(data294)){
-if(data294.decimals === undefined){
-const err963 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+if(data292.max !== undefined){
+let data294 = data292.max;
+if(!((typeof data294 == "number") && (isFinite(data294)))){
+const err963 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/15/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err963];
 }
@@ -12463,8 +12462,10 @@ vErrors.push(err963);
 }
 errors++;
 }
-if(data294.mode === undefined){
-const err964 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+}
+}
+else {
+const err964 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/15/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err964];
 }
@@ -12473,9 +12474,12 @@ vErrors.push(err964);
 }
 errors++;
 }
-for(const key87 in data294){
-if(!((key87 === "decimals") || (key87 === "mode"))){
-const err965 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties"};
+}
+if(data.round !== undefined){
+let data295 = data.round;
+if(data295 && typeof data295 == "object" && !Array.isArray(data295)){
+if(data295.decimals === undefined){
+const err965 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err965];
 }
@@ -12484,11 +12488,8 @@ vErrors.push(err965);
 }
 errors++;
 }
-}
-if(data294.decimals !== undefined){
-let data295 = data294.decimals;
-if(!(((typeof data295 == "number") && (!(data295 % 1) && !isNaN(data295))) && (isFinite(data295)))){
-const err966 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data295.mode === undefined){
+const err966 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err966];
 }
@@ -12497,9 +12498,9 @@ vErrors.push(err966);
 }
 errors++;
 }
-if((typeof data295 == "number") && (isFinite(data295))){
-if(data295 > 12 || isNaN(data295)){
-const err967 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+for(const key87 in data295){
+if(!((key87 === "decimals") || (key87 === "mode"))){
+const err967 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err967];
 }
@@ -12508,8 +12509,11 @@ vErrors.push(err967);
 }
 errors++;
 }
-if(data295 < 0 || isNaN(data295)){
-const err968 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data295.decimals !== undefined){
+let data296 = data295.decimals;
+if(!(((typeof data296 == "number") && (!(data296 % 1) && !isNaN(data296))) && (isFinite(data296)))){
+const err968 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err968];
 }
@@ -12518,15 +12522,9 @@ vErrors.push(err968);
 }
 errors++;
 }
-}
-}
-if(data294.mode !== undefined){
-let data296 = data294.mode;
-const _errs1016 = errors;
-let valid175 = false;
-const _errs1017 = errors;
-if(typeof data296 !== "string"){
-const err969 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data296 == "number") && (isFinite(data296))){
+if(data296 > 12 || isNaN(data296)){
+const err969 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err969];
 }
@@ -12535,8 +12533,8 @@ vErrors.push(err969);
 }
 errors++;
 }
-if("half-up" !== data296){
-const err970 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+if(data296 < 0 || isNaN(data296)){
+const err970 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err970];
 }
@@ -12545,12 +12543,15 @@ vErrors.push(err970);
 }
 errors++;
 }
-var _valid35 = _errs1017 === errors;
-valid175 = valid175 || _valid35;
-if(!valid175){
+}
+}
+if(data295.mode !== undefined){
+let data297 = data295.mode;
+const _errs1018 = errors;
+let valid175 = false;
 const _errs1019 = errors;
-if(typeof data296 !== "string"){
-const err971 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data297 !== "string"){
+const err971 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err971];
 }
@@ -12559,8 +12560,8 @@ vErrors.push(err971);
 }
 errors++;
 }
-if("half-down" !== data296){
-const err972 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if("half-up" !== data297){
+const err972 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err972];
 }
@@ -12573,8 +12574,8 @@ var _valid35 = _errs1019 === errors;
 valid175 = valid175 || _valid35;
 if(!valid175){
 const _errs1021 = errors;
-if(typeof data296 !== "string"){
-const err973 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data297 !== "string"){
+const err973 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err973];
 }
@@ -12583,8 +12584,8 @@ vErrors.push(err973);
 }
 errors++;
 }
-if("half-even" !== data296){
-const err974 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if("half-down" !== data297){
+const err974 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err974];
 }
@@ -12597,8 +12598,8 @@ var _valid35 = _errs1021 === errors;
 valid175 = valid175 || _valid35;
 if(!valid175){
 const _errs1023 = errors;
-if(typeof data296 !== "string"){
-const err975 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data297 !== "string"){
+const err975 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err975];
 }
@@ -12607,8 +12608,8 @@ vErrors.push(err975);
 }
 errors++;
 }
-if("up" !== data296){
-const err976 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+if("half-even" !== data297){
+const err976 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err976];
 }
@@ -12621,8 +12622,8 @@ var _valid35 = _errs1023 === errors;
 valid175 = valid175 || _valid35;
 if(!valid175){
 const _errs1025 = errors;
-if(typeof data296 !== "string"){
-const err977 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data297 !== "string"){
+const err977 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err977];
 }
@@ -12631,8 +12632,8 @@ vErrors.push(err977);
 }
 errors++;
 }
-if("down" !== data296){
-const err978 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+if("up" !== data297){
+const err978 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err978];
 }
@@ -12645,8 +12646,8 @@ var _valid35 = _errs1025 === errors;
 valid175 = valid175 || _valid35;
 if(!valid175){
 const _errs1027 = errors;
-if(typeof data296 !== "string"){
-const err979 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data297 !== "string"){
+const err979 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err979];
 }
@@ -12655,8 +12656,8 @@ vErrors.push(err979);
 }
 errors++;
 }
-if("ceiling" !== data296){
-const err980 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if("down" !== data297){
+const err980 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err980];
 }
@@ -12669,8 +12670,8 @@ var _valid35 = _errs1027 === errors;
 valid175 = valid175 || _valid35;
 if(!valid175){
 const _errs1029 = errors;
-if(typeof data296 !== "string"){
-const err981 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data297 !== "string"){
+const err981 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err981];
 }
@@ -12679,8 +12680,8 @@ vErrors.push(err981);
 }
 errors++;
 }
-if("floor" !== data296){
-const err982 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if("ceiling" !== data297){
+const err982 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err982];
 }
@@ -12691,14 +12692,10 @@ errors++;
 }
 var _valid35 = _errs1029 === errors;
 valid175 = valid175 || _valid35;
-}
-}
-}
-}
-}
-}
 if(!valid175){
-const err983 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs1031 = errors;
+if(typeof data297 !== "string"){
+const err983 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err983];
 }
@@ -12707,11 +12704,39 @@ vErrors.push(err983);
 }
 errors++;
 }
+if("floor" !== data297){
+const err984 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err984];
+}
 else {
-errors = _errs1016;
+vErrors.push(err984);
+}
+errors++;
+}
+var _valid35 = _errs1031 === errors;
+valid175 = valid175 || _valid35;
+}
+}
+}
+}
+}
+}
+if(!valid175){
+const err985 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err985];
+}
+else {
+vErrors.push(err985);
+}
+errors++;
+}
+else {
+errors = _errs1018;
 if(vErrors !== null){
-if(_errs1016){
-vErrors.length = _errs1016;
+if(_errs1018){
+vErrors.length = _errs1018;
 }
 else {
 vErrors = null;
@@ -12721,31 +12746,7 @@ vErrors = null;
 }
 }
 else {
-const err984 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err984];
-}
-else {
-vErrors.push(err984);
-}
-errors++;
-}
-}
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err985 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/15/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err985];
-}
-else {
-vErrors.push(err985);
-}
-errors++;
-}
-}
-}
-else {
-const err986 = {instancePath,schemaPath:"#/oneOf/15/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err986 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err986];
 }
@@ -12755,8 +12756,9 @@ vErrors.push(err986);
 errors++;
 }
 }
-else {
-const err987 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf"};
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err987 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/15/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err987];
 }
@@ -12766,8 +12768,9 @@ vErrors.push(err987);
 errors++;
 }
 }
+}
 else {
-const err988 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string"};
+const err988 = {instancePath,schemaPath:"#/oneOf/15/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err988];
 }
@@ -12778,12 +12781,34 @@ errors++;
 }
 }
 else {
-const err989 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err989 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf"};
 if(vErrors === null){
 vErrors = [err989];
 }
 else {
 vErrors.push(err989);
+}
+errors++;
+}
+}
+else {
+const err990 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string"};
+if(vErrors === null){
+vErrors = [err990];
+}
+else {
+vErrors.push(err990);
+}
+errors++;
+}
+}
+else {
+const err991 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err991];
+}
+else {
+vErrors.push(err991);
 }
 errors++;
 }
@@ -20359,9 +20384,10 @@ return errors === 0;
 }
 
 export const appraisal = validate24;
-const schema15 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kinerja.dev/schema/v1/appraisal.schema.json","additionalProperties":false,"type":"object","required":["employee","period"],"properties":{"$schema":{"type":"string"},"id":{"minLength":1,"maxLength":128,"type":"string"},"employee":{"additionalProperties":false,"type":"object","required":["nip","unit","position"],"properties":{"nip":{"pattern":"^\\d{18}$","type":"string"},"name":{"type":"string"},"unit":{"minLength":1,"type":"string"},"position":{"minLength":1,"type":"string"},"positionType":{"anyOf":[{"const":"struktural","type":"string"},{"const":"fungsional","type":"string"},{"const":"pelaksana","type":"string"}]},"functionalLevel":{"minLength":1,"type":"string"},"rank":{"minLength":1,"type":"string"},"rankSince":{"pattern":"^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?$","type":"string"},"history":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["year","predicate"],"properties":{"year":{"minimum":1970,"maximum":2200,"type":"integer"},"predicate":{"minLength":1,"type":"string"}}}}}},"period":{"additionalProperties":false,"type":"object","required":["kind","start","end"],"properties":{"kind":{"anyOf":[{"const":"annual","type":"string"},{"const":"monthly","type":"string"},{"const":"quarterly","type":"string"}]},"start":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"end":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"}}},"inputs":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"object","patternProperties":{"^[A-Za-z][A-Za-z0-9_]*$":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"},{"type":"null"}]}},"additionalProperties":false}},"additionalProperties":false},"targets":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"array","items":{"additionalProperties":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"},{"type":"null"}]},"type":"object","required":["id"],"properties":{"id":{"minLength":1,"maxLength":128,"type":"string"},"label":{"type":"string"},"main":{"type":"boolean"}}}}},"additionalProperties":false},"ratings":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["rater","role","indicator","value"],"properties":{"rater":{"minLength":1,"maxLength":128,"type":"string"},"role":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]},"indicator":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"value":{"anyOf":[{"type":"number"},{"minLength":1,"type":"string"}]}}}},"supervisorRatings":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"minLength":1,"type":"string"}},"additionalProperties":false},"facts":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"},{"type":"null"}]}},"additionalProperties":false},"raterStats":{"type":"object","patternProperties":{"^(.*)$":{"additionalProperties":false,"type":"object","required":["mean","sd","n"],"properties":{"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"},"n":{"minimum":1,"type":"integer"}}}},"additionalProperties":false},"conflicts":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["rater","kind"],"properties":{"rater":{"minLength":1,"type":"string"},"kind":{"anyOf":[{"const":"family","type":"string"},{"const":"household","type":"string"},{"const":"business","type":"string"},{"const":"other","type":"string"}]},"note":{"type":"string"}}}}}};
+const schema15 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kinerja.dev/schema/v1/appraisal.schema.json","additionalProperties":false,"type":"object","required":["employee","period"],"properties":{"$schema":{"type":"string"},"id":{"minLength":1,"maxLength":128,"type":"string"},"employee":{"additionalProperties":false,"type":"object","required":["nip","unit","position"],"properties":{"nip":{"pattern":"^\\d{18}$","type":"string"},"name":{"type":"string"},"unit":{"minLength":1,"type":"string"},"position":{"minLength":1,"type":"string"},"positionType":{"anyOf":[{"const":"struktural","type":"string"},{"const":"fungsional","type":"string"},{"const":"pelaksana","type":"string"}]},"functionalLevel":{"minLength":1,"type":"string"},"rank":{"minLength":1,"type":"string"},"rankSince":{"pattern":"^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?$","type":"string"},"history":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["year","predicate"],"properties":{"year":{"minimum":1970,"maximum":2200,"type":"integer"},"predicate":{"minLength":1,"type":"string"}}}}}},"period":{"additionalProperties":false,"type":"object","required":["kind","start","end"],"properties":{"kind":{"anyOf":[{"const":"annual","type":"string"},{"const":"monthly","type":"string"},{"const":"quarterly","type":"string"}]},"start":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"end":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"}}},"inputs":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"object","patternProperties":{"^[A-Za-z][A-Za-z0-9_]*$":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"},{"type":"null"}]}},"additionalProperties":false}},"additionalProperties":false},"targets":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"array","items":{"additionalProperties":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"},{"type":"null"}]},"type":"object","required":["id"],"properties":{"id":{"minLength":1,"maxLength":128,"type":"string"},"label":{"type":"string"},"main":{"type":"boolean"}}}}},"additionalProperties":false},"ratings":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["rater","role","indicator","value"],"properties":{"rater":{"minLength":1,"maxLength":128,"pattern":"^[^\\s\\u0000-\\u001F\\u007F-\\u009F](?:[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F])?$","type":"string"},"role":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]},"indicator":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"value":{"anyOf":[{"type":"number"},{"minLength":1,"type":"string"}]}}}},"supervisorRatings":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"minLength":1,"type":"string"}},"additionalProperties":false},"facts":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"},{"type":"null"}]}},"additionalProperties":false},"raterStats":{"type":"object","patternProperties":{"^(.*)$":{"additionalProperties":false,"type":"object","required":["mean","sd","n"],"properties":{"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"},"n":{"minimum":1,"type":"integer"}}}},"additionalProperties":false},"conflicts":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["rater","kind"],"properties":{"rater":{"minLength":1,"maxLength":128,"pattern":"^[^\\s\\u0000-\\u001F\\u007F-\\u009F](?:[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F])?$","type":"string"},"kind":{"anyOf":[{"const":"family","type":"string"},{"const":"household","type":"string"},{"const":"business","type":"string"},{"const":"other","type":"string"}]},"note":{"type":"string"}}}}}};
 const pattern59 = new RegExp("^\\d{18}$", "u");
 const pattern60 = new RegExp("^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?$", "u");
+const pattern69 = new RegExp("^[^\\s\\u0000-\\u001F\\u007F-\\u009F](?:[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F])?$", "u");
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kinerja.dev/schema/v1/appraisal.schema.json" */;
@@ -21533,14 +21559,24 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-else {
-const err89 = {instancePath:instancePath+"/ratings/" + i2+"/rater",schemaPath:"#/properties/ratings/items/properties/rater/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern69.test(data31)){
+const err89 = {instancePath:instancePath+"/ratings/" + i2+"/rater",schemaPath:"#/properties/ratings/items/properties/rater/pattern",keyword:"pattern",params:{pattern: "^[^\\s\\u0000-\\u001F\\u007F-\\u009F](?:[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F])?$"},message:"must match pattern \""+"^[^\\s\\u0000-\\u001F\\u007F-\\u009F](?:[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F])?$"+"\""};
 if(vErrors === null){
 vErrors = [err89];
 }
 else {
 vErrors.push(err89);
+}
+errors++;
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/ratings/" + i2+"/rater",schemaPath:"#/properties/ratings/items/properties/rater/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
 }
 errors++;
 }
@@ -21551,17 +21587,7 @@ const _errs103 = errors;
 let valid20 = false;
 const _errs104 = errors;
 if(typeof data32 !== "string"){
-const err90 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-if("supervisor" !== data32){
-const err91 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/0/const",keyword:"const",params:{allowedValue: "supervisor"},message:"must be equal to constant"};
+const err91 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -21570,12 +21596,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-var _valid4 = _errs104 === errors;
-valid20 = valid20 || _valid4;
-if(!valid20){
-const _errs106 = errors;
-if(typeof data32 !== "string"){
-const err92 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("supervisor" !== data32){
+const err92 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/0/const",keyword:"const",params:{allowedValue: "supervisor"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -21584,8 +21606,12 @@ vErrors.push(err92);
 }
 errors++;
 }
-if("peer" !== data32){
-const err93 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/1/const",keyword:"const",params:{allowedValue: "peer"},message:"must be equal to constant"};
+var _valid4 = _errs104 === errors;
+valid20 = valid20 || _valid4;
+if(!valid20){
+const _errs106 = errors;
+if(typeof data32 !== "string"){
+const err93 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -21594,12 +21620,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-var _valid4 = _errs106 === errors;
-valid20 = valid20 || _valid4;
-if(!valid20){
-const _errs108 = errors;
-if(typeof data32 !== "string"){
-const err94 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("peer" !== data32){
+const err94 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/1/const",keyword:"const",params:{allowedValue: "peer"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -21608,8 +21630,12 @@ vErrors.push(err94);
 }
 errors++;
 }
-if("subordinate" !== data32){
-const err95 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/2/const",keyword:"const",params:{allowedValue: "subordinate"},message:"must be equal to constant"};
+var _valid4 = _errs106 === errors;
+valid20 = valid20 || _valid4;
+if(!valid20){
+const _errs108 = errors;
+if(typeof data32 !== "string"){
+const err95 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -21618,12 +21644,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-var _valid4 = _errs108 === errors;
-valid20 = valid20 || _valid4;
-if(!valid20){
-const _errs110 = errors;
-if(typeof data32 !== "string"){
-const err96 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("subordinate" !== data32){
+const err96 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/2/const",keyword:"const",params:{allowedValue: "subordinate"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -21632,8 +21654,12 @@ vErrors.push(err96);
 }
 errors++;
 }
-if("third-party" !== data32){
-const err97 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/3/const",keyword:"const",params:{allowedValue: "third-party"},message:"must be equal to constant"};
+var _valid4 = _errs108 === errors;
+valid20 = valid20 || _valid4;
+if(!valid20){
+const _errs110 = errors;
+if(typeof data32 !== "string"){
+const err97 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -21642,12 +21668,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-var _valid4 = _errs110 === errors;
-valid20 = valid20 || _valid4;
-if(!valid20){
-const _errs112 = errors;
-if(typeof data32 !== "string"){
-const err98 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("third-party" !== data32){
+const err98 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/3/const",keyword:"const",params:{allowedValue: "third-party"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -21656,13 +21678,27 @@ vErrors.push(err98);
 }
 errors++;
 }
-if("self" !== data32){
-const err99 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/4/const",keyword:"const",params:{allowedValue: "self"},message:"must be equal to constant"};
+var _valid4 = _errs110 === errors;
+valid20 = valid20 || _valid4;
+if(!valid20){
+const _errs112 = errors;
+if(typeof data32 !== "string"){
+const err99 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
 else {
 vErrors.push(err99);
+}
+errors++;
+}
+if("self" !== data32){
+const err100 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf/4/const",keyword:"const",params:{allowedValue: "self"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
 }
 errors++;
 }
@@ -21673,12 +21709,12 @@ valid20 = valid20 || _valid4;
 }
 }
 if(!valid20){
-const err100 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err101 = {instancePath:instancePath+"/ratings/" + i2+"/role",schemaPath:"#/properties/ratings/items/properties/role/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err100];
+vErrors = [err101];
 }
 else {
-vErrors.push(err100);
+vErrors.push(err101);
 }
 errors++;
 }
@@ -21698,17 +21734,7 @@ if(data30.indicator !== undefined){
 let data33 = data30.indicator;
 if(typeof data33 === "string"){
 if((data33.length > 64 && func3(data33) > 64)){
-const err101 = {instancePath:instancePath+"/ratings/" + i2+"/indicator",schemaPath:"#/properties/ratings/items/properties/indicator/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-if(!pattern0.test(data33)){
-const err102 = {instancePath:instancePath+"/ratings/" + i2+"/indicator",schemaPath:"#/properties/ratings/items/properties/indicator/pattern",keyword:"pattern",params:{pattern: "^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$"},message:"must match pattern \""+"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$"+"\""};
+const err102 = {instancePath:instancePath+"/ratings/" + i2+"/indicator",schemaPath:"#/properties/ratings/items/properties/indicator/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -21717,14 +21743,24 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/ratings/" + i2+"/indicator",schemaPath:"#/properties/ratings/items/properties/indicator/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data33)){
+const err103 = {instancePath:instancePath+"/ratings/" + i2+"/indicator",schemaPath:"#/properties/ratings/items/properties/indicator/pattern",keyword:"pattern",params:{pattern: "^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$"},message:"must match pattern \""+"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err103];
 }
 else {
 vErrors.push(err103);
+}
+errors++;
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/ratings/" + i2+"/indicator",schemaPath:"#/properties/ratings/items/properties/indicator/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
 }
 errors++;
 }
@@ -21735,12 +21771,12 @@ const _errs117 = errors;
 let valid21 = false;
 const _errs118 = errors;
 if(!((typeof data34 == "number") && (isFinite(data34)))){
-const err104 = {instancePath:instancePath+"/ratings/" + i2+"/value",schemaPath:"#/properties/ratings/items/properties/value/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err105 = {instancePath:instancePath+"/ratings/" + i2+"/value",schemaPath:"#/properties/ratings/items/properties/value/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err104];
+vErrors = [err105];
 }
 else {
-vErrors.push(err104);
+vErrors.push(err105);
 }
 errors++;
 }
@@ -21750,18 +21786,7 @@ if(!valid21){
 const _errs120 = errors;
 if(typeof data34 === "string"){
 if((data34.length < 1 || (data34.length < 2 && func3(data34) < 1))){
-const err105 = {instancePath:instancePath+"/ratings/" + i2+"/value",schemaPath:"#/properties/ratings/items/properties/value/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/ratings/" + i2+"/value",schemaPath:"#/properties/ratings/items/properties/value/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err106 = {instancePath:instancePath+"/ratings/" + i2+"/value",schemaPath:"#/properties/ratings/items/properties/value/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -21770,16 +21795,27 @@ vErrors.push(err106);
 }
 errors++;
 }
-var _valid5 = _errs120 === errors;
-valid21 = valid21 || _valid5;
 }
-if(!valid21){
-const err107 = {instancePath:instancePath+"/ratings/" + i2+"/value",schemaPath:"#/properties/ratings/items/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err107 = {instancePath:instancePath+"/ratings/" + i2+"/value",schemaPath:"#/properties/ratings/items/properties/value/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
 else {
 vErrors.push(err107);
+}
+errors++;
+}
+var _valid5 = _errs120 === errors;
+valid21 = valid21 || _valid5;
+}
+if(!valid21){
+const err108 = {instancePath:instancePath+"/ratings/" + i2+"/value",schemaPath:"#/properties/ratings/items/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
 }
 errors++;
 }
@@ -21797,19 +21833,7 @@ vErrors = null;
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/ratings/" + i2,schemaPath:"#/properties/ratings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-}
-}
-else {
-const err109 = {instancePath:instancePath+"/ratings",schemaPath:"#/properties/ratings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err109 = {instancePath:instancePath+"/ratings/" + i2,schemaPath:"#/properties/ratings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -21819,12 +21843,9 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data.supervisorRatings !== undefined){
-let data35 = data.supervisorRatings;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key12 in data35){
-if(!(pattern0.test(key12))){
-const err110 = {instancePath:instancePath+"/supervisorRatings",schemaPath:"#/properties/supervisorRatings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+else {
+const err110 = {instancePath:instancePath+"/ratings",schemaPath:"#/properties/ratings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -21834,12 +21855,12 @@ vErrors.push(err110);
 errors++;
 }
 }
-for(const key13 in data35){
-if(pattern0.test(key13)){
-let data36 = data35[key13];
-if(typeof data36 === "string"){
-if((data36.length < 1 || (data36.length < 2 && func3(data36) < 1))){
-const err111 = {instancePath:instancePath+"/supervisorRatings/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/supervisorRatings/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.supervisorRatings !== undefined){
+let data35 = data.supervisorRatings;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key12 in data35){
+if(!(pattern0.test(key12))){
+const err111 = {instancePath:instancePath+"/supervisorRatings",schemaPath:"#/properties/supervisorRatings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -21849,8 +21870,12 @@ vErrors.push(err111);
 errors++;
 }
 }
-else {
-const err112 = {instancePath:instancePath+"/supervisorRatings/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/supervisorRatings/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key13 in data35){
+if(pattern0.test(key13)){
+let data36 = data35[key13];
+if(typeof data36 === "string"){
+if((data36.length < 1 || (data36.length < 2 && func3(data36) < 1))){
+const err112 = {instancePath:instancePath+"/supervisorRatings/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/supervisorRatings/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -21860,10 +21885,8 @@ vErrors.push(err112);
 errors++;
 }
 }
-}
-}
 else {
-const err113 = {instancePath:instancePath+"/supervisorRatings",schemaPath:"#/properties/supervisorRatings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err113 = {instancePath:instancePath+"/supervisorRatings/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/supervisorRatings/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -21873,17 +21896,30 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data.facts !== undefined){
-let data37 = data.facts;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key14 in data37){
-if(!(pattern0.test(key14))){
-const err114 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/supervisorRatings",schemaPath:"#/properties/supervisorRatings/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err114];
 }
 else {
 vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data.facts !== undefined){
+let data37 = data.facts;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key14 in data37){
+if(!(pattern0.test(key14))){
+const err115 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
 }
 errors++;
 }
@@ -21895,21 +21931,7 @@ const _errs131 = errors;
 let valid24 = false;
 const _errs132 = errors;
 if(!((typeof data38 == "number") && (isFinite(data38)))){
-const err115 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-var _valid6 = _errs132 === errors;
-valid24 = valid24 || _valid6;
-if(!valid24){
-const _errs134 = errors;
-if(typeof data38 !== "string"){
-const err116 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err116 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -21918,12 +21940,12 @@ vErrors.push(err116);
 }
 errors++;
 }
-var _valid6 = _errs134 === errors;
+var _valid6 = _errs132 === errors;
 valid24 = valid24 || _valid6;
 if(!valid24){
-const _errs136 = errors;
-if(typeof data38 !== "boolean"){
-const err117 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const _errs134 = errors;
+if(typeof data38 !== "string"){
+const err117 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -21932,17 +21954,31 @@ vErrors.push(err117);
 }
 errors++;
 }
-var _valid6 = _errs136 === errors;
+var _valid6 = _errs134 === errors;
 valid24 = valid24 || _valid6;
 if(!valid24){
-const _errs138 = errors;
-if(data38 !== null){
-const err118 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/anyOf/3/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const _errs136 = errors;
+if(typeof data38 !== "boolean"){
+const err118 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err118];
 }
 else {
 vErrors.push(err118);
+}
+errors++;
+}
+var _valid6 = _errs136 === errors;
+valid24 = valid24 || _valid6;
+if(!valid24){
+const _errs138 = errors;
+if(data38 !== null){
+const err119 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/anyOf/3/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
 }
 errors++;
 }
@@ -21952,12 +21988,12 @@ valid24 = valid24 || _valid6;
 }
 }
 if(!valid24){
-const err119 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err120 = {instancePath:instancePath+"/facts/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/facts/patternProperties/%5E(%3F!(%3F%3Aconstructor%7Cprototype)%24)%5Ba-z%5D%5Ba-z0-9%5D*(%3F%3A%5B-_%5D%5Ba-z0-9%5D%2B)*%24/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err119];
+vErrors = [err120];
 }
 else {
-vErrors.push(err119);
+vErrors.push(err120);
 }
 errors++;
 }
@@ -21976,22 +22012,7 @@ vErrors = null;
 }
 }
 else {
-const err120 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-if(data.raterStats !== undefined){
-let data39 = data.raterStats;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key16 in data39){
-if(!(pattern18.test(key16))){
-const err121 = {instancePath:instancePath+"/raterStats",schemaPath:"#/properties/raterStats/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+const err121 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -22001,12 +22022,12 @@ vErrors.push(err121);
 errors++;
 }
 }
-for(const key17 in data39){
-if(pattern18.test(key17)){
-let data40 = data39[key17];
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-if(data40.mean === undefined){
-const err122 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/required",keyword:"required",params:{missingProperty: "mean"},message:"must have required property '"+"mean"+"'"};
+if(data.raterStats !== undefined){
+let data39 = data.raterStats;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key16 in data39){
+if(!(pattern18.test(key16))){
+const err122 = {instancePath:instancePath+"/raterStats",schemaPath:"#/properties/raterStats/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -22015,8 +22036,13 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(data40.sd === undefined){
-const err123 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/required",keyword:"required",params:{missingProperty: "sd"},message:"must have required property '"+"sd"+"'"};
+}
+for(const key17 in data39){
+if(pattern18.test(key17)){
+let data40 = data39[key17];
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.mean === undefined){
+const err123 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/required",keyword:"required",params:{missingProperty: "mean"},message:"must have required property '"+"mean"+"'"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -22025,8 +22051,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data40.n === undefined){
-const err124 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/required",keyword:"required",params:{missingProperty: "n"},message:"must have required property '"+"n"+"'"};
+if(data40.sd === undefined){
+const err124 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/required",keyword:"required",params:{missingProperty: "sd"},message:"must have required property '"+"sd"+"'"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -22035,9 +22061,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-for(const key18 in data40){
-if(!(((key18 === "mean") || (key18 === "sd")) || (key18 === "n"))){
-const err125 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(data40.n === undefined){
+const err125 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/required",keyword:"required",params:{missingProperty: "n"},message:"must have required property '"+"n"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -22046,11 +22071,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data40.mean !== undefined){
-let data41 = data40.mean;
-if(!((typeof data41 == "number") && (isFinite(data41)))){
-const err126 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/mean",schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/properties/mean/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key18 in data40){
+if(!(((key18 === "mean") || (key18 === "sd")) || (key18 === "n"))){
+const err126 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -22060,11 +22083,10 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data40.sd !== undefined){
-let data42 = data40.sd;
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 <= 0 || isNaN(data42)){
-const err127 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/sd",schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/properties/sd/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data40.mean !== undefined){
+let data41 = data40.mean;
+if(!((typeof data41 == "number") && (isFinite(data41)))){
+const err127 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/mean",schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/properties/mean/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -22074,8 +22096,11 @@ vErrors.push(err127);
 errors++;
 }
 }
-else {
-const err128 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/sd",schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/properties/sd/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data40.sd !== undefined){
+let data42 = data40.sd;
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 <= 0 || isNaN(data42)){
+const err128 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/sd",schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/properties/sd/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -22085,10 +22110,8 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data40.n !== undefined){
-let data43 = data40.n;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err129 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/n",schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err129 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/sd",schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/properties/sd/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -22097,9 +22120,11 @@ vErrors.push(err129);
 }
 errors++;
 }
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 < 1 || isNaN(data43)){
-const err130 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/n",schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data40.n !== undefined){
+let data43 = data40.n;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err130 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/n",schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -22108,11 +22133,9 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err131 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 < 1 || isNaN(data43)){
+const err131 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/n",schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -22125,12 +22148,25 @@ errors++;
 }
 }
 else {
-const err132 = {instancePath:instancePath+"/raterStats",schemaPath:"#/properties/raterStats/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err132 = {instancePath:instancePath+"/raterStats/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/raterStats/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err132];
 }
 else {
 vErrors.push(err132);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/raterStats",schemaPath:"#/properties/raterStats/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
 }
 errors++;
 }
@@ -22143,17 +22179,7 @@ for(let i3=0; i3<len3; i3++){
 let data45 = data44[i3];
 if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
 if(data45.rater === undefined){
-const err133 = {instancePath:instancePath+"/conflicts/" + i3,schemaPath:"#/properties/conflicts/items/required",keyword:"required",params:{missingProperty: "rater"},message:"must have required property '"+"rater"+"'"};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-if(data45.kind === undefined){
-const err134 = {instancePath:instancePath+"/conflicts/" + i3,schemaPath:"#/properties/conflicts/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+const err134 = {instancePath:instancePath+"/conflicts/" + i3,schemaPath:"#/properties/conflicts/items/required",keyword:"required",params:{missingProperty: "rater"},message:"must have required property '"+"rater"+"'"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -22162,9 +22188,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-for(const key19 in data45){
-if(!(((key19 === "rater") || (key19 === "kind")) || (key19 === "note"))){
-const err135 = {instancePath:instancePath+"/conflicts/" + i3,schemaPath:"#/properties/conflicts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(data45.kind === undefined){
+const err135 = {instancePath:instancePath+"/conflicts/" + i3,schemaPath:"#/properties/conflicts/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -22173,12 +22198,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data45.rater !== undefined){
-let data46 = data45.rater;
-if(typeof data46 === "string"){
-if((data46.length < 1 || (data46.length < 2 && func3(data46) < 1))){
-const err136 = {instancePath:instancePath+"/conflicts/" + i3+"/rater",schemaPath:"#/properties/conflicts/items/properties/rater/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key19 in data45){
+if(!(((key19 === "rater") || (key19 === "kind")) || (key19 === "note"))){
+const err136 = {instancePath:instancePath+"/conflicts/" + i3,schemaPath:"#/properties/conflicts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -22188,13 +22210,47 @@ vErrors.push(err136);
 errors++;
 }
 }
-else {
-const err137 = {instancePath:instancePath+"/conflicts/" + i3+"/rater",schemaPath:"#/properties/conflicts/items/properties/rater/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data45.rater !== undefined){
+let data46 = data45.rater;
+if(typeof data46 === "string"){
+if((data46.length > 128 && func3(data46) > 128)){
+const err137 = {instancePath:instancePath+"/conflicts/" + i3+"/rater",schemaPath:"#/properties/conflicts/items/properties/rater/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err137];
 }
 else {
 vErrors.push(err137);
+}
+errors++;
+}
+if((data46.length < 1 || (data46.length < 2 && func3(data46) < 1))){
+const err138 = {instancePath:instancePath+"/conflicts/" + i3+"/rater",schemaPath:"#/properties/conflicts/items/properties/rater/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+if(!pattern69.test(data46)){
+const err139 = {instancePath:instancePath+"/conflicts/" + i3+"/rater",schemaPath:"#/properties/conflicts/items/properties/rater/pattern",keyword:"pattern",params:{pattern: "^[^\\s\\u0000-\\u001F\\u007F-\\u009F](?:[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F])?$"},message:"must match pattern \""+"^[^\\s\\u0000-\\u001F\\u007F-\\u009F](?:[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F])?$"+"\""};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/conflicts/" + i3+"/rater",schemaPath:"#/properties/conflicts/items/properties/rater/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
 }
 errors++;
 }
@@ -22205,41 +22261,7 @@ const _errs160 = errors;
 let valid30 = false;
 const _errs161 = errors;
 if(typeof data47 !== "string"){
-const err138 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-if("family" !== data47){
-const err139 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf/0/const",keyword:"const",params:{allowedValue: "family"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-var _valid7 = _errs161 === errors;
-valid30 = valid30 || _valid7;
-if(!valid30){
-const _errs163 = errors;
-if(typeof data47 !== "string"){
-const err140 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-if("household" !== data47){
-const err141 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf/1/const",keyword:"const",params:{allowedValue: "household"},message:"must be equal to constant"};
+const err141 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -22248,12 +22270,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-var _valid7 = _errs163 === errors;
-valid30 = valid30 || _valid7;
-if(!valid30){
-const _errs165 = errors;
-if(typeof data47 !== "string"){
-const err142 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("family" !== data47){
+const err142 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf/0/const",keyword:"const",params:{allowedValue: "family"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -22262,8 +22280,12 @@ vErrors.push(err142);
 }
 errors++;
 }
-if("business" !== data47){
-const err143 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf/2/const",keyword:"const",params:{allowedValue: "business"},message:"must be equal to constant"};
+var _valid7 = _errs161 === errors;
+valid30 = valid30 || _valid7;
+if(!valid30){
+const _errs163 = errors;
+if(typeof data47 !== "string"){
+const err143 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -22272,12 +22294,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-var _valid7 = _errs165 === errors;
-valid30 = valid30 || _valid7;
-if(!valid30){
-const _errs167 = errors;
-if(typeof data47 !== "string"){
-const err144 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("household" !== data47){
+const err144 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf/1/const",keyword:"const",params:{allowedValue: "household"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -22286,13 +22304,51 @@ vErrors.push(err144);
 }
 errors++;
 }
-if("other" !== data47){
-const err145 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf/3/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
+var _valid7 = _errs163 === errors;
+valid30 = valid30 || _valid7;
+if(!valid30){
+const _errs165 = errors;
+if(typeof data47 !== "string"){
+const err145 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err145];
 }
 else {
 vErrors.push(err145);
+}
+errors++;
+}
+if("business" !== data47){
+const err146 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf/2/const",keyword:"const",params:{allowedValue: "business"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+var _valid7 = _errs165 === errors;
+valid30 = valid30 || _valid7;
+if(!valid30){
+const _errs167 = errors;
+if(typeof data47 !== "string"){
+const err147 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+if("other" !== data47){
+const err148 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf/3/const",keyword:"const",params:{allowedValue: "other"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
 }
 errors++;
 }
@@ -22302,12 +22358,12 @@ valid30 = valid30 || _valid7;
 }
 }
 if(!valid30){
-const err146 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err149 = {instancePath:instancePath+"/conflicts/" + i3+"/kind",schemaPath:"#/properties/conflicts/items/properties/kind/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err146];
+vErrors = [err149];
 }
 else {
-vErrors.push(err146);
+vErrors.push(err149);
 }
 errors++;
 }
@@ -22325,48 +22381,48 @@ vErrors = null;
 }
 if(data45.note !== undefined){
 if(typeof data45.note !== "string"){
-const err147 = {instancePath:instancePath+"/conflicts/" + i3+"/note",schemaPath:"#/properties/conflicts/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/conflicts/" + i3,schemaPath:"#/properties/conflicts/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-}
-}
-else {
-const err149 = {instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-}
-}
-else {
-const err150 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err150 = {instancePath:instancePath+"/conflicts/" + i3+"/note",schemaPath:"#/properties/conflicts/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err150];
 }
 else {
 vErrors.push(err150);
+}
+errors++;
+}
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/conflicts/" + i3,schemaPath:"#/properties/conflicts/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+}
+else {
+const err153 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
 }
 errors++;
 }
@@ -22376,7 +22432,7 @@ return errors === 0;
 export const functionRoots = {"rubric":["#/$defs/Condition","#/$defs/Measure"],"extending-rubric":[],"appraisal":[]};
 export const appraisalVerdict = (() => {
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kinerja.dev/schema/v1/appraisal.schema.json","additionalProperties":false,"type":"object","required":["employee","period"],"properties":{"$schema":{"type":"string"},"id":{"minLength":1,"maxLength":128,"type":"string"},"employee":{"additionalProperties":false,"type":"object","required":["nip","unit","position"],"properties":{"nip":{"pattern":"^\\d{18}$","type":"string"},"name":{"type":"string"},"unit":{"minLength":1,"type":"string"},"position":{"minLength":1,"type":"string"},"positionType":{"type":"string","enum":["struktural","fungsional","pelaksana"]},"functionalLevel":{"minLength":1,"type":"string"},"rank":{"minLength":1,"type":"string"},"rankSince":{"pattern":"^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?$","type":"string"},"history":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["year","predicate"],"properties":{"year":{"minimum":1970,"maximum":2200,"type":"integer"},"predicate":{"minLength":1,"type":"string"}}}}}},"period":{"additionalProperties":false,"type":"object","required":["kind","start","end"],"properties":{"kind":{"type":"string","enum":["annual","monthly","quarterly"]},"start":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"end":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"}}},"inputs":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"object","patternProperties":{"^[A-Za-z][A-Za-z0-9_]*$":{"type":["number","string","boolean","null"]}},"additionalProperties":false}},"additionalProperties":false},"targets":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"array","items":{"additionalProperties":{"type":["number","string","boolean","null"]},"type":"object","required":["id"],"properties":{"id":{"minLength":1,"maxLength":128,"type":"string"},"label":{"type":"string"},"main":{"type":"boolean"}}}}},"additionalProperties":false},"ratings":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["rater","role","indicator","value"],"properties":{"rater":{"minLength":1,"maxLength":128,"type":"string"},"role":{"type":"string","enum":["supervisor","peer","subordinate","third-party","self"]},"indicator":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"value":{"type":["number","string"],"minLength":1}}}},"supervisorRatings":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"minLength":1,"type":"string"}},"additionalProperties":false},"facts":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":["number","string","boolean","null"]}},"additionalProperties":false},"raterStats":{"type":"object","patternProperties":{"^(.*)$":{"additionalProperties":false,"type":"object","required":["mean","sd","n"],"properties":{"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"},"n":{"minimum":1,"type":"integer"}}}},"additionalProperties":false},"conflicts":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["rater","kind"],"properties":{"rater":{"minLength":1,"type":"string"},"kind":{"type":"string","enum":["family","household","business","other"]},"note":{"type":"string"}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kinerja.dev/schema/v1/appraisal.schema.json","additionalProperties":false,"type":"object","required":["employee","period"],"properties":{"$schema":{"type":"string"},"id":{"minLength":1,"maxLength":128,"type":"string"},"employee":{"additionalProperties":false,"type":"object","required":["nip","unit","position"],"properties":{"nip":{"pattern":"^\\d{18}$","type":"string"},"name":{"type":"string"},"unit":{"minLength":1,"type":"string"},"position":{"minLength":1,"type":"string"},"positionType":{"type":"string","enum":["struktural","fungsional","pelaksana"]},"functionalLevel":{"minLength":1,"type":"string"},"rank":{"minLength":1,"type":"string"},"rankSince":{"pattern":"^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?$","type":"string"},"history":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["year","predicate"],"properties":{"year":{"minimum":1970,"maximum":2200,"type":"integer"},"predicate":{"minLength":1,"type":"string"}}}}}},"period":{"additionalProperties":false,"type":"object","required":["kind","start","end"],"properties":{"kind":{"type":"string","enum":["annual","monthly","quarterly"]},"start":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"end":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"}}},"inputs":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"object","patternProperties":{"^[A-Za-z][A-Za-z0-9_]*$":{"type":["number","string","boolean","null"]}},"additionalProperties":false}},"additionalProperties":false},"targets":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"array","items":{"additionalProperties":{"type":["number","string","boolean","null"]},"type":"object","required":["id"],"properties":{"id":{"minLength":1,"maxLength":128,"type":"string"},"label":{"type":"string"},"main":{"type":"boolean"}}}}},"additionalProperties":false},"ratings":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["rater","role","indicator","value"],"properties":{"rater":{"minLength":1,"maxLength":128,"pattern":"^[^\\s\\u0000-\\u001F\\u007F-\\u009F](?:[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F])?$","type":"string"},"role":{"type":"string","enum":["supervisor","peer","subordinate","third-party","self"]},"indicator":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"value":{"type":["number","string"],"minLength":1}}}},"supervisorRatings":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"minLength":1,"type":"string"}},"additionalProperties":false},"facts":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":["number","string","boolean","null"]}},"additionalProperties":false},"raterStats":{"type":"object","patternProperties":{"^(.*)$":{"additionalProperties":false,"type":"object","required":["mean","sd","n"],"properties":{"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"},"n":{"minimum":1,"type":"integer"}}}},"additionalProperties":false},"conflicts":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["rater","kind"],"properties":{"rater":{"minLength":1,"maxLength":128,"pattern":"^[^\\s\\u0000-\\u001F\\u007F-\\u009F](?:[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F])?$","type":"string"},"kind":{"type":"string","enum":["family","household","business","other"]},"note":{"type":"string"}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ((count) => (str) => (/[\uD800-\uDBFF]/.test(str) ? count(str) : str.length))(function ucs2length(str) {
     const len = str.length;
@@ -22410,7 +22466,8 @@ pattern4Seen.set(str, v);
 return v;
 };
 const pattern6 = new RegExp("^[A-Za-z][A-Za-z0-9_]*$", "u");
-const pattern15 = new RegExp("^(.*)$", "u");
+const pattern10 = new RegExp("^[^\\s\\u0000-\\u001F\\u007F-\\u009F](?:[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F])?$", "u");
+const pattern16 = new RegExp("^(.*)$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kinerja.dev/schema/v1/appraisal.schema.json" */;
@@ -23114,6 +23171,12 @@ if((data31.length < 1 || (data31.length < 2 && func3(data31) < 1))){
 validate10.errors = [{instancePath:instancePath+"/ratings/" + i2+"/rater",schemaPath:"#/properties/ratings/items/properties/rater/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
+else {
+if(!pattern10.test(data31)){
+validate10.errors = [{instancePath:instancePath+"/ratings/" + i2+"/rater",schemaPath:"#/properties/ratings/items/properties/rater/pattern",keyword:"pattern",params:{pattern: "^[^\\s\\u0000-\\u001F\\u007F-\\u009F](?:[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F])?$"},message:"must match pattern \""+"^[^\\s\\u0000-\\u001F\\u007F-\\u009F](?:[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F])?$"+"\""}];
+return false;
+}
+}
 }
 }
 else {
@@ -23318,7 +23381,7 @@ if(errors === _errs90){
 if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 const _errs92 = errors;
 for(const key16 in data39){
-if(!(pattern15.test(key16))){
+if(!(pattern16.test(key16))){
 validate10.errors = [{instancePath:instancePath+"/raterStats",schemaPath:"#/properties/raterStats/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -23327,7 +23390,7 @@ break;
 if(_errs92 === errors){
 var valid15 = true;
 for(const key17 in data39){
-if(pattern15.test(key17)){
+if(pattern16.test(key17)){
 let data40 = data39[key17];
 const _errs93 = errors;
 if(errors === _errs93){
@@ -23462,9 +23525,21 @@ let data46 = data45.rater;
 const _errs107 = errors;
 if(errors === _errs107){
 if(typeof data46 === "string"){
+if((data46.length > 128 && func3(data46) > 128)){
+validate10.errors = [{instancePath:instancePath+"/conflicts/" + i3+"/rater",schemaPath:"#/properties/conflicts/items/properties/rater/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+return false;
+}
+else {
 if((data46.length < 1 || (data46.length < 2 && func3(data46) < 1))){
 validate10.errors = [{instancePath:instancePath+"/conflicts/" + i3+"/rater",schemaPath:"#/properties/conflicts/items/properties/rater/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
+}
+else {
+if(!pattern10.test(data46)){
+validate10.errors = [{instancePath:instancePath+"/conflicts/" + i3+"/rater",schemaPath:"#/properties/conflicts/items/properties/rater/pattern",keyword:"pattern",params:{pattern: "^[^\\s\\u0000-\\u001F\\u007F-\\u009F](?:[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F])?$"},message:"must match pattern \""+"^[^\\s\\u0000-\\u001F\\u007F-\\u009F](?:[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F])?$"+"\""}];
+return false;
+}
+}
 }
 }
 else {

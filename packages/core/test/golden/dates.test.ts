@@ -56,7 +56,8 @@ outcomes:
 
 const kupangAppraisal = (rankSince = '2020-03-31T20:00:00Z') => ({
   ...appraisal({}, { rank: 'III/b', rankSince }),
-  period: { kind: 'annual', start: '2023-04-01', end: '2024-03-31' },
+  // An annual period lies within one calendar year; what counts here is its end.
+  period: { kind: 'annual', start: '2024-01-01', end: '2024-03-31' },
 });
 
 const check = (timeZone?: string, rankSince?: string) => {

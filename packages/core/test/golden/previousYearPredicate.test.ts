@@ -72,10 +72,11 @@ describe('employee.previousYearPredicate', () => {
     expect(e.outcomes['last-year-good']?.met).toBeNull();
   });
 
-  it('counts from the year the period ends in: April 2023 – March 2024 looks at 2023', () => {
+  it('counts from the year the period ends in: December 2023 – February 2024 looks at 2023', () => {
+    // An annual period lies within one calendar year (period-too-long otherwise); a quarter may straddle two.
     const e = rubric.evaluate({
       ...annual2024([{ year: 2023, predicate: 'baik' }]),
-      period: { kind: 'annual', start: '2023-04-01', end: '2024-03-31' },
+      period: { kind: 'quarterly', start: '2023-12-01', end: '2024-02-29' },
     });
     expect(e.outcomes['last-year-good']?.met).toBe(true);
   });

@@ -640,7 +640,8 @@ ${outcome(when)}
   });
 
   it('a flag with a typo can never be raised; flags the rubric can raise load', () => {
-    const raters = '{ kind: raters, roles: { supervisor: { weight: 0.5 }, peer: { weight: 0.5 } } }';
+    const raters =
+      '{ kind: raters, roles: { supervisor: { weight: 0.5 }, peer: { weight: 0.5 } }, range: "[1, 5]" }';
     const typo = diagnosticsOf(
       rubric({
         integritas: raters,

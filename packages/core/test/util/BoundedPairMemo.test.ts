@@ -71,6 +71,17 @@ describe('createOfficeCalendar', () => {
     const backward = ask(b, [...pairs].reverse()).reverse();
     expect(backward).toEqual(forward);
     expect(a.between('2024-12-31', '2020-04-01')).toEqual({ years: 4, months: 56 });
-    expect(a.span('2024-01-01', '2024-12-31')).toEqual({ months: 12, year: 2024 });
+    expect(a.span('2024-01-01', '2024-12-31')).toEqual({
+      months: 12,
+      year: 2024,
+      startYear: 2024,
+      length: 12,
+    });
+    expect(a.span('2020-10-01', '2024-02-29')).toEqual({
+      months: 41,
+      year: 2024,
+      startYear: 2020,
+      length: 41,
+    });
   });
 });

@@ -35,7 +35,7 @@ ${values
     ([id, label, en]) => `      ${id}:
         label: { id: ${label}, en: ${en} }
         direction: higher
-        measure: { kind: raters, roles: { supervisor: { weight: 0.5 }, peer: { weight: 0.5 } } }`,
+        measure: { kind: raters, roles: { supervisor: { weight: 0.5 }, peer: { weight: 0.5 } }, range: "[1, 5]" }`,
   )
   .join('\n')}
 score:

@@ -4,6 +4,7 @@ import { joinPointer } from '../../diagnostics/pointer.js';
 import { Rational } from '../../numeric/rational.js';
 import type { Measure, Role, RoleSpec } from '../../schema/measureSchema.js';
 import { exactDecimal } from '../exactDecimal.js';
+import { type Interval, inInterval, parseInterval } from '../interval.js';
 import { applyFinish, compileFinish } from './finishMeasure.js';
 import type { MeasureCompiler } from './MeasureCompiler.js';
 import type { MeasureEnv, MeasureTrace, RaterTrace, RatingEntry } from './MeasureRuntime.js';
@@ -199,6 +200,34 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
     }
     if (repeated) return undefined;
   }
+  // The rating scale: a number off it (0 or −40 on a 1–5 scale) would pull the combined score anywhere, and an
+  // indicator's own `range` catches that only when the combination happens to leave it.
+  let scale: Interval | undefined;
+  if (m.range !== undefined) {
+    scale = parseInterval(m.range);
+    if (!scale) {
+      ctx.report({ code: 'invalid-range', pointer: joinPointer(pointer, 'range'), received: m.range });
+      return undefined;
+    }
+    let off = false;
+    for (const [k, v] of Object.entries(m.map ?? {})) {
+      if (inInterval(scale, Rational.from(v))) continue;
+      ctx.report({
+        code: 'invalid-measure',
+        pointer: joinPointer(pointer, 'map', k),
+        received: v,
+        expected: scale.text,
+        params: {
+          why: `the label ${JSON.stringify(k)} maps to ${v}, outside the rating scale ${scale.text}`,
+          whyId: `label ${JSON.stringify(k)} dipetakan ke ${v}, di luar skala rating ${scale.text}`,
+        },
+      });
+      off = true;
+    }
+    if (off) return undefined;
+  } else {
+    ctx.report({ code: 'raters-unbounded', pointer });
+  }
   // Roles are addressed by their place in `roles` (ROLE_ORDER order): a per-evaluation Map of lists, and a record
   // per counted role, were a good part of this measure's allocations (seven of them per PermenPAN-RB appraisal).
   const roleIndex = new Map<Role, number>(roles.map(([r], k) => [r, k]));
@@ -253,6 +282,16 @@ export const compileRaters: MeasureCompiler<RatersMeasure> = (m, pointer, ctx) =
           pointer: `${rating.pointer}/value`,
           received: rating.value,
           expected: m.map ? Object.keys(m.map) : 'a number',
+        });
+        failed = true;
+        continue;
+      }
+      if (scale && !inInterval(scale, v)) {
+        report(env, {
+          code: 'rating-out-of-scale',
+          pointer: `${rating.pointer}/value`,
+          received: rating.value,
+          expected: scale.text,
         });
         failed = true;
         continue;

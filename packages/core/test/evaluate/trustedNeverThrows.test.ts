@@ -1,0 +1,60 @@
+/**
+ * `evaluate(a, { trusted: true })` skips the schema, not the promise in CompiledRubric.evaluate's contract: bad
+ * data comes back as diagnostics, never as a TypeError.
+ */
+import { describe, expect, it } from 'vitest';
+import { appraisal, load } from '../golden/helpers.js';
+
+const rubric = load(`
+kinerja: 1
+id: dipercaya
+version: 1.0.0
+label: { id: Dipercaya, en: Trusted }
+groups:
+  nilai:
+    label: { id: Nilai, en: Score }
+    indicators:
+      nilai: { label: { id: Nilai, en: Score }, measure: { kind: constant, value: 100 } }
+score:
+  weights: { nilai: 1 }
+predicate:
+  levels:
+    - { id: baik, label: { id: Baik, en: Good } }
+    - { id: kurang, label: { id: Kurang, en: Poor } }
+  bands:
+    - { id: baik, range: "[100, inf)" }
+    - { id: kurang, range: "(-inf, 100)" }
+`);
+
+describe('a trusted appraisal with parts missing', () => {
+  it.each(['employee', 'period'])('without %s: schema-required at the root, no exception', (part) => {
+    const a: Record<string, unknown> = appraisal();
+    delete a[part];
+    const e = rubric.evaluate(a, { trusted: true });
+    expect(e.status).toBe('invalid');
+    expect(e.diagnostics.map((d) => [d.code, d.pointer, d.expected])).toContainEqual([
+      'schema-required',
+      '',
+      part,
+    ]);
+  });
+
+  it.each([
+    ['employee', null],
+    ['period', null],
+  ])('with %s null: diagnostics, no exception', (part, value) => {
+    const e = rubric.evaluate({ ...appraisal(), [part]: value }, { trusted: true });
+    expect(e.status).toBe('invalid');
+    expect(e.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it.each([null, undefined, 42, 'appraisal'])('%j as the appraisal: the schema diagnostic', (input) => {
+    const e = rubric.evaluate(input, { trusted: true });
+    expect(e.status).toBe('invalid');
+    expect(e.diagnostics).toEqual(rubric.evaluate(input).diagnostics);
+  });
+
+  it('a whole trusted appraisal gives what an untrusted one gives', () => {
+    expect(rubric.evaluate(appraisal(), { trusted: true })).toEqual(rubric.evaluate(appraisal()));
+  });
+});
