@@ -76,7 +76,8 @@ export const explainCommand: Command = {
     const loaded = loadRubricOrReport(values.rubric, io, lang);
     if (!loaded.ok) return loaded.exitCode;
     const evaluation = evaluateRead(loaded.rubric, await readInput(path, io));
-    const explanation = explainEvaluation(evaluation, lang, { view });
+    const ratings = loaded.rubric.rubric.ratings;
+    const explanation = explainEvaluation(evaluation, lang, { view, ...(ratings ? { ratings } : {}) });
     io.stdout.write(explanation.endsWith('\n') ? explanation : `${explanation}\n`);
     return evaluation.status === 'invalid' ? ExitCode.invalid : ExitCode.ok;
   },

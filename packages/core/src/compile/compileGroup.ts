@@ -105,6 +105,14 @@ function startResult(): IndicatorResult {
   return {} as IndicatorResult;
 }
 
+/** A result with no score, still named: a reader looks for the indicator by its label, whatever its status. */
+function labelled(label: Label | undefined, status: 'error' | 'not-applicable'): IndicatorResult {
+  const out = startResult();
+  if (label) out.label = label;
+  out.status = status;
+  return out;
+}
+
 function compileRater(
   rating: NonNullable<Group['rating']>,
   pointer: string,
@@ -535,13 +543,13 @@ export function compileGroup(
             if (applies === undefined) {
               state.diagnostics.push(...part.appliesWhen(state.facts).diagnostics);
               failed = true;
-              inds[part.id] = { status: 'error' };
+              inds[part.id] = labelled(part.label, 'error');
               continue;
             }
             if (!applies) {
               // Not this employee's indicator (e.g. leadership for a non-structural post): it leaves the mean,
               // and data given for it anyway is pointed out rather than silently ignored.
-              inds[part.id] = { status: 'not-applicable' };
+              inds[part.id] = labelled(part.label, 'not-applicable');
               if (Object.hasOwn(inputs, part.id) || (state.ratings.get(part.id)?.length ?? 0) > 0) {
                 report(state, {
                   code: 'not-applicable',

@@ -22,11 +22,13 @@ import { compileInputRef } from './compileInputRef.js';
 import { compileOutcomes } from './compileOutcomes.js';
 import { compilePredicate } from './compilePredicate.js';
 import { compileScore } from './compileScore.js';
+import { describeUnknownKeys } from './describeUnknownKeys.js';
 import { checkEvaluationOrder } from './evaluationOrder.js';
 import { type FactReadSite, factRefSite, rubricConditionSites } from './factReadSites.js';
 import { levelIndex } from './levelIndex.js';
 import { compileMeasure } from './measures/compileMeasure.js';
 import type { MeasureCompileContext } from './measures/MeasureCompiler.js';
+import { placeMissingFacts } from './placeMissingFacts.js';
 import { hasRaters, producedLevels } from './producedValues.js';
 import { byId, scoringOrder } from './scoringOrder.js';
 
@@ -299,8 +301,10 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
       flags: [],
       diagnostics: [],
     };
+    // missing-fact diagnostics left at their place in the rubric: the appraisal's text has no span for them.
+    const inRubric = new Set<Diagnostic>();
     const positions = (d: Diagnostic): Diagnostic => {
-      if (d.span || !opts.locator || d.stage === 'compile') return d;
+      if (d.span || !opts.locator || d.stage === 'compile' || inRubric.has(d)) return d;
       const span = opts.locator.locate(d.pointer, locateKey(d));
       return span ? { ...d, span } : d;
     };
@@ -309,7 +313,7 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
     if (!opts.trusted || input === null || typeof input !== 'object') {
       const errors = validateAppraisal(input, opts);
       if (errors.length > 0) {
-        out.diagnostics = errors;
+        out.diagnostics = describeUnknownKeys(errors, plan);
         return out;
       }
     }
@@ -360,7 +364,9 @@ export function compileRubric(document: unknown, options: CompileOptions = {}): 
     }
     const flags = state.flags;
     out.flags = flags.length < 2 ? flags.slice() : [...new Set(flags)].sort(byCode);
-    out.diagnostics = sortForOutput(opts.locator ? diags.map(positions) : diags);
+    const placed =
+      diags.length === 0 ? diags : describeUnknownKeys(placeMissingFacts(diags, opts.source, inRubric), plan);
+    out.diagnostics = sortForOutput(opts.locator ? placed.map(positions) : placed);
     if (hasErrors() || undecided(out.outcomes)) out.status = 'invalid';
     else if (state.pending.length > 0) {
       out.status = 'pending';

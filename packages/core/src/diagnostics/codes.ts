@@ -1,6 +1,7 @@
 import type { ErrorCode as YamlErrorCode } from 'yaml';
 import type { Messages, Severity, Stage } from './diagnostic.js';
 import { quoteJson } from './quoteJson.js';
+import { roleWordId } from './roleWords.js';
 
 /** Data a message template may use. */
 export interface MessageData {
@@ -496,8 +497,8 @@ const codes = {
     severity: 'error',
     summary: 'A condition or measure reads a fact the rubric does not declare.',
     render: (d) => ({
-      id: `Fakta ${show(d.received)} tidak dikenal; yang ada: ${showId(d.expected)}.`,
-      en: `Fact ${show(d.received)} is not known; known: ${show(d.expected)}.`,
+      id: `Fakta ${show(d.received)} tidak dikenal${d.params?.nearest !== undefined ? `; mungkin maksudnya ${show(d.params.nearest)}` : ''}; yang ada: ${showId(d.expected)}.`,
+      en: `Fact ${show(d.received)} is not known${d.params?.nearest !== undefined ? `; did you mean ${show(d.params.nearest)}` : ''}; known: ${show(d.expected)}.`,
     }),
   },
   'protected-fact': {
@@ -703,8 +704,12 @@ const codes = {
     summary:
       'A condition reads a fact or path that has no value for this appraisal; the rule is undetermined, never a silent false.',
     render: (d) => ({
-      id: `Fakta ${showId(d.expected)} tidak memiliki nilai; aturan ini tidak dapat diputuskan.`,
-      en: `Fact ${show(d.expected)} has no value; this rule cannot be decided.`,
+      id: p(d, 'rule')
+        ? `Fakta ${showId(d.expected)} tidak memiliki nilai, padahal aturan rubrik di ${p(d, 'rule')} membacanya; aturan itu tidak dapat diputuskan.`
+        : `Fakta ${showId(d.expected)} tidak memiliki nilai; aturan ini tidak dapat diputuskan.`,
+      en: p(d, 'rule')
+        ? `Fact ${show(d.expected)} has no value, but the rubric's rule at ${p(d, 'rule')} reads it; that rule cannot be decided.`
+        : `Fact ${show(d.expected)} has no value; this rule cannot be decided.`,
     }),
   },
   'fact-type': {
@@ -749,8 +754,8 @@ const codes = {
     severity: 'error',
     summary: 'The appraisal gives data for an indicator or group the rubric does not have.',
     render: (d) => ({
-      id: `Indikator ${show(d.received)} tidak ada dalam rubrik.`,
-      en: `Indicator ${show(d.received)} is not in the rubric.`,
+      id: `Indikator ${show(d.received)} tidak ada dalam rubrik${d.params?.nearest !== undefined ? `; mungkin maksudnya ${show(d.params.nearest)}` : ''}${d.expected !== undefined ? `; yang ada: ${showId(d.expected)}` : ''}.`,
+      en: `Indicator ${show(d.received)} is not in the rubric${d.params?.nearest !== undefined ? `; did you mean ${show(d.params.nearest)}` : ''}${d.expected !== undefined ? `; known: ${show(d.expected)}` : ''}.`,
     }),
   },
   'data-misplaced': {
@@ -829,7 +834,7 @@ const codes = {
     severity: 'error',
     summary: 'A person rates themselves in a role other than self.',
     render: (d) => ({
-      id: `Pegawai ${show(d.received)} menilai dirinya sendiri sebagai ${p(d, 'role')}.`,
+      id: `Pegawai ${show(d.received)} menilai dirinya sendiri sebagai ${roleWordId(p(d, 'role'))}.`,
       en: `Employee ${show(d.received)} rates themselves as ${p(d, 'role')}.`,
     }),
   },
@@ -941,7 +946,7 @@ const codes = {
     summary:
       'A rater role has fewer ratings than the rubric’s minimum; the verdict is pending or the weights renormalised.',
     render: (d) => ({
-      id: `Peran ${p(d, 'role')} hanya memiliki ${show(d.received)} penilaian, minimal ${showId(d.expected)}.`,
+      id: `Peran ${roleWordId(p(d, 'role'))} hanya memiliki ${show(d.received)} penilaian, minimal ${showId(d.expected)}.`,
       en: `Role ${p(d, 'role')} has ${show(d.received)} ratings; at least ${show(d.expected)} are needed.`,
     }),
   },

@@ -1,7 +1,9 @@
 import type { MeasureTrace } from '../compile/measures/MeasureRuntime.js';
 import type { ConditionTrace } from '../conditions/compileCondition.js';
 import type { Lang } from '../diagnostics/diagnostic.js';
+import { ROLE_WORDS_ID } from '../diagnostics/roleWords.js';
 import type { Evaluation, IndicatorResult } from '../evaluate/Evaluation.js';
+import type { Label } from '../schema/common.js';
 import { redactForEmployee } from './redactForEmployee.js';
 
 /** Options of {@link explainEvaluation}. */
@@ -11,6 +13,11 @@ export interface ExplainOptions {
    * {@link redactForEmployee} copy: ratings only aggregated per role, no rater ids.
    */
   view?: 'employee' | 'auditor';
+  /**
+   * The rubric's rating scale (`compiled.rubric.ratings`): ratings are then shown by their label in the reader's
+   * language, as the predikat is. Without it they are shown by id.
+   */
+  ratings?: ReadonlyArray<{ readonly id: string; readonly label: Label }>;
 }
 
 const words = {
@@ -60,13 +67,35 @@ const words = {
     } as Record<string, string>,
     severity: { error: 'galat', warning: 'peringatan', info: 'info' } as Record<string, string>,
     ok: 'sesuai ambang',
-    role: {
-      supervisor: 'atasan',
-      peer: 'rekan kerja',
-      subordinate: 'bawahan',
-      'third-party': 'pihak lain',
-      self: 'diri sendiri',
+    role: ROLE_WORDS_ID,
+    // Measure kinds and combinations, as the trace names them (the rubric's own words, in English).
+    kind: {
+      mean: 'rata-rata',
+      weighted: 'rata-rata berbobot',
+      sum: 'jumlah',
+      min: 'minimum',
+      max: 'maksimum',
+      product: 'hasil kali',
+      quotient: 'hasil bagi',
+      ratio: 'rasio',
+      'inverse-ratio': 'rasio terbalik',
+      efficiency: 'efisiensi',
+      scale: 'skala',
+      lookup: 'tabel',
+      piecewise: 'interpolasi',
+      value: 'nilai',
+      constant: 'tetap',
+      'one-of': 'salah satu',
+      raters: 'penilai',
     } as Record<string, string>,
+    // The branches a measure's trace names in English.
+    branch: {
+      'dropped (target-zero)': 'tidak dihitung (target nol)',
+      'dropped (realisation-zero)': 'tidak dihitung (realisasi nol)',
+      'dropped (both-zero)': 'tidak dihitung (target dan realisasi nol)',
+      'not done (R = 0)': 'tidak dikerjakan (R = 0)',
+    } as Record<string, string>,
+    cap: 'batas',
     gap: 'celah',
     // The raters measure's own notes (English in the trace, which auditors' tools read), worded here.
     traceNotes: {
@@ -124,6 +153,9 @@ const words = {
     severity: { error: 'error', warning: 'warning', info: 'info' } as Record<string, string>,
     ok: 'within the threshold',
     role: {} as Record<string, string>,
+    kind: {} as Record<string, string>,
+    branch: {} as Record<string, string>,
+    cap: 'cap',
     gap: 'gap',
     traceNotes: {} as Record<string, string>,
     zScore: (n: string, mean: string, sd: string) =>
@@ -149,18 +181,18 @@ function chosen(t: MeasureTrace | undefined): MeasureTrace | undefined {
   return t?.kind === 'one-of' && t.parts?.length === 1 ? t.parts[0] : undefined;
 }
 
-function measureLine(t: MeasureTrace | undefined): string {
+function measureLine(t: MeasureTrace | undefined, w: (typeof words)[Lang]): string {
   if (!t) return '';
   const alternative = chosen(t);
-  const bits: string[] = [alternative ? measureLine(alternative) : t.kind];
+  const bits: string[] = [alternative ? measureLine(alternative, w) : say(w.kind, t.kind)];
   if (t.inputs)
     bits.push(
       Object.entries(t.inputs)
         .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
         .join(', '),
     );
-  if (t.branch && !alternative) bits.push(t.branch);
-  if (t.clamped) bits.push(`cap ${t.clamped} (${t.unrounded})`);
+  if (t.branch && !alternative) bits.push(say(w.branch, t.branch));
+  if (t.clamped) bits.push(`${w.cap} ${t.clamped} (${t.unrounded})`);
   else if (t.unrounded !== undefined) bits.push(`≈ ${t.unrounded}`);
   return bits.join('; ');
 }
@@ -169,7 +201,7 @@ function partsLines(t: MeasureTrace | undefined, indent: string, w: (typeof word
   const alternative = chosen(t);
   if (alternative) return partsLines(alternative, indent, w);
   if (!t?.parts) return [];
-  return t.parts.map((p) => `${indent}· ${p.dropped ? w.dropped : (p.value ?? '—')} ← ${measureLine(p)}`);
+  return t.parts.map((p) => `${indent}· ${p.dropped ? w.dropped : (p.value ?? '—')} ← ${measureLine(p, w)}`);
 }
 
 const ROLES = ['supervisor', 'peer', 'subordinate', 'third-party', 'self'] as const;
@@ -236,7 +268,16 @@ function conditionLines(t: ConditionTrace, indent: string): string[] {
   return [`${indent}${mark} ${t.kind}`, ...t.children.flatMap((c) => conditionLines(c, `${indent}  `))];
 }
 
-function indicatorLine(id: string, r: IndicatorResult, lang: Lang, w: (typeof words)[Lang]): string {
+/** A rating by its label in `lang` when the scale is known, else by its id. */
+type RatingName = (id: string) => string;
+
+function indicatorLine(
+  id: string,
+  r: IndicatorResult,
+  lang: Lang,
+  w: (typeof words)[Lang],
+  ratingName: RatingName,
+): string {
   const name = r.label ? r.label[lang] : id;
   const score =
     r.status === 'ok'
@@ -247,8 +288,10 @@ function indicatorLine(id: string, r: IndicatorResult, lang: Lang, w: (typeof wo
   const extra: string[] = [];
   if (r.weight !== undefined) extra.push(`${w.weight} ${r.weight}`);
   if (r.contribution !== undefined) extra.push(`${w.contribution} ${r.contribution}`);
-  if (r.rating !== undefined) extra.push(`${w.rating} ${r.rating}`);
-  return `  - ${name}: ${score}${extra.length ? ` (${extra.join(', ')})` : ''} ← ${measureLine(r.measure)}`;
+  if (r.rating !== undefined) extra.push(`${w.rating} ${ratingName(r.rating)}`);
+  // A result with no measure run (not applicable, or an undecidable condition) has nothing to point to.
+  const how = measureLine(r.measure, w);
+  return `  - ${name}: ${score}${extra.length ? ` (${extra.join(', ')})` : ''}${how ? ` ← ${how}` : ''}`;
 }
 
 /**
@@ -264,6 +307,8 @@ export function explainEvaluation(
 ): string {
   const e = options.view === 'employee' ? redactForEmployee(evaluation) : evaluation;
   const w = words[lang];
+  const labels = new Map((options.ratings ?? []).map((l) => [l.id, l.label[lang]]));
+  const ratingName: RatingName = (id) => labels.get(id) ?? id;
   const lines: string[] = [];
   lines.push(`${w.rubric}: ${e.rubric.id} ${e.rubric.version} (${e.rubric.fingerprint.slice(0, 19)}…)`);
   if (e.appraisal.nip)
@@ -287,20 +332,22 @@ export function explainEvaluation(
   for (const [gid, g] of Object.entries(e.groups)) {
     const rating =
       g.rating !== undefined
-        ? `; ${w.rating} ${g.rating}${g.ratingTrace?.source === 'supervisor' ? ` (${w.given})` : ''}${g.suggestedRating !== undefined ? `; ${w.suggested}: ${g.suggestedRating}` : ''}`
+        ? `; ${w.rating} ${ratingName(g.rating)}${g.ratingTrace?.source === 'supervisor' ? ` (${w.given})` : ''}${g.suggestedRating !== undefined ? `; ${w.suggested}: ${ratingName(g.suggestedRating)}` : ''}`
         : '';
-    lines.push(`${w.group} ${gid} — ${g.label[lang]}: ${g.score ?? '—'} (${g.combine})${rating}`);
+    lines.push(
+      `${w.group} ${gid} — ${g.label[lang]}: ${g.score ?? '—'} (${say(w.kind, g.combine)})${rating}`,
+    );
     for (const [iid, r] of Object.entries(g.indicators ?? {})) {
-      lines.push(indicatorLine(iid, r, lang, w));
+      lines.push(indicatorLine(iid, r, lang, w, ratingName));
       lines.push(...partsLines(r.measure, '      ', w));
       lines.push(...ratersLines(r.measure, '      ', w));
     }
     for (const r of g.items ?? []) {
-      lines.push(indicatorLine(`${w.target} ${r.id ?? ''}`, r, lang, w));
+      lines.push(indicatorLine(`${w.target} ${r.id ?? ''}`, r, lang, w, ratingName));
       lines.push(...partsLines(r.measure, '      ', w));
     }
     for (const [aid, r] of Object.entries(g.additions ?? {}))
-      lines.push(indicatorLine(`+ ${aid}`, r, lang, w));
+      lines.push(indicatorLine(`+ ${aid}`, r, lang, w, ratingName));
   }
   const outs = Object.entries(e.outcomes);
   if (outs.length > 0) {

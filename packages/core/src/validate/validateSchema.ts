@@ -136,6 +136,34 @@ function unionTypes(schema: unknown): string[] {
   return [...new Set(branches.map((b) => b.type ?? 'value'))];
 }
 
+// The format's patterns in words (`expected` keeps the pattern, for programs): a raw regular expression in a
+// message asks the reader to decode it, and the NIP's and a date's forms are what people get wrong most.
+const PATTERN_FORMS: Readonly<Record<string, { form: string; formId: string }>> = {
+  '^\\d{18}$': { form: 'NIP 18 digit', formId: 'NIP 18 digit' },
+  // The pattern itself says nothing to the person who typed "peer-1 ".
+  [RATER_ID_PATTERN]: {
+    form: 'a rater id with no leading or trailing space and no control character',
+    formId: 'id penilai tanpa spasi di awal atau akhir dan tanpa karakter kontrol',
+  },
+  '^\\d{4}-\\d{2}-\\d{2}$': { form: 'a date YYYY-MM-DD', formId: 'tanggal YYYY-MM-DD' },
+  '^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))?$': {
+    form: 'a date YYYY-MM-DD, or a date and time with its offset (2024-01-31T08:00+08:00)',
+    formId: 'tanggal YYYY-MM-DD, atau tanggal dan jam dengan zona waktunya (2024-01-31T08:00+08:00)',
+  },
+  '^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$': {
+    form: 'an id: lower-case letters and digits, words joined by - or _ (e.g. sangat-baik)',
+    formId: 'id: huruf kecil dan angka, kata dihubungkan dengan - atau _ (mis. sangat-baik)',
+  },
+  '^[A-Za-z][A-Za-z0-9_]*$': {
+    form: 'a name: a letter, then letters, digits or _',
+    formId: 'nama: sebuah huruf, lalu huruf, angka atau _',
+  },
+  '^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$': {
+    form: 'a version MAJOR.MINOR.PATCH (e.g. 1.2.0)',
+    formId: 'versi MAYOR.MINOR.PATCH (mis. 1.2.0)',
+  },
+};
+
 function toDiagnostic(
   name: SchemaName,
   e: ErrorObject,
@@ -232,14 +260,8 @@ function toDiagnostic(
       expected = e.message ?? e.keyword;
   }
   const init: Parameters<typeof createDiagnostic>[0] = { code, pointer, stage, expected, received };
-  if (e.keyword === 'pattern' && String(expected).startsWith('^\\d{18}$'))
-    init.params = { form: 'NIP 18 digit' };
-  else if (e.keyword === 'pattern' && expected === RATER_ID_PATTERN)
-    // The pattern itself says nothing to the person who typed "peer-1 ".
-    init.params = {
-      form: 'a rater id with no leading or trailing space and no control character',
-      formId: 'id penilai tanpa spasi di awal atau akhir dan tanpa karakter kontrol',
-    };
+  if (e.keyword === 'pattern' && typeof expected === 'string' && Object.hasOwn(PATTERN_FORMS, expected))
+    init.params = PATTERN_FORMS[expected];
   if (source !== undefined) init.source = source;
   const span = locator?.locate(pointer, what);
   if (span) init.span = span;

@@ -137,3 +137,118 @@ predicate:
     expect(text).not.toContain('← one-of');
   });
 });
+
+describe('explainEvaluation names every indicator and speaks one language', () => {
+  const rubric = load(`
+kinerja: 1
+id: explain-words
+version: 1.0.0
+label: { id: Uji kata, en: Words test }
+ratings:
+  - { id: sangat-baik, label: { id: Sangat Baik, en: Very good } }
+  - { id: kurang, label: { id: Kurang, en: Poor } }
+groups:
+  perilaku:
+    label: { id: Perilaku, en: Behaviour }
+    indicators:
+      disiplin: { label: { id: Disiplin, en: Discipline }, measure: { kind: value, input: score } }
+      kepemimpinan:
+        label: { id: Kepemimpinan, en: Leadership }
+        appliesWhen: { fact: employee, path: $.positionType, operator: equal, value: struktural }
+        measure: { kind: value, input: score }
+    rating:
+      from: score
+      bands:
+        - { id: sangat-baik, range: "[76, inf)" }
+        - { id: kurang, range: "(-inf, 76)" }
+  skp:
+    label: { id: SKP, en: Work targets }
+    items:
+      measure:
+        kind: mean
+        of:
+          - { kind: ratio, target: qt, realisation: q }
+          - { kind: ratio, target: ct, realisation: c, dropWhen: target-zero }
+score:
+  weights: { perilaku: 0.5, skp: 0.5 }
+predicate:
+  levels:
+    - { id: baik, label: { id: Baik, en: Good } }
+    - { id: kurang, label: { id: Kurang, en: Poor } }
+  bands:
+    - { id: baik, range: "[76, inf)" }
+    - { id: kurang, range: "(-inf, 76)" }
+`);
+  const e = rubric.evaluate(
+    appraisal(
+      {
+        inputs: { disiplin: { score: 80 } },
+        targets: { skp: [{ id: 't1', qt: 10, q: 10, ct: 0, c: 0 }] },
+      },
+      { positionType: 'pelaksana' },
+    ),
+  );
+
+  it('gives a not-applicable indicator its label, and no arrow to a measure that never ran', () => {
+    expect(e.groups.perilaku?.indicators?.kepemimpinan).toEqual({
+      label: { id: 'Kepemimpinan', en: 'Leadership' },
+      status: 'not-applicable',
+    });
+    expect(explainEvaluation(e, 'en')).toContain('  - Leadership: not applicable\n');
+    expect(explainEvaluation(e, 'id')).toContain('  - Kepemimpinan: tidak berlaku\n');
+  });
+
+  it('gives an indicator whose condition cannot be decided its label too', () => {
+    const undecided = load(`
+kinerja: 1
+id: explain-undecided
+version: 1.0.0
+label: { id: Uji, en: Test }
+groups:
+  g:
+    label: { id: G, en: G }
+    indicators:
+      a: { label: { id: A, en: A }, measure: { kind: value, input: score } }
+      b:
+        label: { id: Pemimpin, en: Leader }
+        appliesWhen: { fact: employee, path: $.positionType, operator: equal, value: struktural }
+        measure: { kind: value, input: score }
+score:
+  weights: { g: 1 }
+predicate:
+  levels:
+    - { id: ada, label: { id: Ada, en: Present } }
+    - { id: lain, label: { id: Lain, en: Other } }
+  bands:
+    - { id: ada, range: "(-inf, inf)" }
+`).evaluate(appraisal({ inputs: { a: { score: 80 } } }));
+    expect(undecided.groups.g?.indicators?.b).toEqual({
+      label: { id: 'Pemimpin', en: 'Leader' },
+      status: 'error',
+    });
+    expect(explainEvaluation(undecided, 'en')).toContain('  - Leader: error\n');
+  });
+
+  it('words measure kinds, combinations and a dropped part in Indonesian, and leaves the English as it was', () => {
+    const id = explainEvaluation(e, 'id');
+    expect(id).toContain('Aspek skp — SKP: 100 (rata-rata)');
+    expect(id).toContain('  - target t1: 100 ← rata-rata\n');
+    expect(id).toContain('      · 100 ← rasio; target=10, realisation=10\n');
+    expect(id).toContain(
+      '      · tidak dihitung ← rasio; target=0, realisation=0; tidak dihitung (target nol)\n',
+    );
+    expect(id).toContain('  - Disiplin: 80 ← nilai; score=80\n');
+    expect(id).not.toMatch(/\b(mean|ratio|value|dropped|target-zero)\b/);
+    const en = explainEvaluation(e, 'en');
+    expect(en).toContain('Group skp — Work targets: 100 (mean)');
+    expect(en).toContain('      · left out ← ratio; target=0, realisation=0; dropped (target-zero)\n');
+    expect(en).toContain('  - Discipline: 80 ← value; score=80\n');
+  });
+
+  it('shows ratings by their label when given the rubric’s scale, by id without it', () => {
+    const ratings = rubric.rubric.ratings ?? [];
+    expect(explainEvaluation(e, 'id', { ratings })).toContain('(rata-rata); rating Sangat Baik\n');
+    expect(explainEvaluation(e, 'en', { ratings })).toContain('(mean); rating Very good\n');
+    expect(explainEvaluation(e, 'en')).toContain('(mean); rating sangat-baik\n');
+  });
+});

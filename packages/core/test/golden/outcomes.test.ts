@@ -101,7 +101,9 @@ outcomes:
     expect(e.status).toBe('invalid');
     const d = e.diagnostics.find((x) => x.code === 'missing-fact');
     expect(d?.severity).toBe('error');
-    expect(d?.pointer).toMatch(/^\/outcomes\/award\/when/);
+    // At the appraisal field to fill in, naming the rubric rule that needed it.
+    expect(d?.pointer).toBe('/facts/innovation');
+    expect(d?.message.en).toMatch(/rule at \/outcomes\/award\/when/);
     expect(codes(e)).toContain('missing-fact');
   });
 });
