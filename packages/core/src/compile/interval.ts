@@ -68,7 +68,7 @@ export function checkInterval(text: string): Interval | { problem: IntervalProbl
 
 /**
  * Parses interval notation: `[76, 91)` includes 76 and excludes 91; `(-inf, 50]` has no lower bound.
- * Returns undefined when the text is not a valid, non-empty interval ({@link checkInterval} says why).
+ * Returns undefined when the text is not a valid, non-empty interval (`checkInterval` says why).
  */
 export function parseInterval(text: string): Interval | undefined {
   const r = checkInterval(text);
