@@ -2,6 +2,7 @@ import type { LevelIndex } from '../compile/levelIndex.js';
 import type { RatingEntry } from '../compile/measures/MeasureRuntime.js';
 import { createDiagnostic, type DiagnosticInit } from '../diagnostics/createDiagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { nearestSpelling } from '../diagnostics/nearestSpelling.js';
 import { joinPointer } from '../diagnostics/pointer.js';
 import type { Appraisal } from '../schema/appraisalSchema.js';
 import type { Measure } from '../schema/measureSchema.js';
@@ -239,7 +240,7 @@ export function prepareAppraisal(
       const name = own(c, 'rater') ?? '';
       if (raters.has(name)) return;
       const present = [...raters].sort();
-      const nearest = nearestRater(name, present);
+      const nearest = nearestSpelling(name, present);
       report({
         code: 'conflict-rater-unknown',
         pointer: `/conflicts/${j}/rater`,
@@ -455,7 +456,7 @@ function checkFields(
   for (const field in record) {
     if (!Object.hasOwn(record, field) || fields.names.has(field) || formatFields.has(field)) continue;
     const pointer = index === undefined ? joinPointer(root, id, field) : joinPointer(root, id, index, field);
-    const nearest = nearestRater(field, fields.list);
+    const nearest = nearestSpelling(field, fields.list);
     report({
       code: 'unknown-field',
       pointer,
@@ -519,43 +520,4 @@ function factDecls(plan: AppraisalPlan): ReadonlyArray<[string, FactDecl]> {
 /** An own property's value; undefined when the object only inherits it. */
 function own<T extends object, K extends keyof T>(o: T, k: K): T[K] | undefined {
   return Object.hasOwn(o, k) ? o[k] : undefined;
-}
-
-/**
- * The rater id (or field name) nearest to `name`: the same after trimming and ignoring case, else the one fewest
- * edits away (at most a third of the longer id's length, so "zzz" suggests nothing). Undefined when none is near.
- */
-export function nearestRater(name: string, raters: readonly string[]): string | undefined {
-  const key = name.trim().toLowerCase();
-  const same = raters.find((r) => r.trim().toLowerCase() === key);
-  if (same !== undefined) return same;
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const r of raters) {
-    const limit = Math.floor(Math.max(r.length, name.length) / 3);
-    if (Math.abs(r.length - name.length) > limit) continue;
-    const d = editDistance(key, r.trim().toLowerCase());
-    if (d <= limit && d < bestDistance) {
-      best = r;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance (ids are at most 128 characters, and conflicts are few). */
-function editDistance(x: string, y: string): number {
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(
-        (prev[j] as number) + 1,
-        (cur[j - 1] as number) + 1,
-        (prev[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1),
-      );
-    }
-    prev = cur;
-  }
-  return prev[y.length] as number;
 }

@@ -1,6 +1,7 @@
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import { nearestSpelling } from '../diagnostics/nearestSpelling.js';
 import { joinPointer, splitPointer } from '../diagnostics/pointer.js';
 import type { ParseLimits } from '../parse/ParseLimits.js';
 import { parseYaml } from '../parse/parseYaml.js';
@@ -54,37 +55,6 @@ const KEY_CODES: ReadonlySet<string> = new Set([
 
 type Report = (code: DiagnosticCode, pointer: string, extra?: object) => Diagnostic;
 
-/** Edit distance, for suggesting the key a misspelt one meant. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(
-        (prev[j] as number) + 1,
-        (cur[j - 1] as number) + 1,
-        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    prev = cur;
-  }
-  return prev[b.length] as number;
-}
-
-/** The key of `keys` nearest to `key`, when one is close enough to be a misspelling of it. */
-function nearestKey(key: string, keys: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(key.length / 3)) + 1;
-  for (const k of keys) {
-    const d = distance(key.toLowerCase(), k.toLowerCase());
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
 /**
  * Refuses the `null`s of `overrides` that cannot be meant: one deleting a key the base does not have deletes
  * nothing (a misspelt id would leave the base's outcome or indicator in force, silently), and one deleting a key
@@ -106,7 +76,7 @@ function checkDeletions(
       continue;
     }
     const key = path[path.length - 1] as string;
-    const nearest = nearestKey(key, keys);
+    const nearest = nearestSpelling(key, keys);
     out.push(
       at('override-deletes-missing', pointer, {
         received: key,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { nearestRater } from '../../src/evaluate/prepareAppraisal.js';
+import { nearestSpelling } from '../../src/diagnostics/nearestSpelling.js';
 import type { Evaluation } from '../../src/index.js';
 import { appraisal, load } from '../golden/helpers.js';
 import { appraisalOf, loadRaters, NIP } from '../raters/helpers.js';
@@ -116,10 +116,10 @@ describe('conflicts naming no rater', () => {
   });
 
   it('nearest rater: trimmed and case-blind first, then a few edits, else none', () => {
-    expect(nearestRater('B ', ['a', 'b'])).toBe('b');
-    expect(nearestRater('atasan-l', ['atasan-1', 'rekan-1'])).toBe('atasan-1');
-    expect(nearestRater('zzz', ['a', 'b'])).toBeUndefined();
-    expect(nearestRater('x', [])).toBeUndefined();
+    expect(nearestSpelling('B ', ['a', 'b'])).toBe('b');
+    expect(nearestSpelling('atasan-l', ['atasan-1', 'rekan-1'])).toBe('atasan-1');
+    expect(nearestSpelling('zzz', ['a', 'b'])).toBeUndefined();
+    expect(nearestSpelling('x', [])).toBeUndefined();
   });
 });
 
