@@ -77,8 +77,9 @@ export function permenpanrbAppraisal(seed, i) {
     position: r.pick(['Analis Kebijakan', 'Perawat', 'Guru', 'Pengadministrasi Umum', 'Kepala Seksi']),
     positionType,
     rank: r.pick(['II/c', 'III/a', 'III/b', 'III/c', 'III/d', 'IV/a']),
-    // Kenaikan pangkat takes effect on 1 April or 1 October.
-    rankSince: `${r.int(2012, 2024)}-${r.pick(['04', '10'])}-01`,
+    // Kenaikan pangkat takes effect on 1 April or 1 October; before every 2024 period ends (core refuses a rank that
+    // begins after the period it is appraised for).
+    rankSince: `${r.int(2012, 2023)}-${r.pick(['04', '10'])}-01`,
     history: [],
   };
   if (positionType === 'fungsional') employee.functionalLevel = r.pick(FUNCTIONAL_LEVELS);
