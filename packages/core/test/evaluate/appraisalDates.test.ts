@@ -5,34 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../src/index.js';
-import { appraisal, expectComplete, load } from '../golden/helpers.js';
+import { appraisal, constantRubric, expectComplete } from '../golden/helpers.js';
 
-const rubric = load(`
-kinerja: 1
-id: periode
-version: 1.0.0
-label: { id: Periode, en: Period }
-groups:
-  nilai:
-    label: { id: Nilai, en: Score }
-    indicators:
-      nilai: { label: { id: Nilai, en: Score }, measure: { kind: constant, value: 100 } }
-score:
-  weights: { nilai: 1 }
-predicate:
-  levels:
-    - { id: baik, label: { id: Baik, en: Good } }
-    - { id: kurang, label: { id: Kurang, en: Poor } }
-  bands:
-    - { id: baik, range: "[100, inf)" }
-    - { id: kurang, range: "(-inf, 100)" }
-outcomes:
+const rubric = constantRubric(
+  'periode',
+  `outcomes:
   lama:
     label: { id: Masa kerja, en: Years in rank }
     kind: other
     when: { fact: employee, path: $.yearsInRank, operator: greaterThanInclusive, value: 0 }
     event: { type: masa-kerja }
-`);
+`,
+);
 
 const evaluatePeriod = (kind: string, start: string, end: string, employee: Record<string, unknown> = {}) =>
   rubric.evaluate({

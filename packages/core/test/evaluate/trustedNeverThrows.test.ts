@@ -3,28 +3,9 @@
  * data comes back as diagnostics, never as a TypeError.
  */
 import { describe, expect, it } from 'vitest';
-import { appraisal, load } from '../golden/helpers.js';
+import { appraisal, constantRubric } from '../golden/helpers.js';
 
-const rubric = load(`
-kinerja: 1
-id: dipercaya
-version: 1.0.0
-label: { id: Dipercaya, en: Trusted }
-groups:
-  nilai:
-    label: { id: Nilai, en: Score }
-    indicators:
-      nilai: { label: { id: Nilai, en: Score }, measure: { kind: constant, value: 100 } }
-score:
-  weights: { nilai: 1 }
-predicate:
-  levels:
-    - { id: baik, label: { id: Baik, en: Good } }
-    - { id: kurang, label: { id: Kurang, en: Poor } }
-  bands:
-    - { id: baik, range: "[100, inf)" }
-    - { id: kurang, range: "(-inf, 100)" }
-`);
+const rubric = constantRubric('dipercaya');
 
 describe('a trusted appraisal with parts missing', () => {
   it.each(['employee', 'period'])('without %s: schema-required at the root, no exception', (part) => {

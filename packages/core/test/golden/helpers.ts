@@ -97,6 +97,34 @@ groups:
 ${catchAll}`);
 }
 
+/**
+ * A rubric whose one group `nilai` holds one constant-100 indicator `nilai`, Baik from 100: every appraisal scores
+ * Baik, so only what the appraisal's own data does (dates, missing parts) shows. `extraYaml` is appended at the top
+ * level (e.g. an `outcomes:` block).
+ */
+export function constantRubric(id: string, extraYaml = ''): CompiledRubric {
+  return load(`
+kinerja: 1
+id: ${id}
+version: 1.0.0
+label: { id: Konstan, en: Constant }
+groups:
+  nilai:
+    label: { id: Nilai, en: Score }
+    indicators:
+      nilai: { label: { id: Nilai, en: Score }, measure: { kind: constant, value: 100 } }
+score:
+  weights: { nilai: 1 }
+predicate:
+  levels:
+    - { id: baik, label: { id: Baik, en: Good } }
+    - { id: kurang, label: { id: Kurang, en: Poor } }
+  bands:
+    - { id: baik, range: "[100, inf)" }
+    - { id: kurang, range: "(-inf, 100)" }
+${extraYaml}`);
+}
+
 /** Evaluates `x` of a single-measure rubric with the given input record. */
 export function measureOnce(measureYaml: string, record: Record<string, unknown>): Evaluation {
   return load(singleMeasureRubric(measureYaml)).evaluate(appraisal({ inputs: { x: record } }));
