@@ -111,8 +111,9 @@ export function run(print = console.log) {
   }
   for (const d of result.diagnostics) print(formatDiagnostic(d));
 
-  // 3. Explain, as the employee may see it: ratings aggregated per role, no rater ids.
-  const explanation = explainEvaluation(result, 'id', { view: 'employee' });
+  // 3. Explain, as the employee may see it: ratings aggregated per role, no rater ids. The rubric's rating scale
+  // turns rating ids (`sesuai`) into the words the employee knows ("Sesuai Ekspektasi").
+  const explanation = explainEvaluation(result, 'id', { view: 'employee', ratings: rubric.rubric.ratings });
   print('');
   print(explanation.trimEnd());
 

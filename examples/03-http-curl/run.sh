@@ -8,8 +8,9 @@ log="$(mktemp)"
 trap 'kill "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
 
 # From source (no build needed); after `pnpm build`, `node packages/cli/dist/cli.js serve …` is the same.
+# --lang en: the line waited for below is "Listening on", which an Indonesian LANG would turn into "Mendengarkan di".
 "$here/node_modules/.bin/tsx" --conditions=source "$root/packages/cli/src/cli.ts" serve \
-  --rubric "$root/examples/data/demo-pp46.rubric.yaml" --port 0 >"$log" &
+  --rubric "$root/examples/data/demo-pp46.rubric.yaml" --port 0 --lang en >"$log" &
 pid=$!
 
 for _ in $(seq 1 100); do

@@ -275,6 +275,13 @@ function main(argv) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // A reader that stops early (`| head`, quitting `less`) closed the pipe on purpose: end quietly, as `kinerja`
+  // does, rather than with Node's stack trace for an unhandled EPIPE.
+  process.stdout.on('error', (error) => {
+    if (error?.code !== 'EPIPE')
+      console.error(`score.mjs: cannot write standard output: ${error?.code ?? error}`);
+    process.exit(error?.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
+  });
   try {
     process.exitCode = main(process.argv.slice(2));
   } catch (error) {

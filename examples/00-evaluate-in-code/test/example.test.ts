@@ -27,6 +27,9 @@ describe('examples/00-evaluate-in-code', () => {
     expect(raterIds).toEqual(['atasan-1', 'rekan-1', 'rekan-2', 'mitra-1']);
     expect(out.explanation).toContain('Predikat: Baik');
     expect(out.explanation).toContain('rekan kerja: 2 → 4');
+    // Ratings by the rubric's labels, as the employee knows them, not by their ids.
+    expect(out.explanation).toContain('Perilaku kerja (BerAKHLAK): 4 (rata-rata); rating Sesuai Ekspektasi');
+    expect(out.explanation).not.toContain('rating sesuai');
     for (const id of raterIds) {
       expect(out.explanation).not.toContain(id);
       expect(printed).not.toContain(id);

@@ -69,4 +69,18 @@ describe('client.sh against kinerja serve', () => {
       }
     },
   );
+
+  // `pnpm start` on a machine set up in Indonesian: run.sh waits for the server's start-up line, whatever LANG says.
+  it.skipIf(!hasCurl)(
+    `run.sh starts the server, runs client.sh and stops it under an Indonesian LANG${hasCurl ? '' : ' (skipped)'}`,
+    async () => {
+      const { stdout } = await promisify(execFile)('bash', [join(here, '../run.sh')], {
+        timeout: 60_000,
+        env: { ...process.env, LANG: 'id_ID.UTF-8', LC_ALL: 'id_ID.UTF-8', LC_MESSAGES: 'id_ID.UTF-8' },
+      });
+      expect(stdout).toContain('== GET /health\n{"status":"ok","rubrics":1}\nHTTP 200');
+      expect(stdout).toContain('HTTP 404');
+    },
+    70_000,
+  );
 });
