@@ -60,6 +60,33 @@ describe('arbitraryAppraisal', () => {
     expect(direct + rated).toBe(60);
   });
 
+  it.each([
+    ['(0, 5]', 0, 5],
+    ['[500, 1000)', 500, 1000],
+    ['(-inf, -10]', -Infinity, -10],
+  ])('keeps a value inside its own range %s, clamped or not (else input-out-of-range)', (range, lo, hi) => {
+    for (const clamp of ['', ', clamp: { max: 3 }']) {
+      const compiled = mustLoad(
+        oneIndicator(
+          `        measure: { kind: value, input: nilai, range: "${range}"${clamp} }`,
+          '    - { id: baik, range: "[50, inf)" }\n    - { id: kurang, range: "(-inf, 50)" }',
+        ),
+      );
+      const seen: number[] = [];
+      for (const a of fc.sample(arbitraryAppraisal(compiled), { seed: SEED, numRuns: 60 })) {
+        const e = compiled.evaluate(a);
+        expect(
+          e.diagnostics.filter((d) => d.severity === 'error'),
+          JSON.stringify(a),
+        ).toEqual([]);
+        seen.push(a.inputs?.layanan?.nilai as number);
+      }
+      expect(Math.min(...seen)).toBeGreaterThanOrEqual(lo);
+      expect(Math.max(...seen)).toBeLessThanOrEqual(hi);
+      expect(new Set(seen).size).toBeGreaterThan(10);
+    }
+  });
+
   it('gives a real employee and period', () => {
     for (const a of sample(100)) {
       expect(a.employee.nip).toMatch(/^\d{18}$/);

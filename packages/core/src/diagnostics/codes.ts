@@ -749,6 +749,16 @@ const codes = {
       en: `Rating ${show(d.received)} is outside the rating scale the rubric declares, ${show(d.expected)}.`,
     }),
   },
+  'input-out-of-range': {
+    stage: 'evaluate',
+    severity: 'error',
+    summary:
+      'A number a `value` measure reads lies outside the range that measure declares (`range`, e.g. a coverage goal of −90 or 9000 where "(0, 100]" is declared): it would be scored as if it were sound.',
+    render: (d) => ({
+      id: `Nilai ${show(d.received)} pada ${p(d, 'field')} di luar rentang yang dinyatakan rubrik untuknya, ${showId(d.expected)}.`,
+      en: `Value ${show(d.received)} of ${p(d, 'field')} is outside the range the rubric declares for it, ${show(d.expected)}.`,
+    }),
+  },
   'unknown-indicator': {
     stage: 'evaluate',
     severity: 'error',

@@ -240,7 +240,20 @@ export const MeasureSchema = Type.Recursive(
         },
         'Piecewise-linear table.',
       ),
-      kind('value', { input: InputRefSchema }, 'The input number itself.'),
+      kind(
+        'value',
+        {
+          input: InputRefSchema,
+          range: Type.Optional(
+            Type.String({
+              minLength: 5,
+              description:
+                'The numbers the input may take, in interval notation (e.g. "(0, 100]" for a goal in %): a number outside it is refused at the input (input-out-of-range), whether a field of the record or a fact. Without it any finite number counts.',
+            }),
+          ),
+        },
+        'The input number itself.',
+      ),
       kind('constant', { value: Type.Number() }, 'A constant.'),
       kind(
         'mean',

@@ -2,7 +2,7 @@
 // Regenerate: UPDATE_VALIDATORS=1 npx vitest run packages/core/test/node/validators.test.ts
 "use strict";
 export const rubric = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kinerja.dev/schema/v1/rubric.schema.json","additionalProperties":false,"type":"object","required":["kinerja","id","version","label","groups","predicate"],"properties":{"$schema":{"type":"string"},"kinerja":{"const":1,"type":"number"},"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"version":{"pattern":"^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$","type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"effective":{"additionalProperties":false,"type":"object","required":["from"],"properties":{"from":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"until":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"}}},"legalBasis":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["title"],"properties":{"title":{"minLength":1,"type":"string"},"url":{"minLength":1,"type":"string"},"note":{"type":"string"}}}},"timeZone":{"minLength":1,"type":"string"},"facts":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"anyOf":[{"const":"number","type":"string"},{"const":"integer","type":"string"},{"const":"boolean","type":"string"},{"const":"string","type":"string"},{"const":"enum","type":"string"},{"const":"date","type":"string"}]},"values":{"minItems":1,"uniqueItems":true,"type":"array","items":{"minLength":1,"type":"string"}},"min":{"type":"number"},"max":{"type":"number"},"required":{"type":"boolean"},"default":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"}]},"protected":{"type":"boolean"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}}}}},"additionalProperties":false},"ratings":{"minItems":2,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","label"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"aliases":{"type":"array","items":{"minLength":1,"type":"string"}}}}},"groups":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"indicators":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"},"weight":{"minimum":0,"type":"number"},"range":{"minLength":5,"type":"string"},"direction":{"anyOf":[{"const":"higher","type":"string"},{"const":"lower","type":"string"},{"const":"none","type":"string"}]},"main":{"type":"boolean"},"appliesWhen":{"$ref":"#/$defs/Condition"}}}},"additionalProperties":false},"items":{"additionalProperties":false,"type":"object","required":["measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"},"rating":{"additionalProperties":false,"type":"object","required":["bands"],"properties":{"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}}}},"min":{"minimum":0,"type":"integer"}}},"combine":{"anyOf":[{"const":"weighted","type":"string"},{"const":"mean","type":"string"},{"const":"sum","type":"string"},{"const":"min","type":"string"},{"const":"max","type":"string"}]},"weightTotal":{"exclusiveMinimum":0,"type":"number"},"additions":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"}}}},"additionalProperties":false},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"range":{"minLength":5,"type":"string"},"rating":{"additionalProperties":false,"type":"object","required":["from"],"properties":{"from":{"anyOf":[{"const":"score","type":"string"},{"const":"supervisor","type":"string"}]},"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}},"rules":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","when"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"when":{"$ref":"#/$defs/Condition"}}}},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}}}},"additionalProperties":false},"score":{"additionalProperties":false,"type":"object","required":["weights"],"properties":{"weights":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"minimum":0,"type":"number"}},"additionalProperties":false},"total":{"exclusiveMinimum":0,"type":"number"},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"range":{"minLength":5,"type":"string"}}},"predicate":{"additionalProperties":false,"type":"object","required":["levels"],"properties":{"levels":{"minItems":2,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","label"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"aliases":{"type":"array","items":{"minLength":1,"type":"string"}}}}},"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}},"matrix":{"additionalProperties":false,"type":"object","required":["rows","columns","cells"],"properties":{"rows":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"columns":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"cells":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}},"additionalProperties":false}},"additionalProperties":false}}}}},"outcomes":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","kind","when","event"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"kind":{"anyOf":[{"const":"promotion","type":"string"},{"const":"award","type":"string"},{"const":"coaching","type":"string"},{"const":"credit-points","type":"string"},{"const":"other","type":"string"}]},"when":{"$ref":"#/$defs/Condition"},"event":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"minLength":1,"type":"string"},"params":{"type":"object","patternProperties":{"^(.*)$":{}},"additionalProperties":false}}},"value":{"$ref":"#/$defs/Measure"}}}},"additionalProperties":false}},"$defs":{"Measure":{"type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"inverse-ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"efficiency","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"threshold":{"type":"number"},"factor":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"realisation-zero","type":"string"},{"const":"both-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","map"],"properties":{"kind":{"const":"scale","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","table"],"properties":{"kind":{"const":"lookup","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"table":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["range","value"],"properties":{"range":{"minLength":5,"type":"string"},"value":{"type":"number"}}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","points"],"properties":{"kind":{"const":"piecewise","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"points":{"minItems":2,"type":"array","items":{"type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input"],"properties":{"kind":{"const":"value","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","value"],"properties":{"kind":{"const":"constant","type":"string"},"value":{"type":"number"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"mean","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"sum","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"min","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"max","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"product","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"quotient","type":"string"},"of":{"minItems":2,"maxItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"one-of","type":"string"},"of":{"minItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","roles"],"properties":{"kind":{"const":"raters","type":"string"},"roles":{"type":"object","properties":{"supervisor":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"peer":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"subordinate":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"third-party":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"self":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}}},"additionalProperties":false},"whenShort":{"anyOf":[{"const":"renormalise","type":"string"},{"const":"pending","type":"string"}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"range":{"minLength":5,"type":"string"},"divergence":{"additionalProperties":false,"type":"object","required":["threshold"],"properties":{"threshold":{"minimum":0,"type":"number"},"consensus":{"minItems":1,"uniqueItems":true,"type":"array","items":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]}}}},"influenceCap":{"exclusiveMinimum":0,"type":"number"},"calibration":{"additionalProperties":false,"type":"object","required":["method","mean","sd"],"properties":{"method":{"const":"z-score","type":"string"},"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"}}},"anonymity":{"additionalProperties":false,"type":"object","required":["k"],"properties":{"k":{"minimum":1,"type":"integer"}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}}]},"Condition":{"anyOf":[{"additionalProperties":false,"type":"object","required":["all"],"properties":{"all":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["any"],"properties":{"any":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["not"],"properties":{"not":{"$ref":"#/$defs/Condition"},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["fact","operator","value"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"},"operator":{"minLength":1,"type":"string"},"value":{},"params":{"type":"object","patternProperties":{"^(.*)$":{}},"additionalProperties":false},"name":{"type":"string"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kinerja.dev/schema/v1/rubric.schema.json","additionalProperties":false,"type":"object","required":["kinerja","id","version","label","groups","predicate"],"properties":{"$schema":{"type":"string"},"kinerja":{"const":1,"type":"number"},"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"version":{"pattern":"^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$","type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"effective":{"additionalProperties":false,"type":"object","required":["from"],"properties":{"from":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"until":{"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"}}},"legalBasis":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["title"],"properties":{"title":{"minLength":1,"type":"string"},"url":{"minLength":1,"type":"string"},"note":{"type":"string"}}}},"timeZone":{"minLength":1,"type":"string"},"facts":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"anyOf":[{"const":"number","type":"string"},{"const":"integer","type":"string"},{"const":"boolean","type":"string"},{"const":"string","type":"string"},{"const":"enum","type":"string"},{"const":"date","type":"string"}]},"values":{"minItems":1,"uniqueItems":true,"type":"array","items":{"minLength":1,"type":"string"}},"min":{"type":"number"},"max":{"type":"number"},"required":{"type":"boolean"},"default":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"}]},"protected":{"type":"boolean"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}}}}},"additionalProperties":false},"ratings":{"minItems":2,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","label"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"aliases":{"type":"array","items":{"minLength":1,"type":"string"}}}}},"groups":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"indicators":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"description":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"},"weight":{"minimum":0,"type":"number"},"range":{"minLength":5,"type":"string"},"direction":{"anyOf":[{"const":"higher","type":"string"},{"const":"lower","type":"string"},{"const":"none","type":"string"}]},"main":{"type":"boolean"},"appliesWhen":{"$ref":"#/$defs/Condition"}}}},"additionalProperties":false},"items":{"additionalProperties":false,"type":"object","required":["measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"},"rating":{"additionalProperties":false,"type":"object","required":["bands"],"properties":{"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}}}},"min":{"minimum":0,"type":"integer"}}},"combine":{"anyOf":[{"const":"weighted","type":"string"},{"const":"mean","type":"string"},{"const":"sum","type":"string"},{"const":"min","type":"string"},{"const":"max","type":"string"}]},"weightTotal":{"exclusiveMinimum":0,"type":"number"},"additions":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","measure"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"measure":{"$ref":"#/$defs/Measure"}}}},"additionalProperties":false},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"range":{"minLength":5,"type":"string"},"rating":{"additionalProperties":false,"type":"object","required":["from"],"properties":{"from":{"anyOf":[{"const":"score","type":"string"},{"const":"supervisor","type":"string"}]},"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}},"rules":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","when"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"when":{"$ref":"#/$defs/Condition"}}}},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}}}},"additionalProperties":false},"score":{"additionalProperties":false,"type":"object","required":["weights"],"properties":{"weights":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"minimum":0,"type":"number"}},"additionalProperties":false},"total":{"exclusiveMinimum":0,"type":"number"},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"range":{"minLength":5,"type":"string"}}},"predicate":{"additionalProperties":false,"type":"object","required":["levels"],"properties":{"levels":{"minItems":2,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","label"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"aliases":{"type":"array","items":{"minLength":1,"type":"string"}}}}},"bands":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","range"],"properties":{"id":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"range":{"minLength":5,"type":"string"},"requires":{"$ref":"#/$defs/Condition"},"otherwise":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}}}},"gaps":{"additionalProperties":false,"type":"object","required":["policy"],"properties":{"policy":{"anyOf":[{"const":"reject","type":"string"},{"const":"lower","type":"string"},{"const":"upper","type":"string"},{"const":"round","type":"string"}]},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}}}},"matrix":{"additionalProperties":false,"type":"object","required":["rows","columns","cells"],"properties":{"rows":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"columns":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"},"cells":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"pattern":"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$","maxLength":64,"type":"string"}},"additionalProperties":false}},"additionalProperties":false}}}}},"outcomes":{"type":"object","patternProperties":{"^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$":{"additionalProperties":false,"type":"object","required":["label","kind","when","event"],"properties":{"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"kind":{"anyOf":[{"const":"promotion","type":"string"},{"const":"award","type":"string"},{"const":"coaching","type":"string"},{"const":"credit-points","type":"string"},{"const":"other","type":"string"}]},"when":{"$ref":"#/$defs/Condition"},"event":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"minLength":1,"type":"string"},"params":{"type":"object","patternProperties":{"^(.*)$":{}},"additionalProperties":false}}},"value":{"$ref":"#/$defs/Measure"}}}},"additionalProperties":false}},"$defs":{"Measure":{"type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"inverse-ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"efficiency","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"threshold":{"type":"number"},"factor":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"realisation-zero","type":"string"},{"const":"both-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","map"],"properties":{"kind":{"const":"scale","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","table"],"properties":{"kind":{"const":"lookup","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"table":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["range","value"],"properties":{"range":{"minLength":5,"type":"string"},"value":{"type":"number"}}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","points"],"properties":{"kind":{"const":"piecewise","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"points":{"minItems":2,"type":"array","items":{"type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input"],"properties":{"kind":{"const":"value","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"range":{"minLength":5,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","value"],"properties":{"kind":{"const":"constant","type":"string"},"value":{"type":"number"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"mean","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"sum","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"min","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"max","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"product","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"quotient","type":"string"},"of":{"minItems":2,"maxItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"one-of","type":"string"},"of":{"minItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","roles"],"properties":{"kind":{"const":"raters","type":"string"},"roles":{"type":"object","properties":{"supervisor":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"peer":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"subordinate":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"third-party":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"self":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}}},"additionalProperties":false},"whenShort":{"anyOf":[{"const":"renormalise","type":"string"},{"const":"pending","type":"string"}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"range":{"minLength":5,"type":"string"},"divergence":{"additionalProperties":false,"type":"object","required":["threshold"],"properties":{"threshold":{"minimum":0,"type":"number"},"consensus":{"minItems":1,"uniqueItems":true,"type":"array","items":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]}}}},"influenceCap":{"exclusiveMinimum":0,"type":"number"},"calibration":{"additionalProperties":false,"type":"object","required":["method","mean","sd"],"properties":{"method":{"const":"z-score","type":"string"},"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"}}},"anonymity":{"additionalProperties":false,"type":"object","required":["k"],"properties":{"k":{"minimum":1,"type":"integer"}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}}]},"Condition":{"anyOf":[{"additionalProperties":false,"type":"object","required":["all"],"properties":{"all":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["any"],"properties":{"any":{"type":"array","items":{"$ref":"#/$defs/Condition"}},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["not"],"properties":{"not":{"$ref":"#/$defs/Condition"},"name":{"type":"string"}}},{"additionalProperties":false,"type":"object","required":["fact","operator","value"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"},"operator":{"minLength":1,"type":"string"},"value":{},"params":{"type":"object","patternProperties":{"^(.*)$":{}},"additionalProperties":false},"name":{"type":"string"}}}]}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ((count) => (str) => (/[\uD800-\uDBFF]/.test(str) ? count(str) : str.length))(function ucs2length(str) {
     const len = str.length;
@@ -25,7 +25,7 @@ const pattern0 = new RegExp("^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_
 const pattern1 = new RegExp("^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$", "u");
 const pattern2 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 const pattern18 = new RegExp("^(.*)$", "u");
-const schema12 = {"type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"inverse-ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"efficiency","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"threshold":{"type":"number"},"factor":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"realisation-zero","type":"string"},{"const":"both-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","map"],"properties":{"kind":{"const":"scale","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","table"],"properties":{"kind":{"const":"lookup","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"table":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["range","value"],"properties":{"range":{"minLength":5,"type":"string"},"value":{"type":"number"}}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","points"],"properties":{"kind":{"const":"piecewise","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"points":{"minItems":2,"type":"array","items":{"type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input"],"properties":{"kind":{"const":"value","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","value"],"properties":{"kind":{"const":"constant","type":"string"},"value":{"type":"number"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"mean","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"sum","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"min","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"max","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"product","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"quotient","type":"string"},"of":{"minItems":2,"maxItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"one-of","type":"string"},"of":{"minItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","roles"],"properties":{"kind":{"const":"raters","type":"string"},"roles":{"type":"object","properties":{"supervisor":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"peer":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"subordinate":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"third-party":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"self":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}}},"additionalProperties":false},"whenShort":{"anyOf":[{"const":"renormalise","type":"string"},{"const":"pending","type":"string"}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"range":{"minLength":5,"type":"string"},"divergence":{"additionalProperties":false,"type":"object","required":["threshold"],"properties":{"threshold":{"minimum":0,"type":"number"},"consensus":{"minItems":1,"uniqueItems":true,"type":"array","items":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]}}}},"influenceCap":{"exclusiveMinimum":0,"type":"number"},"calibration":{"additionalProperties":false,"type":"object","required":["method","mean","sd"],"properties":{"method":{"const":"z-score","type":"string"},"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"}}},"anonymity":{"additionalProperties":false,"type":"object","required":["k"],"properties":{"k":{"minimum":1,"type":"integer"}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}}]};
+const schema12 = {"type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"inverse-ratio","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"scale":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","target","realisation"],"properties":{"kind":{"const":"efficiency","type":"string"},"target":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"realisation":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"threshold":{"type":"number"},"factor":{"type":"number"},"dropWhen":{"anyOf":[{"const":"target-zero","type":"string"},{"const":"realisation-zero","type":"string"},{"const":"both-zero","type":"string"},{"const":"never","type":"string"}]},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","map"],"properties":{"kind":{"const":"scale","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","table"],"properties":{"kind":{"const":"lookup","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"table":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["range","value"],"properties":{"range":{"minLength":5,"type":"string"},"value":{"type":"number"}}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input","points"],"properties":{"kind":{"const":"piecewise","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"points":{"minItems":2,"type":"array","items":{"type":"array","items":[{"type":"number"},{"type":"number"}],"additionalItems":false,"minItems":2,"maxItems":2}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","input"],"properties":{"kind":{"const":"value","type":"string"},"input":{"anyOf":[{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"},{"additionalProperties":false,"type":"object","required":["fact"],"properties":{"fact":{"minLength":1,"type":"string"},"path":{"minLength":1,"type":"string"}}}]},"range":{"minLength":5,"type":"string"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","value"],"properties":{"kind":{"const":"constant","type":"string"},"value":{"type":"number"},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"mean","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"sum","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"min","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"max","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"product","type":"string"},"of":{"minItems":1,"type":"array","items":{"$ref":"#/$defs/Measure"}},"ordered":{"minItems":2,"uniqueItems":true,"type":"array","items":{"pattern":"^[A-Za-z][A-Za-z0-9_]*$","type":"string"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"quotient","type":"string"},"of":{"minItems":2,"maxItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","of"],"properties":{"kind":{"const":"one-of","type":"string"},"of":{"minItems":2,"type":"array","items":{"$ref":"#/$defs/Measure"}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["kind","roles"],"properties":{"kind":{"const":"raters","type":"string"},"roles":{"type":"object","properties":{"supervisor":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"peer":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"subordinate":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"third-party":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}},"self":{"additionalProperties":false,"type":"object","required":["weight"],"properties":{"weight":{"minimum":0,"type":"number"},"combine":{"anyOf":[{"const":"mean","type":"string"},{"const":"median","type":"string"},{"const":"trimmed-mean","type":"string"}]},"trim":{"minimum":0,"exclusiveMaximum":0.5,"type":"number"},"min":{"minimum":0,"type":"integer"},"required":{"type":"boolean"},"show":{"type":"boolean"}}}},"additionalProperties":false},"whenShort":{"anyOf":[{"const":"renormalise","type":"string"},{"const":"pending","type":"string"}]},"map":{"type":"object","patternProperties":{"^(.*)$":{"type":"number"}},"additionalProperties":false},"range":{"minLength":5,"type":"string"},"divergence":{"additionalProperties":false,"type":"object","required":["threshold"],"properties":{"threshold":{"minimum":0,"type":"number"},"consensus":{"minItems":1,"uniqueItems":true,"type":"array","items":{"anyOf":[{"const":"supervisor","type":"string"},{"const":"peer","type":"string"},{"const":"subordinate","type":"string"},{"const":"third-party","type":"string"},{"const":"self","type":"string"}]}}}},"influenceCap":{"exclusiveMinimum":0,"type":"number"},"calibration":{"additionalProperties":false,"type":"object","required":["method","mean","sd"],"properties":{"method":{"const":"z-score","type":"string"},"mean":{"type":"number"},"sd":{"exclusiveMinimum":0,"type":"number"}}},"anonymity":{"additionalProperties":false,"type":"object","required":["k"],"properties":{"k":{"minimum":1,"type":"integer"}}},"label":{"additionalProperties":false,"type":"object","required":["id","en"],"properties":{"id":{"minLength":1,"type":"string"},"en":{"minLength":1,"type":"string"}}},"clamp":{"additionalProperties":false,"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"}}},"round":{"additionalProperties":false,"type":"object","required":["decimals","mode"],"properties":{"decimals":{"minimum":0,"maximum":12,"type":"integer"},"mode":{"anyOf":[{"const":"half-up","type":"string"},{"const":"half-down","type":"string"},{"const":"half-even","type":"string"},{"const":"up","type":"string"},{"const":"down","type":"string"},{"const":"ceiling","type":"string"},{"const":"floor","type":"string"}]}}},"optional":{"type":"boolean"}}}]};
 const func0 = (function equal(a, b) {
   if (a === b) return true;
 
@@ -5066,7 +5066,7 @@ vErrors.push(err386);
 errors++;
 }
 for(const key36 in data){
-if(!((((((key36 === "kind") || (key36 === "input")) || (key36 === "label")) || (key36 === "clamp")) || (key36 === "round")) || (key36 === "optional"))){
+if(!(((((((key36 === "kind") || (key36 === "input")) || (key36 === "range")) || (key36 === "label")) || (key36 === "clamp")) || (key36 === "round")) || (key36 === "optional"))){
 const err387 = {instancePath,schemaPath:"#/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err387];
@@ -5240,11 +5240,11 @@ vErrors = null;
 }
 }
 }
-if(data.label !== undefined){
-let data114 = data.label;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-if(data114.id === undefined){
-const err400 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/6/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data.range !== undefined){
+let data114 = data.range;
+if(typeof data114 === "string"){
+if((data114.length < 5 || (data114.length < 10 && func3(data114) < 5))){
+const err400 = {instancePath:instancePath+"/range",schemaPath:"#/oneOf/6/properties/range/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -5253,8 +5253,9 @@ vErrors.push(err400);
 }
 errors++;
 }
-if(data114.en === undefined){
-const err401 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/6/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+}
+else {
+const err401 = {instancePath:instancePath+"/range",schemaPath:"#/oneOf/6/properties/range/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -5263,9 +5264,12 @@ vErrors.push(err401);
 }
 errors++;
 }
-for(const key38 in data114){
-if(!((key38 === "id") || (key38 === "en"))){
-const err402 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/6/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+}
+if(data.label !== undefined){
+let data115 = data.label;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+if(data115.id === undefined){
+const err402 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/6/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -5274,12 +5278,8 @@ vErrors.push(err402);
 }
 errors++;
 }
-}
-if(data114.id !== undefined){
-let data115 = data114.id;
-if(typeof data115 === "string"){
-if((data115.length < 1 || (data115.length < 2 && func3(data115) < 1))){
-const err403 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/6/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data115.en === undefined){
+const err403 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/6/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5288,9 +5288,9 @@ vErrors.push(err403);
 }
 errors++;
 }
-}
-else {
-const err404 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/6/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key38 in data115){
+if(!((key38 === "id") || (key38 === "en"))){
+const err404 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/6/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5300,11 +5300,11 @@ vErrors.push(err404);
 errors++;
 }
 }
-if(data114.en !== undefined){
-let data116 = data114.en;
+if(data115.id !== undefined){
+let data116 = data115.id;
 if(typeof data116 === "string"){
 if((data116.length < 1 || (data116.length < 2 && func3(data116) < 1))){
-const err405 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/6/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err405 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/6/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5315,7 +5315,7 @@ errors++;
 }
 }
 else {
-const err406 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/6/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err406 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/6/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5325,9 +5325,11 @@ vErrors.push(err406);
 errors++;
 }
 }
-}
-else {
-const err407 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/6/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data115.en !== undefined){
+let data117 = data115.en;
+if(typeof data117 === "string"){
+if((data117.length < 1 || (data117.length < 2 && func3(data117) < 1))){
+const err407 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/6/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5337,12 +5339,8 @@ vErrors.push(err407);
 errors++;
 }
 }
-if(data.clamp !== undefined){
-let data117 = data.clamp;
-if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
-for(const key39 in data117){
-if(!((key39 === "min") || (key39 === "max"))){
-const err408 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/6/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+else {
+const err408 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/6/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5352,10 +5350,9 @@ vErrors.push(err408);
 errors++;
 }
 }
-if(data117.min !== undefined){
-let data118 = data117.min;
-if(!((typeof data118 == "number") && (isFinite(data118)))){
-const err409 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/6/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err409 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/6/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5365,10 +5362,12 @@ vErrors.push(err409);
 errors++;
 }
 }
-if(data117.max !== undefined){
-let data119 = data117.max;
-if(!((typeof data119 == "number") && (isFinite(data119)))){
-const err410 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/6/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.clamp !== undefined){
+let data118 = data.clamp;
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+for(const key39 in data118){
+if(!((key39 === "min") || (key39 === "max"))){
+const err410 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/6/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -5378,9 +5377,10 @@ vErrors.push(err410);
 errors++;
 }
 }
-}
-else {
-const err411 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/6/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data118.min !== undefined){
+let data119 = data118.min;
+if(!((typeof data119 == "number") && (isFinite(data119)))){
+const err411 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/6/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -5390,11 +5390,10 @@ vErrors.push(err411);
 errors++;
 }
 }
-if(data.round !== undefined){
-let data120 = data.round;
-if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
-if(data120.decimals === undefined){
-const err412 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/6/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+if(data118.max !== undefined){
+let data120 = data118.max;
+if(!((typeof data120 == "number") && (isFinite(data120)))){
+const err412 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/6/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -5403,8 +5402,10 @@ vErrors.push(err412);
 }
 errors++;
 }
-if(data120.mode === undefined){
-const err413 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/6/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+}
+}
+else {
+const err413 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/6/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5413,9 +5414,12 @@ vErrors.push(err413);
 }
 errors++;
 }
-for(const key40 in data120){
-if(!((key40 === "decimals") || (key40 === "mode"))){
-const err414 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/6/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+}
+if(data.round !== undefined){
+let data121 = data.round;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+if(data121.decimals === undefined){
+const err414 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/6/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5424,11 +5428,8 @@ vErrors.push(err414);
 }
 errors++;
 }
-}
-if(data120.decimals !== undefined){
-let data121 = data120.decimals;
-if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
-const err415 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/6/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data121.mode === undefined){
+const err415 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/6/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5437,9 +5438,9 @@ vErrors.push(err415);
 }
 errors++;
 }
-if((typeof data121 == "number") && (isFinite(data121))){
-if(data121 > 12 || isNaN(data121)){
-const err416 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/6/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+for(const key40 in data121){
+if(!((key40 === "decimals") || (key40 === "mode"))){
+const err416 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/6/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5448,8 +5449,11 @@ vErrors.push(err416);
 }
 errors++;
 }
-if(data121 < 0 || isNaN(data121)){
-const err417 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/6/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data121.decimals !== undefined){
+let data122 = data121.decimals;
+if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
+const err417 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/6/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5458,15 +5462,9 @@ vErrors.push(err417);
 }
 errors++;
 }
-}
-}
-if(data120.mode !== undefined){
-let data122 = data120.mode;
-const _errs441 = errors;
-let valid72 = false;
-const _errs442 = errors;
-if(typeof data122 !== "string"){
-const err418 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data122 == "number") && (isFinite(data122))){
+if(data122 > 12 || isNaN(data122)){
+const err418 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/6/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5475,8 +5473,8 @@ vErrors.push(err418);
 }
 errors++;
 }
-if("half-up" !== data122){
-const err419 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+if(data122 < 0 || isNaN(data122)){
+const err419 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/6/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5485,12 +5483,15 @@ vErrors.push(err419);
 }
 errors++;
 }
-var _valid19 = _errs442 === errors;
-valid72 = valid72 || _valid19;
-if(!valid72){
+}
+}
+if(data121.mode !== undefined){
+let data123 = data121.mode;
+const _errs443 = errors;
+let valid72 = false;
 const _errs444 = errors;
-if(typeof data122 !== "string"){
-const err420 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data123 !== "string"){
+const err420 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5499,8 +5500,8 @@ vErrors.push(err420);
 }
 errors++;
 }
-if("half-down" !== data122){
-const err421 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if("half-up" !== data123){
+const err421 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5513,8 +5514,8 @@ var _valid19 = _errs444 === errors;
 valid72 = valid72 || _valid19;
 if(!valid72){
 const _errs446 = errors;
-if(typeof data122 !== "string"){
-const err422 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data123 !== "string"){
+const err422 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -5523,8 +5524,8 @@ vErrors.push(err422);
 }
 errors++;
 }
-if("half-even" !== data122){
-const err423 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if("half-down" !== data123){
+const err423 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -5537,8 +5538,8 @@ var _valid19 = _errs446 === errors;
 valid72 = valid72 || _valid19;
 if(!valid72){
 const _errs448 = errors;
-if(typeof data122 !== "string"){
-const err424 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data123 !== "string"){
+const err424 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -5547,8 +5548,8 @@ vErrors.push(err424);
 }
 errors++;
 }
-if("up" !== data122){
-const err425 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+if("half-even" !== data123){
+const err425 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -5561,8 +5562,8 @@ var _valid19 = _errs448 === errors;
 valid72 = valid72 || _valid19;
 if(!valid72){
 const _errs450 = errors;
-if(typeof data122 !== "string"){
-const err426 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data123 !== "string"){
+const err426 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -5571,8 +5572,8 @@ vErrors.push(err426);
 }
 errors++;
 }
-if("down" !== data122){
-const err427 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+if("up" !== data123){
+const err427 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -5585,8 +5586,8 @@ var _valid19 = _errs450 === errors;
 valid72 = valid72 || _valid19;
 if(!valid72){
 const _errs452 = errors;
-if(typeof data122 !== "string"){
-const err428 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data123 !== "string"){
+const err428 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -5595,8 +5596,8 @@ vErrors.push(err428);
 }
 errors++;
 }
-if("ceiling" !== data122){
-const err429 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if("down" !== data123){
+const err429 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -5609,8 +5610,8 @@ var _valid19 = _errs452 === errors;
 valid72 = valid72 || _valid19;
 if(!valid72){
 const _errs454 = errors;
-if(typeof data122 !== "string"){
-const err430 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data123 !== "string"){
+const err430 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -5619,8 +5620,8 @@ vErrors.push(err430);
 }
 errors++;
 }
-if("floor" !== data122){
-const err431 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if("ceiling" !== data123){
+const err431 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -5631,14 +5632,10 @@ errors++;
 }
 var _valid19 = _errs454 === errors;
 valid72 = valid72 || _valid19;
-}
-}
-}
-}
-}
-}
 if(!valid72){
-const err432 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs456 = errors;
+if(typeof data123 !== "string"){
+const err432 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -5647,11 +5644,39 @@ vErrors.push(err432);
 }
 errors++;
 }
+if("floor" !== data123){
+const err433 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err433];
+}
 else {
-errors = _errs441;
+vErrors.push(err433);
+}
+errors++;
+}
+var _valid19 = _errs456 === errors;
+valid72 = valid72 || _valid19;
+}
+}
+}
+}
+}
+}
+if(!valid72){
+const err434 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/6/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err434];
+}
+else {
+vErrors.push(err434);
+}
+errors++;
+}
+else {
+errors = _errs443;
 if(vErrors !== null){
-if(_errs441){
-vErrors.length = _errs441;
+if(_errs443){
+vErrors.length = _errs443;
 }
 else {
 vErrors = null;
@@ -5661,31 +5686,7 @@ vErrors = null;
 }
 }
 else {
-const err433 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/6/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err433];
-}
-else {
-vErrors.push(err433);
-}
-errors++;
-}
-}
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err434 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/6/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err434];
-}
-else {
-vErrors.push(err434);
-}
-errors++;
-}
-}
-}
-else {
-const err435 = {instancePath,schemaPath:"#/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err435 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/6/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -5695,10 +5696,9 @@ vErrors.push(err435);
 errors++;
 }
 }
-else if(tag0 === "constant"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err436 = {instancePath,schemaPath:"#/oneOf/7/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err436 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/6/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -5707,8 +5707,10 @@ vErrors.push(err436);
 }
 errors++;
 }
-if(data.value === undefined){
-const err437 = {instancePath,schemaPath:"#/oneOf/7/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+}
+else {
+const err437 = {instancePath,schemaPath:"#/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -5717,9 +5719,11 @@ vErrors.push(err437);
 }
 errors++;
 }
-for(const key41 in data){
-if(!((((((key41 === "kind") || (key41 === "value")) || (key41 === "label")) || (key41 === "clamp")) || (key41 === "round")) || (key41 === "optional"))){
-const err438 = {instancePath,schemaPath:"#/oneOf/7/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
+}
+else if(tag0 === "constant"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err438 = {instancePath,schemaPath:"#/oneOf/7/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -5728,11 +5732,8 @@ vErrors.push(err438);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data124 = data.kind;
-if(typeof data124 !== "string"){
-const err439 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/7/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.value === undefined){
+const err439 = {instancePath,schemaPath:"#/oneOf/7/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -5741,8 +5742,9 @@ vErrors.push(err439);
 }
 errors++;
 }
-if("constant" !== data124){
-const err440 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/7/properties/kind/const",keyword:"const",params:{allowedValue: "constant"},message:"must be equal to constant"};
+for(const key41 in data){
+if(!((((((key41 === "kind") || (key41 === "value")) || (key41 === "label")) || (key41 === "clamp")) || (key41 === "round")) || (key41 === "optional"))){
+const err440 = {instancePath,schemaPath:"#/oneOf/7/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -5752,10 +5754,10 @@ vErrors.push(err440);
 errors++;
 }
 }
-if(data.value !== undefined){
-let data125 = data.value;
-if(!((typeof data125 == "number") && (isFinite(data125)))){
-const err441 = {instancePath:instancePath+"/value",schemaPath:"#/oneOf/7/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.kind !== undefined){
+let data125 = data.kind;
+if(typeof data125 !== "string"){
+const err441 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/7/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -5764,12 +5766,8 @@ vErrors.push(err441);
 }
 errors++;
 }
-}
-if(data.label !== undefined){
-let data126 = data.label;
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
-if(data126.id === undefined){
-const err442 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/7/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if("constant" !== data125){
+const err442 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/7/properties/kind/const",keyword:"const",params:{allowedValue: "constant"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -5778,8 +5776,11 @@ vErrors.push(err442);
 }
 errors++;
 }
-if(data126.en === undefined){
-const err443 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/7/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+}
+if(data.value !== undefined){
+let data126 = data.value;
+if(!((typeof data126 == "number") && (isFinite(data126)))){
+const err443 = {instancePath:instancePath+"/value",schemaPath:"#/oneOf/7/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -5788,9 +5789,12 @@ vErrors.push(err443);
 }
 errors++;
 }
-for(const key42 in data126){
-if(!((key42 === "id") || (key42 === "en"))){
-const err444 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/7/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+}
+if(data.label !== undefined){
+let data127 = data.label;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+if(data127.id === undefined){
+const err444 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/7/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -5799,12 +5803,8 @@ vErrors.push(err444);
 }
 errors++;
 }
-}
-if(data126.id !== undefined){
-let data127 = data126.id;
-if(typeof data127 === "string"){
-if((data127.length < 1 || (data127.length < 2 && func3(data127) < 1))){
-const err445 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/7/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data127.en === undefined){
+const err445 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/7/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -5813,9 +5813,9 @@ vErrors.push(err445);
 }
 errors++;
 }
-}
-else {
-const err446 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/7/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key42 in data127){
+if(!((key42 === "id") || (key42 === "en"))){
+const err446 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/7/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -5825,11 +5825,11 @@ vErrors.push(err446);
 errors++;
 }
 }
-if(data126.en !== undefined){
-let data128 = data126.en;
+if(data127.id !== undefined){
+let data128 = data127.id;
 if(typeof data128 === "string"){
 if((data128.length < 1 || (data128.length < 2 && func3(data128) < 1))){
-const err447 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/7/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err447 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/7/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -5840,7 +5840,7 @@ errors++;
 }
 }
 else {
-const err448 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/7/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err448 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/7/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -5850,9 +5850,11 @@ vErrors.push(err448);
 errors++;
 }
 }
-}
-else {
-const err449 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/7/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data127.en !== undefined){
+let data129 = data127.en;
+if(typeof data129 === "string"){
+if((data129.length < 1 || (data129.length < 2 && func3(data129) < 1))){
+const err449 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/7/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -5862,12 +5864,8 @@ vErrors.push(err449);
 errors++;
 }
 }
-if(data.clamp !== undefined){
-let data129 = data.clamp;
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-for(const key43 in data129){
-if(!((key43 === "min") || (key43 === "max"))){
-const err450 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/7/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+else {
+const err450 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/7/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -5877,10 +5875,9 @@ vErrors.push(err450);
 errors++;
 }
 }
-if(data129.min !== undefined){
-let data130 = data129.min;
-if(!((typeof data130 == "number") && (isFinite(data130)))){
-const err451 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/7/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err451 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/7/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -5890,10 +5887,12 @@ vErrors.push(err451);
 errors++;
 }
 }
-if(data129.max !== undefined){
-let data131 = data129.max;
-if(!((typeof data131 == "number") && (isFinite(data131)))){
-const err452 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/7/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.clamp !== undefined){
+let data130 = data.clamp;
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+for(const key43 in data130){
+if(!((key43 === "min") || (key43 === "max"))){
+const err452 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/7/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -5903,9 +5902,10 @@ vErrors.push(err452);
 errors++;
 }
 }
-}
-else {
-const err453 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/7/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data130.min !== undefined){
+let data131 = data130.min;
+if(!((typeof data131 == "number") && (isFinite(data131)))){
+const err453 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/7/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -5915,11 +5915,10 @@ vErrors.push(err453);
 errors++;
 }
 }
-if(data.round !== undefined){
-let data132 = data.round;
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-if(data132.decimals === undefined){
-const err454 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/7/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+if(data130.max !== undefined){
+let data132 = data130.max;
+if(!((typeof data132 == "number") && (isFinite(data132)))){
+const err454 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/7/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -5928,8 +5927,10 @@ vErrors.push(err454);
 }
 errors++;
 }
-if(data132.mode === undefined){
-const err455 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/7/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+}
+}
+else {
+const err455 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/7/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -5938,9 +5939,12 @@ vErrors.push(err455);
 }
 errors++;
 }
-for(const key44 in data132){
-if(!((key44 === "decimals") || (key44 === "mode"))){
-const err456 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/7/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+}
+if(data.round !== undefined){
+let data133 = data.round;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+if(data133.decimals === undefined){
+const err456 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/7/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -5949,11 +5953,8 @@ vErrors.push(err456);
 }
 errors++;
 }
-}
-if(data132.decimals !== undefined){
-let data133 = data132.decimals;
-if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
-const err457 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/7/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data133.mode === undefined){
+const err457 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/7/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -5962,9 +5963,9 @@ vErrors.push(err457);
 }
 errors++;
 }
-if((typeof data133 == "number") && (isFinite(data133))){
-if(data133 > 12 || isNaN(data133)){
-const err458 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/7/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+for(const key44 in data133){
+if(!((key44 === "decimals") || (key44 === "mode"))){
+const err458 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/7/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -5973,8 +5974,11 @@ vErrors.push(err458);
 }
 errors++;
 }
-if(data133 < 0 || isNaN(data133)){
-const err459 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/7/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data133.decimals !== undefined){
+let data134 = data133.decimals;
+if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
+const err459 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/7/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -5983,15 +5987,9 @@ vErrors.push(err459);
 }
 errors++;
 }
-}
-}
-if(data132.mode !== undefined){
-let data134 = data132.mode;
-const _errs485 = errors;
-let valid78 = false;
-const _errs486 = errors;
-if(typeof data134 !== "string"){
-const err460 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data134 == "number") && (isFinite(data134))){
+if(data134 > 12 || isNaN(data134)){
+const err460 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/7/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -6000,8 +5998,8 @@ vErrors.push(err460);
 }
 errors++;
 }
-if("half-up" !== data134){
-const err461 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+if(data134 < 0 || isNaN(data134)){
+const err461 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/7/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -6010,12 +6008,15 @@ vErrors.push(err461);
 }
 errors++;
 }
-var _valid20 = _errs486 === errors;
-valid78 = valid78 || _valid20;
-if(!valid78){
+}
+}
+if(data133.mode !== undefined){
+let data135 = data133.mode;
+const _errs487 = errors;
+let valid78 = false;
 const _errs488 = errors;
-if(typeof data134 !== "string"){
-const err462 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data135 !== "string"){
+const err462 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -6024,8 +6025,8 @@ vErrors.push(err462);
 }
 errors++;
 }
-if("half-down" !== data134){
-const err463 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if("half-up" !== data135){
+const err463 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -6038,8 +6039,8 @@ var _valid20 = _errs488 === errors;
 valid78 = valid78 || _valid20;
 if(!valid78){
 const _errs490 = errors;
-if(typeof data134 !== "string"){
-const err464 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data135 !== "string"){
+const err464 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -6048,8 +6049,8 @@ vErrors.push(err464);
 }
 errors++;
 }
-if("half-even" !== data134){
-const err465 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if("half-down" !== data135){
+const err465 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -6062,8 +6063,8 @@ var _valid20 = _errs490 === errors;
 valid78 = valid78 || _valid20;
 if(!valid78){
 const _errs492 = errors;
-if(typeof data134 !== "string"){
-const err466 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data135 !== "string"){
+const err466 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -6072,8 +6073,8 @@ vErrors.push(err466);
 }
 errors++;
 }
-if("up" !== data134){
-const err467 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+if("half-even" !== data135){
+const err467 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -6086,8 +6087,8 @@ var _valid20 = _errs492 === errors;
 valid78 = valid78 || _valid20;
 if(!valid78){
 const _errs494 = errors;
-if(typeof data134 !== "string"){
-const err468 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data135 !== "string"){
+const err468 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -6096,8 +6097,8 @@ vErrors.push(err468);
 }
 errors++;
 }
-if("down" !== data134){
-const err469 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+if("up" !== data135){
+const err469 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -6110,8 +6111,8 @@ var _valid20 = _errs494 === errors;
 valid78 = valid78 || _valid20;
 if(!valid78){
 const _errs496 = errors;
-if(typeof data134 !== "string"){
-const err470 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data135 !== "string"){
+const err470 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -6120,8 +6121,8 @@ vErrors.push(err470);
 }
 errors++;
 }
-if("ceiling" !== data134){
-const err471 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if("down" !== data135){
+const err471 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -6134,8 +6135,8 @@ var _valid20 = _errs496 === errors;
 valid78 = valid78 || _valid20;
 if(!valid78){
 const _errs498 = errors;
-if(typeof data134 !== "string"){
-const err472 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data135 !== "string"){
+const err472 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -6144,8 +6145,8 @@ vErrors.push(err472);
 }
 errors++;
 }
-if("floor" !== data134){
-const err473 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if("ceiling" !== data135){
+const err473 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -6156,14 +6157,10 @@ errors++;
 }
 var _valid20 = _errs498 === errors;
 valid78 = valid78 || _valid20;
-}
-}
-}
-}
-}
-}
 if(!valid78){
-const err474 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs500 = errors;
+if(typeof data135 !== "string"){
+const err474 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -6172,11 +6169,39 @@ vErrors.push(err474);
 }
 errors++;
 }
+if("floor" !== data135){
+const err475 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err475];
+}
 else {
-errors = _errs485;
+vErrors.push(err475);
+}
+errors++;
+}
+var _valid20 = _errs500 === errors;
+valid78 = valid78 || _valid20;
+}
+}
+}
+}
+}
+}
+if(!valid78){
+const err476 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/7/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err476];
+}
+else {
+vErrors.push(err476);
+}
+errors++;
+}
+else {
+errors = _errs487;
 if(vErrors !== null){
-if(_errs485){
-vErrors.length = _errs485;
+if(_errs487){
+vErrors.length = _errs487;
 }
 else {
 vErrors = null;
@@ -6186,31 +6211,7 @@ vErrors = null;
 }
 }
 else {
-const err475 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/7/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err475];
-}
-else {
-vErrors.push(err475);
-}
-errors++;
-}
-}
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err476 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/7/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err476];
-}
-else {
-vErrors.push(err476);
-}
-errors++;
-}
-}
-}
-else {
-const err477 = {instancePath,schemaPath:"#/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err477 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/7/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -6220,10 +6221,9 @@ vErrors.push(err477);
 errors++;
 }
 }
-else if(tag0 === "mean"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err478 = {instancePath,schemaPath:"#/oneOf/8/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err478 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/7/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -6232,8 +6232,10 @@ vErrors.push(err478);
 }
 errors++;
 }
-if(data.of === undefined){
-const err479 = {instancePath,schemaPath:"#/oneOf/8/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
+}
+}
+else {
+const err479 = {instancePath,schemaPath:"#/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -6242,9 +6244,11 @@ vErrors.push(err479);
 }
 errors++;
 }
-for(const key45 in data){
-if(!(((((((key45 === "kind") || (key45 === "of")) || (key45 === "ordered")) || (key45 === "label")) || (key45 === "clamp")) || (key45 === "round")) || (key45 === "optional"))){
-const err480 = {instancePath,schemaPath:"#/oneOf/8/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+}
+else if(tag0 === "mean"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err480 = {instancePath,schemaPath:"#/oneOf/8/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -6253,11 +6257,8 @@ vErrors.push(err480);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data136 = data.kind;
-if(typeof data136 !== "string"){
-const err481 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/8/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.of === undefined){
+const err481 = {instancePath,schemaPath:"#/oneOf/8/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -6266,8 +6267,9 @@ vErrors.push(err481);
 }
 errors++;
 }
-if("mean" !== data136){
-const err482 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/8/properties/kind/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
+for(const key45 in data){
+if(!(((((((key45 === "kind") || (key45 === "of")) || (key45 === "ordered")) || (key45 === "label")) || (key45 === "clamp")) || (key45 === "round")) || (key45 === "optional"))){
+const err482 = {instancePath,schemaPath:"#/oneOf/8/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -6277,11 +6279,10 @@ vErrors.push(err482);
 errors++;
 }
 }
-if(data.of !== undefined){
-let data137 = data.of;
-if(Array.isArray(data137)){
-if(data137.length < 1){
-const err483 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/8/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data.kind !== undefined){
+let data137 = data.kind;
+if(typeof data137 !== "string"){
+const err483 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/8/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -6290,16 +6291,8 @@ vErrors.push(err483);
 }
 errors++;
 }
-const len4 = data137.length;
-for(let i2=0; i2<len4; i2++){
-if(!(wrapper0.validate(data137[i2], {instancePath:instancePath+"/of/" + i2,parentData:data137,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err484 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/8/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if("mean" !== data137){
+const err484 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/8/properties/kind/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -6309,11 +6302,11 @@ vErrors.push(err484);
 errors++;
 }
 }
-if(data.ordered !== undefined){
-let data139 = data.ordered;
-if(Array.isArray(data139)){
-if(data139.length < 2){
-const err485 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/8/properties/ordered/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(data.of !== undefined){
+let data138 = data.of;
+if(Array.isArray(data138)){
+if(data138.length < 1){
+const err485 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/8/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -6322,12 +6315,16 @@ vErrors.push(err485);
 }
 errors++;
 }
-const len5 = data139.length;
-for(let i3=0; i3<len5; i3++){
-let data140 = data139[i3];
-if(typeof data140 === "string"){
-if(!pattern11.test(data140)){
-const err486 = {instancePath:instancePath+"/ordered/" + i3,schemaPath:"#/oneOf/8/properties/ordered/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\""};
+const len4 = data138.length;
+for(let i2=0; i2<len4; i2++){
+if(!(wrapper0.validate(data138[i2], {instancePath:instancePath+"/of/" + i2,parentData:data138,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err486 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/8/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -6337,8 +6334,11 @@ vErrors.push(err486);
 errors++;
 }
 }
-else {
-const err487 = {instancePath:instancePath+"/ordered/" + i3,schemaPath:"#/oneOf/8/properties/ordered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ordered !== undefined){
+let data140 = data.ordered;
+if(Array.isArray(data140)){
+if(data140.length < 2){
+const err487 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/8/properties/ordered/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -6347,19 +6347,12 @@ vErrors.push(err487);
 }
 errors++;
 }
-}
-let i4 = data139.length;
-let j0;
-if(i4 > 1){
-const indices0 = {};
-for(;i4--;){
-let item0 = data139[i4];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err488 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/8/properties/ordered/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)"};
+const len5 = data140.length;
+for(let i3=0; i3<len5; i3++){
+let data141 = data140[i3];
+if(typeof data141 === "string"){
+if(!pattern11.test(data141)){
+const err488 = {instancePath:instancePath+"/ordered/" + i3,schemaPath:"#/oneOf/8/properties/ordered/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -6367,14 +6360,10 @@ else {
 vErrors.push(err488);
 }
 errors++;
-break;
-}
-indices0[item0] = i4;
-}
 }
 }
 else {
-const err489 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/8/properties/ordered/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err489 = {instancePath:instancePath+"/ordered/" + i3,schemaPath:"#/oneOf/8/properties/ordered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -6384,11 +6373,18 @@ vErrors.push(err489);
 errors++;
 }
 }
-if(data.label !== undefined){
-let data141 = data.label;
-if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
-if(data141.id === undefined){
-const err490 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/8/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+let i4 = data140.length;
+let j0;
+if(i4 > 1){
+const indices0 = {};
+for(;i4--;){
+let item0 = data140[i4];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err490 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/8/properties/ordered/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)"};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -6396,9 +6392,14 @@ else {
 vErrors.push(err490);
 }
 errors++;
+break;
 }
-if(data141.en === undefined){
-const err491 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/8/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+indices0[item0] = i4;
+}
+}
+}
+else {
+const err491 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/8/properties/ordered/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -6407,9 +6408,12 @@ vErrors.push(err491);
 }
 errors++;
 }
-for(const key46 in data141){
-if(!((key46 === "id") || (key46 === "en"))){
-const err492 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/8/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+}
+if(data.label !== undefined){
+let data142 = data.label;
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+if(data142.id === undefined){
+const err492 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/8/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -6418,12 +6422,8 @@ vErrors.push(err492);
 }
 errors++;
 }
-}
-if(data141.id !== undefined){
-let data142 = data141.id;
-if(typeof data142 === "string"){
-if((data142.length < 1 || (data142.length < 2 && func3(data142) < 1))){
-const err493 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/8/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data142.en === undefined){
+const err493 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/8/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -6432,9 +6432,9 @@ vErrors.push(err493);
 }
 errors++;
 }
-}
-else {
-const err494 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/8/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key46 in data142){
+if(!((key46 === "id") || (key46 === "en"))){
+const err494 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/8/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -6444,11 +6444,11 @@ vErrors.push(err494);
 errors++;
 }
 }
-if(data141.en !== undefined){
-let data143 = data141.en;
+if(data142.id !== undefined){
+let data143 = data142.id;
 if(typeof data143 === "string"){
 if((data143.length < 1 || (data143.length < 2 && func3(data143) < 1))){
-const err495 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/8/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err495 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/8/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -6459,7 +6459,7 @@ errors++;
 }
 }
 else {
-const err496 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/8/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err496 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/8/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -6469,9 +6469,11 @@ vErrors.push(err496);
 errors++;
 }
 }
-}
-else {
-const err497 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/8/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data142.en !== undefined){
+let data144 = data142.en;
+if(typeof data144 === "string"){
+if((data144.length < 1 || (data144.length < 2 && func3(data144) < 1))){
+const err497 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/8/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -6481,12 +6483,8 @@ vErrors.push(err497);
 errors++;
 }
 }
-if(data.clamp !== undefined){
-let data144 = data.clamp;
-if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
-for(const key47 in data144){
-if(!((key47 === "min") || (key47 === "max"))){
-const err498 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/8/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+else {
+const err498 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/8/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -6496,10 +6494,9 @@ vErrors.push(err498);
 errors++;
 }
 }
-if(data144.min !== undefined){
-let data145 = data144.min;
-if(!((typeof data145 == "number") && (isFinite(data145)))){
-const err499 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/8/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err499 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/8/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -6509,10 +6506,12 @@ vErrors.push(err499);
 errors++;
 }
 }
-if(data144.max !== undefined){
-let data146 = data144.max;
-if(!((typeof data146 == "number") && (isFinite(data146)))){
-const err500 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/8/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.clamp !== undefined){
+let data145 = data.clamp;
+if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
+for(const key47 in data145){
+if(!((key47 === "min") || (key47 === "max"))){
+const err500 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/8/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -6522,9 +6521,10 @@ vErrors.push(err500);
 errors++;
 }
 }
-}
-else {
-const err501 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/8/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data145.min !== undefined){
+let data146 = data145.min;
+if(!((typeof data146 == "number") && (isFinite(data146)))){
+const err501 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/8/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -6534,11 +6534,10 @@ vErrors.push(err501);
 errors++;
 }
 }
-if(data.round !== undefined){
-let data147 = data.round;
-if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
-if(data147.decimals === undefined){
-const err502 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/8/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+if(data145.max !== undefined){
+let data147 = data145.max;
+if(!((typeof data147 == "number") && (isFinite(data147)))){
+const err502 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/8/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -6547,8 +6546,10 @@ vErrors.push(err502);
 }
 errors++;
 }
-if(data147.mode === undefined){
-const err503 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/8/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+}
+}
+else {
+const err503 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/8/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -6557,9 +6558,12 @@ vErrors.push(err503);
 }
 errors++;
 }
-for(const key48 in data147){
-if(!((key48 === "decimals") || (key48 === "mode"))){
-const err504 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/8/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
+}
+if(data.round !== undefined){
+let data148 = data.round;
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+if(data148.decimals === undefined){
+const err504 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/8/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -6568,11 +6572,8 @@ vErrors.push(err504);
 }
 errors++;
 }
-}
-if(data147.decimals !== undefined){
-let data148 = data147.decimals;
-if(!(((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148))) && (isFinite(data148)))){
-const err505 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/8/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data148.mode === undefined){
+const err505 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/8/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -6581,9 +6582,9 @@ vErrors.push(err505);
 }
 errors++;
 }
-if((typeof data148 == "number") && (isFinite(data148))){
-if(data148 > 12 || isNaN(data148)){
-const err506 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/8/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+for(const key48 in data148){
+if(!((key48 === "decimals") || (key48 === "mode"))){
+const err506 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/8/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -6592,8 +6593,11 @@ vErrors.push(err506);
 }
 errors++;
 }
-if(data148 < 0 || isNaN(data148)){
-const err507 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/8/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data148.decimals !== undefined){
+let data149 = data148.decimals;
+if(!(((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149))) && (isFinite(data149)))){
+const err507 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/8/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -6602,15 +6606,9 @@ vErrors.push(err507);
 }
 errors++;
 }
-}
-}
-if(data147.mode !== undefined){
-let data149 = data147.mode;
-const _errs534 = errors;
-let valid89 = false;
-const _errs535 = errors;
-if(typeof data149 !== "string"){
-const err508 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data149 == "number") && (isFinite(data149))){
+if(data149 > 12 || isNaN(data149)){
+const err508 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/8/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -6619,8 +6617,8 @@ vErrors.push(err508);
 }
 errors++;
 }
-if("half-up" !== data149){
-const err509 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+if(data149 < 0 || isNaN(data149)){
+const err509 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/8/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -6629,12 +6627,15 @@ vErrors.push(err509);
 }
 errors++;
 }
-var _valid21 = _errs535 === errors;
-valid89 = valid89 || _valid21;
-if(!valid89){
+}
+}
+if(data148.mode !== undefined){
+let data150 = data148.mode;
+const _errs536 = errors;
+let valid89 = false;
 const _errs537 = errors;
-if(typeof data149 !== "string"){
-const err510 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data150 !== "string"){
+const err510 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -6643,8 +6644,8 @@ vErrors.push(err510);
 }
 errors++;
 }
-if("half-down" !== data149){
-const err511 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if("half-up" !== data150){
+const err511 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -6657,8 +6658,8 @@ var _valid21 = _errs537 === errors;
 valid89 = valid89 || _valid21;
 if(!valid89){
 const _errs539 = errors;
-if(typeof data149 !== "string"){
-const err512 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data150 !== "string"){
+const err512 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -6667,8 +6668,8 @@ vErrors.push(err512);
 }
 errors++;
 }
-if("half-even" !== data149){
-const err513 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if("half-down" !== data150){
+const err513 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -6681,8 +6682,8 @@ var _valid21 = _errs539 === errors;
 valid89 = valid89 || _valid21;
 if(!valid89){
 const _errs541 = errors;
-if(typeof data149 !== "string"){
-const err514 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data150 !== "string"){
+const err514 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -6691,8 +6692,8 @@ vErrors.push(err514);
 }
 errors++;
 }
-if("up" !== data149){
-const err515 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+if("half-even" !== data150){
+const err515 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -6705,8 +6706,8 @@ var _valid21 = _errs541 === errors;
 valid89 = valid89 || _valid21;
 if(!valid89){
 const _errs543 = errors;
-if(typeof data149 !== "string"){
-const err516 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data150 !== "string"){
+const err516 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -6715,8 +6716,8 @@ vErrors.push(err516);
 }
 errors++;
 }
-if("down" !== data149){
-const err517 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+if("up" !== data150){
+const err517 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -6729,8 +6730,8 @@ var _valid21 = _errs543 === errors;
 valid89 = valid89 || _valid21;
 if(!valid89){
 const _errs545 = errors;
-if(typeof data149 !== "string"){
-const err518 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data150 !== "string"){
+const err518 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -6739,8 +6740,8 @@ vErrors.push(err518);
 }
 errors++;
 }
-if("ceiling" !== data149){
-const err519 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if("down" !== data150){
+const err519 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -6753,8 +6754,8 @@ var _valid21 = _errs545 === errors;
 valid89 = valid89 || _valid21;
 if(!valid89){
 const _errs547 = errors;
-if(typeof data149 !== "string"){
-const err520 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data150 !== "string"){
+const err520 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -6763,8 +6764,8 @@ vErrors.push(err520);
 }
 errors++;
 }
-if("floor" !== data149){
-const err521 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if("ceiling" !== data150){
+const err521 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -6775,14 +6776,10 @@ errors++;
 }
 var _valid21 = _errs547 === errors;
 valid89 = valid89 || _valid21;
-}
-}
-}
-}
-}
-}
 if(!valid89){
-const err522 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs549 = errors;
+if(typeof data150 !== "string"){
+const err522 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -6791,11 +6788,39 @@ vErrors.push(err522);
 }
 errors++;
 }
+if("floor" !== data150){
+const err523 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err523];
+}
 else {
-errors = _errs534;
+vErrors.push(err523);
+}
+errors++;
+}
+var _valid21 = _errs549 === errors;
+valid89 = valid89 || _valid21;
+}
+}
+}
+}
+}
+}
+if(!valid89){
+const err524 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/8/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err524];
+}
+else {
+vErrors.push(err524);
+}
+errors++;
+}
+else {
+errors = _errs536;
 if(vErrors !== null){
-if(_errs534){
-vErrors.length = _errs534;
+if(_errs536){
+vErrors.length = _errs536;
 }
 else {
 vErrors = null;
@@ -6805,31 +6830,7 @@ vErrors = null;
 }
 }
 else {
-const err523 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/8/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err523];
-}
-else {
-vErrors.push(err523);
-}
-errors++;
-}
-}
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err524 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/8/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err524];
-}
-else {
-vErrors.push(err524);
-}
-errors++;
-}
-}
-}
-else {
-const err525 = {instancePath,schemaPath:"#/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err525 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/8/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -6839,10 +6840,9 @@ vErrors.push(err525);
 errors++;
 }
 }
-else if(tag0 === "sum"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err526 = {instancePath,schemaPath:"#/oneOf/9/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err526 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/8/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -6851,8 +6851,10 @@ vErrors.push(err526);
 }
 errors++;
 }
-if(data.of === undefined){
-const err527 = {instancePath,schemaPath:"#/oneOf/9/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
+}
+}
+else {
+const err527 = {instancePath,schemaPath:"#/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -6861,9 +6863,11 @@ vErrors.push(err527);
 }
 errors++;
 }
-for(const key49 in data){
-if(!(((((((key49 === "kind") || (key49 === "of")) || (key49 === "ordered")) || (key49 === "label")) || (key49 === "clamp")) || (key49 === "round")) || (key49 === "optional"))){
-const err528 = {instancePath,schemaPath:"#/oneOf/9/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
+}
+else if(tag0 === "sum"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err528 = {instancePath,schemaPath:"#/oneOf/9/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -6872,11 +6876,8 @@ vErrors.push(err528);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data151 = data.kind;
-if(typeof data151 !== "string"){
-const err529 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/9/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.of === undefined){
+const err529 = {instancePath,schemaPath:"#/oneOf/9/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -6885,8 +6886,9 @@ vErrors.push(err529);
 }
 errors++;
 }
-if("sum" !== data151){
-const err530 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/9/properties/kind/const",keyword:"const",params:{allowedValue: "sum"},message:"must be equal to constant"};
+for(const key49 in data){
+if(!(((((((key49 === "kind") || (key49 === "of")) || (key49 === "ordered")) || (key49 === "label")) || (key49 === "clamp")) || (key49 === "round")) || (key49 === "optional"))){
+const err530 = {instancePath,schemaPath:"#/oneOf/9/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -6896,11 +6898,10 @@ vErrors.push(err530);
 errors++;
 }
 }
-if(data.of !== undefined){
-let data152 = data.of;
-if(Array.isArray(data152)){
-if(data152.length < 1){
-const err531 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/9/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data.kind !== undefined){
+let data152 = data.kind;
+if(typeof data152 !== "string"){
+const err531 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/9/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -6909,16 +6910,8 @@ vErrors.push(err531);
 }
 errors++;
 }
-const len6 = data152.length;
-for(let i5=0; i5<len6; i5++){
-if(!(wrapper0.validate(data152[i5], {instancePath:instancePath+"/of/" + i5,parentData:data152,parentDataProperty:i5,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err532 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/9/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if("sum" !== data152){
+const err532 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/9/properties/kind/const",keyword:"const",params:{allowedValue: "sum"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -6928,11 +6921,11 @@ vErrors.push(err532);
 errors++;
 }
 }
-if(data.ordered !== undefined){
-let data154 = data.ordered;
-if(Array.isArray(data154)){
-if(data154.length < 2){
-const err533 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/9/properties/ordered/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(data.of !== undefined){
+let data153 = data.of;
+if(Array.isArray(data153)){
+if(data153.length < 1){
+const err533 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/9/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -6941,12 +6934,16 @@ vErrors.push(err533);
 }
 errors++;
 }
-const len7 = data154.length;
-for(let i6=0; i6<len7; i6++){
-let data155 = data154[i6];
-if(typeof data155 === "string"){
-if(!pattern11.test(data155)){
-const err534 = {instancePath:instancePath+"/ordered/" + i6,schemaPath:"#/oneOf/9/properties/ordered/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\""};
+const len6 = data153.length;
+for(let i5=0; i5<len6; i5++){
+if(!(wrapper0.validate(data153[i5], {instancePath:instancePath+"/of/" + i5,parentData:data153,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err534 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/9/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -6956,8 +6953,11 @@ vErrors.push(err534);
 errors++;
 }
 }
-else {
-const err535 = {instancePath:instancePath+"/ordered/" + i6,schemaPath:"#/oneOf/9/properties/ordered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ordered !== undefined){
+let data155 = data.ordered;
+if(Array.isArray(data155)){
+if(data155.length < 2){
+const err535 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/9/properties/ordered/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -6966,19 +6966,12 @@ vErrors.push(err535);
 }
 errors++;
 }
-}
-let i7 = data154.length;
-let j1;
-if(i7 > 1){
-const indices1 = {};
-for(;i7--;){
-let item1 = data154[i7];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err536 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/9/properties/ordered/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i7+" are identical)"};
+const len7 = data155.length;
+for(let i6=0; i6<len7; i6++){
+let data156 = data155[i6];
+if(typeof data156 === "string"){
+if(!pattern11.test(data156)){
+const err536 = {instancePath:instancePath+"/ordered/" + i6,schemaPath:"#/oneOf/9/properties/ordered/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -6986,14 +6979,10 @@ else {
 vErrors.push(err536);
 }
 errors++;
-break;
-}
-indices1[item1] = i7;
-}
 }
 }
 else {
-const err537 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/9/properties/ordered/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err537 = {instancePath:instancePath+"/ordered/" + i6,schemaPath:"#/oneOf/9/properties/ordered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -7003,11 +6992,18 @@ vErrors.push(err537);
 errors++;
 }
 }
-if(data.label !== undefined){
-let data156 = data.label;
-if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
-if(data156.id === undefined){
-const err538 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/9/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+let i7 = data155.length;
+let j1;
+if(i7 > 1){
+const indices1 = {};
+for(;i7--;){
+let item1 = data155[i7];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err538 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/9/properties/ordered/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i7+" are identical)"};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -7015,9 +7011,14 @@ else {
 vErrors.push(err538);
 }
 errors++;
+break;
 }
-if(data156.en === undefined){
-const err539 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/9/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+indices1[item1] = i7;
+}
+}
+}
+else {
+const err539 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/9/properties/ordered/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -7026,9 +7027,12 @@ vErrors.push(err539);
 }
 errors++;
 }
-for(const key50 in data156){
-if(!((key50 === "id") || (key50 === "en"))){
-const err540 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/9/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
+}
+if(data.label !== undefined){
+let data157 = data.label;
+if(data157 && typeof data157 == "object" && !Array.isArray(data157)){
+if(data157.id === undefined){
+const err540 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/9/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -7037,12 +7041,8 @@ vErrors.push(err540);
 }
 errors++;
 }
-}
-if(data156.id !== undefined){
-let data157 = data156.id;
-if(typeof data157 === "string"){
-if((data157.length < 1 || (data157.length < 2 && func3(data157) < 1))){
-const err541 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/9/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data157.en === undefined){
+const err541 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/9/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -7051,9 +7051,9 @@ vErrors.push(err541);
 }
 errors++;
 }
-}
-else {
-const err542 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/9/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key50 in data157){
+if(!((key50 === "id") || (key50 === "en"))){
+const err542 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/9/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -7063,11 +7063,11 @@ vErrors.push(err542);
 errors++;
 }
 }
-if(data156.en !== undefined){
-let data158 = data156.en;
+if(data157.id !== undefined){
+let data158 = data157.id;
 if(typeof data158 === "string"){
 if((data158.length < 1 || (data158.length < 2 && func3(data158) < 1))){
-const err543 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/9/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err543 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/9/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -7078,7 +7078,7 @@ errors++;
 }
 }
 else {
-const err544 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/9/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err544 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/9/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -7088,9 +7088,11 @@ vErrors.push(err544);
 errors++;
 }
 }
-}
-else {
-const err545 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/9/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data157.en !== undefined){
+let data159 = data157.en;
+if(typeof data159 === "string"){
+if((data159.length < 1 || (data159.length < 2 && func3(data159) < 1))){
+const err545 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/9/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -7100,12 +7102,8 @@ vErrors.push(err545);
 errors++;
 }
 }
-if(data.clamp !== undefined){
-let data159 = data.clamp;
-if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
-for(const key51 in data159){
-if(!((key51 === "min") || (key51 === "max"))){
-const err546 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/9/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
+else {
+const err546 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/9/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -7115,10 +7113,9 @@ vErrors.push(err546);
 errors++;
 }
 }
-if(data159.min !== undefined){
-let data160 = data159.min;
-if(!((typeof data160 == "number") && (isFinite(data160)))){
-const err547 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/9/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err547 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/9/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -7128,10 +7125,12 @@ vErrors.push(err547);
 errors++;
 }
 }
-if(data159.max !== undefined){
-let data161 = data159.max;
-if(!((typeof data161 == "number") && (isFinite(data161)))){
-const err548 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/9/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.clamp !== undefined){
+let data160 = data.clamp;
+if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
+for(const key51 in data160){
+if(!((key51 === "min") || (key51 === "max"))){
+const err548 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/9/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -7141,9 +7140,10 @@ vErrors.push(err548);
 errors++;
 }
 }
-}
-else {
-const err549 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/9/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data160.min !== undefined){
+let data161 = data160.min;
+if(!((typeof data161 == "number") && (isFinite(data161)))){
+const err549 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/9/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -7153,11 +7153,10 @@ vErrors.push(err549);
 errors++;
 }
 }
-if(data.round !== undefined){
-let data162 = data.round;
-if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
-if(data162.decimals === undefined){
-const err550 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/9/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+if(data160.max !== undefined){
+let data162 = data160.max;
+if(!((typeof data162 == "number") && (isFinite(data162)))){
+const err550 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/9/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -7166,8 +7165,10 @@ vErrors.push(err550);
 }
 errors++;
 }
-if(data162.mode === undefined){
-const err551 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/9/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+}
+}
+else {
+const err551 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/9/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -7176,9 +7177,12 @@ vErrors.push(err551);
 }
 errors++;
 }
-for(const key52 in data162){
-if(!((key52 === "decimals") || (key52 === "mode"))){
-const err552 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/9/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
+}
+if(data.round !== undefined){
+let data163 = data.round;
+if(data163 && typeof data163 == "object" && !Array.isArray(data163)){
+if(data163.decimals === undefined){
+const err552 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/9/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -7187,11 +7191,8 @@ vErrors.push(err552);
 }
 errors++;
 }
-}
-if(data162.decimals !== undefined){
-let data163 = data162.decimals;
-if(!(((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163))) && (isFinite(data163)))){
-const err553 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/9/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data163.mode === undefined){
+const err553 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/9/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -7200,9 +7201,9 @@ vErrors.push(err553);
 }
 errors++;
 }
-if((typeof data163 == "number") && (isFinite(data163))){
-if(data163 > 12 || isNaN(data163)){
-const err554 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/9/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+for(const key52 in data163){
+if(!((key52 === "decimals") || (key52 === "mode"))){
+const err554 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/9/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -7211,8 +7212,11 @@ vErrors.push(err554);
 }
 errors++;
 }
-if(data163 < 0 || isNaN(data163)){
-const err555 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/9/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data163.decimals !== undefined){
+let data164 = data163.decimals;
+if(!(((typeof data164 == "number") && (!(data164 % 1) && !isNaN(data164))) && (isFinite(data164)))){
+const err555 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/9/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -7221,15 +7225,9 @@ vErrors.push(err555);
 }
 errors++;
 }
-}
-}
-if(data162.mode !== undefined){
-let data164 = data162.mode;
-const _errs583 = errors;
-let valid100 = false;
-const _errs584 = errors;
-if(typeof data164 !== "string"){
-const err556 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data164 == "number") && (isFinite(data164))){
+if(data164 > 12 || isNaN(data164)){
+const err556 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/9/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -7238,8 +7236,8 @@ vErrors.push(err556);
 }
 errors++;
 }
-if("half-up" !== data164){
-const err557 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+if(data164 < 0 || isNaN(data164)){
+const err557 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/9/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -7248,12 +7246,15 @@ vErrors.push(err557);
 }
 errors++;
 }
-var _valid22 = _errs584 === errors;
-valid100 = valid100 || _valid22;
-if(!valid100){
+}
+}
+if(data163.mode !== undefined){
+let data165 = data163.mode;
+const _errs585 = errors;
+let valid100 = false;
 const _errs586 = errors;
-if(typeof data164 !== "string"){
-const err558 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data165 !== "string"){
+const err558 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -7262,8 +7263,8 @@ vErrors.push(err558);
 }
 errors++;
 }
-if("half-down" !== data164){
-const err559 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if("half-up" !== data165){
+const err559 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -7276,8 +7277,8 @@ var _valid22 = _errs586 === errors;
 valid100 = valid100 || _valid22;
 if(!valid100){
 const _errs588 = errors;
-if(typeof data164 !== "string"){
-const err560 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data165 !== "string"){
+const err560 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -7286,8 +7287,8 @@ vErrors.push(err560);
 }
 errors++;
 }
-if("half-even" !== data164){
-const err561 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if("half-down" !== data165){
+const err561 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -7300,8 +7301,8 @@ var _valid22 = _errs588 === errors;
 valid100 = valid100 || _valid22;
 if(!valid100){
 const _errs590 = errors;
-if(typeof data164 !== "string"){
-const err562 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data165 !== "string"){
+const err562 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -7310,8 +7311,8 @@ vErrors.push(err562);
 }
 errors++;
 }
-if("up" !== data164){
-const err563 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+if("half-even" !== data165){
+const err563 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -7324,8 +7325,8 @@ var _valid22 = _errs590 === errors;
 valid100 = valid100 || _valid22;
 if(!valid100){
 const _errs592 = errors;
-if(typeof data164 !== "string"){
-const err564 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data165 !== "string"){
+const err564 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -7334,8 +7335,8 @@ vErrors.push(err564);
 }
 errors++;
 }
-if("down" !== data164){
-const err565 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+if("up" !== data165){
+const err565 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -7348,8 +7349,8 @@ var _valid22 = _errs592 === errors;
 valid100 = valid100 || _valid22;
 if(!valid100){
 const _errs594 = errors;
-if(typeof data164 !== "string"){
-const err566 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data165 !== "string"){
+const err566 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -7358,8 +7359,8 @@ vErrors.push(err566);
 }
 errors++;
 }
-if("ceiling" !== data164){
-const err567 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if("down" !== data165){
+const err567 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -7372,8 +7373,8 @@ var _valid22 = _errs594 === errors;
 valid100 = valid100 || _valid22;
 if(!valid100){
 const _errs596 = errors;
-if(typeof data164 !== "string"){
-const err568 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data165 !== "string"){
+const err568 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -7382,8 +7383,8 @@ vErrors.push(err568);
 }
 errors++;
 }
-if("floor" !== data164){
-const err569 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if("ceiling" !== data165){
+const err569 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -7394,14 +7395,10 @@ errors++;
 }
 var _valid22 = _errs596 === errors;
 valid100 = valid100 || _valid22;
-}
-}
-}
-}
-}
-}
 if(!valid100){
-const err570 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs598 = errors;
+if(typeof data165 !== "string"){
+const err570 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -7410,11 +7407,39 @@ vErrors.push(err570);
 }
 errors++;
 }
+if("floor" !== data165){
+const err571 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err571];
+}
 else {
-errors = _errs583;
+vErrors.push(err571);
+}
+errors++;
+}
+var _valid22 = _errs598 === errors;
+valid100 = valid100 || _valid22;
+}
+}
+}
+}
+}
+}
+if(!valid100){
+const err572 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/9/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err572];
+}
+else {
+vErrors.push(err572);
+}
+errors++;
+}
+else {
+errors = _errs585;
 if(vErrors !== null){
-if(_errs583){
-vErrors.length = _errs583;
+if(_errs585){
+vErrors.length = _errs585;
 }
 else {
 vErrors = null;
@@ -7424,31 +7449,7 @@ vErrors = null;
 }
 }
 else {
-const err571 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/9/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err571];
-}
-else {
-vErrors.push(err571);
-}
-errors++;
-}
-}
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err572 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/9/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err572];
-}
-else {
-vErrors.push(err572);
-}
-errors++;
-}
-}
-}
-else {
-const err573 = {instancePath,schemaPath:"#/oneOf/9/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err573 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/9/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -7458,10 +7459,9 @@ vErrors.push(err573);
 errors++;
 }
 }
-else if(tag0 === "min"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err574 = {instancePath,schemaPath:"#/oneOf/10/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err574 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/9/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -7470,8 +7470,10 @@ vErrors.push(err574);
 }
 errors++;
 }
-if(data.of === undefined){
-const err575 = {instancePath,schemaPath:"#/oneOf/10/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
+}
+}
+else {
+const err575 = {instancePath,schemaPath:"#/oneOf/9/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -7480,9 +7482,11 @@ vErrors.push(err575);
 }
 errors++;
 }
-for(const key53 in data){
-if(!(((((((key53 === "kind") || (key53 === "of")) || (key53 === "ordered")) || (key53 === "label")) || (key53 === "clamp")) || (key53 === "round")) || (key53 === "optional"))){
-const err576 = {instancePath,schemaPath:"#/oneOf/10/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
+}
+else if(tag0 === "min"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err576 = {instancePath,schemaPath:"#/oneOf/10/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -7491,11 +7495,8 @@ vErrors.push(err576);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data166 = data.kind;
-if(typeof data166 !== "string"){
-const err577 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/10/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.of === undefined){
+const err577 = {instancePath,schemaPath:"#/oneOf/10/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -7504,8 +7505,9 @@ vErrors.push(err577);
 }
 errors++;
 }
-if("min" !== data166){
-const err578 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/10/properties/kind/const",keyword:"const",params:{allowedValue: "min"},message:"must be equal to constant"};
+for(const key53 in data){
+if(!(((((((key53 === "kind") || (key53 === "of")) || (key53 === "ordered")) || (key53 === "label")) || (key53 === "clamp")) || (key53 === "round")) || (key53 === "optional"))){
+const err578 = {instancePath,schemaPath:"#/oneOf/10/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -7515,11 +7517,10 @@ vErrors.push(err578);
 errors++;
 }
 }
-if(data.of !== undefined){
-let data167 = data.of;
-if(Array.isArray(data167)){
-if(data167.length < 1){
-const err579 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/10/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data.kind !== undefined){
+let data167 = data.kind;
+if(typeof data167 !== "string"){
+const err579 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/10/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -7528,16 +7529,8 @@ vErrors.push(err579);
 }
 errors++;
 }
-const len8 = data167.length;
-for(let i8=0; i8<len8; i8++){
-if(!(wrapper0.validate(data167[i8], {instancePath:instancePath+"/of/" + i8,parentData:data167,parentDataProperty:i8,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err580 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/10/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if("min" !== data167){
+const err580 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/10/properties/kind/const",keyword:"const",params:{allowedValue: "min"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -7547,11 +7540,11 @@ vErrors.push(err580);
 errors++;
 }
 }
-if(data.ordered !== undefined){
-let data169 = data.ordered;
-if(Array.isArray(data169)){
-if(data169.length < 2){
-const err581 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/10/properties/ordered/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(data.of !== undefined){
+let data168 = data.of;
+if(Array.isArray(data168)){
+if(data168.length < 1){
+const err581 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/10/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -7560,12 +7553,16 @@ vErrors.push(err581);
 }
 errors++;
 }
-const len9 = data169.length;
-for(let i9=0; i9<len9; i9++){
-let data170 = data169[i9];
-if(typeof data170 === "string"){
-if(!pattern11.test(data170)){
-const err582 = {instancePath:instancePath+"/ordered/" + i9,schemaPath:"#/oneOf/10/properties/ordered/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\""};
+const len8 = data168.length;
+for(let i8=0; i8<len8; i8++){
+if(!(wrapper0.validate(data168[i8], {instancePath:instancePath+"/of/" + i8,parentData:data168,parentDataProperty:i8,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err582 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/10/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -7575,8 +7572,11 @@ vErrors.push(err582);
 errors++;
 }
 }
-else {
-const err583 = {instancePath:instancePath+"/ordered/" + i9,schemaPath:"#/oneOf/10/properties/ordered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ordered !== undefined){
+let data170 = data.ordered;
+if(Array.isArray(data170)){
+if(data170.length < 2){
+const err583 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/10/properties/ordered/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -7585,19 +7585,12 @@ vErrors.push(err583);
 }
 errors++;
 }
-}
-let i10 = data169.length;
-let j2;
-if(i10 > 1){
-const indices2 = {};
-for(;i10--;){
-let item2 = data169[i10];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err584 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/10/properties/ordered/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i10+" are identical)"};
+const len9 = data170.length;
+for(let i9=0; i9<len9; i9++){
+let data171 = data170[i9];
+if(typeof data171 === "string"){
+if(!pattern11.test(data171)){
+const err584 = {instancePath:instancePath+"/ordered/" + i9,schemaPath:"#/oneOf/10/properties/ordered/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -7605,14 +7598,10 @@ else {
 vErrors.push(err584);
 }
 errors++;
-break;
-}
-indices2[item2] = i10;
-}
 }
 }
 else {
-const err585 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/10/properties/ordered/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err585 = {instancePath:instancePath+"/ordered/" + i9,schemaPath:"#/oneOf/10/properties/ordered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -7622,11 +7611,18 @@ vErrors.push(err585);
 errors++;
 }
 }
-if(data.label !== undefined){
-let data171 = data.label;
-if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
-if(data171.id === undefined){
-const err586 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/10/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+let i10 = data170.length;
+let j2;
+if(i10 > 1){
+const indices2 = {};
+for(;i10--;){
+let item2 = data170[i10];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err586 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/10/properties/ordered/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i10+" are identical)"};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -7634,9 +7630,14 @@ else {
 vErrors.push(err586);
 }
 errors++;
+break;
 }
-if(data171.en === undefined){
-const err587 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/10/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+indices2[item2] = i10;
+}
+}
+}
+else {
+const err587 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/10/properties/ordered/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -7645,9 +7646,12 @@ vErrors.push(err587);
 }
 errors++;
 }
-for(const key54 in data171){
-if(!((key54 === "id") || (key54 === "en"))){
-const err588 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/10/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
+}
+if(data.label !== undefined){
+let data172 = data.label;
+if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
+if(data172.id === undefined){
+const err588 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/10/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -7656,12 +7660,8 @@ vErrors.push(err588);
 }
 errors++;
 }
-}
-if(data171.id !== undefined){
-let data172 = data171.id;
-if(typeof data172 === "string"){
-if((data172.length < 1 || (data172.length < 2 && func3(data172) < 1))){
-const err589 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/10/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data172.en === undefined){
+const err589 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/10/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -7670,9 +7670,9 @@ vErrors.push(err589);
 }
 errors++;
 }
-}
-else {
-const err590 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/10/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key54 in data172){
+if(!((key54 === "id") || (key54 === "en"))){
+const err590 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/10/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -7682,11 +7682,11 @@ vErrors.push(err590);
 errors++;
 }
 }
-if(data171.en !== undefined){
-let data173 = data171.en;
+if(data172.id !== undefined){
+let data173 = data172.id;
 if(typeof data173 === "string"){
 if((data173.length < 1 || (data173.length < 2 && func3(data173) < 1))){
-const err591 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/10/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err591 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/10/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -7697,7 +7697,7 @@ errors++;
 }
 }
 else {
-const err592 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/10/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err592 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/10/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -7707,9 +7707,11 @@ vErrors.push(err592);
 errors++;
 }
 }
-}
-else {
-const err593 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/10/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data172.en !== undefined){
+let data174 = data172.en;
+if(typeof data174 === "string"){
+if((data174.length < 1 || (data174.length < 2 && func3(data174) < 1))){
+const err593 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/10/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -7719,12 +7721,8 @@ vErrors.push(err593);
 errors++;
 }
 }
-if(data.clamp !== undefined){
-let data174 = data.clamp;
-if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
-for(const key55 in data174){
-if(!((key55 === "min") || (key55 === "max"))){
-const err594 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/10/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
+else {
+const err594 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/10/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -7734,10 +7732,9 @@ vErrors.push(err594);
 errors++;
 }
 }
-if(data174.min !== undefined){
-let data175 = data174.min;
-if(!((typeof data175 == "number") && (isFinite(data175)))){
-const err595 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/10/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err595 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/10/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -7747,10 +7744,12 @@ vErrors.push(err595);
 errors++;
 }
 }
-if(data174.max !== undefined){
-let data176 = data174.max;
-if(!((typeof data176 == "number") && (isFinite(data176)))){
-const err596 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/10/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.clamp !== undefined){
+let data175 = data.clamp;
+if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
+for(const key55 in data175){
+if(!((key55 === "min") || (key55 === "max"))){
+const err596 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/10/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -7760,9 +7759,10 @@ vErrors.push(err596);
 errors++;
 }
 }
-}
-else {
-const err597 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/10/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data175.min !== undefined){
+let data176 = data175.min;
+if(!((typeof data176 == "number") && (isFinite(data176)))){
+const err597 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/10/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -7772,11 +7772,10 @@ vErrors.push(err597);
 errors++;
 }
 }
-if(data.round !== undefined){
-let data177 = data.round;
-if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
-if(data177.decimals === undefined){
-const err598 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/10/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+if(data175.max !== undefined){
+let data177 = data175.max;
+if(!((typeof data177 == "number") && (isFinite(data177)))){
+const err598 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/10/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -7785,8 +7784,10 @@ vErrors.push(err598);
 }
 errors++;
 }
-if(data177.mode === undefined){
-const err599 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/10/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+}
+}
+else {
+const err599 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/10/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -7795,9 +7796,12 @@ vErrors.push(err599);
 }
 errors++;
 }
-for(const key56 in data177){
-if(!((key56 === "decimals") || (key56 === "mode"))){
-const err600 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/10/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
+}
+if(data.round !== undefined){
+let data178 = data.round;
+if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
+if(data178.decimals === undefined){
+const err600 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/10/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -7806,11 +7810,8 @@ vErrors.push(err600);
 }
 errors++;
 }
-}
-if(data177.decimals !== undefined){
-let data178 = data177.decimals;
-if(!(((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178))) && (isFinite(data178)))){
-const err601 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/10/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data178.mode === undefined){
+const err601 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/10/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -7819,9 +7820,9 @@ vErrors.push(err601);
 }
 errors++;
 }
-if((typeof data178 == "number") && (isFinite(data178))){
-if(data178 > 12 || isNaN(data178)){
-const err602 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/10/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+for(const key56 in data178){
+if(!((key56 === "decimals") || (key56 === "mode"))){
+const err602 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/10/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -7830,8 +7831,11 @@ vErrors.push(err602);
 }
 errors++;
 }
-if(data178 < 0 || isNaN(data178)){
-const err603 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/10/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data178.decimals !== undefined){
+let data179 = data178.decimals;
+if(!(((typeof data179 == "number") && (!(data179 % 1) && !isNaN(data179))) && (isFinite(data179)))){
+const err603 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/10/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -7840,15 +7844,9 @@ vErrors.push(err603);
 }
 errors++;
 }
-}
-}
-if(data177.mode !== undefined){
-let data179 = data177.mode;
-const _errs632 = errors;
-let valid111 = false;
-const _errs633 = errors;
-if(typeof data179 !== "string"){
-const err604 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data179 == "number") && (isFinite(data179))){
+if(data179 > 12 || isNaN(data179)){
+const err604 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/10/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -7857,8 +7855,8 @@ vErrors.push(err604);
 }
 errors++;
 }
-if("half-up" !== data179){
-const err605 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+if(data179 < 0 || isNaN(data179)){
+const err605 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/10/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -7867,12 +7865,15 @@ vErrors.push(err605);
 }
 errors++;
 }
-var _valid23 = _errs633 === errors;
-valid111 = valid111 || _valid23;
-if(!valid111){
+}
+}
+if(data178.mode !== undefined){
+let data180 = data178.mode;
+const _errs634 = errors;
+let valid111 = false;
 const _errs635 = errors;
-if(typeof data179 !== "string"){
-const err606 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data180 !== "string"){
+const err606 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -7881,8 +7882,8 @@ vErrors.push(err606);
 }
 errors++;
 }
-if("half-down" !== data179){
-const err607 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if("half-up" !== data180){
+const err607 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -7895,8 +7896,8 @@ var _valid23 = _errs635 === errors;
 valid111 = valid111 || _valid23;
 if(!valid111){
 const _errs637 = errors;
-if(typeof data179 !== "string"){
-const err608 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data180 !== "string"){
+const err608 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -7905,8 +7906,8 @@ vErrors.push(err608);
 }
 errors++;
 }
-if("half-even" !== data179){
-const err609 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if("half-down" !== data180){
+const err609 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -7919,8 +7920,8 @@ var _valid23 = _errs637 === errors;
 valid111 = valid111 || _valid23;
 if(!valid111){
 const _errs639 = errors;
-if(typeof data179 !== "string"){
-const err610 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data180 !== "string"){
+const err610 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -7929,8 +7930,8 @@ vErrors.push(err610);
 }
 errors++;
 }
-if("up" !== data179){
-const err611 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+if("half-even" !== data180){
+const err611 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -7943,8 +7944,8 @@ var _valid23 = _errs639 === errors;
 valid111 = valid111 || _valid23;
 if(!valid111){
 const _errs641 = errors;
-if(typeof data179 !== "string"){
-const err612 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data180 !== "string"){
+const err612 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -7953,8 +7954,8 @@ vErrors.push(err612);
 }
 errors++;
 }
-if("down" !== data179){
-const err613 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+if("up" !== data180){
+const err613 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -7967,8 +7968,8 @@ var _valid23 = _errs641 === errors;
 valid111 = valid111 || _valid23;
 if(!valid111){
 const _errs643 = errors;
-if(typeof data179 !== "string"){
-const err614 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data180 !== "string"){
+const err614 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -7977,8 +7978,8 @@ vErrors.push(err614);
 }
 errors++;
 }
-if("ceiling" !== data179){
-const err615 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if("down" !== data180){
+const err615 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -7991,8 +7992,8 @@ var _valid23 = _errs643 === errors;
 valid111 = valid111 || _valid23;
 if(!valid111){
 const _errs645 = errors;
-if(typeof data179 !== "string"){
-const err616 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data180 !== "string"){
+const err616 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -8001,8 +8002,8 @@ vErrors.push(err616);
 }
 errors++;
 }
-if("floor" !== data179){
-const err617 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if("ceiling" !== data180){
+const err617 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -8013,14 +8014,10 @@ errors++;
 }
 var _valid23 = _errs645 === errors;
 valid111 = valid111 || _valid23;
-}
-}
-}
-}
-}
-}
 if(!valid111){
-const err618 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs647 = errors;
+if(typeof data180 !== "string"){
+const err618 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -8029,11 +8026,39 @@ vErrors.push(err618);
 }
 errors++;
 }
+if("floor" !== data180){
+const err619 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err619];
+}
 else {
-errors = _errs632;
+vErrors.push(err619);
+}
+errors++;
+}
+var _valid23 = _errs647 === errors;
+valid111 = valid111 || _valid23;
+}
+}
+}
+}
+}
+}
+if(!valid111){
+const err620 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/10/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err620];
+}
+else {
+vErrors.push(err620);
+}
+errors++;
+}
+else {
+errors = _errs634;
 if(vErrors !== null){
-if(_errs632){
-vErrors.length = _errs632;
+if(_errs634){
+vErrors.length = _errs634;
 }
 else {
 vErrors = null;
@@ -8043,31 +8068,7 @@ vErrors = null;
 }
 }
 else {
-const err619 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/10/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err619];
-}
-else {
-vErrors.push(err619);
-}
-errors++;
-}
-}
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err620 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/10/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err620];
-}
-else {
-vErrors.push(err620);
-}
-errors++;
-}
-}
-}
-else {
-const err621 = {instancePath,schemaPath:"#/oneOf/10/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err621 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/10/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -8077,10 +8078,9 @@ vErrors.push(err621);
 errors++;
 }
 }
-else if(tag0 === "max"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err622 = {instancePath,schemaPath:"#/oneOf/11/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err622 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/10/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -8089,8 +8089,10 @@ vErrors.push(err622);
 }
 errors++;
 }
-if(data.of === undefined){
-const err623 = {instancePath,schemaPath:"#/oneOf/11/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
+}
+}
+else {
+const err623 = {instancePath,schemaPath:"#/oneOf/10/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -8099,9 +8101,11 @@ vErrors.push(err623);
 }
 errors++;
 }
-for(const key57 in data){
-if(!(((((((key57 === "kind") || (key57 === "of")) || (key57 === "ordered")) || (key57 === "label")) || (key57 === "clamp")) || (key57 === "round")) || (key57 === "optional"))){
-const err624 = {instancePath,schemaPath:"#/oneOf/11/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
+}
+else if(tag0 === "max"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err624 = {instancePath,schemaPath:"#/oneOf/11/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -8110,11 +8114,8 @@ vErrors.push(err624);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data181 = data.kind;
-if(typeof data181 !== "string"){
-const err625 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/11/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.of === undefined){
+const err625 = {instancePath,schemaPath:"#/oneOf/11/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -8123,8 +8124,9 @@ vErrors.push(err625);
 }
 errors++;
 }
-if("max" !== data181){
-const err626 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/11/properties/kind/const",keyword:"const",params:{allowedValue: "max"},message:"must be equal to constant"};
+for(const key57 in data){
+if(!(((((((key57 === "kind") || (key57 === "of")) || (key57 === "ordered")) || (key57 === "label")) || (key57 === "clamp")) || (key57 === "round")) || (key57 === "optional"))){
+const err626 = {instancePath,schemaPath:"#/oneOf/11/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -8134,11 +8136,10 @@ vErrors.push(err626);
 errors++;
 }
 }
-if(data.of !== undefined){
-let data182 = data.of;
-if(Array.isArray(data182)){
-if(data182.length < 1){
-const err627 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/11/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data.kind !== undefined){
+let data182 = data.kind;
+if(typeof data182 !== "string"){
+const err627 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/11/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -8147,16 +8148,8 @@ vErrors.push(err627);
 }
 errors++;
 }
-const len10 = data182.length;
-for(let i11=0; i11<len10; i11++){
-if(!(wrapper0.validate(data182[i11], {instancePath:instancePath+"/of/" + i11,parentData:data182,parentDataProperty:i11,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err628 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/11/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if("max" !== data182){
+const err628 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/11/properties/kind/const",keyword:"const",params:{allowedValue: "max"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -8166,11 +8159,11 @@ vErrors.push(err628);
 errors++;
 }
 }
-if(data.ordered !== undefined){
-let data184 = data.ordered;
-if(Array.isArray(data184)){
-if(data184.length < 2){
-const err629 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/11/properties/ordered/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(data.of !== undefined){
+let data183 = data.of;
+if(Array.isArray(data183)){
+if(data183.length < 1){
+const err629 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/11/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -8179,12 +8172,16 @@ vErrors.push(err629);
 }
 errors++;
 }
-const len11 = data184.length;
-for(let i12=0; i12<len11; i12++){
-let data185 = data184[i12];
-if(typeof data185 === "string"){
-if(!pattern11.test(data185)){
-const err630 = {instancePath:instancePath+"/ordered/" + i12,schemaPath:"#/oneOf/11/properties/ordered/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\""};
+const len10 = data183.length;
+for(let i11=0; i11<len10; i11++){
+if(!(wrapper0.validate(data183[i11], {instancePath:instancePath+"/of/" + i11,parentData:data183,parentDataProperty:i11,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err630 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/11/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -8194,8 +8191,11 @@ vErrors.push(err630);
 errors++;
 }
 }
-else {
-const err631 = {instancePath:instancePath+"/ordered/" + i12,schemaPath:"#/oneOf/11/properties/ordered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ordered !== undefined){
+let data185 = data.ordered;
+if(Array.isArray(data185)){
+if(data185.length < 2){
+const err631 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/11/properties/ordered/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -8204,19 +8204,12 @@ vErrors.push(err631);
 }
 errors++;
 }
-}
-let i13 = data184.length;
-let j3;
-if(i13 > 1){
-const indices3 = {};
-for(;i13--;){
-let item3 = data184[i13];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err632 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/11/properties/ordered/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i13+" are identical)"};
+const len11 = data185.length;
+for(let i12=0; i12<len11; i12++){
+let data186 = data185[i12];
+if(typeof data186 === "string"){
+if(!pattern11.test(data186)){
+const err632 = {instancePath:instancePath+"/ordered/" + i12,schemaPath:"#/oneOf/11/properties/ordered/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -8224,14 +8217,10 @@ else {
 vErrors.push(err632);
 }
 errors++;
-break;
-}
-indices3[item3] = i13;
-}
 }
 }
 else {
-const err633 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/11/properties/ordered/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err633 = {instancePath:instancePath+"/ordered/" + i12,schemaPath:"#/oneOf/11/properties/ordered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -8241,11 +8230,18 @@ vErrors.push(err633);
 errors++;
 }
 }
-if(data.label !== undefined){
-let data186 = data.label;
-if(data186 && typeof data186 == "object" && !Array.isArray(data186)){
-if(data186.id === undefined){
-const err634 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/11/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+let i13 = data185.length;
+let j3;
+if(i13 > 1){
+const indices3 = {};
+for(;i13--;){
+let item3 = data185[i13];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err634 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/11/properties/ordered/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i13+" are identical)"};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -8253,9 +8249,14 @@ else {
 vErrors.push(err634);
 }
 errors++;
+break;
 }
-if(data186.en === undefined){
-const err635 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/11/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+indices3[item3] = i13;
+}
+}
+}
+else {
+const err635 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/11/properties/ordered/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -8264,9 +8265,12 @@ vErrors.push(err635);
 }
 errors++;
 }
-for(const key58 in data186){
-if(!((key58 === "id") || (key58 === "en"))){
-const err636 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/11/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
+}
+if(data.label !== undefined){
+let data187 = data.label;
+if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
+if(data187.id === undefined){
+const err636 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/11/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -8275,12 +8279,8 @@ vErrors.push(err636);
 }
 errors++;
 }
-}
-if(data186.id !== undefined){
-let data187 = data186.id;
-if(typeof data187 === "string"){
-if((data187.length < 1 || (data187.length < 2 && func3(data187) < 1))){
-const err637 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/11/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data187.en === undefined){
+const err637 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/11/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -8289,9 +8289,9 @@ vErrors.push(err637);
 }
 errors++;
 }
-}
-else {
-const err638 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/11/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key58 in data187){
+if(!((key58 === "id") || (key58 === "en"))){
+const err638 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/11/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -8301,11 +8301,11 @@ vErrors.push(err638);
 errors++;
 }
 }
-if(data186.en !== undefined){
-let data188 = data186.en;
+if(data187.id !== undefined){
+let data188 = data187.id;
 if(typeof data188 === "string"){
 if((data188.length < 1 || (data188.length < 2 && func3(data188) < 1))){
-const err639 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/11/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err639 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/11/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -8316,7 +8316,7 @@ errors++;
 }
 }
 else {
-const err640 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/11/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err640 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/11/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -8326,9 +8326,11 @@ vErrors.push(err640);
 errors++;
 }
 }
-}
-else {
-const err641 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/11/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data187.en !== undefined){
+let data189 = data187.en;
+if(typeof data189 === "string"){
+if((data189.length < 1 || (data189.length < 2 && func3(data189) < 1))){
+const err641 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/11/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -8338,12 +8340,8 @@ vErrors.push(err641);
 errors++;
 }
 }
-if(data.clamp !== undefined){
-let data189 = data.clamp;
-if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
-for(const key59 in data189){
-if(!((key59 === "min") || (key59 === "max"))){
-const err642 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/11/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
+else {
+const err642 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/11/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -8353,10 +8351,9 @@ vErrors.push(err642);
 errors++;
 }
 }
-if(data189.min !== undefined){
-let data190 = data189.min;
-if(!((typeof data190 == "number") && (isFinite(data190)))){
-const err643 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/11/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err643 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/11/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -8366,10 +8363,12 @@ vErrors.push(err643);
 errors++;
 }
 }
-if(data189.max !== undefined){
-let data191 = data189.max;
-if(!((typeof data191 == "number") && (isFinite(data191)))){
-const err644 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/11/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.clamp !== undefined){
+let data190 = data.clamp;
+if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
+for(const key59 in data190){
+if(!((key59 === "min") || (key59 === "max"))){
+const err644 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/11/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -8379,9 +8378,10 @@ vErrors.push(err644);
 errors++;
 }
 }
-}
-else {
-const err645 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/11/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data190.min !== undefined){
+let data191 = data190.min;
+if(!((typeof data191 == "number") && (isFinite(data191)))){
+const err645 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/11/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -8391,11 +8391,10 @@ vErrors.push(err645);
 errors++;
 }
 }
-if(data.round !== undefined){
-let data192 = data.round;
-if(data192 && typeof data192 == "object" && !Array.isArray(data192)){
-if(data192.decimals === undefined){
-const err646 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/11/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+if(data190.max !== undefined){
+let data192 = data190.max;
+if(!((typeof data192 == "number") && (isFinite(data192)))){
+const err646 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/11/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -8404,8 +8403,10 @@ vErrors.push(err646);
 }
 errors++;
 }
-if(data192.mode === undefined){
-const err647 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/11/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+}
+}
+else {
+const err647 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/11/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -8414,9 +8415,12 @@ vErrors.push(err647);
 }
 errors++;
 }
-for(const key60 in data192){
-if(!((key60 === "decimals") || (key60 === "mode"))){
-const err648 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/11/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
+}
+if(data.round !== undefined){
+let data193 = data.round;
+if(data193 && typeof data193 == "object" && !Array.isArray(data193)){
+if(data193.decimals === undefined){
+const err648 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/11/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -8425,11 +8429,8 @@ vErrors.push(err648);
 }
 errors++;
 }
-}
-if(data192.decimals !== undefined){
-let data193 = data192.decimals;
-if(!(((typeof data193 == "number") && (!(data193 % 1) && !isNaN(data193))) && (isFinite(data193)))){
-const err649 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/11/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data193.mode === undefined){
+const err649 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/11/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -8438,9 +8439,9 @@ vErrors.push(err649);
 }
 errors++;
 }
-if((typeof data193 == "number") && (isFinite(data193))){
-if(data193 > 12 || isNaN(data193)){
-const err650 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/11/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+for(const key60 in data193){
+if(!((key60 === "decimals") || (key60 === "mode"))){
+const err650 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/11/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err650];
 }
@@ -8449,8 +8450,11 @@ vErrors.push(err650);
 }
 errors++;
 }
-if(data193 < 0 || isNaN(data193)){
-const err651 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/11/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data193.decimals !== undefined){
+let data194 = data193.decimals;
+if(!(((typeof data194 == "number") && (!(data194 % 1) && !isNaN(data194))) && (isFinite(data194)))){
+const err651 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/11/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err651];
 }
@@ -8459,15 +8463,9 @@ vErrors.push(err651);
 }
 errors++;
 }
-}
-}
-if(data192.mode !== undefined){
-let data194 = data192.mode;
-const _errs681 = errors;
-let valid122 = false;
-const _errs682 = errors;
-if(typeof data194 !== "string"){
-const err652 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data194 == "number") && (isFinite(data194))){
+if(data194 > 12 || isNaN(data194)){
+const err652 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/11/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err652];
 }
@@ -8476,8 +8474,8 @@ vErrors.push(err652);
 }
 errors++;
 }
-if("half-up" !== data194){
-const err653 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+if(data194 < 0 || isNaN(data194)){
+const err653 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/11/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err653];
 }
@@ -8486,12 +8484,15 @@ vErrors.push(err653);
 }
 errors++;
 }
-var _valid24 = _errs682 === errors;
-valid122 = valid122 || _valid24;
-if(!valid122){
+}
+}
+if(data193.mode !== undefined){
+let data195 = data193.mode;
+const _errs683 = errors;
+let valid122 = false;
 const _errs684 = errors;
-if(typeof data194 !== "string"){
-const err654 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data195 !== "string"){
+const err654 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err654];
 }
@@ -8500,8 +8501,8 @@ vErrors.push(err654);
 }
 errors++;
 }
-if("half-down" !== data194){
-const err655 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if("half-up" !== data195){
+const err655 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err655];
 }
@@ -8514,8 +8515,8 @@ var _valid24 = _errs684 === errors;
 valid122 = valid122 || _valid24;
 if(!valid122){
 const _errs686 = errors;
-if(typeof data194 !== "string"){
-const err656 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data195 !== "string"){
+const err656 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err656];
 }
@@ -8524,8 +8525,8 @@ vErrors.push(err656);
 }
 errors++;
 }
-if("half-even" !== data194){
-const err657 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if("half-down" !== data195){
+const err657 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err657];
 }
@@ -8538,8 +8539,8 @@ var _valid24 = _errs686 === errors;
 valid122 = valid122 || _valid24;
 if(!valid122){
 const _errs688 = errors;
-if(typeof data194 !== "string"){
-const err658 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data195 !== "string"){
+const err658 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err658];
 }
@@ -8548,8 +8549,8 @@ vErrors.push(err658);
 }
 errors++;
 }
-if("up" !== data194){
-const err659 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+if("half-even" !== data195){
+const err659 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err659];
 }
@@ -8562,8 +8563,8 @@ var _valid24 = _errs688 === errors;
 valid122 = valid122 || _valid24;
 if(!valid122){
 const _errs690 = errors;
-if(typeof data194 !== "string"){
-const err660 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data195 !== "string"){
+const err660 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err660];
 }
@@ -8572,8 +8573,8 @@ vErrors.push(err660);
 }
 errors++;
 }
-if("down" !== data194){
-const err661 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+if("up" !== data195){
+const err661 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err661];
 }
@@ -8586,8 +8587,8 @@ var _valid24 = _errs690 === errors;
 valid122 = valid122 || _valid24;
 if(!valid122){
 const _errs692 = errors;
-if(typeof data194 !== "string"){
-const err662 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data195 !== "string"){
+const err662 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err662];
 }
@@ -8596,8 +8597,8 @@ vErrors.push(err662);
 }
 errors++;
 }
-if("ceiling" !== data194){
-const err663 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if("down" !== data195){
+const err663 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err663];
 }
@@ -8610,8 +8611,8 @@ var _valid24 = _errs692 === errors;
 valid122 = valid122 || _valid24;
 if(!valid122){
 const _errs694 = errors;
-if(typeof data194 !== "string"){
-const err664 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data195 !== "string"){
+const err664 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err664];
 }
@@ -8620,8 +8621,8 @@ vErrors.push(err664);
 }
 errors++;
 }
-if("floor" !== data194){
-const err665 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if("ceiling" !== data195){
+const err665 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err665];
 }
@@ -8632,14 +8633,10 @@ errors++;
 }
 var _valid24 = _errs694 === errors;
 valid122 = valid122 || _valid24;
-}
-}
-}
-}
-}
-}
 if(!valid122){
-const err666 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs696 = errors;
+if(typeof data195 !== "string"){
+const err666 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err666];
 }
@@ -8648,11 +8645,39 @@ vErrors.push(err666);
 }
 errors++;
 }
+if("floor" !== data195){
+const err667 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err667];
+}
 else {
-errors = _errs681;
+vErrors.push(err667);
+}
+errors++;
+}
+var _valid24 = _errs696 === errors;
+valid122 = valid122 || _valid24;
+}
+}
+}
+}
+}
+}
+if(!valid122){
+const err668 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/11/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err668];
+}
+else {
+vErrors.push(err668);
+}
+errors++;
+}
+else {
+errors = _errs683;
 if(vErrors !== null){
-if(_errs681){
-vErrors.length = _errs681;
+if(_errs683){
+vErrors.length = _errs683;
 }
 else {
 vErrors = null;
@@ -8662,31 +8687,7 @@ vErrors = null;
 }
 }
 else {
-const err667 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/11/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err667];
-}
-else {
-vErrors.push(err667);
-}
-errors++;
-}
-}
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err668 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/11/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err668];
-}
-else {
-vErrors.push(err668);
-}
-errors++;
-}
-}
-}
-else {
-const err669 = {instancePath,schemaPath:"#/oneOf/11/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err669 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/11/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err669];
 }
@@ -8696,10 +8697,9 @@ vErrors.push(err669);
 errors++;
 }
 }
-else if(tag0 === "product"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err670 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err670 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/11/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err670];
 }
@@ -8708,8 +8708,10 @@ vErrors.push(err670);
 }
 errors++;
 }
-if(data.of === undefined){
-const err671 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
+}
+}
+else {
+const err671 = {instancePath,schemaPath:"#/oneOf/11/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err671];
 }
@@ -8718,9 +8720,11 @@ vErrors.push(err671);
 }
 errors++;
 }
-for(const key61 in data){
-if(!(((((((key61 === "kind") || (key61 === "of")) || (key61 === "ordered")) || (key61 === "label")) || (key61 === "clamp")) || (key61 === "round")) || (key61 === "optional"))){
-const err672 = {instancePath,schemaPath:"#/oneOf/12/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
+}
+else if(tag0 === "product"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err672 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err672];
 }
@@ -8729,11 +8733,8 @@ vErrors.push(err672);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data196 = data.kind;
-if(typeof data196 !== "string"){
-const err673 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/12/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.of === undefined){
+const err673 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
 if(vErrors === null){
 vErrors = [err673];
 }
@@ -8742,8 +8743,9 @@ vErrors.push(err673);
 }
 errors++;
 }
-if("product" !== data196){
-const err674 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/12/properties/kind/const",keyword:"const",params:{allowedValue: "product"},message:"must be equal to constant"};
+for(const key61 in data){
+if(!(((((((key61 === "kind") || (key61 === "of")) || (key61 === "ordered")) || (key61 === "label")) || (key61 === "clamp")) || (key61 === "round")) || (key61 === "optional"))){
+const err674 = {instancePath,schemaPath:"#/oneOf/12/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err674];
 }
@@ -8753,11 +8755,10 @@ vErrors.push(err674);
 errors++;
 }
 }
-if(data.of !== undefined){
-let data197 = data.of;
-if(Array.isArray(data197)){
-if(data197.length < 1){
-const err675 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/12/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data.kind !== undefined){
+let data197 = data.kind;
+if(typeof data197 !== "string"){
+const err675 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/12/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err675];
 }
@@ -8766,16 +8767,8 @@ vErrors.push(err675);
 }
 errors++;
 }
-const len12 = data197.length;
-for(let i14=0; i14<len12; i14++){
-if(!(wrapper0.validate(data197[i14], {instancePath:instancePath+"/of/" + i14,parentData:data197,parentDataProperty:i14,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err676 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/12/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if("product" !== data197){
+const err676 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/12/properties/kind/const",keyword:"const",params:{allowedValue: "product"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err676];
 }
@@ -8785,11 +8778,11 @@ vErrors.push(err676);
 errors++;
 }
 }
-if(data.ordered !== undefined){
-let data199 = data.ordered;
-if(Array.isArray(data199)){
-if(data199.length < 2){
-const err677 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/12/properties/ordered/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(data.of !== undefined){
+let data198 = data.of;
+if(Array.isArray(data198)){
+if(data198.length < 1){
+const err677 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/12/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err677];
 }
@@ -8798,12 +8791,16 @@ vErrors.push(err677);
 }
 errors++;
 }
-const len13 = data199.length;
-for(let i15=0; i15<len13; i15++){
-let data200 = data199[i15];
-if(typeof data200 === "string"){
-if(!pattern11.test(data200)){
-const err678 = {instancePath:instancePath+"/ordered/" + i15,schemaPath:"#/oneOf/12/properties/ordered/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\""};
+const len12 = data198.length;
+for(let i14=0; i14<len12; i14++){
+if(!(wrapper0.validate(data198[i14], {instancePath:instancePath+"/of/" + i14,parentData:data198,parentDataProperty:i14,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err678 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/12/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err678];
 }
@@ -8813,8 +8810,11 @@ vErrors.push(err678);
 errors++;
 }
 }
-else {
-const err679 = {instancePath:instancePath+"/ordered/" + i15,schemaPath:"#/oneOf/12/properties/ordered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ordered !== undefined){
+let data200 = data.ordered;
+if(Array.isArray(data200)){
+if(data200.length < 2){
+const err679 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/12/properties/ordered/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err679];
 }
@@ -8823,19 +8823,12 @@ vErrors.push(err679);
 }
 errors++;
 }
-}
-let i16 = data199.length;
-let j4;
-if(i16 > 1){
-const indices4 = {};
-for(;i16--;){
-let item4 = data199[i16];
-if(typeof item4 !== "string"){
-continue;
-}
-if(typeof indices4[item4] == "number"){
-j4 = indices4[item4];
-const err680 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/12/properties/ordered/uniqueItems",keyword:"uniqueItems",params:{i: i16, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i16+" are identical)"};
+const len13 = data200.length;
+for(let i15=0; i15<len13; i15++){
+let data201 = data200[i15];
+if(typeof data201 === "string"){
+if(!pattern11.test(data201)){
+const err680 = {instancePath:instancePath+"/ordered/" + i15,schemaPath:"#/oneOf/12/properties/ordered/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err680];
 }
@@ -8843,14 +8836,10 @@ else {
 vErrors.push(err680);
 }
 errors++;
-break;
-}
-indices4[item4] = i16;
-}
 }
 }
 else {
-const err681 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/12/properties/ordered/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err681 = {instancePath:instancePath+"/ordered/" + i15,schemaPath:"#/oneOf/12/properties/ordered/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err681];
 }
@@ -8860,11 +8849,18 @@ vErrors.push(err681);
 errors++;
 }
 }
-if(data.label !== undefined){
-let data201 = data.label;
-if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
-if(data201.id === undefined){
-const err682 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/12/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+let i16 = data200.length;
+let j4;
+if(i16 > 1){
+const indices4 = {};
+for(;i16--;){
+let item4 = data200[i16];
+if(typeof item4 !== "string"){
+continue;
+}
+if(typeof indices4[item4] == "number"){
+j4 = indices4[item4];
+const err682 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/12/properties/ordered/uniqueItems",keyword:"uniqueItems",params:{i: i16, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i16+" are identical)"};
 if(vErrors === null){
 vErrors = [err682];
 }
@@ -8872,9 +8868,14 @@ else {
 vErrors.push(err682);
 }
 errors++;
+break;
 }
-if(data201.en === undefined){
-const err683 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/12/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+indices4[item4] = i16;
+}
+}
+}
+else {
+const err683 = {instancePath:instancePath+"/ordered",schemaPath:"#/oneOf/12/properties/ordered/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err683];
 }
@@ -8883,9 +8884,12 @@ vErrors.push(err683);
 }
 errors++;
 }
-for(const key62 in data201){
-if(!((key62 === "id") || (key62 === "en"))){
-const err684 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/12/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
+}
+if(data.label !== undefined){
+let data202 = data.label;
+if(data202 && typeof data202 == "object" && !Array.isArray(data202)){
+if(data202.id === undefined){
+const err684 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/12/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err684];
 }
@@ -8894,12 +8898,8 @@ vErrors.push(err684);
 }
 errors++;
 }
-}
-if(data201.id !== undefined){
-let data202 = data201.id;
-if(typeof data202 === "string"){
-if((data202.length < 1 || (data202.length < 2 && func3(data202) < 1))){
-const err685 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/12/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data202.en === undefined){
+const err685 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/12/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err685];
 }
@@ -8908,9 +8908,9 @@ vErrors.push(err685);
 }
 errors++;
 }
-}
-else {
-const err686 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/12/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key62 in data202){
+if(!((key62 === "id") || (key62 === "en"))){
+const err686 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/12/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err686];
 }
@@ -8920,11 +8920,11 @@ vErrors.push(err686);
 errors++;
 }
 }
-if(data201.en !== undefined){
-let data203 = data201.en;
+if(data202.id !== undefined){
+let data203 = data202.id;
 if(typeof data203 === "string"){
 if((data203.length < 1 || (data203.length < 2 && func3(data203) < 1))){
-const err687 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/12/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err687 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/12/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err687];
 }
@@ -8935,7 +8935,7 @@ errors++;
 }
 }
 else {
-const err688 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/12/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err688 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/12/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err688];
 }
@@ -8945,9 +8945,11 @@ vErrors.push(err688);
 errors++;
 }
 }
-}
-else {
-const err689 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/12/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data202.en !== undefined){
+let data204 = data202.en;
+if(typeof data204 === "string"){
+if((data204.length < 1 || (data204.length < 2 && func3(data204) < 1))){
+const err689 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/12/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err689];
 }
@@ -8957,12 +8959,8 @@ vErrors.push(err689);
 errors++;
 }
 }
-if(data.clamp !== undefined){
-let data204 = data.clamp;
-if(data204 && typeof data204 == "object" && !Array.isArray(data204)){
-for(const key63 in data204){
-if(!((key63 === "min") || (key63 === "max"))){
-const err690 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/12/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
+else {
+const err690 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/12/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err690];
 }
@@ -8972,10 +8970,9 @@ vErrors.push(err690);
 errors++;
 }
 }
-if(data204.min !== undefined){
-let data205 = data204.min;
-if(!((typeof data205 == "number") && (isFinite(data205)))){
-const err691 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/12/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err691 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/12/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err691];
 }
@@ -8985,10 +8982,12 @@ vErrors.push(err691);
 errors++;
 }
 }
-if(data204.max !== undefined){
-let data206 = data204.max;
-if(!((typeof data206 == "number") && (isFinite(data206)))){
-const err692 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/12/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.clamp !== undefined){
+let data205 = data.clamp;
+if(data205 && typeof data205 == "object" && !Array.isArray(data205)){
+for(const key63 in data205){
+if(!((key63 === "min") || (key63 === "max"))){
+const err692 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/12/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err692];
 }
@@ -8998,9 +8997,10 @@ vErrors.push(err692);
 errors++;
 }
 }
-}
-else {
-const err693 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/12/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data205.min !== undefined){
+let data206 = data205.min;
+if(!((typeof data206 == "number") && (isFinite(data206)))){
+const err693 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/12/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err693];
 }
@@ -9010,11 +9010,10 @@ vErrors.push(err693);
 errors++;
 }
 }
-if(data.round !== undefined){
-let data207 = data.round;
-if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
-if(data207.decimals === undefined){
-const err694 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/12/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+if(data205.max !== undefined){
+let data207 = data205.max;
+if(!((typeof data207 == "number") && (isFinite(data207)))){
+const err694 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/12/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err694];
 }
@@ -9023,8 +9022,10 @@ vErrors.push(err694);
 }
 errors++;
 }
-if(data207.mode === undefined){
-const err695 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/12/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+}
+}
+else {
+const err695 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/12/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err695];
 }
@@ -9033,9 +9034,12 @@ vErrors.push(err695);
 }
 errors++;
 }
-for(const key64 in data207){
-if(!((key64 === "decimals") || (key64 === "mode"))){
-const err696 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/12/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
+}
+if(data.round !== undefined){
+let data208 = data.round;
+if(data208 && typeof data208 == "object" && !Array.isArray(data208)){
+if(data208.decimals === undefined){
+const err696 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/12/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err696];
 }
@@ -9044,11 +9048,8 @@ vErrors.push(err696);
 }
 errors++;
 }
-}
-if(data207.decimals !== undefined){
-let data208 = data207.decimals;
-if(!(((typeof data208 == "number") && (!(data208 % 1) && !isNaN(data208))) && (isFinite(data208)))){
-const err697 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/12/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data208.mode === undefined){
+const err697 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/12/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err697];
 }
@@ -9057,9 +9058,9 @@ vErrors.push(err697);
 }
 errors++;
 }
-if((typeof data208 == "number") && (isFinite(data208))){
-if(data208 > 12 || isNaN(data208)){
-const err698 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/12/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+for(const key64 in data208){
+if(!((key64 === "decimals") || (key64 === "mode"))){
+const err698 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/12/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err698];
 }
@@ -9068,8 +9069,11 @@ vErrors.push(err698);
 }
 errors++;
 }
-if(data208 < 0 || isNaN(data208)){
-const err699 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/12/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data208.decimals !== undefined){
+let data209 = data208.decimals;
+if(!(((typeof data209 == "number") && (!(data209 % 1) && !isNaN(data209))) && (isFinite(data209)))){
+const err699 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/12/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err699];
 }
@@ -9078,15 +9082,9 @@ vErrors.push(err699);
 }
 errors++;
 }
-}
-}
-if(data207.mode !== undefined){
-let data209 = data207.mode;
-const _errs730 = errors;
-let valid133 = false;
-const _errs731 = errors;
-if(typeof data209 !== "string"){
-const err700 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data209 == "number") && (isFinite(data209))){
+if(data209 > 12 || isNaN(data209)){
+const err700 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/12/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err700];
 }
@@ -9095,8 +9093,8 @@ vErrors.push(err700);
 }
 errors++;
 }
-if("half-up" !== data209){
-const err701 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+if(data209 < 0 || isNaN(data209)){
+const err701 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/12/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err701];
 }
@@ -9105,12 +9103,15 @@ vErrors.push(err701);
 }
 errors++;
 }
-var _valid25 = _errs731 === errors;
-valid133 = valid133 || _valid25;
-if(!valid133){
+}
+}
+if(data208.mode !== undefined){
+let data210 = data208.mode;
+const _errs732 = errors;
+let valid133 = false;
 const _errs733 = errors;
-if(typeof data209 !== "string"){
-const err702 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data210 !== "string"){
+const err702 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err702];
 }
@@ -9119,8 +9120,8 @@ vErrors.push(err702);
 }
 errors++;
 }
-if("half-down" !== data209){
-const err703 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if("half-up" !== data210){
+const err703 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err703];
 }
@@ -9133,8 +9134,8 @@ var _valid25 = _errs733 === errors;
 valid133 = valid133 || _valid25;
 if(!valid133){
 const _errs735 = errors;
-if(typeof data209 !== "string"){
-const err704 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data210 !== "string"){
+const err704 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err704];
 }
@@ -9143,8 +9144,8 @@ vErrors.push(err704);
 }
 errors++;
 }
-if("half-even" !== data209){
-const err705 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if("half-down" !== data210){
+const err705 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err705];
 }
@@ -9157,8 +9158,8 @@ var _valid25 = _errs735 === errors;
 valid133 = valid133 || _valid25;
 if(!valid133){
 const _errs737 = errors;
-if(typeof data209 !== "string"){
-const err706 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data210 !== "string"){
+const err706 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err706];
 }
@@ -9167,8 +9168,8 @@ vErrors.push(err706);
 }
 errors++;
 }
-if("up" !== data209){
-const err707 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+if("half-even" !== data210){
+const err707 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err707];
 }
@@ -9181,8 +9182,8 @@ var _valid25 = _errs737 === errors;
 valid133 = valid133 || _valid25;
 if(!valid133){
 const _errs739 = errors;
-if(typeof data209 !== "string"){
-const err708 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data210 !== "string"){
+const err708 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err708];
 }
@@ -9191,8 +9192,8 @@ vErrors.push(err708);
 }
 errors++;
 }
-if("down" !== data209){
-const err709 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+if("up" !== data210){
+const err709 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err709];
 }
@@ -9205,8 +9206,8 @@ var _valid25 = _errs739 === errors;
 valid133 = valid133 || _valid25;
 if(!valid133){
 const _errs741 = errors;
-if(typeof data209 !== "string"){
-const err710 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data210 !== "string"){
+const err710 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err710];
 }
@@ -9215,8 +9216,8 @@ vErrors.push(err710);
 }
 errors++;
 }
-if("ceiling" !== data209){
-const err711 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if("down" !== data210){
+const err711 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err711];
 }
@@ -9229,8 +9230,8 @@ var _valid25 = _errs741 === errors;
 valid133 = valid133 || _valid25;
 if(!valid133){
 const _errs743 = errors;
-if(typeof data209 !== "string"){
-const err712 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data210 !== "string"){
+const err712 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err712];
 }
@@ -9239,8 +9240,8 @@ vErrors.push(err712);
 }
 errors++;
 }
-if("floor" !== data209){
-const err713 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if("ceiling" !== data210){
+const err713 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err713];
 }
@@ -9251,14 +9252,10 @@ errors++;
 }
 var _valid25 = _errs743 === errors;
 valid133 = valid133 || _valid25;
-}
-}
-}
-}
-}
-}
 if(!valid133){
-const err714 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs745 = errors;
+if(typeof data210 !== "string"){
+const err714 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err714];
 }
@@ -9267,11 +9264,39 @@ vErrors.push(err714);
 }
 errors++;
 }
+if("floor" !== data210){
+const err715 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err715];
+}
 else {
-errors = _errs730;
+vErrors.push(err715);
+}
+errors++;
+}
+var _valid25 = _errs745 === errors;
+valid133 = valid133 || _valid25;
+}
+}
+}
+}
+}
+}
+if(!valid133){
+const err716 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/12/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err716];
+}
+else {
+vErrors.push(err716);
+}
+errors++;
+}
+else {
+errors = _errs732;
 if(vErrors !== null){
-if(_errs730){
-vErrors.length = _errs730;
+if(_errs732){
+vErrors.length = _errs732;
 }
 else {
 vErrors = null;
@@ -9281,31 +9306,7 @@ vErrors = null;
 }
 }
 else {
-const err715 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/12/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err715];
-}
-else {
-vErrors.push(err715);
-}
-errors++;
-}
-}
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err716 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/12/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err716];
-}
-else {
-vErrors.push(err716);
-}
-errors++;
-}
-}
-}
-else {
-const err717 = {instancePath,schemaPath:"#/oneOf/12/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err717 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/12/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err717];
 }
@@ -9315,10 +9316,9 @@ vErrors.push(err717);
 errors++;
 }
 }
-else if(tag0 === "quotient"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err718 = {instancePath,schemaPath:"#/oneOf/13/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err718 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/12/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err718];
 }
@@ -9327,8 +9327,10 @@ vErrors.push(err718);
 }
 errors++;
 }
-if(data.of === undefined){
-const err719 = {instancePath,schemaPath:"#/oneOf/13/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
+}
+}
+else {
+const err719 = {instancePath,schemaPath:"#/oneOf/12/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err719];
 }
@@ -9337,9 +9339,11 @@ vErrors.push(err719);
 }
 errors++;
 }
-for(const key65 in data){
-if(!((((((key65 === "kind") || (key65 === "of")) || (key65 === "label")) || (key65 === "clamp")) || (key65 === "round")) || (key65 === "optional"))){
-const err720 = {instancePath,schemaPath:"#/oneOf/13/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
+}
+else if(tag0 === "quotient"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err720 = {instancePath,schemaPath:"#/oneOf/13/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err720];
 }
@@ -9348,11 +9352,8 @@ vErrors.push(err720);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data211 = data.kind;
-if(typeof data211 !== "string"){
-const err721 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/13/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.of === undefined){
+const err721 = {instancePath,schemaPath:"#/oneOf/13/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
 if(vErrors === null){
 vErrors = [err721];
 }
@@ -9361,8 +9362,9 @@ vErrors.push(err721);
 }
 errors++;
 }
-if("quotient" !== data211){
-const err722 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/13/properties/kind/const",keyword:"const",params:{allowedValue: "quotient"},message:"must be equal to constant"};
+for(const key65 in data){
+if(!((((((key65 === "kind") || (key65 === "of")) || (key65 === "label")) || (key65 === "clamp")) || (key65 === "round")) || (key65 === "optional"))){
+const err722 = {instancePath,schemaPath:"#/oneOf/13/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err722];
 }
@@ -9372,11 +9374,10 @@ vErrors.push(err722);
 errors++;
 }
 }
-if(data.of !== undefined){
-let data212 = data.of;
-if(Array.isArray(data212)){
-if(data212.length > 2){
-const err723 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/13/properties/of/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(data.kind !== undefined){
+let data212 = data.kind;
+if(typeof data212 !== "string"){
+const err723 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/13/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err723];
 }
@@ -9385,8 +9386,8 @@ vErrors.push(err723);
 }
 errors++;
 }
-if(data212.length < 2){
-const err724 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/13/properties/of/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if("quotient" !== data212){
+const err724 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/13/properties/kind/const",keyword:"const",params:{allowedValue: "quotient"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err724];
 }
@@ -9395,16 +9396,12 @@ vErrors.push(err724);
 }
 errors++;
 }
-const len14 = data212.length;
-for(let i17=0; i17<len14; i17++){
-if(!(wrapper0.validate(data212[i17], {instancePath:instancePath+"/of/" + i17,parentData:data212,parentDataProperty:i17,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err725 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/13/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.of !== undefined){
+let data213 = data.of;
+if(Array.isArray(data213)){
+if(data213.length > 2){
+const err725 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/13/properties/of/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err725];
 }
@@ -9413,12 +9410,8 @@ vErrors.push(err725);
 }
 errors++;
 }
-}
-if(data.label !== undefined){
-let data214 = data.label;
-if(data214 && typeof data214 == "object" && !Array.isArray(data214)){
-if(data214.id === undefined){
-const err726 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/13/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data213.length < 2){
+const err726 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/13/properties/of/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err726];
 }
@@ -9427,8 +9420,16 @@ vErrors.push(err726);
 }
 errors++;
 }
-if(data214.en === undefined){
-const err727 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/13/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+const len14 = data213.length;
+for(let i17=0; i17<len14; i17++){
+if(!(wrapper0.validate(data213[i17], {instancePath:instancePath+"/of/" + i17,parentData:data213,parentDataProperty:i17,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err727 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/13/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err727];
 }
@@ -9437,9 +9438,12 @@ vErrors.push(err727);
 }
 errors++;
 }
-for(const key66 in data214){
-if(!((key66 === "id") || (key66 === "en"))){
-const err728 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/13/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
+}
+if(data.label !== undefined){
+let data215 = data.label;
+if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
+if(data215.id === undefined){
+const err728 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/13/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err728];
 }
@@ -9448,12 +9452,8 @@ vErrors.push(err728);
 }
 errors++;
 }
-}
-if(data214.id !== undefined){
-let data215 = data214.id;
-if(typeof data215 === "string"){
-if((data215.length < 1 || (data215.length < 2 && func3(data215) < 1))){
-const err729 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/13/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data215.en === undefined){
+const err729 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/13/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err729];
 }
@@ -9462,9 +9462,9 @@ vErrors.push(err729);
 }
 errors++;
 }
-}
-else {
-const err730 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/13/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key66 in data215){
+if(!((key66 === "id") || (key66 === "en"))){
+const err730 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/13/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err730];
 }
@@ -9474,11 +9474,11 @@ vErrors.push(err730);
 errors++;
 }
 }
-if(data214.en !== undefined){
-let data216 = data214.en;
+if(data215.id !== undefined){
+let data216 = data215.id;
 if(typeof data216 === "string"){
 if((data216.length < 1 || (data216.length < 2 && func3(data216) < 1))){
-const err731 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/13/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err731 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/13/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err731];
 }
@@ -9489,7 +9489,7 @@ errors++;
 }
 }
 else {
-const err732 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/13/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err732 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/13/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err732];
 }
@@ -9499,9 +9499,11 @@ vErrors.push(err732);
 errors++;
 }
 }
-}
-else {
-const err733 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/13/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data215.en !== undefined){
+let data217 = data215.en;
+if(typeof data217 === "string"){
+if((data217.length < 1 || (data217.length < 2 && func3(data217) < 1))){
+const err733 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/13/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err733];
 }
@@ -9511,12 +9513,8 @@ vErrors.push(err733);
 errors++;
 }
 }
-if(data.clamp !== undefined){
-let data217 = data.clamp;
-if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
-for(const key67 in data217){
-if(!((key67 === "min") || (key67 === "max"))){
-const err734 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/13/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
+else {
+const err734 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/13/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err734];
 }
@@ -9526,10 +9524,9 @@ vErrors.push(err734);
 errors++;
 }
 }
-if(data217.min !== undefined){
-let data218 = data217.min;
-if(!((typeof data218 == "number") && (isFinite(data218)))){
-const err735 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/13/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err735 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/13/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err735];
 }
@@ -9539,10 +9536,12 @@ vErrors.push(err735);
 errors++;
 }
 }
-if(data217.max !== undefined){
-let data219 = data217.max;
-if(!((typeof data219 == "number") && (isFinite(data219)))){
-const err736 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/13/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.clamp !== undefined){
+let data218 = data.clamp;
+if(data218 && typeof data218 == "object" && !Array.isArray(data218)){
+for(const key67 in data218){
+if(!((key67 === "min") || (key67 === "max"))){
+const err736 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/13/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err736];
 }
@@ -9552,9 +9551,10 @@ vErrors.push(err736);
 errors++;
 }
 }
-}
-else {
-const err737 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/13/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data218.min !== undefined){
+let data219 = data218.min;
+if(!((typeof data219 == "number") && (isFinite(data219)))){
+const err737 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/13/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err737];
 }
@@ -9564,11 +9564,10 @@ vErrors.push(err737);
 errors++;
 }
 }
-if(data.round !== undefined){
-let data220 = data.round;
-if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
-if(data220.decimals === undefined){
-const err738 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/13/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+if(data218.max !== undefined){
+let data220 = data218.max;
+if(!((typeof data220 == "number") && (isFinite(data220)))){
+const err738 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/13/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err738];
 }
@@ -9577,8 +9576,10 @@ vErrors.push(err738);
 }
 errors++;
 }
-if(data220.mode === undefined){
-const err739 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/13/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+}
+}
+else {
+const err739 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/13/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err739];
 }
@@ -9587,9 +9588,12 @@ vErrors.push(err739);
 }
 errors++;
 }
-for(const key68 in data220){
-if(!((key68 === "decimals") || (key68 === "mode"))){
-const err740 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/13/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
+}
+if(data.round !== undefined){
+let data221 = data.round;
+if(data221 && typeof data221 == "object" && !Array.isArray(data221)){
+if(data221.decimals === undefined){
+const err740 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/13/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err740];
 }
@@ -9598,11 +9602,8 @@ vErrors.push(err740);
 }
 errors++;
 }
-}
-if(data220.decimals !== undefined){
-let data221 = data220.decimals;
-if(!(((typeof data221 == "number") && (!(data221 % 1) && !isNaN(data221))) && (isFinite(data221)))){
-const err741 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/13/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data221.mode === undefined){
+const err741 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/13/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err741];
 }
@@ -9611,9 +9612,9 @@ vErrors.push(err741);
 }
 errors++;
 }
-if((typeof data221 == "number") && (isFinite(data221))){
-if(data221 > 12 || isNaN(data221)){
-const err742 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/13/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+for(const key68 in data221){
+if(!((key68 === "decimals") || (key68 === "mode"))){
+const err742 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/13/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key68},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err742];
 }
@@ -9622,8 +9623,11 @@ vErrors.push(err742);
 }
 errors++;
 }
-if(data221 < 0 || isNaN(data221)){
-const err743 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/13/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data221.decimals !== undefined){
+let data222 = data221.decimals;
+if(!(((typeof data222 == "number") && (!(data222 % 1) && !isNaN(data222))) && (isFinite(data222)))){
+const err743 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/13/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err743];
 }
@@ -9632,15 +9636,9 @@ vErrors.push(err743);
 }
 errors++;
 }
-}
-}
-if(data220.mode !== undefined){
-let data222 = data220.mode;
-const _errs775 = errors;
-let valid141 = false;
-const _errs776 = errors;
-if(typeof data222 !== "string"){
-const err744 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data222 == "number") && (isFinite(data222))){
+if(data222 > 12 || isNaN(data222)){
+const err744 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/13/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err744];
 }
@@ -9649,8 +9647,8 @@ vErrors.push(err744);
 }
 errors++;
 }
-if("half-up" !== data222){
-const err745 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+if(data222 < 0 || isNaN(data222)){
+const err745 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/13/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err745];
 }
@@ -9659,12 +9657,15 @@ vErrors.push(err745);
 }
 errors++;
 }
-var _valid26 = _errs776 === errors;
-valid141 = valid141 || _valid26;
-if(!valid141){
+}
+}
+if(data221.mode !== undefined){
+let data223 = data221.mode;
+const _errs777 = errors;
+let valid141 = false;
 const _errs778 = errors;
-if(typeof data222 !== "string"){
-const err746 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data223 !== "string"){
+const err746 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err746];
 }
@@ -9673,8 +9674,8 @@ vErrors.push(err746);
 }
 errors++;
 }
-if("half-down" !== data222){
-const err747 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if("half-up" !== data223){
+const err747 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err747];
 }
@@ -9687,8 +9688,8 @@ var _valid26 = _errs778 === errors;
 valid141 = valid141 || _valid26;
 if(!valid141){
 const _errs780 = errors;
-if(typeof data222 !== "string"){
-const err748 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data223 !== "string"){
+const err748 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err748];
 }
@@ -9697,8 +9698,8 @@ vErrors.push(err748);
 }
 errors++;
 }
-if("half-even" !== data222){
-const err749 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if("half-down" !== data223){
+const err749 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err749];
 }
@@ -9711,8 +9712,8 @@ var _valid26 = _errs780 === errors;
 valid141 = valid141 || _valid26;
 if(!valid141){
 const _errs782 = errors;
-if(typeof data222 !== "string"){
-const err750 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data223 !== "string"){
+const err750 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err750];
 }
@@ -9721,8 +9722,8 @@ vErrors.push(err750);
 }
 errors++;
 }
-if("up" !== data222){
-const err751 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+if("half-even" !== data223){
+const err751 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err751];
 }
@@ -9735,8 +9736,8 @@ var _valid26 = _errs782 === errors;
 valid141 = valid141 || _valid26;
 if(!valid141){
 const _errs784 = errors;
-if(typeof data222 !== "string"){
-const err752 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data223 !== "string"){
+const err752 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err752];
 }
@@ -9745,8 +9746,8 @@ vErrors.push(err752);
 }
 errors++;
 }
-if("down" !== data222){
-const err753 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+if("up" !== data223){
+const err753 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err753];
 }
@@ -9759,8 +9760,8 @@ var _valid26 = _errs784 === errors;
 valid141 = valid141 || _valid26;
 if(!valid141){
 const _errs786 = errors;
-if(typeof data222 !== "string"){
-const err754 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data223 !== "string"){
+const err754 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err754];
 }
@@ -9769,8 +9770,8 @@ vErrors.push(err754);
 }
 errors++;
 }
-if("ceiling" !== data222){
-const err755 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if("down" !== data223){
+const err755 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err755];
 }
@@ -9783,8 +9784,8 @@ var _valid26 = _errs786 === errors;
 valid141 = valid141 || _valid26;
 if(!valid141){
 const _errs788 = errors;
-if(typeof data222 !== "string"){
-const err756 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data223 !== "string"){
+const err756 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err756];
 }
@@ -9793,8 +9794,8 @@ vErrors.push(err756);
 }
 errors++;
 }
-if("floor" !== data222){
-const err757 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if("ceiling" !== data223){
+const err757 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err757];
 }
@@ -9805,14 +9806,10 @@ errors++;
 }
 var _valid26 = _errs788 === errors;
 valid141 = valid141 || _valid26;
-}
-}
-}
-}
-}
-}
 if(!valid141){
-const err758 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs790 = errors;
+if(typeof data223 !== "string"){
+const err758 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err758];
 }
@@ -9821,11 +9818,39 @@ vErrors.push(err758);
 }
 errors++;
 }
+if("floor" !== data223){
+const err759 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err759];
+}
 else {
-errors = _errs775;
+vErrors.push(err759);
+}
+errors++;
+}
+var _valid26 = _errs790 === errors;
+valid141 = valid141 || _valid26;
+}
+}
+}
+}
+}
+}
+if(!valid141){
+const err760 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/13/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err760];
+}
+else {
+vErrors.push(err760);
+}
+errors++;
+}
+else {
+errors = _errs777;
 if(vErrors !== null){
-if(_errs775){
-vErrors.length = _errs775;
+if(_errs777){
+vErrors.length = _errs777;
 }
 else {
 vErrors = null;
@@ -9835,31 +9860,7 @@ vErrors = null;
 }
 }
 else {
-const err759 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/13/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err759];
-}
-else {
-vErrors.push(err759);
-}
-errors++;
-}
-}
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err760 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/13/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err760];
-}
-else {
-vErrors.push(err760);
-}
-errors++;
-}
-}
-}
-else {
-const err761 = {instancePath,schemaPath:"#/oneOf/13/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err761 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/13/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err761];
 }
@@ -9869,10 +9870,9 @@ vErrors.push(err761);
 errors++;
 }
 }
-else if(tag0 === "one-of"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err762 = {instancePath,schemaPath:"#/oneOf/14/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err762 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/13/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err762];
 }
@@ -9881,8 +9881,10 @@ vErrors.push(err762);
 }
 errors++;
 }
-if(data.of === undefined){
-const err763 = {instancePath,schemaPath:"#/oneOf/14/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
+}
+}
+else {
+const err763 = {instancePath,schemaPath:"#/oneOf/13/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err763];
 }
@@ -9891,9 +9893,11 @@ vErrors.push(err763);
 }
 errors++;
 }
-for(const key69 in data){
-if(!((((((key69 === "kind") || (key69 === "of")) || (key69 === "label")) || (key69 === "clamp")) || (key69 === "round")) || (key69 === "optional"))){
-const err764 = {instancePath,schemaPath:"#/oneOf/14/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
+}
+else if(tag0 === "one-of"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err764 = {instancePath,schemaPath:"#/oneOf/14/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err764];
 }
@@ -9902,11 +9906,8 @@ vErrors.push(err764);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data224 = data.kind;
-if(typeof data224 !== "string"){
-const err765 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/14/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.of === undefined){
+const err765 = {instancePath,schemaPath:"#/oneOf/14/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
 if(vErrors === null){
 vErrors = [err765];
 }
@@ -9915,8 +9916,9 @@ vErrors.push(err765);
 }
 errors++;
 }
-if("one-of" !== data224){
-const err766 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/14/properties/kind/const",keyword:"const",params:{allowedValue: "one-of"},message:"must be equal to constant"};
+for(const key69 in data){
+if(!((((((key69 === "kind") || (key69 === "of")) || (key69 === "label")) || (key69 === "clamp")) || (key69 === "round")) || (key69 === "optional"))){
+const err766 = {instancePath,schemaPath:"#/oneOf/14/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err766];
 }
@@ -9926,11 +9928,10 @@ vErrors.push(err766);
 errors++;
 }
 }
-if(data.of !== undefined){
-let data225 = data.of;
-if(Array.isArray(data225)){
-if(data225.length < 2){
-const err767 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/14/properties/of/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(data.kind !== undefined){
+let data225 = data.kind;
+if(typeof data225 !== "string"){
+const err767 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/14/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err767];
 }
@@ -9939,16 +9940,8 @@ vErrors.push(err767);
 }
 errors++;
 }
-const len15 = data225.length;
-for(let i18=0; i18<len15; i18++){
-if(!(wrapper0.validate(data225[i18], {instancePath:instancePath+"/of/" + i18,parentData:data225,parentDataProperty:i18,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err768 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/14/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if("one-of" !== data225){
+const err768 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/14/properties/kind/const",keyword:"const",params:{allowedValue: "one-of"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err768];
 }
@@ -9958,11 +9951,11 @@ vErrors.push(err768);
 errors++;
 }
 }
-if(data.label !== undefined){
-let data227 = data.label;
-if(data227 && typeof data227 == "object" && !Array.isArray(data227)){
-if(data227.id === undefined){
-const err769 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data.of !== undefined){
+let data226 = data.of;
+if(Array.isArray(data226)){
+if(data226.length < 2){
+const err769 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/14/properties/of/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err769];
 }
@@ -9971,8 +9964,16 @@ vErrors.push(err769);
 }
 errors++;
 }
-if(data227.en === undefined){
-const err770 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+const len15 = data226.length;
+for(let i18=0; i18<len15; i18++){
+if(!(wrapper0.validate(data226[i18], {instancePath:instancePath+"/of/" + i18,parentData:data226,parentDataProperty:i18,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err770 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/14/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err770];
 }
@@ -9981,9 +9982,12 @@ vErrors.push(err770);
 }
 errors++;
 }
-for(const key70 in data227){
-if(!((key70 === "id") || (key70 === "en"))){
-const err771 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
+}
+if(data.label !== undefined){
+let data228 = data.label;
+if(data228 && typeof data228 == "object" && !Array.isArray(data228)){
+if(data228.id === undefined){
+const err771 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err771];
 }
@@ -9992,12 +9996,8 @@ vErrors.push(err771);
 }
 errors++;
 }
-}
-if(data227.id !== undefined){
-let data228 = data227.id;
-if(typeof data228 === "string"){
-if((data228.length < 1 || (data228.length < 2 && func3(data228) < 1))){
-const err772 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/14/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data228.en === undefined){
+const err772 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err772];
 }
@@ -10006,9 +10006,9 @@ vErrors.push(err772);
 }
 errors++;
 }
-}
-else {
-const err773 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/14/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key70 in data228){
+if(!((key70 === "id") || (key70 === "en"))){
+const err773 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err773];
 }
@@ -10018,11 +10018,11 @@ vErrors.push(err773);
 errors++;
 }
 }
-if(data227.en !== undefined){
-let data229 = data227.en;
+if(data228.id !== undefined){
+let data229 = data228.id;
 if(typeof data229 === "string"){
 if((data229.length < 1 || (data229.length < 2 && func3(data229) < 1))){
-const err774 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/14/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err774 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/14/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err774];
 }
@@ -10033,7 +10033,7 @@ errors++;
 }
 }
 else {
-const err775 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/14/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err775 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/14/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err775];
 }
@@ -10043,9 +10043,11 @@ vErrors.push(err775);
 errors++;
 }
 }
-}
-else {
-const err776 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data228.en !== undefined){
+let data230 = data228.en;
+if(typeof data230 === "string"){
+if((data230.length < 1 || (data230.length < 2 && func3(data230) < 1))){
+const err776 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/14/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err776];
 }
@@ -10055,12 +10057,8 @@ vErrors.push(err776);
 errors++;
 }
 }
-if(data.clamp !== undefined){
-let data230 = data.clamp;
-if(data230 && typeof data230 == "object" && !Array.isArray(data230)){
-for(const key71 in data230){
-if(!((key71 === "min") || (key71 === "max"))){
-const err777 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/14/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
+else {
+const err777 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/14/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err777];
 }
@@ -10070,10 +10068,9 @@ vErrors.push(err777);
 errors++;
 }
 }
-if(data230.min !== undefined){
-let data231 = data230.min;
-if(!((typeof data231 == "number") && (isFinite(data231)))){
-const err778 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/14/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err778 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/14/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err778];
 }
@@ -10083,10 +10080,12 @@ vErrors.push(err778);
 errors++;
 }
 }
-if(data230.max !== undefined){
-let data232 = data230.max;
-if(!((typeof data232 == "number") && (isFinite(data232)))){
-const err779 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/14/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.clamp !== undefined){
+let data231 = data.clamp;
+if(data231 && typeof data231 == "object" && !Array.isArray(data231)){
+for(const key71 in data231){
+if(!((key71 === "min") || (key71 === "max"))){
+const err779 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/14/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err779];
 }
@@ -10096,9 +10095,10 @@ vErrors.push(err779);
 errors++;
 }
 }
-}
-else {
-const err780 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/14/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data231.min !== undefined){
+let data232 = data231.min;
+if(!((typeof data232 == "number") && (isFinite(data232)))){
+const err780 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/14/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err780];
 }
@@ -10108,11 +10108,10 @@ vErrors.push(err780);
 errors++;
 }
 }
-if(data.round !== undefined){
-let data233 = data.round;
-if(data233 && typeof data233 == "object" && !Array.isArray(data233)){
-if(data233.decimals === undefined){
-const err781 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+if(data231.max !== undefined){
+let data233 = data231.max;
+if(!((typeof data233 == "number") && (isFinite(data233)))){
+const err781 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/14/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err781];
 }
@@ -10121,8 +10120,10 @@ vErrors.push(err781);
 }
 errors++;
 }
-if(data233.mode === undefined){
-const err782 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+}
+}
+else {
+const err782 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/14/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err782];
 }
@@ -10131,9 +10132,12 @@ vErrors.push(err782);
 }
 errors++;
 }
-for(const key72 in data233){
-if(!((key72 === "decimals") || (key72 === "mode"))){
-const err783 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
+}
+if(data.round !== undefined){
+let data234 = data.round;
+if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
+if(data234.decimals === undefined){
+const err783 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err783];
 }
@@ -10142,11 +10146,8 @@ vErrors.push(err783);
 }
 errors++;
 }
-}
-if(data233.decimals !== undefined){
-let data234 = data233.decimals;
-if(!(((typeof data234 == "number") && (!(data234 % 1) && !isNaN(data234))) && (isFinite(data234)))){
-const err784 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data234.mode === undefined){
+const err784 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err784];
 }
@@ -10155,9 +10156,9 @@ vErrors.push(err784);
 }
 errors++;
 }
-if((typeof data234 == "number") && (isFinite(data234))){
-if(data234 > 12 || isNaN(data234)){
-const err785 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+for(const key72 in data234){
+if(!((key72 === "decimals") || (key72 === "mode"))){
+const err785 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err785];
 }
@@ -10166,8 +10167,11 @@ vErrors.push(err785);
 }
 errors++;
 }
-if(data234 < 0 || isNaN(data234)){
-const err786 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data234.decimals !== undefined){
+let data235 = data234.decimals;
+if(!(((typeof data235 == "number") && (!(data235 % 1) && !isNaN(data235))) && (isFinite(data235)))){
+const err786 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err786];
 }
@@ -10176,15 +10180,9 @@ vErrors.push(err786);
 }
 errors++;
 }
-}
-}
-if(data233.mode !== undefined){
-let data235 = data233.mode;
-const _errs820 = errors;
-let valid149 = false;
-const _errs821 = errors;
-if(typeof data235 !== "string"){
-const err787 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data235 == "number") && (isFinite(data235))){
+if(data235 > 12 || isNaN(data235)){
+const err787 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err787];
 }
@@ -10193,8 +10191,8 @@ vErrors.push(err787);
 }
 errors++;
 }
-if("half-up" !== data235){
-const err788 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+if(data235 < 0 || isNaN(data235)){
+const err788 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/14/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err788];
 }
@@ -10203,12 +10201,15 @@ vErrors.push(err788);
 }
 errors++;
 }
-var _valid27 = _errs821 === errors;
-valid149 = valid149 || _valid27;
-if(!valid149){
+}
+}
+if(data234.mode !== undefined){
+let data236 = data234.mode;
+const _errs822 = errors;
+let valid149 = false;
 const _errs823 = errors;
-if(typeof data235 !== "string"){
-const err789 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data236 !== "string"){
+const err789 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err789];
 }
@@ -10217,8 +10218,8 @@ vErrors.push(err789);
 }
 errors++;
 }
-if("half-down" !== data235){
-const err790 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if("half-up" !== data236){
+const err790 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err790];
 }
@@ -10231,8 +10232,8 @@ var _valid27 = _errs823 === errors;
 valid149 = valid149 || _valid27;
 if(!valid149){
 const _errs825 = errors;
-if(typeof data235 !== "string"){
-const err791 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data236 !== "string"){
+const err791 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err791];
 }
@@ -10241,8 +10242,8 @@ vErrors.push(err791);
 }
 errors++;
 }
-if("half-even" !== data235){
-const err792 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if("half-down" !== data236){
+const err792 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err792];
 }
@@ -10255,8 +10256,8 @@ var _valid27 = _errs825 === errors;
 valid149 = valid149 || _valid27;
 if(!valid149){
 const _errs827 = errors;
-if(typeof data235 !== "string"){
-const err793 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data236 !== "string"){
+const err793 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err793];
 }
@@ -10265,8 +10266,8 @@ vErrors.push(err793);
 }
 errors++;
 }
-if("up" !== data235){
-const err794 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+if("half-even" !== data236){
+const err794 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err794];
 }
@@ -10279,8 +10280,8 @@ var _valid27 = _errs827 === errors;
 valid149 = valid149 || _valid27;
 if(!valid149){
 const _errs829 = errors;
-if(typeof data235 !== "string"){
-const err795 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data236 !== "string"){
+const err795 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err795];
 }
@@ -10289,8 +10290,8 @@ vErrors.push(err795);
 }
 errors++;
 }
-if("down" !== data235){
-const err796 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+if("up" !== data236){
+const err796 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err796];
 }
@@ -10303,8 +10304,8 @@ var _valid27 = _errs829 === errors;
 valid149 = valid149 || _valid27;
 if(!valid149){
 const _errs831 = errors;
-if(typeof data235 !== "string"){
-const err797 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data236 !== "string"){
+const err797 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err797];
 }
@@ -10313,8 +10314,8 @@ vErrors.push(err797);
 }
 errors++;
 }
-if("ceiling" !== data235){
-const err798 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if("down" !== data236){
+const err798 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err798];
 }
@@ -10327,8 +10328,8 @@ var _valid27 = _errs831 === errors;
 valid149 = valid149 || _valid27;
 if(!valid149){
 const _errs833 = errors;
-if(typeof data235 !== "string"){
-const err799 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data236 !== "string"){
+const err799 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err799];
 }
@@ -10337,8 +10338,8 @@ vErrors.push(err799);
 }
 errors++;
 }
-if("floor" !== data235){
-const err800 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if("ceiling" !== data236){
+const err800 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err800];
 }
@@ -10349,14 +10350,10 @@ errors++;
 }
 var _valid27 = _errs833 === errors;
 valid149 = valid149 || _valid27;
-}
-}
-}
-}
-}
-}
 if(!valid149){
-const err801 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs835 = errors;
+if(typeof data236 !== "string"){
+const err801 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err801];
 }
@@ -10365,11 +10362,39 @@ vErrors.push(err801);
 }
 errors++;
 }
+if("floor" !== data236){
+const err802 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err802];
+}
 else {
-errors = _errs820;
+vErrors.push(err802);
+}
+errors++;
+}
+var _valid27 = _errs835 === errors;
+valid149 = valid149 || _valid27;
+}
+}
+}
+}
+}
+}
+if(!valid149){
+const err803 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/14/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err803];
+}
+else {
+vErrors.push(err803);
+}
+errors++;
+}
+else {
+errors = _errs822;
 if(vErrors !== null){
-if(_errs820){
-vErrors.length = _errs820;
+if(_errs822){
+vErrors.length = _errs822;
 }
 else {
 vErrors = null;
@@ -10379,31 +10404,7 @@ vErrors = null;
 }
 }
 else {
-const err802 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err802];
-}
-else {
-vErrors.push(err802);
-}
-errors++;
-}
-}
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err803 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/14/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err803];
-}
-else {
-vErrors.push(err803);
-}
-errors++;
-}
-}
-}
-else {
-const err804 = {instancePath,schemaPath:"#/oneOf/14/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err804 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/14/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err804];
 }
@@ -10413,10 +10414,9 @@ vErrors.push(err804);
 errors++;
 }
 }
-else if(tag0 === "raters"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err805 = {instancePath,schemaPath:"#/oneOf/15/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err805 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/14/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err805];
 }
@@ -10425,8 +10425,10 @@ vErrors.push(err805);
 }
 errors++;
 }
-if(data.roles === undefined){
-const err806 = {instancePath,schemaPath:"#/oneOf/15/required",keyword:"required",params:{missingProperty: "roles"},message:"must have required property '"+"roles"+"'"};
+}
+}
+else {
+const err806 = {instancePath,schemaPath:"#/oneOf/14/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err806];
 }
@@ -10435,9 +10437,11 @@ vErrors.push(err806);
 }
 errors++;
 }
-for(const key73 in data){
-if(!(func2.call(schema12.oneOf[15].properties, key73))){
-const err807 = {instancePath,schemaPath:"#/oneOf/15/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
+}
+else if(tag0 === "raters"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err807 = {instancePath,schemaPath:"#/oneOf/15/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err807];
 }
@@ -10446,11 +10450,8 @@ vErrors.push(err807);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data237 = data.kind;
-if(typeof data237 !== "string"){
-const err808 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/15/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.roles === undefined){
+const err808 = {instancePath,schemaPath:"#/oneOf/15/required",keyword:"required",params:{missingProperty: "roles"},message:"must have required property '"+"roles"+"'"};
 if(vErrors === null){
 vErrors = [err808];
 }
@@ -10459,8 +10460,9 @@ vErrors.push(err808);
 }
 errors++;
 }
-if("raters" !== data237){
-const err809 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/15/properties/kind/const",keyword:"const",params:{allowedValue: "raters"},message:"must be equal to constant"};
+for(const key73 in data){
+if(!(func2.call(schema12.oneOf[15].properties, key73))){
+const err809 = {instancePath,schemaPath:"#/oneOf/15/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err809];
 }
@@ -10470,12 +10472,10 @@ vErrors.push(err809);
 errors++;
 }
 }
-if(data.roles !== undefined){
-let data238 = data.roles;
-if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
-for(const key74 in data238){
-if(!(((((key74 === "supervisor") || (key74 === "peer")) || (key74 === "subordinate")) || (key74 === "third-party")) || (key74 === "self"))){
-const err810 = {instancePath:instancePath+"/roles",schemaPath:"#/oneOf/15/properties/roles/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
+if(data.kind !== undefined){
+let data238 = data.kind;
+if(typeof data238 !== "string"){
+const err810 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/15/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err810];
 }
@@ -10484,12 +10484,8 @@ vErrors.push(err810);
 }
 errors++;
 }
-}
-if(data238.supervisor !== undefined){
-let data239 = data238.supervisor;
-if(data239 && typeof data239 == "object" && !Array.isArray(data239)){
-if(data239.weight === undefined){
-const err811 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+if("raters" !== data238){
+const err811 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/15/properties/kind/const",keyword:"const",params:{allowedValue: "raters"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err811];
 }
@@ -10498,9 +10494,13 @@ vErrors.push(err811);
 }
 errors++;
 }
-for(const key75 in data239){
-if(!((((((key75 === "weight") || (key75 === "combine")) || (key75 === "trim")) || (key75 === "min")) || (key75 === "required")) || (key75 === "show"))){
-const err812 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
+}
+if(data.roles !== undefined){
+let data239 = data.roles;
+if(data239 && typeof data239 == "object" && !Array.isArray(data239)){
+for(const key74 in data239){
+if(!(((((key74 === "supervisor") || (key74 === "peer")) || (key74 === "subordinate")) || (key74 === "third-party")) || (key74 === "self"))){
+const err812 = {instancePath:instancePath+"/roles",schemaPath:"#/oneOf/15/properties/roles/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err812];
 }
@@ -10510,11 +10510,11 @@ vErrors.push(err812);
 errors++;
 }
 }
-if(data239.weight !== undefined){
-let data240 = data239.weight;
-if((typeof data240 == "number") && (isFinite(data240))){
-if(data240 < 0 || isNaN(data240)){
-const err813 = {instancePath:instancePath+"/roles/supervisor/weight",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data239.supervisor !== undefined){
+let data240 = data239.supervisor;
+if(data240 && typeof data240 == "object" && !Array.isArray(data240)){
+if(data240.weight === undefined){
+const err813 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err813];
 }
@@ -10523,9 +10523,9 @@ vErrors.push(err813);
 }
 errors++;
 }
-}
-else {
-const err814 = {instancePath:instancePath+"/roles/supervisor/weight",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key75 in data240){
+if(!((((((key75 === "weight") || (key75 === "combine")) || (key75 === "trim")) || (key75 === "min")) || (key75 === "required")) || (key75 === "show"))){
+const err814 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err814];
 }
@@ -10535,13 +10535,11 @@ vErrors.push(err814);
 errors++;
 }
 }
-if(data239.combine !== undefined){
-let data241 = data239.combine;
-const _errs851 = errors;
-let valid154 = false;
-const _errs852 = errors;
-if(typeof data241 !== "string"){
-const err815 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data240.weight !== undefined){
+let data241 = data240.weight;
+if((typeof data241 == "number") && (isFinite(data241))){
+if(data241 < 0 || isNaN(data241)){
+const err815 = {instancePath:instancePath+"/roles/supervisor/weight",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err815];
 }
@@ -10550,8 +10548,9 @@ vErrors.push(err815);
 }
 errors++;
 }
-if("mean" !== data241){
-const err816 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
+}
+else {
+const err816 = {instancePath:instancePath+"/roles/supervisor/weight",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err816];
 }
@@ -10560,12 +10559,14 @@ vErrors.push(err816);
 }
 errors++;
 }
-var _valid28 = _errs852 === errors;
-valid154 = valid154 || _valid28;
-if(!valid154){
+}
+if(data240.combine !== undefined){
+let data242 = data240.combine;
+const _errs853 = errors;
+let valid154 = false;
 const _errs854 = errors;
-if(typeof data241 !== "string"){
-const err817 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data242 !== "string"){
+const err817 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err817];
 }
@@ -10574,8 +10575,8 @@ vErrors.push(err817);
 }
 errors++;
 }
-if("median" !== data241){
-const err818 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
+if("mean" !== data242){
+const err818 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err818];
 }
@@ -10588,8 +10589,8 @@ var _valid28 = _errs854 === errors;
 valid154 = valid154 || _valid28;
 if(!valid154){
 const _errs856 = errors;
-if(typeof data241 !== "string"){
-const err819 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data242 !== "string"){
+const err819 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err819];
 }
@@ -10598,8 +10599,8 @@ vErrors.push(err819);
 }
 errors++;
 }
-if("trimmed-mean" !== data241){
-const err820 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
+if("median" !== data242){
+const err820 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err820];
 }
@@ -10610,10 +10611,10 @@ errors++;
 }
 var _valid28 = _errs856 === errors;
 valid154 = valid154 || _valid28;
-}
-}
 if(!valid154){
-const err821 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs858 = errors;
+if(typeof data242 !== "string"){
+const err821 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err821];
 }
@@ -10622,23 +10623,8 @@ vErrors.push(err821);
 }
 errors++;
 }
-else {
-errors = _errs851;
-if(vErrors !== null){
-if(_errs851){
-vErrors.length = _errs851;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data239.trim !== undefined){
-let data242 = data239.trim;
-if((typeof data242 == "number") && (isFinite(data242))){
-if(data242 < 0 || isNaN(data242)){
-const err822 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("trimmed-mean" !== data242){
+const err822 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err822];
 }
@@ -10647,8 +10633,12 @@ vErrors.push(err822);
 }
 errors++;
 }
-if(data242 >= 0.5 || isNaN(data242)){
-const err823 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
+var _valid28 = _errs858 === errors;
+valid154 = valid154 || _valid28;
+}
+}
+if(!valid154){
+const err823 = {instancePath:instancePath+"/roles/supervisor/combine",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err823];
 }
@@ -10657,9 +10647,23 @@ vErrors.push(err823);
 }
 errors++;
 }
+else {
+errors = _errs853;
+if(vErrors !== null){
+if(_errs853){
+vErrors.length = _errs853;
 }
 else {
-const err824 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
+vErrors = null;
+}
+}
+}
+}
+if(data240.trim !== undefined){
+let data243 = data240.trim;
+if((typeof data243 == "number") && (isFinite(data243))){
+if(data243 < 0 || isNaN(data243)){
+const err824 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err824];
 }
@@ -10668,11 +10672,8 @@ vErrors.push(err824);
 }
 errors++;
 }
-}
-if(data239.min !== undefined){
-let data243 = data239.min;
-if(!(((typeof data243 == "number") && (!(data243 % 1) && !isNaN(data243))) && (isFinite(data243)))){
-const err825 = {instancePath:instancePath+"/roles/supervisor/min",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data243 >= 0.5 || isNaN(data243)){
+const err825 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
 if(vErrors === null){
 vErrors = [err825];
 }
@@ -10681,9 +10682,9 @@ vErrors.push(err825);
 }
 errors++;
 }
-if((typeof data243 == "number") && (isFinite(data243))){
-if(data243 < 0 || isNaN(data243)){
-const err826 = {instancePath:instancePath+"/roles/supervisor/min",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err826 = {instancePath:instancePath+"/roles/supervisor/trim",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err826];
 }
@@ -10693,10 +10694,10 @@ vErrors.push(err826);
 errors++;
 }
 }
-}
-if(data239.required !== undefined){
-if(typeof data239.required !== "boolean"){
-const err827 = {instancePath:instancePath+"/roles/supervisor/required",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data240.min !== undefined){
+let data244 = data240.min;
+if(!(((typeof data244 == "number") && (!(data244 % 1) && !isNaN(data244))) && (isFinite(data244)))){
+const err827 = {instancePath:instancePath+"/roles/supervisor/min",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err827];
 }
@@ -10705,10 +10706,9 @@ vErrors.push(err827);
 }
 errors++;
 }
-}
-if(data239.show !== undefined){
-if(typeof data239.show !== "boolean"){
-const err828 = {instancePath:instancePath+"/roles/supervisor/show",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data244 == "number") && (isFinite(data244))){
+if(data244 < 0 || isNaN(data244)){
+const err828 = {instancePath:instancePath+"/roles/supervisor/min",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err828];
 }
@@ -10719,8 +10719,9 @@ errors++;
 }
 }
 }
-else {
-const err829 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data240.required !== undefined){
+if(typeof data240.required !== "boolean"){
+const err829 = {instancePath:instancePath+"/roles/supervisor/required",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err829];
 }
@@ -10730,11 +10731,9 @@ vErrors.push(err829);
 errors++;
 }
 }
-if(data238.peer !== undefined){
-let data246 = data238.peer;
-if(data246 && typeof data246 == "object" && !Array.isArray(data246)){
-if(data246.weight === undefined){
-const err830 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/15/properties/roles/properties/peer/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+if(data240.show !== undefined){
+if(typeof data240.show !== "boolean"){
+const err830 = {instancePath:instancePath+"/roles/supervisor/show",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err830];
 }
@@ -10743,9 +10742,10 @@ vErrors.push(err830);
 }
 errors++;
 }
-for(const key76 in data246){
-if(!((((((key76 === "weight") || (key76 === "combine")) || (key76 === "trim")) || (key76 === "min")) || (key76 === "required")) || (key76 === "show"))){
-const err831 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/15/properties/roles/properties/peer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
+}
+}
+else {
+const err831 = {instancePath:instancePath+"/roles/supervisor",schemaPath:"#/oneOf/15/properties/roles/properties/supervisor/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err831];
 }
@@ -10755,11 +10755,11 @@ vErrors.push(err831);
 errors++;
 }
 }
-if(data246.weight !== undefined){
-let data247 = data246.weight;
-if((typeof data247 == "number") && (isFinite(data247))){
-if(data247 < 0 || isNaN(data247)){
-const err832 = {instancePath:instancePath+"/roles/peer/weight",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data239.peer !== undefined){
+let data247 = data239.peer;
+if(data247 && typeof data247 == "object" && !Array.isArray(data247)){
+if(data247.weight === undefined){
+const err832 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/15/properties/roles/properties/peer/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err832];
 }
@@ -10768,9 +10768,9 @@ vErrors.push(err832);
 }
 errors++;
 }
-}
-else {
-const err833 = {instancePath:instancePath+"/roles/peer/weight",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key76 in data247){
+if(!((((((key76 === "weight") || (key76 === "combine")) || (key76 === "trim")) || (key76 === "min")) || (key76 === "required")) || (key76 === "show"))){
+const err833 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/15/properties/roles/properties/peer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key76},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err833];
 }
@@ -10780,13 +10780,11 @@ vErrors.push(err833);
 errors++;
 }
 }
-if(data246.combine !== undefined){
-let data248 = data246.combine;
-const _errs872 = errors;
-let valid156 = false;
-const _errs873 = errors;
-if(typeof data248 !== "string"){
-const err834 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data247.weight !== undefined){
+let data248 = data247.weight;
+if((typeof data248 == "number") && (isFinite(data248))){
+if(data248 < 0 || isNaN(data248)){
+const err834 = {instancePath:instancePath+"/roles/peer/weight",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err834];
 }
@@ -10795,8 +10793,9 @@ vErrors.push(err834);
 }
 errors++;
 }
-if("mean" !== data248){
-const err835 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
+}
+else {
+const err835 = {instancePath:instancePath+"/roles/peer/weight",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err835];
 }
@@ -10805,12 +10804,14 @@ vErrors.push(err835);
 }
 errors++;
 }
-var _valid29 = _errs873 === errors;
-valid156 = valid156 || _valid29;
-if(!valid156){
+}
+if(data247.combine !== undefined){
+let data249 = data247.combine;
+const _errs874 = errors;
+let valid156 = false;
 const _errs875 = errors;
-if(typeof data248 !== "string"){
-const err836 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data249 !== "string"){
+const err836 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err836];
 }
@@ -10819,8 +10820,8 @@ vErrors.push(err836);
 }
 errors++;
 }
-if("median" !== data248){
-const err837 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
+if("mean" !== data249){
+const err837 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err837];
 }
@@ -10833,8 +10834,8 @@ var _valid29 = _errs875 === errors;
 valid156 = valid156 || _valid29;
 if(!valid156){
 const _errs877 = errors;
-if(typeof data248 !== "string"){
-const err838 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data249 !== "string"){
+const err838 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err838];
 }
@@ -10843,8 +10844,8 @@ vErrors.push(err838);
 }
 errors++;
 }
-if("trimmed-mean" !== data248){
-const err839 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
+if("median" !== data249){
+const err839 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err839];
 }
@@ -10855,10 +10856,10 @@ errors++;
 }
 var _valid29 = _errs877 === errors;
 valid156 = valid156 || _valid29;
-}
-}
 if(!valid156){
-const err840 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs879 = errors;
+if(typeof data249 !== "string"){
+const err840 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err840];
 }
@@ -10867,23 +10868,8 @@ vErrors.push(err840);
 }
 errors++;
 }
-else {
-errors = _errs872;
-if(vErrors !== null){
-if(_errs872){
-vErrors.length = _errs872;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data246.trim !== undefined){
-let data249 = data246.trim;
-if((typeof data249 == "number") && (isFinite(data249))){
-if(data249 < 0 || isNaN(data249)){
-const err841 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("trimmed-mean" !== data249){
+const err841 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err841];
 }
@@ -10892,8 +10878,12 @@ vErrors.push(err841);
 }
 errors++;
 }
-if(data249 >= 0.5 || isNaN(data249)){
-const err842 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
+var _valid29 = _errs879 === errors;
+valid156 = valid156 || _valid29;
+}
+}
+if(!valid156){
+const err842 = {instancePath:instancePath+"/roles/peer/combine",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err842];
 }
@@ -10902,9 +10892,23 @@ vErrors.push(err842);
 }
 errors++;
 }
+else {
+errors = _errs874;
+if(vErrors !== null){
+if(_errs874){
+vErrors.length = _errs874;
 }
 else {
-const err843 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
+vErrors = null;
+}
+}
+}
+}
+if(data247.trim !== undefined){
+let data250 = data247.trim;
+if((typeof data250 == "number") && (isFinite(data250))){
+if(data250 < 0 || isNaN(data250)){
+const err843 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err843];
 }
@@ -10913,11 +10917,8 @@ vErrors.push(err843);
 }
 errors++;
 }
-}
-if(data246.min !== undefined){
-let data250 = data246.min;
-if(!(((typeof data250 == "number") && (!(data250 % 1) && !isNaN(data250))) && (isFinite(data250)))){
-const err844 = {instancePath:instancePath+"/roles/peer/min",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data250 >= 0.5 || isNaN(data250)){
+const err844 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
 if(vErrors === null){
 vErrors = [err844];
 }
@@ -10926,9 +10927,9 @@ vErrors.push(err844);
 }
 errors++;
 }
-if((typeof data250 == "number") && (isFinite(data250))){
-if(data250 < 0 || isNaN(data250)){
-const err845 = {instancePath:instancePath+"/roles/peer/min",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err845 = {instancePath:instancePath+"/roles/peer/trim",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err845];
 }
@@ -10938,10 +10939,10 @@ vErrors.push(err845);
 errors++;
 }
 }
-}
-if(data246.required !== undefined){
-if(typeof data246.required !== "boolean"){
-const err846 = {instancePath:instancePath+"/roles/peer/required",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data247.min !== undefined){
+let data251 = data247.min;
+if(!(((typeof data251 == "number") && (!(data251 % 1) && !isNaN(data251))) && (isFinite(data251)))){
+const err846 = {instancePath:instancePath+"/roles/peer/min",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err846];
 }
@@ -10950,10 +10951,9 @@ vErrors.push(err846);
 }
 errors++;
 }
-}
-if(data246.show !== undefined){
-if(typeof data246.show !== "boolean"){
-const err847 = {instancePath:instancePath+"/roles/peer/show",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data251 == "number") && (isFinite(data251))){
+if(data251 < 0 || isNaN(data251)){
+const err847 = {instancePath:instancePath+"/roles/peer/min",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err847];
 }
@@ -10964,8 +10964,9 @@ errors++;
 }
 }
 }
-else {
-const err848 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/15/properties/roles/properties/peer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data247.required !== undefined){
+if(typeof data247.required !== "boolean"){
+const err848 = {instancePath:instancePath+"/roles/peer/required",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err848];
 }
@@ -10975,11 +10976,9 @@ vErrors.push(err848);
 errors++;
 }
 }
-if(data238.subordinate !== undefined){
-let data253 = data238.subordinate;
-if(data253 && typeof data253 == "object" && !Array.isArray(data253)){
-if(data253.weight === undefined){
-const err849 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+if(data247.show !== undefined){
+if(typeof data247.show !== "boolean"){
+const err849 = {instancePath:instancePath+"/roles/peer/show",schemaPath:"#/oneOf/15/properties/roles/properties/peer/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err849];
 }
@@ -10988,9 +10987,10 @@ vErrors.push(err849);
 }
 errors++;
 }
-for(const key77 in data253){
-if(!((((((key77 === "weight") || (key77 === "combine")) || (key77 === "trim")) || (key77 === "min")) || (key77 === "required")) || (key77 === "show"))){
-const err850 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
+}
+}
+else {
+const err850 = {instancePath:instancePath+"/roles/peer",schemaPath:"#/oneOf/15/properties/roles/properties/peer/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err850];
 }
@@ -11000,11 +11000,11 @@ vErrors.push(err850);
 errors++;
 }
 }
-if(data253.weight !== undefined){
-let data254 = data253.weight;
-if((typeof data254 == "number") && (isFinite(data254))){
-if(data254 < 0 || isNaN(data254)){
-const err851 = {instancePath:instancePath+"/roles/subordinate/weight",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data239.subordinate !== undefined){
+let data254 = data239.subordinate;
+if(data254 && typeof data254 == "object" && !Array.isArray(data254)){
+if(data254.weight === undefined){
+const err851 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err851];
 }
@@ -11013,9 +11013,9 @@ vErrors.push(err851);
 }
 errors++;
 }
-}
-else {
-const err852 = {instancePath:instancePath+"/roles/subordinate/weight",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key77 in data254){
+if(!((((((key77 === "weight") || (key77 === "combine")) || (key77 === "trim")) || (key77 === "min")) || (key77 === "required")) || (key77 === "show"))){
+const err852 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err852];
 }
@@ -11025,13 +11025,11 @@ vErrors.push(err852);
 errors++;
 }
 }
-if(data253.combine !== undefined){
-let data255 = data253.combine;
-const _errs893 = errors;
-let valid158 = false;
-const _errs894 = errors;
-if(typeof data255 !== "string"){
-const err853 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data254.weight !== undefined){
+let data255 = data254.weight;
+if((typeof data255 == "number") && (isFinite(data255))){
+if(data255 < 0 || isNaN(data255)){
+const err853 = {instancePath:instancePath+"/roles/subordinate/weight",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err853];
 }
@@ -11040,8 +11038,9 @@ vErrors.push(err853);
 }
 errors++;
 }
-if("mean" !== data255){
-const err854 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
+}
+else {
+const err854 = {instancePath:instancePath+"/roles/subordinate/weight",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err854];
 }
@@ -11050,12 +11049,14 @@ vErrors.push(err854);
 }
 errors++;
 }
-var _valid30 = _errs894 === errors;
-valid158 = valid158 || _valid30;
-if(!valid158){
+}
+if(data254.combine !== undefined){
+let data256 = data254.combine;
+const _errs895 = errors;
+let valid158 = false;
 const _errs896 = errors;
-if(typeof data255 !== "string"){
-const err855 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data256 !== "string"){
+const err855 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err855];
 }
@@ -11064,8 +11065,8 @@ vErrors.push(err855);
 }
 errors++;
 }
-if("median" !== data255){
-const err856 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
+if("mean" !== data256){
+const err856 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err856];
 }
@@ -11078,8 +11079,8 @@ var _valid30 = _errs896 === errors;
 valid158 = valid158 || _valid30;
 if(!valid158){
 const _errs898 = errors;
-if(typeof data255 !== "string"){
-const err857 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data256 !== "string"){
+const err857 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err857];
 }
@@ -11088,8 +11089,8 @@ vErrors.push(err857);
 }
 errors++;
 }
-if("trimmed-mean" !== data255){
-const err858 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
+if("median" !== data256){
+const err858 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err858];
 }
@@ -11100,10 +11101,10 @@ errors++;
 }
 var _valid30 = _errs898 === errors;
 valid158 = valid158 || _valid30;
-}
-}
 if(!valid158){
-const err859 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs900 = errors;
+if(typeof data256 !== "string"){
+const err859 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err859];
 }
@@ -11112,23 +11113,8 @@ vErrors.push(err859);
 }
 errors++;
 }
-else {
-errors = _errs893;
-if(vErrors !== null){
-if(_errs893){
-vErrors.length = _errs893;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data253.trim !== undefined){
-let data256 = data253.trim;
-if((typeof data256 == "number") && (isFinite(data256))){
-if(data256 < 0 || isNaN(data256)){
-const err860 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("trimmed-mean" !== data256){
+const err860 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err860];
 }
@@ -11137,8 +11123,12 @@ vErrors.push(err860);
 }
 errors++;
 }
-if(data256 >= 0.5 || isNaN(data256)){
-const err861 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
+var _valid30 = _errs900 === errors;
+valid158 = valid158 || _valid30;
+}
+}
+if(!valid158){
+const err861 = {instancePath:instancePath+"/roles/subordinate/combine",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err861];
 }
@@ -11147,9 +11137,23 @@ vErrors.push(err861);
 }
 errors++;
 }
+else {
+errors = _errs895;
+if(vErrors !== null){
+if(_errs895){
+vErrors.length = _errs895;
 }
 else {
-const err862 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
+vErrors = null;
+}
+}
+}
+}
+if(data254.trim !== undefined){
+let data257 = data254.trim;
+if((typeof data257 == "number") && (isFinite(data257))){
+if(data257 < 0 || isNaN(data257)){
+const err862 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err862];
 }
@@ -11158,11 +11162,8 @@ vErrors.push(err862);
 }
 errors++;
 }
-}
-if(data253.min !== undefined){
-let data257 = data253.min;
-if(!(((typeof data257 == "number") && (!(data257 % 1) && !isNaN(data257))) && (isFinite(data257)))){
-const err863 = {instancePath:instancePath+"/roles/subordinate/min",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data257 >= 0.5 || isNaN(data257)){
+const err863 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
 if(vErrors === null){
 vErrors = [err863];
 }
@@ -11171,9 +11172,9 @@ vErrors.push(err863);
 }
 errors++;
 }
-if((typeof data257 == "number") && (isFinite(data257))){
-if(data257 < 0 || isNaN(data257)){
-const err864 = {instancePath:instancePath+"/roles/subordinate/min",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err864 = {instancePath:instancePath+"/roles/subordinate/trim",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err864];
 }
@@ -11183,10 +11184,10 @@ vErrors.push(err864);
 errors++;
 }
 }
-}
-if(data253.required !== undefined){
-if(typeof data253.required !== "boolean"){
-const err865 = {instancePath:instancePath+"/roles/subordinate/required",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data254.min !== undefined){
+let data258 = data254.min;
+if(!(((typeof data258 == "number") && (!(data258 % 1) && !isNaN(data258))) && (isFinite(data258)))){
+const err865 = {instancePath:instancePath+"/roles/subordinate/min",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err865];
 }
@@ -11195,10 +11196,9 @@ vErrors.push(err865);
 }
 errors++;
 }
-}
-if(data253.show !== undefined){
-if(typeof data253.show !== "boolean"){
-const err866 = {instancePath:instancePath+"/roles/subordinate/show",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data258 == "number") && (isFinite(data258))){
+if(data258 < 0 || isNaN(data258)){
+const err866 = {instancePath:instancePath+"/roles/subordinate/min",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err866];
 }
@@ -11209,8 +11209,9 @@ errors++;
 }
 }
 }
-else {
-const err867 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data254.required !== undefined){
+if(typeof data254.required !== "boolean"){
+const err867 = {instancePath:instancePath+"/roles/subordinate/required",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err867];
 }
@@ -11220,11 +11221,9 @@ vErrors.push(err867);
 errors++;
 }
 }
-if(data238["third-party"] !== undefined){
-let data260 = data238["third-party"];
-if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
-if(data260.weight === undefined){
-const err868 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+if(data254.show !== undefined){
+if(typeof data254.show !== "boolean"){
+const err868 = {instancePath:instancePath+"/roles/subordinate/show",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err868];
 }
@@ -11233,9 +11232,10 @@ vErrors.push(err868);
 }
 errors++;
 }
-for(const key78 in data260){
-if(!((((((key78 === "weight") || (key78 === "combine")) || (key78 === "trim")) || (key78 === "min")) || (key78 === "required")) || (key78 === "show"))){
-const err869 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
+}
+}
+else {
+const err869 = {instancePath:instancePath+"/roles/subordinate",schemaPath:"#/oneOf/15/properties/roles/properties/subordinate/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err869];
 }
@@ -11245,11 +11245,11 @@ vErrors.push(err869);
 errors++;
 }
 }
-if(data260.weight !== undefined){
-let data261 = data260.weight;
-if((typeof data261 == "number") && (isFinite(data261))){
-if(data261 < 0 || isNaN(data261)){
-const err870 = {instancePath:instancePath+"/roles/third-party/weight",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data239["third-party"] !== undefined){
+let data261 = data239["third-party"];
+if(data261 && typeof data261 == "object" && !Array.isArray(data261)){
+if(data261.weight === undefined){
+const err870 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err870];
 }
@@ -11258,9 +11258,9 @@ vErrors.push(err870);
 }
 errors++;
 }
-}
-else {
-const err871 = {instancePath:instancePath+"/roles/third-party/weight",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key78 in data261){
+if(!((((((key78 === "weight") || (key78 === "combine")) || (key78 === "trim")) || (key78 === "min")) || (key78 === "required")) || (key78 === "show"))){
+const err871 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err871];
 }
@@ -11270,13 +11270,11 @@ vErrors.push(err871);
 errors++;
 }
 }
-if(data260.combine !== undefined){
-let data262 = data260.combine;
-const _errs914 = errors;
-let valid160 = false;
-const _errs915 = errors;
-if(typeof data262 !== "string"){
-const err872 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data261.weight !== undefined){
+let data262 = data261.weight;
+if((typeof data262 == "number") && (isFinite(data262))){
+if(data262 < 0 || isNaN(data262)){
+const err872 = {instancePath:instancePath+"/roles/third-party/weight",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err872];
 }
@@ -11285,8 +11283,9 @@ vErrors.push(err872);
 }
 errors++;
 }
-if("mean" !== data262){
-const err873 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
+}
+else {
+const err873 = {instancePath:instancePath+"/roles/third-party/weight",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err873];
 }
@@ -11295,12 +11294,14 @@ vErrors.push(err873);
 }
 errors++;
 }
-var _valid31 = _errs915 === errors;
-valid160 = valid160 || _valid31;
-if(!valid160){
+}
+if(data261.combine !== undefined){
+let data263 = data261.combine;
+const _errs916 = errors;
+let valid160 = false;
 const _errs917 = errors;
-if(typeof data262 !== "string"){
-const err874 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data263 !== "string"){
+const err874 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err874];
 }
@@ -11309,8 +11310,8 @@ vErrors.push(err874);
 }
 errors++;
 }
-if("median" !== data262){
-const err875 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
+if("mean" !== data263){
+const err875 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err875];
 }
@@ -11323,8 +11324,8 @@ var _valid31 = _errs917 === errors;
 valid160 = valid160 || _valid31;
 if(!valid160){
 const _errs919 = errors;
-if(typeof data262 !== "string"){
-const err876 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data263 !== "string"){
+const err876 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err876];
 }
@@ -11333,8 +11334,8 @@ vErrors.push(err876);
 }
 errors++;
 }
-if("trimmed-mean" !== data262){
-const err877 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
+if("median" !== data263){
+const err877 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err877];
 }
@@ -11345,10 +11346,10 @@ errors++;
 }
 var _valid31 = _errs919 === errors;
 valid160 = valid160 || _valid31;
-}
-}
 if(!valid160){
-const err878 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs921 = errors;
+if(typeof data263 !== "string"){
+const err878 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err878];
 }
@@ -11357,23 +11358,8 @@ vErrors.push(err878);
 }
 errors++;
 }
-else {
-errors = _errs914;
-if(vErrors !== null){
-if(_errs914){
-vErrors.length = _errs914;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data260.trim !== undefined){
-let data263 = data260.trim;
-if((typeof data263 == "number") && (isFinite(data263))){
-if(data263 < 0 || isNaN(data263)){
-const err879 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("trimmed-mean" !== data263){
+const err879 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err879];
 }
@@ -11382,8 +11368,12 @@ vErrors.push(err879);
 }
 errors++;
 }
-if(data263 >= 0.5 || isNaN(data263)){
-const err880 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
+var _valid31 = _errs921 === errors;
+valid160 = valid160 || _valid31;
+}
+}
+if(!valid160){
+const err880 = {instancePath:instancePath+"/roles/third-party/combine",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err880];
 }
@@ -11392,9 +11382,23 @@ vErrors.push(err880);
 }
 errors++;
 }
+else {
+errors = _errs916;
+if(vErrors !== null){
+if(_errs916){
+vErrors.length = _errs916;
 }
 else {
-const err881 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
+vErrors = null;
+}
+}
+}
+}
+if(data261.trim !== undefined){
+let data264 = data261.trim;
+if((typeof data264 == "number") && (isFinite(data264))){
+if(data264 < 0 || isNaN(data264)){
+const err881 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err881];
 }
@@ -11403,11 +11407,8 @@ vErrors.push(err881);
 }
 errors++;
 }
-}
-if(data260.min !== undefined){
-let data264 = data260.min;
-if(!(((typeof data264 == "number") && (!(data264 % 1) && !isNaN(data264))) && (isFinite(data264)))){
-const err882 = {instancePath:instancePath+"/roles/third-party/min",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data264 >= 0.5 || isNaN(data264)){
+const err882 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
 if(vErrors === null){
 vErrors = [err882];
 }
@@ -11416,9 +11417,9 @@ vErrors.push(err882);
 }
 errors++;
 }
-if((typeof data264 == "number") && (isFinite(data264))){
-if(data264 < 0 || isNaN(data264)){
-const err883 = {instancePath:instancePath+"/roles/third-party/min",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err883 = {instancePath:instancePath+"/roles/third-party/trim",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err883];
 }
@@ -11428,10 +11429,10 @@ vErrors.push(err883);
 errors++;
 }
 }
-}
-if(data260.required !== undefined){
-if(typeof data260.required !== "boolean"){
-const err884 = {instancePath:instancePath+"/roles/third-party/required",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data261.min !== undefined){
+let data265 = data261.min;
+if(!(((typeof data265 == "number") && (!(data265 % 1) && !isNaN(data265))) && (isFinite(data265)))){
+const err884 = {instancePath:instancePath+"/roles/third-party/min",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err884];
 }
@@ -11440,10 +11441,9 @@ vErrors.push(err884);
 }
 errors++;
 }
-}
-if(data260.show !== undefined){
-if(typeof data260.show !== "boolean"){
-const err885 = {instancePath:instancePath+"/roles/third-party/show",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data265 == "number") && (isFinite(data265))){
+if(data265 < 0 || isNaN(data265)){
+const err885 = {instancePath:instancePath+"/roles/third-party/min",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err885];
 }
@@ -11454,8 +11454,9 @@ errors++;
 }
 }
 }
-else {
-const err886 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data261.required !== undefined){
+if(typeof data261.required !== "boolean"){
+const err886 = {instancePath:instancePath+"/roles/third-party/required",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err886];
 }
@@ -11465,11 +11466,9 @@ vErrors.push(err886);
 errors++;
 }
 }
-if(data238.self !== undefined){
-let data267 = data238.self;
-if(data267 && typeof data267 == "object" && !Array.isArray(data267)){
-if(data267.weight === undefined){
-const err887 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/15/properties/roles/properties/self/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+if(data261.show !== undefined){
+if(typeof data261.show !== "boolean"){
+const err887 = {instancePath:instancePath+"/roles/third-party/show",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err887];
 }
@@ -11478,9 +11477,10 @@ vErrors.push(err887);
 }
 errors++;
 }
-for(const key79 in data267){
-if(!((((((key79 === "weight") || (key79 === "combine")) || (key79 === "trim")) || (key79 === "min")) || (key79 === "required")) || (key79 === "show"))){
-const err888 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/15/properties/roles/properties/self/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
+}
+}
+else {
+const err888 = {instancePath:instancePath+"/roles/third-party",schemaPath:"#/oneOf/15/properties/roles/properties/third-party/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err888];
 }
@@ -11490,11 +11490,11 @@ vErrors.push(err888);
 errors++;
 }
 }
-if(data267.weight !== undefined){
-let data268 = data267.weight;
-if((typeof data268 == "number") && (isFinite(data268))){
-if(data268 < 0 || isNaN(data268)){
-const err889 = {instancePath:instancePath+"/roles/self/weight",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data239.self !== undefined){
+let data268 = data239.self;
+if(data268 && typeof data268 == "object" && !Array.isArray(data268)){
+if(data268.weight === undefined){
+const err889 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/15/properties/roles/properties/self/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err889];
 }
@@ -11503,9 +11503,9 @@ vErrors.push(err889);
 }
 errors++;
 }
-}
-else {
-const err890 = {instancePath:instancePath+"/roles/self/weight",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key79 in data268){
+if(!((((((key79 === "weight") || (key79 === "combine")) || (key79 === "trim")) || (key79 === "min")) || (key79 === "required")) || (key79 === "show"))){
+const err890 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/15/properties/roles/properties/self/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err890];
 }
@@ -11515,13 +11515,11 @@ vErrors.push(err890);
 errors++;
 }
 }
-if(data267.combine !== undefined){
-let data269 = data267.combine;
-const _errs935 = errors;
-let valid162 = false;
-const _errs936 = errors;
-if(typeof data269 !== "string"){
-const err891 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data268.weight !== undefined){
+let data269 = data268.weight;
+if((typeof data269 == "number") && (isFinite(data269))){
+if(data269 < 0 || isNaN(data269)){
+const err891 = {instancePath:instancePath+"/roles/self/weight",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err891];
 }
@@ -11530,8 +11528,9 @@ vErrors.push(err891);
 }
 errors++;
 }
-if("mean" !== data269){
-const err892 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
+}
+else {
+const err892 = {instancePath:instancePath+"/roles/self/weight",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err892];
 }
@@ -11540,12 +11539,14 @@ vErrors.push(err892);
 }
 errors++;
 }
-var _valid32 = _errs936 === errors;
-valid162 = valid162 || _valid32;
-if(!valid162){
+}
+if(data268.combine !== undefined){
+let data270 = data268.combine;
+const _errs937 = errors;
+let valid162 = false;
 const _errs938 = errors;
-if(typeof data269 !== "string"){
-const err893 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data270 !== "string"){
+const err893 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err893];
 }
@@ -11554,8 +11555,8 @@ vErrors.push(err893);
 }
 errors++;
 }
-if("median" !== data269){
-const err894 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
+if("mean" !== data270){
+const err894 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/0/const",keyword:"const",params:{allowedValue: "mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err894];
 }
@@ -11568,8 +11569,8 @@ var _valid32 = _errs938 === errors;
 valid162 = valid162 || _valid32;
 if(!valid162){
 const _errs940 = errors;
-if(typeof data269 !== "string"){
-const err895 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data270 !== "string"){
+const err895 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err895];
 }
@@ -11578,8 +11579,8 @@ vErrors.push(err895);
 }
 errors++;
 }
-if("trimmed-mean" !== data269){
-const err896 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
+if("median" !== data270){
+const err896 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/1/const",keyword:"const",params:{allowedValue: "median"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err896];
 }
@@ -11590,10 +11591,10 @@ errors++;
 }
 var _valid32 = _errs940 === errors;
 valid162 = valid162 || _valid32;
-}
-}
 if(!valid162){
-const err897 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs942 = errors;
+if(typeof data270 !== "string"){
+const err897 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err897];
 }
@@ -11602,23 +11603,8 @@ vErrors.push(err897);
 }
 errors++;
 }
-else {
-errors = _errs935;
-if(vErrors !== null){
-if(_errs935){
-vErrors.length = _errs935;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data267.trim !== undefined){
-let data270 = data267.trim;
-if((typeof data270 == "number") && (isFinite(data270))){
-if(data270 < 0 || isNaN(data270)){
-const err898 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if("trimmed-mean" !== data270){
+const err898 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf/2/const",keyword:"const",params:{allowedValue: "trimmed-mean"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err898];
 }
@@ -11627,8 +11613,12 @@ vErrors.push(err898);
 }
 errors++;
 }
-if(data270 >= 0.5 || isNaN(data270)){
-const err899 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
+var _valid32 = _errs942 === errors;
+valid162 = valid162 || _valid32;
+}
+}
+if(!valid162){
+const err899 = {instancePath:instancePath+"/roles/self/combine",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/combine/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err899];
 }
@@ -11637,9 +11627,23 @@ vErrors.push(err899);
 }
 errors++;
 }
+else {
+errors = _errs937;
+if(vErrors !== null){
+if(_errs937){
+vErrors.length = _errs937;
 }
 else {
-const err900 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
+vErrors = null;
+}
+}
+}
+}
+if(data268.trim !== undefined){
+let data271 = data268.trim;
+if((typeof data271 == "number") && (isFinite(data271))){
+if(data271 < 0 || isNaN(data271)){
+const err900 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/trim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err900];
 }
@@ -11648,11 +11652,8 @@ vErrors.push(err900);
 }
 errors++;
 }
-}
-if(data267.min !== undefined){
-let data271 = data267.min;
-if(!(((typeof data271 == "number") && (!(data271 % 1) && !isNaN(data271))) && (isFinite(data271)))){
-const err901 = {instancePath:instancePath+"/roles/self/min",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data271 >= 0.5 || isNaN(data271)){
+const err901 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/trim/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 0.5},message:"must be < 0.5"};
 if(vErrors === null){
 vErrors = [err901];
 }
@@ -11661,9 +11662,9 @@ vErrors.push(err901);
 }
 errors++;
 }
-if((typeof data271 == "number") && (isFinite(data271))){
-if(data271 < 0 || isNaN(data271)){
-const err902 = {instancePath:instancePath+"/roles/self/min",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err902 = {instancePath:instancePath+"/roles/self/trim",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/trim/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err902];
 }
@@ -11673,10 +11674,10 @@ vErrors.push(err902);
 errors++;
 }
 }
-}
-if(data267.required !== undefined){
-if(typeof data267.required !== "boolean"){
-const err903 = {instancePath:instancePath+"/roles/self/required",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data268.min !== undefined){
+let data272 = data268.min;
+if(!(((typeof data272 == "number") && (!(data272 % 1) && !isNaN(data272))) && (isFinite(data272)))){
+const err903 = {instancePath:instancePath+"/roles/self/min",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err903];
 }
@@ -11685,10 +11686,9 @@ vErrors.push(err903);
 }
 errors++;
 }
-}
-if(data267.show !== undefined){
-if(typeof data267.show !== "boolean"){
-const err904 = {instancePath:instancePath+"/roles/self/show",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data272 == "number") && (isFinite(data272))){
+if(data272 < 0 || isNaN(data272)){
+const err904 = {instancePath:instancePath+"/roles/self/min",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err904];
 }
@@ -11699,8 +11699,9 @@ errors++;
 }
 }
 }
-else {
-const err905 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/15/properties/roles/properties/self/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data268.required !== undefined){
+if(typeof data268.required !== "boolean"){
+const err905 = {instancePath:instancePath+"/roles/self/required",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err905];
 }
@@ -11710,9 +11711,9 @@ vErrors.push(err905);
 errors++;
 }
 }
-}
-else {
-const err906 = {instancePath:instancePath+"/roles",schemaPath:"#/oneOf/15/properties/roles/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data268.show !== undefined){
+if(typeof data268.show !== "boolean"){
+const err906 = {instancePath:instancePath+"/roles/self/show",schemaPath:"#/oneOf/15/properties/roles/properties/self/properties/show/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err906];
 }
@@ -11722,13 +11723,9 @@ vErrors.push(err906);
 errors++;
 }
 }
-if(data.whenShort !== undefined){
-let data274 = data.whenShort;
-const _errs951 = errors;
-let valid163 = false;
-const _errs952 = errors;
-if(typeof data274 !== "string"){
-const err907 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err907 = {instancePath:instancePath+"/roles/self",schemaPath:"#/oneOf/15/properties/roles/properties/self/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err907];
 }
@@ -11737,8 +11734,10 @@ vErrors.push(err907);
 }
 errors++;
 }
-if("renormalise" !== data274){
-const err908 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/0/const",keyword:"const",params:{allowedValue: "renormalise"},message:"must be equal to constant"};
+}
+}
+else {
+const err908 = {instancePath:instancePath+"/roles",schemaPath:"#/oneOf/15/properties/roles/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err908];
 }
@@ -11747,12 +11746,14 @@ vErrors.push(err908);
 }
 errors++;
 }
-var _valid33 = _errs952 === errors;
-valid163 = valid163 || _valid33;
-if(!valid163){
+}
+if(data.whenShort !== undefined){
+let data275 = data.whenShort;
+const _errs953 = errors;
+let valid163 = false;
 const _errs954 = errors;
-if(typeof data274 !== "string"){
-const err909 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data275 !== "string"){
+const err909 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err909];
 }
@@ -11761,8 +11762,8 @@ vErrors.push(err909);
 }
 errors++;
 }
-if("pending" !== data274){
-const err910 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/1/const",keyword:"const",params:{allowedValue: "pending"},message:"must be equal to constant"};
+if("renormalise" !== data275){
+const err910 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/0/const",keyword:"const",params:{allowedValue: "renormalise"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err910];
 }
@@ -11773,9 +11774,10 @@ errors++;
 }
 var _valid33 = _errs954 === errors;
 valid163 = valid163 || _valid33;
-}
 if(!valid163){
-const err911 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs956 = errors;
+if(typeof data275 !== "string"){
+const err911 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err911];
 }
@@ -11784,24 +11786,8 @@ vErrors.push(err911);
 }
 errors++;
 }
-else {
-errors = _errs951;
-if(vErrors !== null){
-if(_errs951){
-vErrors.length = _errs951;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.map !== undefined){
-let data275 = data.map;
-if(data275 && typeof data275 == "object" && !Array.isArray(data275)){
-for(const key80 in data275){
-if(!(pattern18.test(key80))){
-const err912 = {instancePath:instancePath+"/map",schemaPath:"#/oneOf/15/properties/map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
+if("pending" !== data275){
+const err912 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf/1/const",keyword:"const",params:{allowedValue: "pending"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err912];
 }
@@ -11810,12 +11796,11 @@ vErrors.push(err912);
 }
 errors++;
 }
+var _valid33 = _errs956 === errors;
+valid163 = valid163 || _valid33;
 }
-for(const key81 in data275){
-if(pattern18.test(key81)){
-let data276 = data275[key81];
-if(!((typeof data276 == "number") && (isFinite(data276)))){
-const err913 = {instancePath:instancePath+"/map/" + key81.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/15/properties/map/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid163){
+const err913 = {instancePath:instancePath+"/whenShort",schemaPath:"#/oneOf/15/properties/whenShort/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err913];
 }
@@ -11824,11 +11809,24 @@ vErrors.push(err913);
 }
 errors++;
 }
-}
-}
+else {
+errors = _errs953;
+if(vErrors !== null){
+if(_errs953){
+vErrors.length = _errs953;
 }
 else {
-const err914 = {instancePath:instancePath+"/map",schemaPath:"#/oneOf/15/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data.map !== undefined){
+let data276 = data.map;
+if(data276 && typeof data276 == "object" && !Array.isArray(data276)){
+for(const key80 in data276){
+if(!(pattern18.test(key80))){
+const err914 = {instancePath:instancePath+"/map",schemaPath:"#/oneOf/15/properties/map/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err914];
 }
@@ -11838,11 +11836,11 @@ vErrors.push(err914);
 errors++;
 }
 }
-if(data.range !== undefined){
-let data277 = data.range;
-if(typeof data277 === "string"){
-if((data277.length < 5 || (data277.length < 10 && func3(data277) < 5))){
-const err915 = {instancePath:instancePath+"/range",schemaPath:"#/oneOf/15/properties/range/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+for(const key81 in data276){
+if(pattern18.test(key81)){
+let data277 = data276[key81];
+if(!((typeof data277 == "number") && (isFinite(data277)))){
+const err915 = {instancePath:instancePath+"/map/" + key81.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/15/properties/map/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err915];
 }
@@ -11852,8 +11850,10 @@ vErrors.push(err915);
 errors++;
 }
 }
+}
+}
 else {
-const err916 = {instancePath:instancePath+"/range",schemaPath:"#/oneOf/15/properties/range/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err916 = {instancePath:instancePath+"/map",schemaPath:"#/oneOf/15/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err916];
 }
@@ -11863,11 +11863,11 @@ vErrors.push(err916);
 errors++;
 }
 }
-if(data.divergence !== undefined){
-let data278 = data.divergence;
-if(data278 && typeof data278 == "object" && !Array.isArray(data278)){
-if(data278.threshold === undefined){
-const err917 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'"};
+if(data.range !== undefined){
+let data278 = data.range;
+if(typeof data278 === "string"){
+if((data278.length < 5 || (data278.length < 10 && func3(data278) < 5))){
+const err917 = {instancePath:instancePath+"/range",schemaPath:"#/oneOf/15/properties/range/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err917];
 }
@@ -11876,9 +11876,9 @@ vErrors.push(err917);
 }
 errors++;
 }
-for(const key82 in data278){
-if(!((key82 === "threshold") || (key82 === "consensus"))){
-const err918 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties"};
+}
+else {
+const err918 = {instancePath:instancePath+"/range",schemaPath:"#/oneOf/15/properties/range/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err918];
 }
@@ -11888,11 +11888,11 @@ vErrors.push(err918);
 errors++;
 }
 }
-if(data278.threshold !== undefined){
-let data279 = data278.threshold;
-if((typeof data279 == "number") && (isFinite(data279))){
-if(data279 < 0 || isNaN(data279)){
-const err919 = {instancePath:instancePath+"/divergence/threshold",schemaPath:"#/oneOf/15/properties/divergence/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.divergence !== undefined){
+let data279 = data.divergence;
+if(data279 && typeof data279 == "object" && !Array.isArray(data279)){
+if(data279.threshold === undefined){
+const err919 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'"};
 if(vErrors === null){
 vErrors = [err919];
 }
@@ -11901,9 +11901,9 @@ vErrors.push(err919);
 }
 errors++;
 }
-}
-else {
-const err920 = {instancePath:instancePath+"/divergence/threshold",schemaPath:"#/oneOf/15/properties/divergence/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key82 in data279){
+if(!((key82 === "threshold") || (key82 === "consensus"))){
+const err920 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err920];
 }
@@ -11913,11 +11913,11 @@ vErrors.push(err920);
 errors++;
 }
 }
-if(data278.consensus !== undefined){
-let data280 = data278.consensus;
-if(Array.isArray(data280)){
-if(data280.length < 1){
-const err921 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data279.threshold !== undefined){
+let data280 = data279.threshold;
+if((typeof data280 == "number") && (isFinite(data280))){
+if(data280 < 0 || isNaN(data280)){
+const err921 = {instancePath:instancePath+"/divergence/threshold",schemaPath:"#/oneOf/15/properties/divergence/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err921];
 }
@@ -11926,14 +11926,9 @@ vErrors.push(err921);
 }
 errors++;
 }
-const len16 = data280.length;
-for(let i19=0; i19<len16; i19++){
-let data281 = data280[i19];
-const _errs971 = errors;
-let valid168 = false;
-const _errs972 = errors;
-if(typeof data281 !== "string"){
-const err922 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err922 = {instancePath:instancePath+"/divergence/threshold",schemaPath:"#/oneOf/15/properties/divergence/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err922];
 }
@@ -11942,8 +11937,12 @@ vErrors.push(err922);
 }
 errors++;
 }
-if("supervisor" !== data281){
-const err923 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/0/const",keyword:"const",params:{allowedValue: "supervisor"},message:"must be equal to constant"};
+}
+if(data279.consensus !== undefined){
+let data281 = data279.consensus;
+if(Array.isArray(data281)){
+if(data281.length < 1){
+const err923 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err923];
 }
@@ -11952,12 +11951,14 @@ vErrors.push(err923);
 }
 errors++;
 }
-var _valid34 = _errs972 === errors;
-valid168 = valid168 || _valid34;
-if(!valid168){
+const len16 = data281.length;
+for(let i19=0; i19<len16; i19++){
+let data282 = data281[i19];
+const _errs973 = errors;
+let valid168 = false;
 const _errs974 = errors;
-if(typeof data281 !== "string"){
-const err924 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data282 !== "string"){
+const err924 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err924];
 }
@@ -11966,8 +11967,8 @@ vErrors.push(err924);
 }
 errors++;
 }
-if("peer" !== data281){
-const err925 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/1/const",keyword:"const",params:{allowedValue: "peer"},message:"must be equal to constant"};
+if("supervisor" !== data282){
+const err925 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/0/const",keyword:"const",params:{allowedValue: "supervisor"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err925];
 }
@@ -11980,8 +11981,8 @@ var _valid34 = _errs974 === errors;
 valid168 = valid168 || _valid34;
 if(!valid168){
 const _errs976 = errors;
-if(typeof data281 !== "string"){
-const err926 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data282 !== "string"){
+const err926 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err926];
 }
@@ -11990,8 +11991,8 @@ vErrors.push(err926);
 }
 errors++;
 }
-if("subordinate" !== data281){
-const err927 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/2/const",keyword:"const",params:{allowedValue: "subordinate"},message:"must be equal to constant"};
+if("peer" !== data282){
+const err927 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/1/const",keyword:"const",params:{allowedValue: "peer"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err927];
 }
@@ -12004,8 +12005,8 @@ var _valid34 = _errs976 === errors;
 valid168 = valid168 || _valid34;
 if(!valid168){
 const _errs978 = errors;
-if(typeof data281 !== "string"){
-const err928 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data282 !== "string"){
+const err928 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err928];
 }
@@ -12014,8 +12015,8 @@ vErrors.push(err928);
 }
 errors++;
 }
-if("third-party" !== data281){
-const err929 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/3/const",keyword:"const",params:{allowedValue: "third-party"},message:"must be equal to constant"};
+if("subordinate" !== data282){
+const err929 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/2/const",keyword:"const",params:{allowedValue: "subordinate"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err929];
 }
@@ -12028,8 +12029,8 @@ var _valid34 = _errs978 === errors;
 valid168 = valid168 || _valid34;
 if(!valid168){
 const _errs980 = errors;
-if(typeof data281 !== "string"){
-const err930 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data282 !== "string"){
+const err930 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err930];
 }
@@ -12038,8 +12039,8 @@ vErrors.push(err930);
 }
 errors++;
 }
-if("self" !== data281){
-const err931 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/4/const",keyword:"const",params:{allowedValue: "self"},message:"must be equal to constant"};
+if("third-party" !== data282){
+const err931 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/3/const",keyword:"const",params:{allowedValue: "third-party"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err931];
 }
@@ -12050,12 +12051,10 @@ errors++;
 }
 var _valid34 = _errs980 === errors;
 valid168 = valid168 || _valid34;
-}
-}
-}
-}
 if(!valid168){
-const err932 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs982 = errors;
+if(typeof data282 !== "string"){
+const err932 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err932];
 }
@@ -12064,11 +12063,37 @@ vErrors.push(err932);
 }
 errors++;
 }
+if("self" !== data282){
+const err933 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf/4/const",keyword:"const",params:{allowedValue: "self"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err933];
+}
 else {
-errors = _errs971;
+vErrors.push(err933);
+}
+errors++;
+}
+var _valid34 = _errs982 === errors;
+valid168 = valid168 || _valid34;
+}
+}
+}
+}
+if(!valid168){
+const err934 = {instancePath:instancePath+"/divergence/consensus/" + i19,schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err934];
+}
+else {
+vErrors.push(err934);
+}
+errors++;
+}
+else {
+errors = _errs973;
 if(vErrors !== null){
-if(_errs971){
-vErrors.length = _errs971;
+if(_errs973){
+vErrors.length = _errs973;
 }
 else {
 vErrors = null;
@@ -12076,19 +12101,19 @@ vErrors = null;
 }
 }
 }
-let i20 = data280.length;
+let i20 = data281.length;
 let j5;
 if(i20 > 1){
 outer0:
 for(;i20--;){
 for(j5 = i20; j5--;){
-if(func0(data280[i20], data280[j5])){
-const err933 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/uniqueItems",keyword:"uniqueItems",params:{i: i20, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i20+" are identical)"};
+if(func0(data281[i20], data281[j5])){
+const err935 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/uniqueItems",keyword:"uniqueItems",params:{i: i20, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i20+" are identical)"};
 if(vErrors === null){
-vErrors = [err933];
+vErrors = [err935];
 }
 else {
-vErrors.push(err933);
+vErrors.push(err935);
 }
 errors++;
 break outer0;
@@ -12098,33 +12123,7 @@ break outer0;
 }
 }
 else {
-const err934 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err934];
-}
-else {
-vErrors.push(err934);
-}
-errors++;
-}
-}
-}
-else {
-const err935 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err935];
-}
-else {
-vErrors.push(err935);
-}
-errors++;
-}
-}
-if(data.influenceCap !== undefined){
-let data282 = data.influenceCap;
-if((typeof data282 == "number") && (isFinite(data282))){
-if(data282 <= 0 || isNaN(data282)){
-const err936 = {instancePath:instancePath+"/influenceCap",schemaPath:"#/oneOf/15/properties/influenceCap/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err936 = {instancePath:instancePath+"/divergence/consensus",schemaPath:"#/oneOf/15/properties/divergence/properties/consensus/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err936];
 }
@@ -12134,8 +12133,9 @@ vErrors.push(err936);
 errors++;
 }
 }
+}
 else {
-const err937 = {instancePath:instancePath+"/influenceCap",schemaPath:"#/oneOf/15/properties/influenceCap/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err937 = {instancePath:instancePath+"/divergence",schemaPath:"#/oneOf/15/properties/divergence/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err937];
 }
@@ -12145,11 +12145,11 @@ vErrors.push(err937);
 errors++;
 }
 }
-if(data.calibration !== undefined){
-let data283 = data.calibration;
-if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
-if(data283.method === undefined){
-const err938 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
+if(data.influenceCap !== undefined){
+let data283 = data.influenceCap;
+if((typeof data283 == "number") && (isFinite(data283))){
+if(data283 <= 0 || isNaN(data283)){
+const err938 = {instancePath:instancePath+"/influenceCap",schemaPath:"#/oneOf/15/properties/influenceCap/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err938];
 }
@@ -12158,8 +12158,9 @@ vErrors.push(err938);
 }
 errors++;
 }
-if(data283.mean === undefined){
-const err939 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "mean"},message:"must have required property '"+"mean"+"'"};
+}
+else {
+const err939 = {instancePath:instancePath+"/influenceCap",schemaPath:"#/oneOf/15/properties/influenceCap/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err939];
 }
@@ -12168,8 +12169,12 @@ vErrors.push(err939);
 }
 errors++;
 }
-if(data283.sd === undefined){
-const err940 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "sd"},message:"must have required property '"+"sd"+"'"};
+}
+if(data.calibration !== undefined){
+let data284 = data.calibration;
+if(data284 && typeof data284 == "object" && !Array.isArray(data284)){
+if(data284.method === undefined){
+const err940 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
 if(vErrors === null){
 vErrors = [err940];
 }
@@ -12178,9 +12183,8 @@ vErrors.push(err940);
 }
 errors++;
 }
-for(const key83 in data283){
-if(!(((key83 === "method") || (key83 === "mean")) || (key83 === "sd"))){
-const err941 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
+if(data284.mean === undefined){
+const err941 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "mean"},message:"must have required property '"+"mean"+"'"};
 if(vErrors === null){
 vErrors = [err941];
 }
@@ -12189,11 +12193,8 @@ vErrors.push(err941);
 }
 errors++;
 }
-}
-if(data283.method !== undefined){
-let data284 = data283.method;
-if(typeof data284 !== "string"){
-const err942 = {instancePath:instancePath+"/calibration/method",schemaPath:"#/oneOf/15/properties/calibration/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data284.sd === undefined){
+const err942 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/required",keyword:"required",params:{missingProperty: "sd"},message:"must have required property '"+"sd"+"'"};
 if(vErrors === null){
 vErrors = [err942];
 }
@@ -12202,8 +12203,9 @@ vErrors.push(err942);
 }
 errors++;
 }
-if("z-score" !== data284){
-const err943 = {instancePath:instancePath+"/calibration/method",schemaPath:"#/oneOf/15/properties/calibration/properties/method/const",keyword:"const",params:{allowedValue: "z-score"},message:"must be equal to constant"};
+for(const key83 in data284){
+if(!(((key83 === "method") || (key83 === "mean")) || (key83 === "sd"))){
+const err943 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err943];
 }
@@ -12213,10 +12215,10 @@ vErrors.push(err943);
 errors++;
 }
 }
-if(data283.mean !== undefined){
-let data285 = data283.mean;
-if(!((typeof data285 == "number") && (isFinite(data285)))){
-const err944 = {instancePath:instancePath+"/calibration/mean",schemaPath:"#/oneOf/15/properties/calibration/properties/mean/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data284.method !== undefined){
+let data285 = data284.method;
+if(typeof data285 !== "string"){
+const err944 = {instancePath:instancePath+"/calibration/method",schemaPath:"#/oneOf/15/properties/calibration/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err944];
 }
@@ -12225,12 +12227,8 @@ vErrors.push(err944);
 }
 errors++;
 }
-}
-if(data283.sd !== undefined){
-let data286 = data283.sd;
-if((typeof data286 == "number") && (isFinite(data286))){
-if(data286 <= 0 || isNaN(data286)){
-const err945 = {instancePath:instancePath+"/calibration/sd",schemaPath:"#/oneOf/15/properties/calibration/properties/sd/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if("z-score" !== data285){
+const err945 = {instancePath:instancePath+"/calibration/method",schemaPath:"#/oneOf/15/properties/calibration/properties/method/const",keyword:"const",params:{allowedValue: "z-score"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err945];
 }
@@ -12240,8 +12238,10 @@ vErrors.push(err945);
 errors++;
 }
 }
-else {
-const err946 = {instancePath:instancePath+"/calibration/sd",schemaPath:"#/oneOf/15/properties/calibration/properties/sd/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data284.mean !== undefined){
+let data286 = data284.mean;
+if(!((typeof data286 == "number") && (isFinite(data286)))){
+const err946 = {instancePath:instancePath+"/calibration/mean",schemaPath:"#/oneOf/15/properties/calibration/properties/mean/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err946];
 }
@@ -12251,9 +12251,11 @@ vErrors.push(err946);
 errors++;
 }
 }
-}
-else {
-const err947 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data284.sd !== undefined){
+let data287 = data284.sd;
+if((typeof data287 == "number") && (isFinite(data287))){
+if(data287 <= 0 || isNaN(data287)){
+const err947 = {instancePath:instancePath+"/calibration/sd",schemaPath:"#/oneOf/15/properties/calibration/properties/sd/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err947];
 }
@@ -12263,11 +12265,8 @@ vErrors.push(err947);
 errors++;
 }
 }
-if(data.anonymity !== undefined){
-let data287 = data.anonymity;
-if(data287 && typeof data287 == "object" && !Array.isArray(data287)){
-if(data287.k === undefined){
-const err948 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/required",keyword:"required",params:{missingProperty: "k"},message:"must have required property '"+"k"+"'"};
+else {
+const err948 = {instancePath:instancePath+"/calibration/sd",schemaPath:"#/oneOf/15/properties/calibration/properties/sd/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err948];
 }
@@ -12276,9 +12275,10 @@ vErrors.push(err948);
 }
 errors++;
 }
-for(const key84 in data287){
-if(!(key84 === "k")){
-const err949 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
+}
+}
+else {
+const err949 = {instancePath:instancePath+"/calibration",schemaPath:"#/oneOf/15/properties/calibration/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err949];
 }
@@ -12288,10 +12288,11 @@ vErrors.push(err949);
 errors++;
 }
 }
-if(data287.k !== undefined){
-let data288 = data287.k;
-if(!(((typeof data288 == "number") && (!(data288 % 1) && !isNaN(data288))) && (isFinite(data288)))){
-const err950 = {instancePath:instancePath+"/anonymity/k",schemaPath:"#/oneOf/15/properties/anonymity/properties/k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.anonymity !== undefined){
+let data288 = data.anonymity;
+if(data288 && typeof data288 == "object" && !Array.isArray(data288)){
+if(data288.k === undefined){
+const err950 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/required",keyword:"required",params:{missingProperty: "k"},message:"must have required property '"+"k"+"'"};
 if(vErrors === null){
 vErrors = [err950];
 }
@@ -12300,9 +12301,9 @@ vErrors.push(err950);
 }
 errors++;
 }
-if((typeof data288 == "number") && (isFinite(data288))){
-if(data288 < 1 || isNaN(data288)){
-const err951 = {instancePath:instancePath+"/anonymity/k",schemaPath:"#/oneOf/15/properties/anonymity/properties/k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key84 in data288){
+if(!(key84 === "k")){
+const err951 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err951];
 }
@@ -12312,10 +12313,10 @@ vErrors.push(err951);
 errors++;
 }
 }
-}
-}
-else {
-const err952 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data288.k !== undefined){
+let data289 = data288.k;
+if(!(((typeof data289 == "number") && (!(data289 % 1) && !isNaN(data289))) && (isFinite(data289)))){
+const err952 = {instancePath:instancePath+"/anonymity/k",schemaPath:"#/oneOf/15/properties/anonymity/properties/k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err952];
 }
@@ -12324,12 +12325,9 @@ vErrors.push(err952);
 }
 errors++;
 }
-}
-if(data.label !== undefined){
-let data289 = data.label;
-if(data289 && typeof data289 == "object" && !Array.isArray(data289)){
-if(data289.id === undefined){
-const err953 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if((typeof data289 == "number") && (isFinite(data289))){
+if(data289 < 1 || isNaN(data289)){
+const err953 = {instancePath:instancePath+"/anonymity/k",schemaPath:"#/oneOf/15/properties/anonymity/properties/k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err953];
 }
@@ -12338,8 +12336,11 @@ vErrors.push(err953);
 }
 errors++;
 }
-if(data289.en === undefined){
-const err954 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+}
+}
+}
+else {
+const err954 = {instancePath:instancePath+"/anonymity",schemaPath:"#/oneOf/15/properties/anonymity/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err954];
 }
@@ -12348,9 +12349,12 @@ vErrors.push(err954);
 }
 errors++;
 }
-for(const key85 in data289){
-if(!((key85 === "id") || (key85 === "en"))){
-const err955 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties"};
+}
+if(data.label !== undefined){
+let data290 = data.label;
+if(data290 && typeof data290 == "object" && !Array.isArray(data290)){
+if(data290.id === undefined){
+const err955 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err955];
 }
@@ -12359,12 +12363,8 @@ vErrors.push(err955);
 }
 errors++;
 }
-}
-if(data289.id !== undefined){
-let data290 = data289.id;
-if(typeof data290 === "string"){
-if((data290.length < 1 || (data290.length < 2 && func3(data290) < 1))){
-const err956 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/15/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data290.en === undefined){
+const err956 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err956];
 }
@@ -12373,9 +12373,9 @@ vErrors.push(err956);
 }
 errors++;
 }
-}
-else {
-const err957 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/15/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key85 in data290){
+if(!((key85 === "id") || (key85 === "en"))){
+const err957 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err957];
 }
@@ -12385,11 +12385,11 @@ vErrors.push(err957);
 errors++;
 }
 }
-if(data289.en !== undefined){
-let data291 = data289.en;
+if(data290.id !== undefined){
+let data291 = data290.id;
 if(typeof data291 === "string"){
 if((data291.length < 1 || (data291.length < 2 && func3(data291) < 1))){
-const err958 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/15/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err958 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/15/properties/label/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err958];
 }
@@ -12400,7 +12400,7 @@ errors++;
 }
 }
 else {
-const err959 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/15/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err959 = {instancePath:instancePath+"/label/id",schemaPath:"#/oneOf/15/properties/label/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err959];
 }
@@ -12410,9 +12410,11 @@ vErrors.push(err959);
 errors++;
 }
 }
-}
-else {
-const err960 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data290.en !== undefined){
+let data292 = data290.en;
+if(typeof data292 === "string"){
+if((data292.length < 1 || (data292.length < 2 && func3(data292) < 1))){
+const err960 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/15/properties/label/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err960];
 }
@@ -12422,12 +12424,8 @@ vErrors.push(err960);
 errors++;
 }
 }
-if(data.clamp !== undefined){
-let data292 = data.clamp;
-if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
-for(const key86 in data292){
-if(!((key86 === "min") || (key86 === "max"))){
-const err961 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/15/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties"};
+else {
+const err961 = {instancePath:instancePath+"/label/en",schemaPath:"#/oneOf/15/properties/label/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err961];
 }
@@ -12437,10 +12435,9 @@ vErrors.push(err961);
 errors++;
 }
 }
-if(data292.min !== undefined){
-let data293 = data292.min;
-if(!((typeof data293 == "number") && (isFinite(data293)))){
-const err962 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/15/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err962 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/15/properties/label/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err962];
 }
@@ -12450,10 +12447,12 @@ vErrors.push(err962);
 errors++;
 }
 }
-if(data292.max !== undefined){
-let data294 = data292.max;
-if(!((typeof data294 == "number") && (isFinite(data294)))){
-const err963 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/15/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.clamp !== undefined){
+let data293 = data.clamp;
+if(data293 && typeof data293 == "object" && !Array.isArray(data293)){
+for(const key86 in data293){
+if(!((key86 === "min") || (key86 === "max"))){
+const err963 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/15/properties/clamp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err963];
 }
@@ -12463,9 +12462,10 @@ vErrors.push(err963);
 errors++;
 }
 }
-}
-else {
-const err964 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/15/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data293.min !== undefined){
+let data294 = data293.min;
+if(!((typeof data294 == "number") && (isFinite(data294)))){
+const err964 = {instancePath:instancePath+"/clamp/min",schemaPath:"#/oneOf/15/properties/clamp/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err964];
 }
@@ -12475,11 +12475,10 @@ vErrors.push(err964);
 errors++;
 }
 }
-if(data.round !== undefined){
-let data295 = data.round;
-if(data295 && typeof data295 == "object" && !Array.isArray(data295)){
-if(data295.decimals === undefined){
-const err965 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
+if(data293.max !== undefined){
+let data295 = data293.max;
+if(!((typeof data295 == "number") && (isFinite(data295)))){
+const err965 = {instancePath:instancePath+"/clamp/max",schemaPath:"#/oneOf/15/properties/clamp/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err965];
 }
@@ -12488,8 +12487,10 @@ vErrors.push(err965);
 }
 errors++;
 }
-if(data295.mode === undefined){
-const err966 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+}
+}
+else {
+const err966 = {instancePath:instancePath+"/clamp",schemaPath:"#/oneOf/15/properties/clamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err966];
 }
@@ -12498,9 +12499,12 @@ vErrors.push(err966);
 }
 errors++;
 }
-for(const key87 in data295){
-if(!((key87 === "decimals") || (key87 === "mode"))){
-const err967 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties"};
+}
+if(data.round !== undefined){
+let data296 = data.round;
+if(data296 && typeof data296 == "object" && !Array.isArray(data296)){
+if(data296.decimals === undefined){
+const err967 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/required",keyword:"required",params:{missingProperty: "decimals"},message:"must have required property '"+"decimals"+"'"};
 if(vErrors === null){
 vErrors = [err967];
 }
@@ -12509,11 +12513,8 @@ vErrors.push(err967);
 }
 errors++;
 }
-}
-if(data295.decimals !== undefined){
-let data296 = data295.decimals;
-if(!(((typeof data296 == "number") && (!(data296 % 1) && !isNaN(data296))) && (isFinite(data296)))){
-const err968 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data296.mode === undefined){
+const err968 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err968];
 }
@@ -12522,9 +12523,9 @@ vErrors.push(err968);
 }
 errors++;
 }
-if((typeof data296 == "number") && (isFinite(data296))){
-if(data296 > 12 || isNaN(data296)){
-const err969 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+for(const key87 in data296){
+if(!((key87 === "decimals") || (key87 === "mode"))){
+const err969 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err969];
 }
@@ -12533,8 +12534,11 @@ vErrors.push(err969);
 }
 errors++;
 }
-if(data296 < 0 || isNaN(data296)){
-const err970 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data296.decimals !== undefined){
+let data297 = data296.decimals;
+if(!(((typeof data297 == "number") && (!(data297 % 1) && !isNaN(data297))) && (isFinite(data297)))){
+const err970 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err970];
 }
@@ -12543,15 +12547,9 @@ vErrors.push(err970);
 }
 errors++;
 }
-}
-}
-if(data295.mode !== undefined){
-let data297 = data295.mode;
-const _errs1018 = errors;
-let valid175 = false;
-const _errs1019 = errors;
-if(typeof data297 !== "string"){
-const err971 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data297 == "number") && (isFinite(data297))){
+if(data297 > 12 || isNaN(data297)){
+const err971 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
 if(vErrors === null){
 vErrors = [err971];
 }
@@ -12560,8 +12558,8 @@ vErrors.push(err971);
 }
 errors++;
 }
-if("half-up" !== data297){
-const err972 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
+if(data297 < 0 || isNaN(data297)){
+const err972 = {instancePath:instancePath+"/round/decimals",schemaPath:"#/oneOf/15/properties/round/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err972];
 }
@@ -12570,12 +12568,15 @@ vErrors.push(err972);
 }
 errors++;
 }
-var _valid35 = _errs1019 === errors;
-valid175 = valid175 || _valid35;
-if(!valid175){
+}
+}
+if(data296.mode !== undefined){
+let data298 = data296.mode;
+const _errs1020 = errors;
+let valid175 = false;
 const _errs1021 = errors;
-if(typeof data297 !== "string"){
-const err973 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data298 !== "string"){
+const err973 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err973];
 }
@@ -12584,8 +12585,8 @@ vErrors.push(err973);
 }
 errors++;
 }
-if("half-down" !== data297){
-const err974 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
+if("half-up" !== data298){
+const err974 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/0/const",keyword:"const",params:{allowedValue: "half-up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err974];
 }
@@ -12598,8 +12599,8 @@ var _valid35 = _errs1021 === errors;
 valid175 = valid175 || _valid35;
 if(!valid175){
 const _errs1023 = errors;
-if(typeof data297 !== "string"){
-const err975 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data298 !== "string"){
+const err975 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err975];
 }
@@ -12608,8 +12609,8 @@ vErrors.push(err975);
 }
 errors++;
 }
-if("half-even" !== data297){
-const err976 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
+if("half-down" !== data298){
+const err976 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/1/const",keyword:"const",params:{allowedValue: "half-down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err976];
 }
@@ -12622,8 +12623,8 @@ var _valid35 = _errs1023 === errors;
 valid175 = valid175 || _valid35;
 if(!valid175){
 const _errs1025 = errors;
-if(typeof data297 !== "string"){
-const err977 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data298 !== "string"){
+const err977 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err977];
 }
@@ -12632,8 +12633,8 @@ vErrors.push(err977);
 }
 errors++;
 }
-if("up" !== data297){
-const err978 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
+if("half-even" !== data298){
+const err978 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/2/const",keyword:"const",params:{allowedValue: "half-even"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err978];
 }
@@ -12646,8 +12647,8 @@ var _valid35 = _errs1025 === errors;
 valid175 = valid175 || _valid35;
 if(!valid175){
 const _errs1027 = errors;
-if(typeof data297 !== "string"){
-const err979 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data298 !== "string"){
+const err979 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err979];
 }
@@ -12656,8 +12657,8 @@ vErrors.push(err979);
 }
 errors++;
 }
-if("down" !== data297){
-const err980 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
+if("up" !== data298){
+const err980 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/3/const",keyword:"const",params:{allowedValue: "up"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err980];
 }
@@ -12670,8 +12671,8 @@ var _valid35 = _errs1027 === errors;
 valid175 = valid175 || _valid35;
 if(!valid175){
 const _errs1029 = errors;
-if(typeof data297 !== "string"){
-const err981 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data298 !== "string"){
+const err981 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err981];
 }
@@ -12680,8 +12681,8 @@ vErrors.push(err981);
 }
 errors++;
 }
-if("ceiling" !== data297){
-const err982 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
+if("down" !== data298){
+const err982 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/4/const",keyword:"const",params:{allowedValue: "down"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err982];
 }
@@ -12694,8 +12695,8 @@ var _valid35 = _errs1029 === errors;
 valid175 = valid175 || _valid35;
 if(!valid175){
 const _errs1031 = errors;
-if(typeof data297 !== "string"){
-const err983 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data298 !== "string"){
+const err983 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err983];
 }
@@ -12704,8 +12705,8 @@ vErrors.push(err983);
 }
 errors++;
 }
-if("floor" !== data297){
-const err984 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if("ceiling" !== data298){
+const err984 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/5/const",keyword:"const",params:{allowedValue: "ceiling"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err984];
 }
@@ -12716,14 +12717,10 @@ errors++;
 }
 var _valid35 = _errs1031 === errors;
 valid175 = valid175 || _valid35;
-}
-}
-}
-}
-}
-}
 if(!valid175){
-const err985 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs1033 = errors;
+if(typeof data298 !== "string"){
+const err985 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err985];
 }
@@ -12732,11 +12729,39 @@ vErrors.push(err985);
 }
 errors++;
 }
+if("floor" !== data298){
+const err986 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf/6/const",keyword:"const",params:{allowedValue: "floor"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err986];
+}
 else {
-errors = _errs1018;
+vErrors.push(err986);
+}
+errors++;
+}
+var _valid35 = _errs1033 === errors;
+valid175 = valid175 || _valid35;
+}
+}
+}
+}
+}
+}
+if(!valid175){
+const err987 = {instancePath:instancePath+"/round/mode",schemaPath:"#/oneOf/15/properties/round/properties/mode/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err987];
+}
+else {
+vErrors.push(err987);
+}
+errors++;
+}
+else {
+errors = _errs1020;
 if(vErrors !== null){
-if(_errs1018){
-vErrors.length = _errs1018;
+if(_errs1020){
+vErrors.length = _errs1020;
 }
 else {
 vErrors = null;
@@ -12746,31 +12771,7 @@ vErrors = null;
 }
 }
 else {
-const err986 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err986];
-}
-else {
-vErrors.push(err986);
-}
-errors++;
-}
-}
-if(data.optional !== undefined){
-if(typeof data.optional !== "boolean"){
-const err987 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/15/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err987];
-}
-else {
-vErrors.push(err987);
-}
-errors++;
-}
-}
-}
-else {
-const err988 = {instancePath,schemaPath:"#/oneOf/15/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err988 = {instancePath:instancePath+"/round",schemaPath:"#/oneOf/15/properties/round/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err988];
 }
@@ -12780,8 +12781,9 @@ vErrors.push(err988);
 errors++;
 }
 }
-else {
-const err989 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf"};
+if(data.optional !== undefined){
+if(typeof data.optional !== "boolean"){
+const err989 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/15/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err989];
 }
@@ -12791,8 +12793,9 @@ vErrors.push(err989);
 errors++;
 }
 }
+}
 else {
-const err990 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string"};
+const err990 = {instancePath,schemaPath:"#/oneOf/15/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err990];
 }
@@ -12803,12 +12806,34 @@ errors++;
 }
 }
 else {
-const err991 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err991 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf"};
 if(vErrors === null){
 vErrors = [err991];
 }
 else {
 vErrors.push(err991);
+}
+errors++;
+}
+}
+else {
+const err992 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string"};
+if(vErrors === null){
+vErrors = [err992];
+}
+else {
+vErrors.push(err992);
+}
+errors++;
+}
+}
+else {
+const err993 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err993];
+}
+else {
+vErrors.push(err993);
 }
 errors++;
 }

@@ -67,6 +67,7 @@ function valueDomain(
   clamp: { min?: number; max?: number } | undefined,
   positive: boolean,
   range: Interval | undefined,
+  own: Interval | undefined,
 ): FieldDomain {
   // A clamped measure gets inputs a little beyond its caps, so the caps are exercised, not just declared.
   let lo = clamp ? (clamp.min ?? 0) - 10 : 0;
@@ -77,8 +78,23 @@ function valueDomain(
     lo = range.min?.toNumber() ?? (range.max ? range.max.toNumber() - 100 : lo);
     hi = range.max?.toNumber() ?? lo + 100;
   }
-  const min = positive ? Math.max(lo, 0.01) : lo;
-  return { kind: 'number', lo: min, hi: Math.max(hi, min + 1), exact: [min, 100].filter((x) => x <= hi) };
+  let min = positive ? Math.max(lo, 0.01) : lo;
+  if (!own)
+    return { kind: 'number', lo: min, hi: Math.max(hi, min + 1), exact: [min, 100].filter((x) => x <= hi) };
+  // The value's own range is refused outside as data (input-out-of-range), caps or not: inputs stay inside it, a
+  // hundredth (the generator's step) away from an excluded end.
+  hi = Math.max(hi, min + 1);
+  const ownLo = own.min ? own.min.toNumber() + (own.minIncluded ? 0 : 0.01) : undefined;
+  const ownHi = own.max ? own.max.toNumber() - (own.maxIncluded ? 0 : 0.01) : undefined;
+  if (ownLo !== undefined) min = Math.max(min, ownLo);
+  if (ownHi !== undefined) hi = Math.min(hi, ownHi);
+  if (min >= hi) {
+    // The range lies beyond the usual inputs, or touches them at one point (a value of 500 to 1000): it alone is
+    // the domain.
+    min = ownLo ?? (ownHi as number) - 100;
+    hi = ownHi ?? min + 100;
+  }
+  return { kind: 'number', lo: min, hi, exact: [min, 100].filter((x) => x >= min && x <= hi) };
 }
 
 /**
@@ -149,7 +165,12 @@ export function recordPlan(measure: Measure, range?: string): RecordPlan {
         if (typeof m.input === 'string')
           add({
             name: m.input,
-            domain: valueDomain(m.clamp, divisor, promised),
+            domain: valueDomain(
+              m.clamp,
+              divisor,
+              promised,
+              m.range !== undefined ? parseInterval(m.range) : undefined,
+            ),
             direction: dir('higher'),
             primary: true,
             better: 'up',
