@@ -72,6 +72,16 @@ const json = (records: ScoredRecord[]) => {
   return records.map((r) => w.write(r)).join('') + w.end();
 };
 
+/**
+ * Long-format output with every `cohort:<row>` (an appraisal's first row, or a target's or rating's own row)
+ * renamed to the wide sheet's row of its appraisal: appraisal i starts on `firstRows[i]` and is row i + 2 there.
+ */
+const asWide = (text: string, firstRows: readonly number[]) =>
+  text.replace(/"cohort:(\d+)"/g, (_, row: string) => {
+    const i = firstRows.filter((first) => first <= Number(row)).length - 1;
+    return i < 0 ? `"cohort:${row}"` : `"cohort:${i + 2}"`;
+  });
+
 describe('one row per target and per rating (groupBy)', () => {
   it('scores the cohort in long CSV and long XLSX exactly as in the wide sheet', async () => {
     const appraisals = cohort();
@@ -89,15 +99,11 @@ describe('one row per target and per rating (groupBy)', () => {
       expect(records.map((r) => r.nip)).toEqual(wide.map((r) => r.nip));
     }
     expect(long.firstRows.at(-1)).toBeGreaterThan(appraisals.length * 5);
-    // The wide sheet has one row per appraisal (rows 2, 3, …): with each record's row renamed to its wide row,
+    // The wide sheet has one row per appraisal (rows 2, 3, …): with each record's rows renamed to its wide row,
     // the results are the same bytes.
-    const renamed = (records: ScoredRecord[]) => {
-      const to = new Map(records.map((r, i) => [r.ref, `cohort:${i + 2}`]));
-      return json(records).replace(/"cohort:\d+"/g, (ref) => JSON.stringify(to.get(JSON.parse(ref)) ?? ref));
-    };
     const expected = json(wide);
-    expect(renamed(fromCsv)).toBe(expected);
-    expect(renamed(fromXlsx)).toBe(expected);
+    expect(asWide(json(fromCsv), long.firstRows)).toBe(expected);
+    expect(asWide(json(fromXlsx), long.firstRows)).toBe(expected);
     // And the same as evaluating the appraisals directly.
     const direct = appraisals.map((a, i) => {
       const source = `cohort:${i + 2}`;
@@ -129,6 +135,30 @@ describe('one row per target and per rating (groupBy)', () => {
     // Everything else still names the appraisal's first row.
     const rest = record?.evaluation.diagnostics.filter((d) => !d.pointer.startsWith('/targets/'));
     for (const d of rest ?? []) expect(d.source).toBe(`cohort:${firstRow}`);
+  });
+
+  it("names a rating's own row when the evaluation refuses that rating; as wide rows, the same as the wide sheet", async () => {
+    // A session saw `"\"cohort:440\""` here: the renaming above quoted a rating's row again when it was not an
+    // appraisal's first row. The source itself is `cohort:<row>`.
+    const appraisals = cohort();
+    const ratings = (appraisals[0] as { ratings: Array<{ value: unknown }> }).ratings;
+    const targets = (appraisals[0] as { targets: Record<string, unknown[]> }).targets['hasil-kerja'] ?? [];
+    expect(ratings.length).toBeGreaterThan(2);
+    // 9 is outside the rubric's rating scale [1, 5].
+    (ratings[2] as { value: unknown }).value = 9;
+    const long = await writeLongCohort(join(dir, 'long-rating'), appraisals);
+    const wideFiles = await writeCohort(join(dir, 'wide-rating'), appraisals);
+    const wide = scored(await score(join(wideFiles.csv, 'cohort'), 'csv', mappingFile(mappingPath)));
+    const fromCsv = scored(await score(join(long.csv, 'cohort'), 'csv', mappingFile(longMappingPath)));
+    const firstRow = long.firstRows[0] as number;
+    // Its targets come first, one row each, then its ratings: the third rating is on row first + targets + 2.
+    const ratingRow = firstRow + targets.length + 2;
+    const refused = fromCsv[0]?.evaluation.diagnostics.filter((d) => d.code === 'rating-out-of-scale');
+    expect(refused?.map((d) => [d.source, d.pointer])).toEqual([[`cohort:${ratingRow}`, '/ratings/2/value']]);
+    expect(wide[0]?.evaluation.diagnostics.find((d) => d.code === 'rating-out-of-scale')?.source).toBe(
+      'cohort:2',
+    );
+    expect(asWide(json(fromCsv), long.firstRows)).toBe(json(wide));
   });
 
   const header = 'NIP;Periode;Unit Kerja;Kode;Target;Realisasi';

@@ -180,6 +180,37 @@ describe('UTF-8 only', () => {
     expect(only(records[1]).message.en).toContain('line 2 (byte offset 21');
   });
 
+  it('advises by the kind of file: Excel\'s "CSV UTF-8" for CSV, a text editor for JSON and NDJSON', async () => {
+    // JSON and NDJSON are not spreadsheet exports: a user told to pick "CSV UTF-8" in Excel has nowhere to pick it.
+    const excel = {
+      id: 'Simpan ulang berkas sebagai UTF-8 (di Excel: "CSV UTF-8").',
+      en: 'Save the file as UTF-8 (in Excel: "CSV UTF-8").',
+    };
+    const editor = {
+      id: 'Simpan ulang berkas sebagai UTF-8 dari penyunting teks (mis. "Simpan dengan Encoding" → UTF-8).',
+      en: 'Save the file as UTF-8 in your text editor (e.g. "Save with Encoding" → UTF-8).',
+    };
+    const latin = (text: string) => Buffer.from(text, 'latin1');
+    const bad = async (format: 'csv' | 'json' | 'ndjson', text: string) => {
+      const records = await all(readRecords(Readable.from([latin(text)]), `x.${format}`, format));
+      const found = records.flatMap((r) => ('diagnostics' in r ? r.diagnostics : []));
+      expect(found.map((d) => d.code)).toEqual(['encoding-invalid']);
+      return (found[0] as Diagnostic).message;
+    };
+    const advice = (message: { id: string; en: string }) => ({
+      id: message.id.slice(message.id.indexOf('). ') + 3),
+      en: message.en.slice(message.en.indexOf('). ') + 3),
+    });
+    expect(advice(await bad('csv', 'Nama,Kota\nSité,Kupang\n'))).toEqual(excel);
+    expect(advice(await bad('json', '[{"nama": "Sité"}]'))).toEqual(editor);
+    expect(advice(await bad('ndjson', '{"nama": "Sité"}\n'))).toEqual(editor);
+    // The NDJSON line's message, whole: line 1 is 8 bytes with its \n, then `{"nama": "Sit` is 13, so é is byte 21.
+    expect(await bad('ndjson', '{"a":1}\n{"nama": "Sité"}\n')).toEqual({
+      id: 'Berkas bukan teks UTF-8 yang sah: byte 0xE9 di baris 2 (posisi byte 21 dari awal berkas). Simpan ulang berkas sebagai UTF-8 dari penyunting teks (mis. "Simpan dengan Encoding" → UTF-8).',
+      en: 'The file is not valid UTF-8 text: byte 0xE9 on line 2 (byte offset 21 from the start of the file). Save the file as UTF-8 in your text editor (e.g. "Save with Encoding" → UTF-8).',
+    });
+  });
+
   it('textChunks yields exactly the text before the first bad byte, however the bytes are cut', async () => {
     const alphabet = [
       [0x41],

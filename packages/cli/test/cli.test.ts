@@ -60,6 +60,22 @@ describe('kinerja (top level)', () => {
       expect(r.stdout, c).toContain(`kinerja ${c}`);
     }
   });
+
+  it('prints every help as plain text: no control character a terminal would act on or hide', async () => {
+    // evaluate's help once printed the bytes 0x00 0x01 where it meant to show the text \x00\x01.
+    for (const c of ['', 'validate', 'evaluate', 'explain', 'schema', 'check', 'audit', 'serve']) {
+      const r = await run(c === '' ? ['--help'] : [c, '--help']);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for.
+      expect(r.stdout, c).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F]/);
+    }
+    expect((await run(['evaluate', '--help'])).stdout).toContain('(a NIP read as\n  "\\x00\\x01")');
+  });
+
+  it("lists every exit code batches use in evaluate's help", async () => {
+    const help = (await run(['evaluate', '--help'])).stdout.replace(/\s+/g, ' ');
+    for (const code of ['0 every', '1 an evaluation', '2 usage error', '3 a bug in Kinerja'])
+      expect(help).toContain(code);
+  });
 });
 
 describe('kinerja validate', () => {

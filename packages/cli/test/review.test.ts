@@ -393,6 +393,37 @@ describe('bytes that are not UTF-8', () => {
       ).toEqual([['encoding-invalid', { line: 1, column: 27 }]]);
     }
   });
+
+  it('in a batch: a text editor is advised for JSON and NDJSON, Excel\'s "CSV UTF-8" for CSV, in both languages', async () => {
+    write('w1252.ndjson', latin1('{"employee": {"name": "Sité"}}\n'));
+    write('w1252-array.json', latin1('[{"employee": {"name": "Sité"}}]'));
+    write('w1252.csv', latin1('NIP,Nama\n199003152015031002,Sité\n'));
+    write('w1252.mapping.yaml', 'fields:\n  nip: NIP\n  employee.name: Nama\n');
+    const editor = {
+      id: 'Simpan ulang berkas sebagai UTF-8 dari penyunting teks (mis. "Simpan dengan Encoding" → UTF-8).',
+      en: 'Save the file as UTF-8 in your text editor (e.g. "Save with Encoding" → UTF-8).',
+    };
+    const excel = {
+      id: 'Simpan ulang berkas sebagai UTF-8 (di Excel: "CSV UTF-8").',
+      en: 'Save the file as UTF-8 (in Excel: "CSV UTF-8").',
+    };
+    for (const lang of ['id', 'en'] as const) {
+      for (const [file, where, advice, mapping] of [
+        ['w1252.ndjson', 'w1252.ndjson:1', editor, []],
+        ['w1252-array.json', 'w1252-array.json:1:28', editor, []],
+        ['w1252.csv', 'w1252.csv:2:23', excel, ['--mapping', 'w1252.mapping.yaml']],
+      ] as const) {
+        const r = await runCli(['evaluate', '-r', demoRubric, ...mapping, '--lang', lang, file], {
+          cwd: dir,
+        });
+        expect(r.code, r.stderr).toBe(1);
+        const line = r.stderr.split('\n').find((l) => l.includes('encoding-invalid'));
+        expect(line, r.stderr).toMatch(new RegExp(`^${where.replace(/\./g, '\\.')}  encoding-invalid  `));
+        expect(line?.endsWith(advice[lang]), `${file} ${lang}: ${line}`).toBe(true);
+        noStack(r);
+      }
+    }
+  });
 });
 
 describe('usage errors of validate, schema and serve speak Indonesian too', () => {

@@ -263,7 +263,7 @@ export async function* readCsv(
     }
     yield fatal('encoding-invalid', {
       received: error.byte,
-      params: { line, column: base - lineStart + 1, byte: error.byteOffset },
+      params: { line, column: base - lineStart + 1, byte: error.byteOffset, file: 'csv' },
     });
     return;
   }

@@ -116,7 +116,8 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
               source: file,
               span: { start: { line, column }, end: { line, column: column + 1 } },
               received: error.byte,
-              params: { line, column, byte: error.byteOffset },
+              // JSON is written or saved from a text editor, not exported from Excel: the advice says so.
+              params: { line, column, byte: error.byteOffset, file: 'text' },
             }),
           ],
         };

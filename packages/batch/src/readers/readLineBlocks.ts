@@ -204,7 +204,8 @@ function badLine(bytes: Uint8Array, line: number, offset: number, file: string):
         pointer: '',
         source: ref,
         received: `0x${(bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0')}`,
-        params: { line, byte: offset + bad },
+        // NDJSON comes from a program or a text editor, not from Excel: the advice says so.
+        params: { line, byte: offset + bad, file: 'text' },
       }),
     ],
   };

@@ -30,10 +30,10 @@ Batches (exports of e-Kinerja/SKP portals, scored as they are, row by row):
   Results are written as they are computed, in input order; a bad row is reported on stderr as file:row with
   its column and the batch goes on (unless --strict). A JSON array whose structure breaks (a missing comma)
   stops there, and stderr says how many elements after that point were not read. An input may be a FIFO or
-  <(...): it is read once, as standard input is. Batches are scored by worker threads, one per core.
+  <(...): it is read once, as standard input is. Batches are scored by worker threads, up to one per core.
   A batch is what an array, an NDJSON/CSV/XLSX file, --mapping, --sheet, --input-format or
   --output-format ndjson|csv asks for. In CSV output, control characters in a cell (a NIP read as
-  "\x00\x01") are replaced by U+FFFD, so they cannot break or hide in the table.
+  "\\x00\\x01") are replaced by U+FFFD, so they cannot break or hide in the table.
 
 Options:
   -r, --rubric <file>          the rubric (required)
@@ -54,12 +54,14 @@ Options:
   --lang id|en                 language of labels and messages (default: from LANG)
   -h, --help                   show this help
 
-Each flag that takes a value is given at most once. An appraisal file (or a batch record) over 1 MiB is
-refused as input-too-large, read no further than the limit.
+Each flag that takes a value is given at most once. An appraisal file or an NDJSON line over 1 MiB is
+refused as input-too-large, read no further than the limit. A JSON-array element over 1 MiB is refused too
+(input-too-large, or json-syntax stopping the file when it outgrows the limit while being read), and a CSV
+record over 1,048,576 characters is csv-record-too-large and stops its file.
 
 Exit codes: 0 every evaluation complete or pending, 1 an evaluation, a row, the mapping or the rubric is
 invalid, 2 usage error, unreadable input (missing, a folder, a .xlsx that is no workbook), or output that
-cannot be written (e.g. a full disk).`;
+cannot be written (e.g. a full disk), 3 a bug in Kinerja (or a batch worker thread that stopped).`;
 
 /**
  * Whether the command line asks for a batch: a flag only batches have (a mapping, a worksheet, an input format,
