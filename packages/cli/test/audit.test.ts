@@ -191,4 +191,28 @@ describe('kinerja audit', () => {
     expect((await run(['audit', '-r', 'simulasi.rubric.yaml', '-i', 'missing.json'], dir)).code).toBe(2);
     expect((await run(['audit', '--help'], dir)).stdout).toContain('Usage: kinerja audit');
   });
+
+  it('names the rubric (with its fingerprint), the inputs and the seed; the same command gives the same bytes', async () => {
+    const args = ['audit', '-r', 'simulasi.rubric.yaml', '-i', 'cohort.ndjson', '--by', 'jenis-kelamin'];
+    const json = await run([...args, '--seed', '42'], dir);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout);
+    expect(report.cohort.rubric).toEqual({
+      id: simulationRubric().id,
+      version: simulationRubric().version,
+      fingerprint: simulationRubric().fingerprint,
+    });
+    expect(report.cohort.inputs).toEqual(['cohort.ndjson']);
+    expect(report.cohort.seed).toBe(42);
+    for (const w of report.disparity.results.flatMap((r: { warnings: unknown[] }) => r.warnings))
+      expect(w).toMatchObject({
+        code: expect.any(String),
+        message: { id: expect.any(String), en: expect.any(String) },
+      });
+    expect((await run([...args, '--seed', '42'], dir)).stdout).toBe(json.stdout);
+    const md = await run([...args, '--seed', '42', '--format', 'markdown', '--lang', 'id'], dir);
+    expect(md.stdout).toContain(`(\`${simulationRubric().fingerprint}\`)`);
+    expect(md.stdout).toContain('**Masukan:** `cohort.ndjson`');
+    expect(md.stdout).toContain('**Benih bootstrap:** 42');
+  });
 });

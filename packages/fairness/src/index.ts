@@ -17,6 +17,8 @@ export {
   centralTendency,
   type RaterSpread,
 } from './audit/centralTendency.js';
+export { decimalText } from './audit/decimalText.js';
+export { type DisparityWarning, smallGroupWarning, tooFewGroupsWarning } from './audit/disparityWarning.js';
 export {
   type BoundCheck,
   type CurveAudit,

@@ -284,6 +284,10 @@ describe('reachability', () => {
     expect(r.ok).toBe(false);
     expect(r.counterexample).toEqual({ unreached: ['outcome:award'] });
     expect(r.message).toMatch(/never reached in 300 appraisals: outcome:award/);
+    // Sampling proves nothing unreachable: the message says how many to draw before blaming the rubric.
+    expect(r.message).toContain(
+      '(a sample, not a proof: draw at least 1200 appraisals before changing the rubric)',
+    );
     expect(Object.keys(r.witnesses ?? {}).sort()).toEqual(['predicate:baik', 'predicate:kurang']);
   });
 

@@ -48,6 +48,9 @@ of the character itself). The format comes from --input-format, else the
 extension (.json; .ndjson, .jsonl); standard input and other names: an array or one JSON value is JSON, else
 NDJSON.
 
+The report names what it was made from: the rubric (id, version, fingerprint), the inputs as given here and the
+seed; the same command gives the same bytes. The Markdown report is in --lang throughout (decimal comma in id).
+
 Options:
   -r, --rubric <file>        the rubric (required)
   -i, --input <file>         appraisals (required; repeatable; - for standard input, once)
@@ -397,7 +400,8 @@ export const auditCommand: Command = {
       ...(power !== undefined ? { power } : {}),
       ...(seed !== undefined ? { seed } : {}),
     };
-    const report = auditCohort({ appraisals, evaluations, rubric: loaded.rubric }, options);
+    // The report names its inputs as given on the command line, so the same command gives the same bytes.
+    const report = auditCohort({ appraisals, evaluations, rubric: loaded.rubric, inputs }, options);
     io.stdout.write(
       format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatAuditMarkdown(report, lang),
     );

@@ -8,6 +8,11 @@ export interface Cohort {
   readonly evaluations: readonly Evaluation[];
   /** The rubric: labels of indicators, predicate levels and outcomes. Optional for the rater audits. */
   readonly rubric?: CompiledRubric;
+  /**
+   * Where the appraisals were read from (file names, `-` for standard input), echoed in the report so it says what
+   * it was made from.
+   */
+  readonly inputs?: readonly string[];
 }
 
 /** One rating as an audit sees it: who rated whom on what, with which value. */

@@ -55,8 +55,12 @@ export interface AuditReport {
     ratings: number;
     /** Distinct raters. */
     raters: number;
-    /** The rubric, when given. */
-    rubric?: { id: string; version: string };
+    /** The rubric, when given: its fingerprint tells this version's text from an edited copy of the same id. */
+    rubric?: { id: string; version: string; fingerprint: string };
+    /** Where the appraisals were read from, when the cohort says ({@link Cohort.inputs}). */
+    inputs?: string[];
+    /** The seed of the bootstrap: the same cohort, rubric, options and seed give the same report, byte for byte. */
+    seed: number;
   };
   /** Rater leniency/severity. */
   leniency: LeniencyAudit;
@@ -92,7 +96,8 @@ export function auditCohort(cohort: Cohort, options: AuditOptions = {}): AuditRe
     ...(options.excludeRoles !== undefined ? { excludeRoles: options.excludeRoles } : {}),
   };
   const leniency = raterLeniency(ratings, shared);
-  const central = centralTendency(ratings, { ...shared, seed: options.seed ?? 1 });
+  const seed = options.seed ?? 1;
+  const central = centralTendency(ratings, { ...shared, seed });
   const haloAudit = halo(ratings, shared);
   const agreement = interRaterAgreement(ratings, shared);
   const divergence = supervisorDivergence(ratings, { ...shared, ...options.divergence });
@@ -154,7 +159,17 @@ export function auditCohort(cohort: Cohort, options: AuditOptions = {}): AuditRe
       status,
       ratings: ratings.length,
       raters: new Set(ratings.map((r) => r.rater)).size,
-      ...(cohort.rubric ? { rubric: { id: cohort.rubric.id, version: cohort.rubric.version } } : {}),
+      ...(cohort.rubric
+        ? {
+            rubric: {
+              id: cohort.rubric.id,
+              version: cohort.rubric.version,
+              fingerprint: cohort.rubric.fingerprint,
+            },
+          }
+        : {}),
+      ...(cohort.inputs ? { inputs: [...cohort.inputs] } : {}),
+      seed,
     },
     leniency,
     centralTendency: central,

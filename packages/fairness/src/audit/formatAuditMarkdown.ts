@@ -1,4 +1,5 @@
 import type { AuditReport, Finding } from './auditCohort.js';
+import { decimalText } from './decimalText.js';
 import type { DisparityAudit, GroupRate } from './groupDisparity.js';
 import type { Interval } from './stats/Interval.js';
 import type { SpreadTest } from './stats/spreadTest.js';
@@ -57,7 +58,21 @@ const words = {
   spreadSe: { id: 'galat baku τ̂²', en: 'standard error of τ̂²' },
   pOneSided: { id: 'p (satu sisi)', en: 'p (one-sided)' },
   detectable: { id: 'Pergeseran terdeteksi', en: 'Detectable shift' },
-  rubric: { id: 'rubrik', en: 'rubric' },
+  rubric: { id: 'Rubrik', en: 'Rubric' },
+  input: { id: 'Masukan', en: 'Input' },
+  seed: { id: 'Benih bootstrap', en: 'Bootstrap seed' },
+  seedNote: {
+    id: 'rubrik, masukan, opsi, dan benih yang sama memberi laporan yang sama persis',
+    en: 'the same rubric, input, options and seed give the same report, byte for byte',
+  },
+  findingsNote: {
+    id: 'Temuan adalah alasan untuk memeriksa, bukan putusan. Penilai: bandingkan nilainya dengan nilai penilai lain untuk orang yang sama dan minta penjelasannya sebelum bertindak. Disparitas: rasio dampak menunjukkan bahwa hasil berbeda antarkelompok, bukan sebabnya; periksa apakah kelompok berbeda dalam hal yang dibaca aturan (jabatan, pangkat, masa kerja) sebelum menyebut aturan itu tidak adil. Kurva: jumlah orang yang harus dipindah adalah hitungan, bukan nama.',
+    en: "A finding is a reason to look, not a verdict. A rater: read their ratings next to the other raters' of the same people and ask them why before acting. A disparity: an impact ratio shows that outcomes differ between groups, not why; check whether the groups differ in what the rule reads (position, rank, years in rank) before calling the rule unfair. The curve: the people to move are a count, not names.",
+  },
+  disparityNote: {
+    id: 'Rasio di bawah 4/5 yang signifikan menunjukkan hasil yang tidak setara antarkelompok, bukan diskriminasi: sebabnya bisa perbedaan yang sah dalam hal yang dibaca aturan.',
+    en: 'A significant ratio below 4/5 shows unequal outcomes between groups, not discrimination: the cause may be a legitimate difference in what the rule reads.',
+  },
   notAudited: { id: 'tidak diaudit', en: 'not audited' },
   inconclusive: {
     id: 'Tidak dapat disimpulkan (kelompok terlalu kecil; peringatan, bukan putusan)',
@@ -77,16 +92,12 @@ const words = {
   },
 } as const;
 
-const num = (x: number | undefined, digits = 2): string =>
-  x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits);
-const ci = (i: Interval | undefined): string => (i ? `[${num(i.lower)}, ${num(i.upper)}]` : '–');
 /** Text on one line: a line break in a name (a unit, a group) would end a table row or a heading. */
 const oneLine = (s: string): string => s.replace(/\r\n|\r|\n/g, '\\n');
 const cell = (s: string): string => oneLine(s).replace(/\|/g, '\\|');
-/** The one-sided p-value on the side the estimate lies. */
-const pOf = (t: SpreadTest | undefined, i: Interval | undefined): string =>
-  t && i ? num(i.estimate >= 0 ? t.pAbove : t.pBelow, 4) : '–';
-const percent = (x: number): string => `${Number((100 * x).toFixed(1))}%`;
+/** A number as given (an option, a bound), with the decimal separator of `lang`. */
+const plain = (x: number, lang: Lang): string => (lang === 'id' ? String(x).replace('.', ',') : String(x));
+const percent = (x: number, lang: Lang): string => `${plain(Number((100 * x).toFixed(1)), lang)}%`;
 
 function table(head: string[], rows: string[][]): string {
   return [
@@ -114,6 +125,17 @@ const auditWords: Readonly<Record<Finding['audit'], Words>> = {
   divergence: { id: 'atasan vs rekan', en: 'divergence' },
   disparity: { id: 'disparitas', en: 'disparity' },
   curve: { id: 'kurva', en: 'curve' },
+};
+
+/** What a finding's `value` is, `{v}` the number. */
+const valueWords: Readonly<Record<Finding['audit'], Words>> = {
+  leniency: { id: 'estimasi {v} poin', en: 'estimate {v} points' },
+  'central-tendency': { id: 'rasio simpangan baku {v}', en: 'SD ratio {v}' },
+  halo: { id: 'estimasi {v}', en: 'estimate {v}' },
+  agreement: { id: 'α {v}', en: 'α {v}' },
+  divergence: { id: 'estimasi {v} poin', en: 'estimate {v} points' },
+  disparity: { id: 'rasio dampak {v}', en: 'impact ratio {v}' },
+  curve: { id: '{v} orang harus dipindah', en: '{v} people to move' },
 };
 
 /** Flag ids (stable in the JSON) as words. */
@@ -146,12 +168,12 @@ const wordOf = (table: Readonly<Record<string, Words>>, key: string, lang: Lang)
   Object.hasOwn(table, key) ? (table[key] as Words)[lang] : key;
 
 /** The methods of the audits in Indonesian (the English ones are the report's own `method`). */
-function methodId(report: AuditReport) {
-  const converged = !report.leniency.method.includes('NOT converged');
+function methodId(report: AuditReport, lang: Lang) {
+  const converged = report.leniency.converged;
   return {
     leniency: `model silang penilai × yang dinilai (kuadrat terkecil, gradien konjugat${converged ? '' : ', TIDAK konvergen'}), dikelompokkan per penilai × yang dinilai, interval t gabungan; tanda: uji t satu sisi pada alpha/2 per arah terhadap sebaran normal antarpenilai (Spiegelhalter 2005), derajat bebas Satterthwaite dari ketidakpastian sebaran dan varians residu`,
-    central: `SD nilai dari penilai ÷ SD nilai dari penilai lain pada unit (yang dinilai, indikator) yang sama; bootstrap klaster atas orang yang dinilai; tanda bila rasionya < ${report.centralTendency.maxSdRatio} dan batas atas intervalnya < 1`,
-    halo: 'rata-rata atas orang yang dinilai dari (SD antarindikator − rata-rata SD antarindikator penilai lain); interval t atas orang yang dinilai; tanda bila seluruh interval di bawah −margin',
+    central: `simpangan baku (SD) nilai dari penilai ÷ SD nilai dari penilai lain pada unit (yang dinilai, indikator) yang sama; bootstrap klaster atas orang yang dinilai; tanda bila rasionya < ${plain(report.centralTendency.maxSdRatio, lang)} dan batas atas intervalnya < 1`,
+    halo: 'rata-rata atas orang yang dinilai dari (simpangan baku (SD) antarindikator − rata-rata SD antarindikator penilai lain); interval t atas orang yang dinilai; tanda bila seluruh interval di bawah −margin',
     agreement:
       'alpha Krippendorff (matriks koinsidensi; rating yang hilang diperbolehkan; unit dengan < 2 rating dibuang; tidak dihitung dari kurang dari 2 unit)',
     divergence:
@@ -168,8 +190,22 @@ function methodId(report: AuditReport) {
 export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): string {
   const w = (k: keyof typeof words) => words[k][lang];
   const id = lang === 'id';
+  const num = (x: number | undefined, digits = 2): string => decimalText(x, digits, lang);
+  // A decimal comma would make "[0,13, 0,86]" ambiguous: Indonesian separates the ends with a semicolon.
+  const ci = (i: Interval | undefined): string =>
+    i ? `[${num(i.lower)}${id ? ';' : ','} ${num(i.upper)}]` : '–';
+  /** The one-sided p-value on the side the estimate lies. */
+  const pOf = (t: SpreadTest | undefined, i: Interval | undefined): string =>
+    t && i ? num(i.estimate >= 0 ? t.pAbove : t.pBelow, 4) : '–';
+  const findingValue = (f: Finding): string =>
+    valueWords[f.audit][lang].replace(
+      '{v}',
+      f.audit === 'curve'
+        ? String(f.value)
+        : num(f.value, f.audit === 'agreement' || f.audit === 'disparity' ? 3 : 2),
+    );
   const flagWord = (f: string | undefined) => (f === undefined ? '' : wordOf(flagWords, f, lang));
-  const methods = id ? methodId(report) : undefined;
+  const methods = id ? methodId(report, lang) : undefined;
   const out: string[] = [`# ${w('title')}`, ''];
   const c = report.cohort;
   out.push(
@@ -178,19 +214,24 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
         ([s, n]) =>
           `${wordOf(statusWords, s, lang)} ${n}${s === 'invalid' && n > 0 ? ` — ${w('notAudited')}` : ''}`,
       )
-      .join(', ')}), ${c.ratings} ${w('ratings')}, ${c.raters} ${w('raters')}${
-      c.rubric ? `; ${w('rubric')} \`${oneLine(c.rubric.id)}\` ${oneLine(c.rubric.version)}` : ''
-    }.`,
-    '',
-    `## ${w('findings')}`,
+      .join(', ')}), ${c.ratings} ${w('ratings')}, ${c.raters} ${w('raters')}.`,
     '',
   );
+  if (c.rubric)
+    out.push(
+      `**${w('rubric')}:** \`${oneLine(c.rubric.id)}\` ${oneLine(c.rubric.version)} (\`${c.rubric.fingerprint}\`)`,
+      '',
+    );
+  if (c.inputs && c.inputs.length > 0)
+    out.push(`**${w('input')}:** ${c.inputs.map((i) => `\`${oneLine(i)}\``).join(', ')}`, '');
+  out.push(`**${w('seed')}:** ${c.seed} (${w('seedNote')})`, '', `## ${w('findings')}`, '');
   if (report.findings.length === 0) out.push(w('none'));
   else
     for (const f of report.findings)
       out.push(
-        `- **${wordOf(auditWords, f.audit, lang)}** \`${oneLine(f.subject)}\`: ${flagWord(f.flag)} (${num(f.value)})`,
+        `- **${wordOf(auditWords, f.audit, lang)}** \`${oneLine(f.subject)}\`: ${flagWord(f.flag)} (${findingValue(f)})`,
       );
+  if (report.findings.length > 0) out.push('', w('findingsNote'));
   const inconclusive = (report.disparity?.results ?? []).flatMap((r) =>
     r.groups
       .filter((g) => g.inconclusive)
@@ -200,11 +241,11 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
     out.push('', `${w('inconclusive')}:`);
     for (const { g, text } of inconclusive)
       out.push(
-        `- ${text}: ${id ? 'rasio' : 'ratio'} ${num(g.ratio, 3)}, p (Holm) ${num(g.adjustedP, 4)} — ${smallWhy(g, lang, report.disparity as DisparityAudit)}`,
+        `- ${text}: ${id ? 'rasio' : 'ratio'} ${num(g.ratio, 3)}, p (Holm) ${num(g.adjustedP, 4)} — ${smallWhy(g, lang, report.disparity as DisparityAudit, num)}`,
       );
   }
-  const detectableHead = (power: number) => `${w('detectable')} (${percent(power)})`;
-  const detectableNote = (power: number) => w('detectableNote').replace('{power}', percent(power));
+  const detectableHead = (power: number) => `${w('detectable')} (${percent(power, lang)})`;
+  const detectableNote = (power: number) => w('detectableNote').replace('{power}', percent(power, lang));
   const raterSection = (
     title: string,
     method: string,
@@ -248,7 +289,7 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
   const l = report.leniency;
   raterSection(
     w('leniency'),
-    `${methods?.leniency ?? l.method}; alpha ${l.alpha}; ${w('spread')} ${num(l.spread, 3)} (${w('spreadSe')} ${num(l.spread2Se, 4)})`,
+    `${methods?.leniency ?? l.method}; alpha ${plain(l.alpha, lang)}; ${w('spread')} ${num(l.spread, 3)} (${w('spreadSe')} ${num(l.spread2Se, 4)})`,
     l.margin,
     l.raters,
     l.power,
@@ -303,7 +344,7 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
     '',
     `## ${w('divergence')}`,
     '',
-    `${w('method')}: ${methods?.divergence ?? d.method}; alpha ${d.alpha}; ${w('spread')} ${num(d.spread, 3)} (${w('spreadSe')} ${num(d.spread2Se, 4)}); ${w('margin')} ${num(d.margin, 3)}.`,
+    `${w('method')}: ${methods?.divergence ?? d.method}; alpha ${plain(d.alpha, lang)}; ${w('spread')} ${num(d.spread, 3)} (${w('spreadSe')} ${num(d.spread2Se, 4)}); ${w('margin')} ${num(d.margin, 3)}.`,
   );
   if (d.roleGap !== undefined) out.push('', `${w('roleGap')}: ${num(d.roleGap)}.`);
   out.push(
@@ -344,9 +385,9 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
   if (report.disparity) {
     const p = report.disparity;
     const rule = id
-      ? `tandai kelompok bila rasio dampaknya terhadap kelompok yang paling diuntungkan di bawah ${p.threshold} (aturan empat perlima) DAN uji ${p.test === 'mid-p' ? 'Fisher mid-p' : 'eksak Fisher'} dua sisi terhadap kelompok itu memberi p terkoreksi Holm < ${p.alpha}; kelompok dengan n < ${p.minGroupSize} atau jumlah harapan (terpilih atau tidak, pada tingkat gabungan) < ${p.minExpected} hanya diberi peringatan, bukan putusan`
+      ? `tandai kelompok bila rasio dampaknya terhadap kelompok yang paling diuntungkan di bawah ${plain(p.threshold, lang)} (aturan empat perlima) DAN uji ${p.test === 'mid-p' ? 'Fisher mid-p' : 'eksak Fisher'} dua sisi terhadap kelompok itu memberi p terkoreksi Holm < ${plain(p.alpha, lang)}; kelompok dengan n < ${p.minGroupSize} atau jumlah harapan (terpilih atau tidak, pada tingkat gabungan) < ${p.minExpected} hanya diberi peringatan, bukan putusan`
       : p.rule;
-    out.push('', `## ${w('disparity')}`, '', `${w('method')}: ${rule}.`);
+    out.push('', `## ${w('disparity')}`, '', `${w('method')}: ${rule}.`, '', w('disparityNote'));
     for (const r of p.results) {
       const direction = id ? (r.direction === 'adverse' ? 'merugikan' : 'menguntungkan') : r.direction;
       out.push('', `### ${oneLine(r.attribute)} → ${oneLine(r.outcome)} (${direction})`, '');
@@ -385,26 +426,11 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
       if (r.undetermined > 0)
         left.push(
           id
-            ? `${r.undetermined} orang yang outcome-nya belum ditentukan (tertunda, tidak valid, atau tidak dinilai)`
+            ? `${r.undetermined} orang yang hasilnya belum ditentukan (tertunda, tidak valid, atau tidak dinilai)`
             : `${r.undetermined} whose outcome is undetermined (pending, invalid or not evaluated)`,
         );
       if (left.length > 0) out.push('', `${id ? 'Tidak disertakan' : 'Left out'}: ${left.join('; ')}.`);
-      const warnings = [
-        ...r.groups
-          .filter((g) => g.smallSample)
-          .map((g) =>
-            id
-              ? `kelompok "${oneLine(g.value)}" terlalu kecil untuk disimpulkan dari rasionya: ${smallWhy(g, lang, p)}`
-              : `group "${oneLine(g.value)}" is too small to conclude from its ratio: ${smallWhy(g, lang, p)}`,
-          ),
-        ...(r.groups.length < 2
-          ? [
-              id
-                ? `kurang dari dua kelompok dengan outcome yang ditentukan (${r.groups.length}): tidak ada yang dapat dibandingkan`
-                : `fewer than two groups with a determined outcome (${r.groups.length}): nothing to compare`,
-            ]
-          : []),
-      ];
+      const warnings = r.warnings.map((x) => oneLine(x.message[lang]));
       if (warnings.length > 0) out.push('', `${w('warnings')}:`, ...warnings.map((x) => `- ${x}`));
     }
   }
@@ -457,7 +483,7 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
         table(
           ['', w('count'), w('bound'), w('off')],
           g.bounds.map((b) => [
-            `${b.levels.join(' + ')} ${wordOf(kindWords, b.kind, lang)}${b.percent !== undefined && b.kind !== 'at-least-one' ? ` ${b.percent}%` : ''}`,
+            `${b.levels.join(' + ')} ${wordOf(kindWords, b.kind, lang)}${b.percent !== undefined && b.kind !== 'at-least-one' ? ` ${plain(b.percent, lang)}%` : ''}`,
             String(b.count),
             String(b.bound),
             String(b.off),
@@ -470,7 +496,12 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
 }
 
 /** What is too small about a group, in words. */
-function smallWhy(g: GroupRate, lang: Lang, limits: { minGroupSize: number; minExpected: number }): string {
+function smallWhy(
+  g: GroupRate,
+  lang: Lang,
+  limits: { minGroupSize: number; minExpected: number },
+  num: (x: number | undefined, digits?: number) => string,
+): string {
   const id = lang === 'id';
   return (g.smallBecause ?? [])
     .map((b) => {

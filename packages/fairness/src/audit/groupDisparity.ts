@@ -1,6 +1,7 @@
 import { attributeOf } from './attributeOf.js';
 import type { Cohort } from './Cohort.js';
 import { compareText } from './compareText.js';
+import { type DisparityWarning, smallGroupWarning, tooFewGroupsWarning } from './disparityWarning.js';
 import { fisherExact, fisherMidP } from './stats/fisherExact.js';
 import { holm } from './stats/holm.js';
 
@@ -83,8 +84,8 @@ export interface OutcomeDisparity {
   missingAttribute: number;
   /** Any group flagged (inconclusive ones included: see {@link GroupRate.inconclusive}). */
   flagged: boolean;
-  /** Warnings for the reader (English; the Markdown report words them in its own language). */
-  warnings: string[];
+  /** Warnings for the reader: a stable `code`, its `params`, and the message in Bahasa Indonesia and English. */
+  warnings: DisparityWarning[];
 }
 
 /** The group-disparity audit. */
@@ -168,7 +169,7 @@ export function groupDisparity(cohort: Cohort, options: DisparityOptions): Dispa
           : undefined,
       );
       const adjusted = holm(pValues);
-      const warnings: string[] = [];
+      const warnings: DisparityWarning[] = [];
       const groups: GroupRate[] = entries.map(([value, c], k) => {
         const rate = c.selected / c.n;
         let ratio: number;
@@ -185,15 +186,7 @@ export function groupDisparity(cohort: Cohort, options: DisparityOptions): Dispa
         if (expected.notSelected < minExpected) smallBecause.push('expected-not-selected');
         const smallSample = smallBecause.length > 0;
         if (smallSample)
-          warnings.push(
-            `group "${value}" is too small to conclude from its ratio: ${smallBecause
-              .map((b) =>
-                b === 'n'
-                  ? `n ${c.n} < ${minGroupSize}`
-                  : `expected ${b === 'expected-selected' ? 'selected' : 'not selected'} ${(b === 'expected-selected' ? expected.selected : expected.notSelected).toFixed(1)} < ${minExpected} at the pooled rate`,
-              )
-              .join('; ')}`,
-          );
+          warnings.push(smallGroupWarning(value, c.n, expected, smallBecause, { minGroupSize, minExpected }));
         return {
           value,
           n: c.n,
@@ -211,8 +204,7 @@ export function groupDisparity(cohort: Cohort, options: DisparityOptions): Dispa
           inconclusive: belowThreshold && significant && smallSample,
         };
       });
-      if (entries.length < 2)
-        warnings.push(`fewer than two groups with an outcome (${entries.length}): nothing to compare`);
+      if (entries.length < 2) warnings.push(tooFewGroupsWarning(entries.length));
       results.push({
         attribute,
         outcome,

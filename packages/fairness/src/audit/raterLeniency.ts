@@ -60,6 +60,11 @@ export interface RaterLeniency {
 export interface LeniencyAudit {
   /** How it was computed. */
   method: string;
+  /**
+   * Whether the crossed model's solver converged. When false every estimate is approximate; the method says so
+   * too, but a program should not have to read English to know.
+   */
+  converged: boolean;
   /** The tolerated difference beyond the normal spread, in rating points (default 0). */
   margin: number;
   /** False-positive rate per rater, both directions together; each one-sided test runs at alpha/2. */
@@ -172,6 +177,7 @@ export function raterLeniency(
   raters.sort(byEstimate((r) => r.rater));
   return {
     method: `crossed rater × ratee model (least squares, conjugate gradients${fit.converged ? '' : ', NOT converged'}), clustered by rater × ratee, pooled t interval; flag: one-sided t test at alpha/2 per direction against the normal spread between raters (Spiegelhalter 2005), Satterthwaite df from the uncertainty of the spread and the residual variance`,
+    converged: fit.converged,
     margin,
     alpha,
     power,

@@ -10,6 +10,19 @@ import { runProperty } from './runProperty.js';
 /** Marks a fact left out of the appraisal in the generated alternative. */
 const ABSENT = '<absent>';
 
+/** The protected facts whose value the alternative changes, from → to (`<absent>` for a fact left out). */
+function movedFacts(
+  appraisal: Appraisal,
+  alt: Record<string, unknown>,
+): Record<string, { from: unknown; to: unknown }> {
+  const moved: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [k, to] of Object.entries(alt)) {
+    const from = appraisal.facts && Object.hasOwn(appraisal.facts, k) ? appraisal.facts[k] : ABSENT;
+    if (from !== to) moved[k] = { from, to };
+  }
+  return moved;
+}
+
 /**
  * Protected attributes: (1) statically, no condition or measure of the rubric reads a protected fact — those the
  * rubric marks `protected: true` plus `options.protectedFacts` (e.g. a proxy the rubric declares as an ordinary
@@ -72,12 +85,19 @@ export function protectedAttributes(compiled: CompiledRubric, options: LawOption
         const before = JSON.stringify(compiled.evaluate(appraisal));
         const after = JSON.stringify(compiled.evaluate(changed(appraisal, alt)));
         if (before === after) return undefined;
-        const from = Object.fromEntries(varied.map((k) => [k, appraisal.facts?.[k] ?? ABSENT]));
-        return `changing only protected facts ${JSON.stringify(from)} → ${JSON.stringify(alt)} changed the evaluation`;
+        const moved = movedFacts(appraisal, alt);
+        return `changing only protected facts ${
+          Object.entries(moved)
+            .map(([k, v]) => `${k}: ${JSON.stringify(v.from)} → ${JSON.stringify(v.to)}`)
+            .join(', ') || '(none moved)'
+        } changed the evaluation`;
       },
       readable: ({ appraisal, alternatives: alt }) => ({
         appraisal,
-        change: { facts: alt },
+        // Only the facts that moved: an absent fact left absent is no part of the counterexample.
+        change: {
+          facts: Object.fromEntries(Object.entries(movedFacts(appraisal, alt)).map(([k, v]) => [k, v.to])),
+        },
         difference: firstDifference(
           JSON.parse(JSON.stringify(compiled.evaluate(appraisal))),
           JSON.parse(JSON.stringify(compiled.evaluate(changed(appraisal, alt)))),

@@ -6,6 +6,9 @@ import type { LawOptions, LawResult } from './LawResult.js';
 /** Quality tiers: uniform appraisals plus appraisals tilted from worst (0) to best (1). */
 const QUALITIES = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 
+/** Appraisals drawn when the caller names no count. */
+const DEFAULT_RUNS = 600;
+
 /**
  * Reachability: every predicate level and every outcome is reached by some valid appraisal. Appraisals are drawn
  * uniformly and, above all, tilted toward quality tiers from worst to best (every input, rating and supervisor
@@ -17,7 +20,7 @@ const QUALITIES = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 export function reachability(compiled: CompiledRubric, options: LawOptions = {}): LawResult {
   const rubric = compiled.rubric;
   const seed = options.seed ?? (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) | 0;
-  const numRuns = options.numRuns ?? 600;
+  const numRuns = options.numRuns ?? DEFAULT_RUNS;
   const goals = [
     ...rubric.predicate.levels.map((l) => `predicate:${l.id}`),
     ...Object.keys(rubric.outcomes ?? {}).map((id) => `outcome:${id}`),
@@ -39,7 +42,11 @@ export function reachability(compiled: CompiledRubric, options: LawOptions = {})
   const unreached = goals.filter((g) => !(g in witnesses));
   const result: LawResult = { law: 'reachability', ok: unreached.length === 0, runs, seed, witnesses };
   if (unreached.length > 0) {
-    result.message = `never reached in ${runs} appraisals: ${unreached.join(', ')}`;
+    // Sampling cannot prove a level unreachable, so the message says how to look harder before blaming the rubric.
+    result.message = `never reached in ${runs} appraisals: ${unreached.join(', ')} (a sample, not a proof: draw at least ${Math.max(
+      DEFAULT_RUNS,
+      runs * 4,
+    )} appraisals before changing the rubric)`;
     result.counterexample = { unreached };
   }
   return result;

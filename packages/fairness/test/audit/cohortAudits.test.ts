@@ -105,7 +105,8 @@ describe('group disparity, by hand', () => {
     expect(p?.pValue).toBeCloseTo(62120 / 167960, 12);
     expect(p?.flagged).toBe(false);
     expect(p?.smallSample).toBe(true);
-    expect(small?.warnings.join(' ')).toMatch(/too small/);
+    expect(small?.warnings.map((w) => w.code)).toEqual(['small-group', 'small-group']);
+    expect(small?.warnings[1]?.params).toMatchObject({ group: 'p', n: 10, because: 'n,expected-selected' });
   });
   it('for adverse outcomes (coaching) the most-favoured group has the lowest rate', () => {
     const c = groupDisparity(
@@ -264,7 +265,7 @@ describe('simulated cohorts (fixed seeds) and the full report', () => {
       `normal spread between raters ${report.leniency.spread.toFixed(3)} (standard error of τ̂² ${se})`,
     );
     const id = formatAuditMarkdown(report, 'id');
-    expect(id).toContain(`(galat baku τ̂² ${se})`);
+    expect(id).toContain(`(galat baku τ̂² ${se.replace('.', ',')})`);
     expect(id).toContain('| Pergeseran terdeteksi (95%) |');
     expect(id).toContain('# Laporan audit penilaian kinerja');
     expect(id).toContain('## Atasan dibanding rekan kerja');
@@ -333,7 +334,7 @@ describe('review fixes: what is audited and what the report says', () => {
     const id = formatAuditMarkdown(report, 'id');
     const en = formatAuditMarkdown(report, 'en');
     expect(id).toContain(
-      'Tidak disertakan: 7 orang tanpa atribut jenis-kelamin; 1 orang yang outcome-nya belum ditentukan',
+      'Tidak disertakan: 7 orang tanpa atribut jenis-kelamin; 1 orang yang hasilnya belum ditentukan',
     );
     expect(en).toContain('Left out: 7 without the attribute jenis-kelamin; 1 whose outcome is undetermined');
     expect(id).toContain('8 orang tanpa predikat');
@@ -391,7 +392,7 @@ describe('review fixes: what is audited and what the report says', () => {
     expect(report.findings.filter((f) => f.audit === 'disparity')).toEqual([]);
     const id = formatAuditMarkdown(report, 'id');
     expect(id).toContain('Tidak dapat disimpulkan (kelompok terlalu kecil; peringatan, bukan putusan):');
-    expect(id).toContain('- `jenis-kelamin=p → naik`: rasio 0.000');
+    expect(id).toContain('- `jenis-kelamin=p → naik`: rasio 0,000');
     expect(id).toContain('| tidak dapat disimpulkan |');
     expect(id).not.toContain('dampak merugikan');
     expect(formatAuditMarkdown(report, 'en')).toContain('| inconclusive |');
@@ -406,12 +407,12 @@ describe('review fixes: what is audited and what the report says', () => {
     const report = auditCohort(c, { by: ['jenis-kelamin'], disparity: { outcomes: ['naik'] } });
     const r = report.disparity?.results[0];
     expect(r?.groups.map((g) => g.smallBecause)).toEqual([['expected-selected'], ['expected-selected']]);
-    expect(r?.warnings[0]).toBe(
-      'group "l" is too small to conclude from its ratio: expected selected 0.5 < 5 at the pooled rate',
+    expect(r?.warnings[0]?.message.en).toMatch(
+      /^group "l" is too small to conclude from its ratio: expected selected 0\.5 < 5 at the pooled rate\. /,
     );
-    expect(r?.warnings.join(' ')).not.toMatch(/n 62/);
+    expect(r?.warnings.map((w) => w.message.en).join(' ')).not.toMatch(/n 62/);
     expect(formatAuditMarkdown(report, 'id')).toContain(
-      '- kelompok "p" terlalu kecil untuk disimpulkan dari rasionya: jumlah harapan terpilih 0.5 < 5 (pada tingkat gabungan)',
+      '- kelompok "p" terlalu kecil untuk disimpulkan dari rasionya: jumlah harapan terpilih 0,5 < 5 (pada tingkat gabungan)',
     );
   });
 

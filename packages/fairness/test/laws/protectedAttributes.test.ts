@@ -48,3 +48,28 @@ describe('protectedAttributes: proxies and skips', () => {
     expect(r).toMatchObject({ ok: true, skipped: true, runs: 0 });
   });
 });
+
+describe('protectedAttributes: a readable counterexample', () => {
+  it('names only the protected facts that moved, each from → to', () => {
+    const proxy = SIM.replace(
+      'facts:\n',
+      'facts:\n  gender: { type: enum, values: [l, p], required: false }\n',
+    ).replace(
+      '        - { fact: facts, path: $.diklat, operator: equal, value: true }',
+      '        - { fact: facts, path: $.diklat, operator: equal, value: true }\n        - { fact: facts, path: $.gender, operator: notEqual, value: p }',
+    );
+    const r = protectedAttributes(mustLoad(proxy), { seed: SEED, numRuns: 30, protectedFacts: ['gender'] });
+    expect(r.ok).toBe(false);
+    const ce = r.counterexample as {
+      appraisal: { facts?: Record<string, unknown> };
+      change: { facts: Record<string, unknown> };
+    };
+    const before = ce.appraisal.facts ?? {};
+    const moved = Object.entries(ce.change.facts);
+    expect(moved.length).toBeGreaterThan(0);
+    // A fact listed as changed really changed: an absent fact left absent is noise.
+    for (const [k, to] of moved) expect(Object.hasOwn(before, k) ? before[k] : '<absent>').not.toEqual(to);
+    expect(r.message).toMatch(/changing only protected facts \S+: "[^"]*" → "[^"]*"/);
+    expect(r.message).not.toMatch(/"<absent>" → "<absent>"/);
+  });
+});
