@@ -54,3 +54,11 @@ export function renderText(
   summary: { units: UnitSummary[]; total: UnitSummary },
   cohort: Cohort,
 ): string;
+
+/** Each agency pack's appraisals as NDJSON (one appraisal per line, cohort order), by pack id. */
+export function appraisalsNdjson(cohort: Cohort): Record<string, string>;
+/** Writes {@link appraisalsNdjson} to `<dir>/<pack>.ndjson`, creating the folder; returns what it wrote. */
+export function writeAppraisals(
+  cohort: Cohort,
+  dir: string,
+): Array<{ pack: string; file: string; appraisals: number }>;

@@ -1,9 +1,9 @@
 // The main job: score the (SYNTHETIC) Kota Kupang cohort with the agency packs, one line per employee, then a
-// summary per unit. Runs on the built packages: `pnpm build && node examples/cohort-kupang/score.mjs [--json]`.
-// Exit code 1 when any appraisal is invalid (a data or rubric problem), 0 otherwise (pending is not an error: it
-// names the rater role still to be collected).
-import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+// summary per unit. Runs on the built packages: `pnpm build && node examples/cohort-kupang/score.mjs [--json]
+// [--appraisals <dir>]`. Exit code 1 when any appraisal is invalid (a data or rubric problem), 2 for a usage or
+// write error, 0 otherwise (pending is not an error: it names the rater role still to be collected).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRubricPack } from '@kinerja/core/node';
 
@@ -263,12 +263,61 @@ export function renderText(rows, summary, cohort) {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The appraisals each agency pack scores, as NDJSON (one appraisal per line, cohort order), by pack id: `kinerja
+ * audit` reads one rubric, and the cohort spans two packs, so each pack's people go to their own file.
+ */
+export function appraisalsNdjson(cohort) {
+  const out = Object.fromEntries(AGENCY_PACKS.map((id) => [id, '']));
+  for (const record of cohort.employees) {
+    const unit = cohort.units.find((u) => u.id === record.unit);
+    out[unit.pack] += `${JSON.stringify(agencyAppraisal(record, cohort))}\n`;
+  }
+  return out;
+}
+
+/** Writes {@link appraisalsNdjson} to `<dir>/<pack>.ndjson` (the folder is created); returns the files written. */
+export function writeAppraisals(cohort, dir) {
+  mkdirSync(dir, { recursive: true });
+  return Object.entries(appraisalsNdjson(cohort)).map(([pack, text]) => {
+    const file = join(dir, `${pack}.ndjson`);
+    writeFileSync(file, text);
+    return { pack, file, appraisals: text.split('\n').length - 1 };
+  });
+}
+
+/** A mistake in the command line, reported as one line and exit code 2, without a stack trace. */
+class UsageError extends Error {}
+
+/** `--appraisals <dir>` or `--appraisals=<dir>`; undefined when not given. */
+function appraisalsDir(argv) {
+  const at = argv.findIndex((a) => a === '--appraisals' || a.startsWith('--appraisals='));
+  if (at < 0) return undefined;
+  const dir = argv[at].includes('=') ? argv[at].slice('--appraisals='.length) : argv[at + 1];
+  if (!dir || dir.startsWith('--'))
+    throw new UsageError('--appraisals needs a folder to write <pack>.ndjson into, e.g. --appraisals out');
+  return dir;
+}
+
 function main(argv) {
   const json = argv.includes('--json');
+  const dir = appraisalsDir(argv);
   const cohort = readCohort();
   const packs = loadPacks();
   const rows = scoreCohort(cohort, packs);
   const summary = summarise(rows, cohort);
+  if (dir !== undefined) {
+    // Before the verdicts, so a failed write stops the run; the verdicts stay on standard output, unchanged.
+    let written;
+    try {
+      written = writeAppraisals(cohort, dir);
+    } catch (error) {
+      throw new UsageError(
+        `cannot write the appraisals to ${dir}: ${error?.code ?? error?.message ?? error}`,
+      );
+    }
+    for (const w of written) console.error(`score.mjs: ${w.appraisals} appraisals (${w.pack}) → ${w.file}`);
+  }
   if (json) process.stdout.write(`${JSON.stringify({ seed: cohort.seed, rows, summary }, null, 2)}\n`);
   else process.stdout.write(renderText(rows, summary, cohort));
   return summary.total.invalid > 0 ? 1 : 0;
@@ -286,6 +335,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exitCode = main(process.argv.slice(2));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
+    process.exitCode = error instanceof UsageError ? 2 : 1;
   }
 }

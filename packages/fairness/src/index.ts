@@ -59,6 +59,7 @@ export {
   type RaterLeniency,
   raterLeniency,
 } from './audit/raterLeniency.js';
+export { type RaterWarning, smallSampleRatees, smallSampleWarning } from './audit/raterWarning.js';
 export {
   type SimulatedCohort,
   type SimulationOptions,

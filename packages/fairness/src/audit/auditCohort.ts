@@ -41,6 +41,11 @@ export interface Finding {
   flag: string;
   /** The key number (estimate, ratio, alpha, people to move). */
   value: number;
+  /**
+   * Codes of the cautions on it (leniency: `small-sample`), present only when there is one; the caution itself,
+   * with its message, is on the audit's row (`leniency.raters[].warnings`).
+   */
+  warnings?: string[];
 }
 
 /** Everything the audits found about one cohort. */
@@ -111,7 +116,13 @@ export function auditCohort(cohort: Cohort, options: AuditOptions = {}): AuditRe
   const findings: Finding[] = [];
   for (const r of leniency.raters)
     if (r.flag && r.interval)
-      findings.push({ audit: 'leniency', subject: r.rater, flag: r.flag, value: r.interval.estimate });
+      findings.push({
+        audit: 'leniency',
+        subject: r.rater,
+        flag: r.flag,
+        value: r.interval.estimate,
+        ...(r.warnings ? { warnings: r.warnings.map((x) => x.code) } : {}),
+      });
   for (const r of central.raters)
     if (r.flag && r.interval)
       findings.push({

@@ -74,6 +74,10 @@ const words = {
     en: 'A significant ratio below 4/5 shows unequal outcomes between groups, not discrimination: the cause may be a legitimate difference in what the rule reads.',
   },
   notAudited: { id: 'tidak diaudit', en: 'not audited' },
+  smallSample: {
+    id: 'sampel kecil: lihat peringatan di bagian kemurahan/kekerasan',
+    en: 'small sample: see the warning under leniency',
+  },
   inconclusive: {
     id: 'Tidak dapat disimpulkan (kelompok terlalu kecil; peringatan, bukan putusan)',
     en: 'Inconclusive (group too small; a warning, not a verdict)',
@@ -229,7 +233,7 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
   else
     for (const f of report.findings)
       out.push(
-        `- **${wordOf(auditWords, f.audit, lang)}** \`${oneLine(f.subject)}\`: ${flagWord(f.flag)} (${findingValue(f)})`,
+        `- **${wordOf(auditWords, f.audit, lang)}** \`${oneLine(f.subject)}\`: ${flagWord(f.flag)} (${findingValue(f)})${f.warnings?.includes('small-sample') ? ` — ${w('smallSample')}` : ''}`,
       );
   if (report.findings.length > 0) out.push('', w('findingsNote'));
   const inconclusive = (report.disparity?.results ?? []).flatMap((r) =>
@@ -294,6 +298,8 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
     l.raters,
     l.power,
   );
+  const cautions = l.raters.flatMap((r) => r.warnings ?? []).map((x) => oneLine(x.message[lang]));
+  if (cautions.length > 0) out.push('', `${w('warnings')}:`, ...cautions.map((x) => `- ${x}`));
   raterSection(
     w('central'),
     methods?.central ?? report.centralTendency.method,

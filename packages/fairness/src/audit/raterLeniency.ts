@@ -2,6 +2,7 @@ import type { Role } from '@kinerja/core';
 import type { RatingObservation } from './Cohort.js';
 import { compareText } from './compareText.js';
 import { fitRaterEffects } from './raterEffects.js';
+import { type RaterWarning, smallSampleWarning } from './raterWarning.js';
 import { spreadDf } from './spreadDf.js';
 import type { Interval } from './stats/Interval.js';
 import { type SpreadTest, spreadTest } from './stats/spreadTest.js';
@@ -54,6 +55,11 @@ export interface RaterLeniency {
   test?: SpreadTest;
   /** `lenient` when `test.pAbove` < alpha/2, `severe` when `test.pBelow` < alpha/2. */
   flag?: 'lenient' | 'severe';
+  /**
+   * Cautions on the flag, present only when there is one: `small-sample` when it rests on fewer people than the
+   * audit's power was measured on (`smallSampleRatees`, 4). They change no flag.
+   */
+  warnings?: RaterWarning[];
 }
 
 /** The leniency audit: every rater, most lenient first. */
@@ -164,6 +170,9 @@ export function raterLeniency(
       ? spreadTest(e.estimate, e.variance, fit.spread2, margin, alpha, power, spreadDf(fit, e.variance))
       : undefined;
     const side = flagOf(test, alpha);
+    const caution = side
+      ? smallSampleWarning(e.rater, e.ratees, e.estimate, test?.detectable, power)
+      : undefined;
     return {
       rater: e.rater,
       roles: e.roles,
@@ -172,6 +181,7 @@ export function raterLeniency(
       ...(interval ? { interval } : {}),
       ...(test ? { test } : {}),
       ...(side ? { flag: side === 'above' ? ('lenient' as const) : ('severe' as const) } : {}),
+      ...(caution ? { warnings: [caution] } : {}),
     };
   });
   raters.sort(byEstimate((r) => r.rater));

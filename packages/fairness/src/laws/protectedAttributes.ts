@@ -59,15 +59,20 @@ export function protectedAttributes(compiled: CompiledRubric, options: LawOption
       ...(reads.length > 0 ? { counterexample: { reads } } : {}),
     };
   }
-  const alternatives = fc.record(
-    Object.fromEntries(
-      varied.map((k) => {
-        const d = decls[k] as NonNullable<typeof decls>[string];
-        const value = arbitraryFactValue(d);
-        return [k, factMayBeAbsent(d) ? fc.oneof(value, fc.constant(ABSENT)) : value];
-      }),
-    ),
-  );
+  // Every key optional, a missing key meaning "left as it was": fast-check shrinks an optional key towards
+  // missing, so a counterexample sheds the facts it does not need and keeps only those that change the result.
+  const alternatives = fc
+    .record(
+      Object.fromEntries(
+        varied.map((k) => {
+          const d = decls[k] as NonNullable<typeof decls>[string];
+          const value = arbitraryFactValue(d);
+          return [k, factMayBeAbsent(d) ? fc.oneof(value, fc.constant(ABSENT)) : value];
+        }),
+      ),
+      { requiredKeys: [] },
+    )
+    .filter((alt) => Object.keys(alt).length > 0);
   const arbitrary = fc.record({ appraisal: arbitraryAppraisal(compiled, options.appraisal), alternatives });
   const changed = (a: Appraisal, alt: Record<string, unknown>): Appraisal => {
     const facts: Record<string, string | number | boolean | null> = { ...(a.facts ?? {}) };

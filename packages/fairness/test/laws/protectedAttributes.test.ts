@@ -73,3 +73,45 @@ describe('protectedAttributes: a readable counterexample', () => {
     expect(r.message).not.toMatch(/"<absent>" → "<absent>"/);
   });
 });
+
+describe('protectedAttributes: a minimal counterexample', () => {
+  // Reads one protected fact (a proxy of gender named in protectedFacts) and declares three more it never reads:
+  // the shrunk counterexample must change the one it reads and leave the others as they were.
+  const broken = SIM.replace(
+    'facts:\n',
+    [
+      'facts:',
+      '  gender: { type: enum, values: [l, p], required: false }',
+      '  agama: { type: enum, values: [islam, protestan, katolik, hindu, buddha, khonghucu], protected: true }',
+      '  usia: { type: integer, min: 18, max: 60, protected: true }',
+      '  disabilitas: { type: boolean, protected: true, required: false }',
+      '',
+    ].join('\n'),
+  ).replace(
+    '        - { fact: facts, path: $.diklat, operator: equal, value: true }',
+    '        - { fact: facts, path: $.diklat, operator: equal, value: true }\n        - { fact: facts, path: $.gender, operator: notEqual, value: p }',
+  );
+
+  for (const seed of [SEED, 1, 2, 3]) {
+    it(`changes only the protected fact the rubric depends on (seed ${seed}), and the seed replays it`, () => {
+      const compiled = mustLoad(broken);
+      const r = protectedAttributes(compiled, { seed, numRuns: 100, protectedFacts: ['gender'] });
+      expect(r.ok).toBe(false);
+      const ce = r.counterexample as {
+        appraisal: { facts?: Record<string, unknown> };
+        change: { facts: Record<string, unknown> };
+      };
+      expect(Object.keys(ce.change.facts), JSON.stringify(ce.change)).toEqual(['gender']);
+      expect(r.message).toMatch(
+        /; changing only protected facts gender: "[^"]*" → "[^"]*" changed the evaluation$/,
+      );
+      const replay = protectedAttributes(compiled, {
+        seed: r.seed,
+        path: r.path,
+        protectedFacts: ['gender'],
+      });
+      expect(replay.counterexample).toEqual(r.counterexample);
+      expect(replay.message).toBe(r.message);
+    });
+  }
+});
