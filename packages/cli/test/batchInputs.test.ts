@@ -93,6 +93,39 @@ describe('kinerja evaluate: a JSON array with bad elements', () => {
     expect(id.stderr).toContain('berkas berhenti di sini: 3 elemen sesudahnya tidak dibaca');
   });
 
+  it('an element over 1 MiB is an input-too-large row and the file goes on, from a file or from stdin in any pieces', async () => {
+    const max = 1024 * 1024;
+    // The appraisal with a long note, `bytes` long in all: just over the limit, and well over it.
+    const padded = (bytes: number) => {
+      const head = `${appraisal.slice(0, -1)},"catatan":"`;
+      return `${head}${'x'.repeat(bytes - head.length - 2)}"}`;
+    };
+    const text = `[\n${appraisal},\n${padded(max + 1)},\n${padded(max + 70_000)},\n${appraisal}\n]\n`;
+    const path = write('large.json', text);
+    const args = ['evaluate', '-r', demoRubric, '--output-format', 'csv', '--lang', 'en'];
+    const fromFile = await runCli([...args, path]);
+    expect(fromFile.code).toBe(1);
+    expect(csvLines(fromFile.stdout).map((l) => l.split(',').slice(0, 3).join(','))).toEqual([
+      `${path}:2,198501012010011001,complete`,
+      `${path}:3,,invalid`,
+      `${path}:4,,invalid`,
+      `${path}:5,198501012010011001,complete`,
+    ]);
+    expect(fromFile.stderr).toContain(
+      `${path}:3:1  input-too-large  The text is ${max + 1} bytes, over the limit of ${max} bytes.`,
+    );
+    expect(fromFile.stderr).toContain(`${path}:4:1  input-too-large  The text is ${max + 70_000} bytes`);
+    expect(fromFile.stderr).not.toContain('json-syntax');
+    const bytes = Buffer.from(text);
+    for (const size of [7_919, 64 * 1024, 100_000, bytes.length]) {
+      const pieces: Buffer[] = [];
+      for (let at = 0; at < bytes.length; at += size) pieces.push(bytes.subarray(at, at + size));
+      const fromStdin = await runCli([...args, '-'], { stdin: pieces });
+      expect(fromStdin.stdout, `${size}-byte pieces`).toBe(fromFile.stdout.replaceAll(path, '<stdin>'));
+      expect(fromStdin.stderr, `${size}-byte pieces`).toBe(fromFile.stderr.replaceAll(path, '<stdin>'));
+    }
+  });
+
   it('a syntax error inside an element or an NDJSON line is reported at its line:column in the file', async () => {
     const json = write(
       'inner-bad.json',

@@ -28,17 +28,6 @@ export function detectDelimiter(headerText: string): ',' | ';' {
   return semicolons > commas ? ';' : ',';
 }
 
-/** Whether the text holds a complete first record (a line end outside quotes). */
-function hasFirstLine(text: string): boolean {
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) return true;
-  }
-  return false;
-}
-
 /**
  * Reads CSV as RFC 4180 says, and as spreadsheets export it: quoted cells with `""` for a quote and line breaks
  * inside, `\r\n`, `\n` or `\r` line ends, a UTF-8 BOM, `,` or `;` delimiters (auto-detected from the header line).
@@ -67,6 +56,10 @@ export async function* readCsv(
   let pendingQuote = false; // saw a quote inside quotes: either "" or the closing quote
   let afterCr = false;
   let head = '';
+  // How far `head` was looked at for the first record's end, and whether that was inside quotes.
+  let headScanned = 0;
+  let headQuoted = false;
+  let headEnded = false;
   // Positions, for errors: offsets count UTF-16 code units from the start of the text (after a BOM).
   let base = 0; // offset of the text being fed
   let line = 1; // the physical line at the current position
@@ -245,8 +238,15 @@ export async function* readCsv(
     for await (const chunk of textChunks(input)) {
       if (delimiter === undefined) {
         head += chunk;
-        if (!hasFirstLine(head) && head.length < maxRecordLength) continue;
-        delimiter = detectDelimiter(head);
+        // Only the new text is looked at: a header cut into many small chunks costs no more than one chunk.
+        for (; headScanned < head.length && !headEnded; headScanned++) {
+          const c = head.charCodeAt(headScanned);
+          if (c === 0x22) headQuoted = !headQuoted;
+          else if (!headQuoted && (c === 0x0a || c === 0x0d)) headEnded = true;
+        }
+        if (!headEnded && head.length < maxRecordLength) continue;
+        // Only as much of the header as a record may hold: past it, how much was read depends on the chunks.
+        delimiter = detectDelimiter(head.slice(0, maxRecordLength));
         const text = head;
         head = '';
         yield* feed(text);

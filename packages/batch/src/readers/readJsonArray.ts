@@ -31,7 +31,8 @@ const startsValue = (c: number) =>
  * single-appraisal files mix with arrays. Each element is then parsed by core's `parseJson`, which applies the
  * usual checks (duplicate keys, forbidden keys, numbers too long to keep exactly); an element that is not an object
  * (`1`, `"x"`, `null`, an array) is yielded too, so it is reported as a bad record at its line and the batch goes
- * on.
+ * on. An element over core's parse limit (1 MiB of UTF-8) is an `input-too-large` error record in its place, and
+ * the batch goes on too: it is scanned to its end but not kept, and chunk borders cannot change the verdict.
  *
  * The scanner only tracks strings and nesting to find where an element ends. A character between elements that
  * is not `,`, `]` or white space (a missing comma), or a missing element (`,,`, `,]`), breaks the array's
@@ -48,7 +49,10 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
   let inString = false;
   let escaped = false;
   let parts: string[] = [];
-  let size = 0;
+  /** UTF-16 units of the element so far: under a third of the limit, its bytes need no counting. */
+  let units = 0;
+  /** UTF-8 bytes of the element so far, once counted (-1 before); over the limit, its text is no longer kept. */
+  let bytes = -1;
   let startLine = 1;
   let startColumn = 1;
   let afterComma = false;
@@ -62,7 +66,6 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
     more: {
       expected?: string;
       received?: string;
-      params?: Record<string, number>;
       at?: { line: number; column: number };
     } = {},
   ): Extract<InputRecord, { kind: 'fatal' }> => {
@@ -77,24 +80,63 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
           span: { start: at, end: { line: at.line, column: at.column + 1 } },
           ...(more.expected !== undefined ? { expected: more.expected } : {}),
           ...(more.received !== undefined ? { received: more.received } : {}),
-          params: { problem, ...more.params },
+          params: { problem },
         }),
       ],
     };
   };
-  /** From here on the file is only scanned, to count the elements it still holds; `current` counts one more. */
-  const skip = (record: Extract<InputRecord, { kind: 'fatal' }>, current: boolean) => {
+  /** From here on the file is only scanned, to count the elements it still holds. */
+  const skip = (record: Extract<InputRecord, { kind: 'fatal' }>) => {
     stopped = record;
-    unread = current ? 1 : 0;
+    unread = 0;
     phase = Phase.Skipping;
     parts = [];
-    size = 0;
   };
-  const element = (): InputRecord => {
-    const text = parts.join('');
+  /**
+   * Adds the element's next piece. Its size is counted in UTF-8 bytes, as core's parse limit is, over the whole
+   * element whatever the chunks: the same element is kept or refused however the input was cut.
+   */
+  const add = (piece: string) => {
+    if (bytes >= 0) bytes += utf8Length(piece);
+    else {
+      units += piece.length;
+      // A UTF-16 unit is 3 bytes at most, so below a third of the limit nothing needs counting.
+      if (units * 3 > maxBytes) bytes = parts.reduce((n, part) => n + utf8Length(part), utf8Length(piece));
+    }
+    // Memory holds the limit and one chunk at most: past the limit, the text is dropped and only scanned.
+    if (bytes > maxBytes) parts = [];
+    else parts.push(piece);
+  };
+  /**
+   * The element that ends with `piece`: its text, or, when it is over the limit, an `input-too-large` error at
+   * its line:column (what core's parseJson says of such a text, and what NDJSON says of such a line), and the
+   * elements after it are read.
+   */
+  const element = (piece: string): InputRecord => {
+    add(piece);
+    const size = bytes;
+    const text = size > maxBytes ? '' : parts.join('');
     parts = [];
-    size = 0;
-    return { kind: 'json', ref: recordRef(file, startLine), row: startLine, column: startColumn, text };
+    units = 0;
+    bytes = -1;
+    const ref = recordRef(file, startLine);
+    if (size <= maxBytes) return { kind: 'json', ref, row: startLine, column: startColumn, text };
+    const at = { line: startLine, column: startColumn };
+    return {
+      kind: 'error',
+      ref,
+      row: startLine,
+      diagnostics: [
+        createDiagnostic({
+          code: 'input-too-large',
+          pointer: '',
+          source: file,
+          span: { start: at, end: at },
+          expected: maxBytes,
+          received: size,
+        }),
+      ],
+    };
   };
 
   const chunks = textChunks(input);
@@ -149,9 +191,9 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
           }
         } else if (phase === Phase.InScalar) {
           if (isSpace(c) || c === 0x2c || c === 0x5d) {
-            parts.push(chunk.slice(captureFrom, i));
+            const piece = chunk.slice(captureFrom, i);
             captureFrom = -1;
-            yield element();
+            yield element(piece);
             phase = Phase.AfterElement;
             // The delimiter is read again as what follows an element.
             i--;
@@ -165,9 +207,9 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
               inString = false;
               // A string element ends with its closing quote.
               if (depth === 0) {
-                parts.push(chunk.slice(captureFrom, i + 1));
+                const piece = chunk.slice(captureFrom, i + 1);
                 captureFrom = -1;
-                yield element();
+                yield element(piece);
                 phase = Phase.AfterElement;
               }
             }
@@ -176,9 +218,9 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
           else if (c === 0x7d || c === 0x5d) {
             depth--;
             if (depth === 0) {
-              parts.push(chunk.slice(captureFrom, i + 1));
+              const piece = chunk.slice(captureFrom, i + 1);
               captureFrom = -1;
-              yield element();
+              yield element(piece);
               phase = phase === Phase.Single ? Phase.End : Phase.AfterElement;
             }
           }
@@ -224,7 +266,7 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
               return;
             }
             // The offending character is read again, as the first of the text that is not read.
-            skip(record, false);
+            skip(record);
             expecting = c !== 0x5d;
             i--;
             continue;
@@ -235,23 +277,14 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
           column = 1;
         } else column++;
       }
-      if (captureFrom !== -1) {
-        const piece = chunk.slice(captureFrom);
-        parts.push(piece);
-        size += piece.length;
-        if (size > maxBytes) {
-          // The element is dropped, and the scan goes on from its end to count the rest.
-          skip(fatal('element-too-large', { params: { line: startLine, max: maxBytes } }), true);
-          expecting = false;
-        }
-      }
+      if (captureFrom !== -1) add(chunk.slice(captureFrom));
     }
   } finally {
     await chunks.return(undefined);
   }
   if (stopped) yield { ...stopped, unread };
   else if (phase === Phase.InScalar) {
-    yield element();
+    yield element('');
     yield fatal('unexpected-end', { expected: 'comma-or-bracket' });
   } else if (phase === Phase.InElement || phase === Phase.Single)
     yield { ...fatal('unexpected-end'), unread: 1 };
@@ -259,4 +292,17 @@ export async function* readJsonArray(input: ByteSource, file: string): AsyncGene
     yield fatal(phase === Phase.Start ? 'empty' : 'unexpected-end', {
       ...(phase === Phase.Start ? {} : { expected: 'comma-or-bracket' }),
     });
+}
+
+/**
+ * UTF-8 length of a piece of text. A surrogate counts 2, so a pair is 4 bytes even when a chunk border splits it:
+ * the sum over the pieces is the element's length, however it was cut.
+ */
+function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+  }
+  return n;
 }

@@ -55,8 +55,8 @@ Options:
   -h, --help                   show this help
 
 Each flag that takes a value is given at most once. An appraisal file or an NDJSON line over 1 MiB is
-refused as input-too-large, read no further than the limit. A JSON-array element over 1 MiB is refused too
-(input-too-large, or json-syntax stopping the file when it outgrows the limit while being read), and a CSV
+refused as input-too-large, read no further than the limit. A JSON-array element over 1 MiB is an
+input-too-large row and the elements after it are read, from a file or from standard input alike; a CSV
 record over 1,048,576 characters is csv-record-too-large and stops its file.
 
 Exit codes: 0 every evaluation complete or pending, 1 an evaluation, a row, the mapping or the rubric is
