@@ -14,7 +14,8 @@ export const mappingPath = join(repo, 'packages/batch/test/fixtures/cohort.mappi
 // biome-ignore lint/suspicious/noExplicitAny: appraisals of the golden cases, read field by field below.
 type Json = Record<string, any>;
 
-const INDICATORS = [
+/** The BerAKHLAK values with the column labels a Kupang export gives them. */
+export const INDICATORS = [
   ['berorientasi-pelayanan', 'Pelayanan'],
   ['akuntabel', 'Akuntabel'],
   ['kompeten', 'Kompeten'],

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { INDICATORS } from './cohort.js';
 
 // Three appraisals written as every reader reads them, one row per appraisal ("wide") and one row per target and
 // rating ("long"), so tests can say which row each diagnostic must name. Row numbers, counted by hand:
@@ -15,15 +16,6 @@ import ExcelJS from 'exceljs';
 /** A cell as the tests write it; `undefined` is an empty cell. */
 export type Value = string | number | undefined;
 
-const INDICATORS = [
-  ['berorientasi-pelayanan', 'Pelayanan'],
-  ['akuntabel', 'Akuntabel'],
-  ['kompeten', 'Kompeten'],
-  ['harmonis', 'Harmonis'],
-  ['loyal', 'Loyal'],
-  ['adaptif', 'Adaptif'],
-  ['kolaboratif', 'Kolaboratif'],
-] as const;
 const EMPLOYEE = [
   'NIP',
   'Nama',
