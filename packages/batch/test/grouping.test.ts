@@ -259,6 +259,7 @@ targets:
     expect(e.diagnostics[0]).toMatchObject({ code: 'group-split', source: 'x.csv:5' });
     expect(e.diagnostics[0]?.message.en).toContain('sort the export by NIP, Periode');
     expect(e.diagnostics[0]?.message.en).toContain('x.csv:2 to x.csv:3');
+    expect(e.diagnostics[0]?.message.id).toContain('sudah dipakai di x.csv:2 sampai x.csv:3 dan');
     // The same NIP in another period is another appraisal.
     const periods = await read([header, `${nip(2)};annual;U;t1;1;1`, `${nip(2)};semester;U;t1;1;1`]);
     expect(periods.map((r) => r.kind)).toEqual(['header', 'group', 'group']);
@@ -323,6 +324,9 @@ ratings:
       ['cell-missing', 'r.csv:4', '/ratings/2/rater'],
     ]);
     expect(bad.diagnostics[0]?.message.en).toContain('"Penilai"');
+    expect(bad.diagnostics[0]?.message.id).toBe(
+      'Sel kolom "Penilai" kosong, padahal rating di kolom "Nilai" memerlukannya.',
+    );
   });
 });
 

@@ -220,6 +220,20 @@ targets:
     expect(bad.diagnostics[0]?.message.en).toContain('Mulai');
   });
 
+  it('says why a cell is refused in the reader’s language: no English in the Indonesian message', () => {
+    const bad = load().apply(['199003152015031002', 'U', '31/02/2024', '86.22', 'N', 'seratus'], 'x.csv:3');
+    expect(bad.diagnostics.map((d) => d.message.id)).toEqual([
+      'Sel kolom "Mulai" berisi "31/02/2024", bukan tanggal (tanggal 31 tidak ada pada 2024-02).',
+      'Sel kolom "Skor" berisi "86.22", bukan angka (tulis desimal dengan koma, mis. 86,22).',
+      'Sel kolom "RHK1 Target" berisi "seratus", bukan angka (tulis desimal dengan koma, mis. 86,22).',
+    ]);
+    expect(bad.diagnostics.map((d) => d.message.en)).toEqual([
+      'Cell of column "Mulai" holds "31/02/2024", not a date (day 31 does not exist in 2024-02).',
+      'Cell of column "Skor" holds "86.22", not a number (write decimals with a comma, e.g. 86,22).',
+      'Cell of column "RHK1 Target" holds "seratus", not a number (write decimals with a comma, e.g. 86,22).',
+    ]);
+  });
+
   it('reports mapping mistakes at their line:column', () => {
     const m = loadMapping(
       'fields:\n  employee.unit: Unit\n  employe.name: Nama\ntargets:\n  hasil-kerja: { fields: { target: Target } }\nratingz: []\n',

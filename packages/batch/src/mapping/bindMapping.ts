@@ -247,7 +247,11 @@ export function bindMapping(
               source: ref,
               received,
               expected: slot.type,
-              params: { column: slot.column, type: slot.type, ...(r.why ? { why: r.why } : {}) },
+              params: {
+                column: slot.column,
+                type: slot.type,
+                ...(r.why ? { why: r.why, whyId: r.whyId } : {}),
+              },
             }),
       );
       return undefined;

@@ -6,12 +6,23 @@ export type CellType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'a
 /** The types a mapping may name in `type:`. */
 export const cellTypes: readonly CellType[] = ['string', 'number', 'integer', 'boolean', 'date', 'auto'];
 
+/**
+ * Why a cell cannot be read, in both languages: `why` English, `whyId` Indonesian (core's `cell-invalid` message
+ * shows each in its own language).
+ */
+export interface CellReason {
+  /** The reason in English. */
+  why: string;
+  /** The reason in Bahasa Indonesia. */
+  whyId: string;
+}
+
 /** A compiled `format:` of a date column, e.g. `dd/MM/yyyy`. */
 export interface DateFormat {
   /** The format as written. */
   text: string;
   /** Reads a cell in this format into YYYY-MM-DD, or says why not. */
-  parse(text: string): { ok: true; value: string } | { ok: false; why: string };
+  parse(text: string): { ok: true; value: string } | ({ ok: false } & CellReason);
 }
 
 /** Compiles a date format of tokens `yyyy`, `MM`, `M`, `dd`, `d` and literal characters. */
@@ -38,7 +49,7 @@ export function compileDateFormat(text: string): DateFormat | undefined {
     text,
     parse(value) {
       const m = re.exec(value);
-      if (!m) return { ok: false, why: `expected the form ${text}` };
+      if (!m) return { ok: false, why: `expected the form ${text}`, whyId: `diharapkan bentuk ${text}` };
       const parts: Record<string, number> = {};
       order.forEach((k, i) => {
         parts[k] = Number(m[i + 1]);
@@ -48,11 +59,21 @@ export function compileDateFormat(text: string): DateFormat | undefined {
   };
 }
 
-function isoDate(y: number, m: number, d: number): { ok: true; value: string } | { ok: false; why: string } {
-  if (m < 1 || m > 12) return { ok: false, why: `month ${m} does not exist` };
+function isoDate(
+  y: number,
+  m: number,
+  d: number,
+): { ok: true; value: string } | ({ ok: false } & CellReason) {
+  if (m < 1 || m > 12) return { ok: false, why: `month ${m} does not exist`, whyId: `bulan ${m} tidak ada` };
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d < 1 || d > days)
-    return { ok: false, why: `day ${d} does not exist in ${y}-${String(m).padStart(2, '0')}` };
+  if (d < 1 || d > days) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    return {
+      ok: false,
+      why: `day ${d} does not exist in ${month}`,
+      whyId: `tanggal ${d} tidak ada pada ${month}`,
+    };
+  }
   return {
     ok: true,
     value: `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
@@ -67,8 +88,10 @@ function significantDigits(digits: string): number {
   return digits.replace(/[^0-9]/g, '').replace(/^0+/, '').length;
 }
 
-/** What reading a cell gives: a value, or why it cannot be read as its type. */
-export type CellResult = { ok: true; value: string | number | boolean } | { ok: false; why?: string };
+/** What reading a cell gives: a value, or (when there is more to say than its type) why it cannot be read. */
+export type CellResult =
+  | { ok: true; value: string | number | boolean }
+  | ({ ok: false } & (CellReason | { why?: undefined; whyId?: undefined }));
 
 /** Options that decide how text becomes a number or a date. */
 export interface ReadCellOptions {
@@ -82,15 +105,20 @@ export interface ReadCellOptions {
 function readNumber(text: string, decimal: ',' | '.'): CellResult {
   const re = decimal === ',' ? /^[+-]?\d+(?:,\d+)?$/ : /^[+-]?\d+(?:\.\d+)?$/;
   if (!re.test(text)) {
-    return {
-      ok: false,
-      why:
-        decimal === ','
-          ? 'write decimals with a comma, e.g. 86,22'
-          : 'write decimals with a point, e.g. 86.22',
-    };
+    return decimal === ','
+      ? {
+          ok: false,
+          why: 'write decimals with a comma, e.g. 86,22',
+          whyId: 'tulis desimal dengan koma, mis. 86,22',
+        }
+      : {
+          ok: false,
+          why: 'write decimals with a point, e.g. 86.22',
+          whyId: 'tulis desimal dengan titik, mis. 86.22',
+        };
   }
-  if (significantDigits(text) > 15) return { ok: false, why: 'more than 15 significant digits' };
+  if (significantDigits(text) > 15)
+    return { ok: false, why: 'more than 15 significant digits', whyId: 'lebih dari 15 angka penting' };
   return { ok: true, value: Number(decimal === ',' ? text.replace(',', '.') : text) };
 }
 
@@ -119,7 +147,7 @@ export function readCell(cell: Cell, type: CellType, options: ReadCellOptions): 
             ? readNumber(cell, options.decimal)
             : ({ ok: false } as const);
       if (r.ok && type === 'integer' && !Number.isInteger(r.value))
-        return { ok: false, why: 'not a whole number' };
+        return { ok: false, why: 'not a whole number', whyId: 'bukan bilangan bulat' };
       return r;
     }
     case 'boolean': {
@@ -127,15 +155,24 @@ export function readCell(cell: Cell, type: CellType, options: ReadCellOptions): 
       const word = String(cell).toLowerCase();
       if (TRUE_WORDS.has(word)) return { ok: true, value: true };
       if (FALSE_WORDS.has(word)) return { ok: true, value: false };
-      return { ok: false, why: 'write Ya/Tidak, true/false or 1/0' };
+      return {
+        ok: false,
+        why: 'write Ya/Tidak, true/false or 1/0',
+        whyId: 'tulis Ya/Tidak, true/false, atau 1/0',
+      };
     }
     case 'date': {
       if (cell instanceof Date) return { ok: true, value: utcDate(cell) };
-      if (typeof cell !== 'string') return { ok: false, why: 'format the cells as dates or text' };
+      if (typeof cell !== 'string')
+        return {
+          ok: false,
+          why: 'format the cells as dates or text',
+          whyId: 'format sel sebagai tanggal atau teks',
+        };
       const iso = ISO_DATE.exec(cell);
       if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
       if (options.dateFormat) return options.dateFormat.parse(cell);
-      return { ok: false, why: 'expected the form yyyy-MM-dd' };
+      return { ok: false, why: 'expected the form yyyy-MM-dd', whyId: 'diharapkan bentuk yyyy-MM-dd' };
     }
     case 'auto': {
       if (typeof cell === 'number' || typeof cell === 'boolean') return { ok: true, value: cell };

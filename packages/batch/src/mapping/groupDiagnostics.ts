@@ -28,7 +28,11 @@ export function partMissing(column: string, pointer: string, ref: string, valueC
     code: 'cell-missing',
     pointer,
     source: ref,
-    params: { column, needed: `the rating in column "${valueColumn}" needs it` },
+    params: {
+      column,
+      needed: `the rating in column "${valueColumn}" needs it`,
+      neededId: `rating di kolom "${valueColumn}" memerlukannya`,
+    },
   });
 }
 
@@ -44,14 +48,19 @@ export function keySplit(
   ref: string,
   earlier: { first: string; last: string },
 ): Diagnostic {
-  const span = earlier.first === earlier.last ? earlier.first : `${earlier.first} to ${earlier.last}`;
+  const one = earlier.first === earlier.last;
+  const span = one ? earlier.first : `${earlier.first} to ${earlier.last}`;
   return createDiagnostic({
     code: 'group-split',
     pointer: '',
     source: ref,
     received: key.join(', '),
     expected: `rows together (${span})`,
-    params: { columns: columns.join(', '), earlier: span },
+    params: {
+      columns: columns.join(', '),
+      earlier: span,
+      earlierId: one ? span : `${earlier.first} sampai ${earlier.last}`,
+    },
   });
 }
 

@@ -80,6 +80,18 @@ const SIZE_UNITS_ID: Readonly<Record<string, string>> = {
   items: 'butir',
   properties: 'properti',
 };
+// The phrases with ids or figures in them that the engine puts in `expected` (missing-input, invalid-input of a
+// lookup), matched whole: an id inside is shown as written.
+const PHRASES_ID: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = [
+  [/^at least (\d+) target\(s\) for (.+)$/, (m) => `minimal ${m[1]} target untuk ${m[2]}`],
+  [/^the data of target (.+)$/, (m) => `data target ${m[1]}`],
+  [
+    /^data for at least one (target|indicator) of group (.+)$/,
+    (m) => `data untuk minimal satu ${m[1] === 'target' ? 'target' : 'indikator'} dari kelompok ${m[2]}`,
+  ],
+  [/^ratings of (.+) and (.+)$/, (m) => `rating ${m[1]} dan ${m[2]}`],
+  [/^a value in (.+)$/, (m) => `nilai dalam ${m[1]}`],
+];
 const expectedId = (v: unknown): unknown => {
   if (Array.isArray(v)) return v.map(expectedId);
   if (typeof v !== 'string') return v;
@@ -92,6 +104,10 @@ const expectedId = (v: unknown): unknown => {
   }
   // A bound on a number a measure reads: `number > 0`, `number ≥ targetMin (90)`.
   if (v.startsWith('number ') && /^number [≥>] /.test(v)) return `angka${v.slice(6)}`;
+  for (const [pattern, worded] of PHRASES_ID) {
+    const m = pattern.exec(v);
+    if (m) return worded(m);
+  }
   const size = /^([≥≤]) (\d+) (characters|items|properties)$/.exec(v);
   return size ? `${size[1]} ${size[2]} ${SIZE_UNITS_ID[size[3] as string]}` : v;
 };
@@ -100,6 +116,10 @@ const showId = (v: unknown): string => show(expectedId(v), 'id');
 const p = (d: MessageData, k: string): string => String(d.params?.[k] ?? '');
 // A reason given in both languages (`why` English, `whyId` Indonesian); callers that give only `why` show it as is.
 const whyId = (d: MessageData): string => p(d, 'whyId') || p(d, 'why');
+
+// A mapping's column type (`type:` of @kinerja/batch) as an Indonesian message names it.
+const cellTypeId = (type: string): string =>
+  type === 'date' ? 'tanggal' : Object.hasOwn(EXPECTED_ID, type) ? (EXPECTED_ID[type] as string) : type;
 
 // The words of a csv-syntax diagnostic from its `problem` key (counts in expected / received).
 function csvSyntaxWords(d: MessageData): Messages {
@@ -1039,7 +1059,7 @@ const codes = {
     summary:
       'A cell cannot be read as the type the mapping gives its column (number, integer, boolean, date in the declared format).',
     render: (d) => ({
-      id: `Sel kolom "${p(d, 'column')}" berisi ${show(d.received)}, bukan ${p(d, 'type')}${p(d, 'why') ? ` (${p(d, 'why')})` : ''}.`,
+      id: `Sel kolom "${p(d, 'column')}" berisi ${show(d.received)}, bukan ${cellTypeId(p(d, 'type'))}${p(d, 'why') ? ` (${whyId(d)})` : ''}.`,
       en: `Cell of column "${p(d, 'column')}" holds ${show(d.received)}, not a ${p(d, 'type')}${p(d, 'why') ? ` (${p(d, 'why')})` : ''}.`,
     }),
   },
@@ -1059,7 +1079,7 @@ const codes = {
     summary:
       'A cell the row needs is empty: e.g. a rating value whose rater, role or indicator column is blank.',
     render: (d) => ({
-      id: `Sel kolom "${p(d, 'column')}" kosong, padahal ${p(d, 'needed')}.`,
+      id: `Sel kolom "${p(d, 'column')}" kosong, padahal ${p(d, 'neededId') || p(d, 'needed')}.`,
       en: `Cell of column "${p(d, 'column')}" is empty, but ${p(d, 'needed')}.`,
     }),
   },
@@ -1089,7 +1109,7 @@ const codes = {
     summary:
       'A key of a long-format file comes back after other keys: the rows of one appraisal must follow each other. The returning rows are not scored.',
     render: (d) => ({
-      id: `Kunci ${show(d.received)} sudah dipakai di ${p(d, 'earlier')} dan penilaiannya sudah selesai di sana; baris satu penilaian harus berurutan (urutkan ekspor menurut ${p(d, 'columns')}). Baris ini tidak dinilai.`,
+      id: `Kunci ${show(d.received)} sudah dipakai di ${p(d, 'earlierId') || p(d, 'earlier')} dan penilaiannya sudah selesai di sana; baris satu penilaian harus berurutan (urutkan ekspor menurut ${p(d, 'columns')}). Baris ini tidak dinilai.`,
       en: `Key ${show(d.received)} was already used at ${p(d, 'earlier')} and its appraisal ended there; the rows of one appraisal must follow each other (sort the export by ${p(d, 'columns')}). This row is not scored.`,
     }),
   },

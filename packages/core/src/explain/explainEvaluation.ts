@@ -4,6 +4,7 @@ import type { Lang } from '../diagnostics/diagnostic.js';
 import { ROLE_WORDS_ID } from '../diagnostics/roleWords.js';
 import type { Evaluation, IndicatorResult } from '../evaluate/Evaluation.js';
 import type { Label } from '../schema/common.js';
+import { figureText } from './figureText.js';
 import { redactForEmployee } from './redactForEmployee.js';
 
 /** Options of {@link explainEvaluation}. */
@@ -97,6 +98,7 @@ const words = {
     } as Record<string, string>,
     cap: 'batas',
     gap: 'celah',
+    beforeRounding: 'sebelum dibulatkan',
     // The raters measure's own notes (English in the trace, which auditors' tools read), worded here.
     traceNotes: {
       'no supervisor rating': 'tidak ada rating atasan',
@@ -157,6 +159,7 @@ const words = {
     branch: {} as Record<string, string>,
     cap: 'cap',
     gap: 'gap',
+    beforeRounding: 'before rounding',
     traceNotes: {} as Record<string, string>,
     zScore: (n: string, mean: string, sd: string) =>
       `z-score against rater history, n = ${n} (mean ${mean}, sd ${sd})`,
@@ -171,9 +174,25 @@ function say(table: Record<string, string>, value: string): string {
 const Z_SCORE = /^z-score against rater history, n = (\S+) \(mean (\S+), sd (\S+)\)$/;
 
 /** A rater's calibration note in the reader's language. */
-function calibrationNote(note: string, w: (typeof words)[Lang]): string {
+function calibrationNote(note: string, lang: Lang, w: (typeof words)[Lang]): string {
   const z = Z_SCORE.exec(note);
-  return z ? w.zScore(z[1] as string, z[2] as string, z[3] as string) : say(w.traceNotes, note);
+  if (!z) return say(w.traceNotes, note);
+  // The rater history's figures, as the appraisal gave them (the note is the trace's text).
+  const n = (x: string) => (lang === 'id' ? x.replace('.', ',') : x);
+  return w.zScore(n(z[1] as string), n(z[2] as string), n(z[3] as string));
+}
+
+const EFFICIENCY_BRANCH = /^e ([≤>]) (\S+)$/;
+
+/**
+ * A measure's branch in the reader's language. An efficiency threshold is a figure (`e ≤ 0,24` in Indonesian); an
+ * interval (a lookup row, a piecewise segment) is the rubric's own text, whose comma separates its bounds, so it
+ * stays as the rubric writes it.
+ */
+function branchText(branch: string, lang: Lang, w: (typeof words)[Lang]): string {
+  const e = EFFICIENCY_BRANCH.exec(branch);
+  if (e) return `e ${e[1]} ${lang === 'id' ? (e[2] as string).replace('.', ',') : e[2]}`;
+  return say(w.branch, branch);
 }
 
 /** The alternative a `one-of` took, which is what a reader wants to see in its place. */
@@ -181,41 +200,64 @@ function chosen(t: MeasureTrace | undefined): MeasureTrace | undefined {
   return t?.kind === 'one-of' && t.parts?.length === 1 ? t.parts[0] : undefined;
 }
 
-function measureLine(t: MeasureTrace | undefined, w: (typeof words)[Lang]): string {
+/** A computed figure (a score, a value) in the reader's language, or "—" when there is none. */
+function fig(x: number | undefined, lang: Lang): string {
+  return x === undefined ? '—' : figureText(x, lang);
+}
+
+/** A value as read from the appraisal: a number as its reader writes it, anything else as JSON. */
+function given(v: unknown, lang: Lang): string {
+  return typeof v === 'number' ? figureText(v, lang, 'given') : JSON.stringify(v);
+}
+
+function measureLine(t: MeasureTrace | undefined, lang: Lang, w: (typeof words)[Lang]): string {
   if (!t) return '';
   const alternative = chosen(t);
-  const bits: string[] = [alternative ? measureLine(alternative, w) : say(w.kind, t.kind)];
+  const bits: string[] = [alternative ? measureLine(alternative, lang, w) : say(w.kind, t.kind)];
   if (t.inputs)
     bits.push(
       Object.entries(t.inputs)
-        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .map(([k, v]) => `${k}=${given(v, lang)}`)
         .join(', '),
     );
-  if (t.branch && !alternative) bits.push(say(w.branch, t.branch));
-  if (t.clamped) bits.push(`${w.cap} ${t.clamped} (${t.unrounded})`);
-  else if (t.unrounded !== undefined) bits.push(`≈ ${t.unrounded}`);
+  if (t.branch && !alternative) bits.push(branchText(t.branch, lang, w));
+  if (t.clamped) bits.push(`${w.cap} ${t.clamped} (${fig(t.unrounded, lang)})`);
+  else if (t.unrounded !== undefined) bits.push(`${w.beforeRounding} ${fig(t.unrounded, lang)}`);
   return bits.join('; ');
 }
 
-function partsLines(t: MeasureTrace | undefined, indent: string, w: (typeof words)[Lang]): string[] {
+function partsLines(
+  t: MeasureTrace | undefined,
+  indent: string,
+  lang: Lang,
+  w: (typeof words)[Lang],
+): string[] {
   const alternative = chosen(t);
-  if (alternative) return partsLines(alternative, indent, w);
+  if (alternative) return partsLines(alternative, indent, lang, w);
   if (!t?.parts) return [];
-  return t.parts.map((p) => `${indent}· ${p.dropped ? w.dropped : (p.value ?? '—')} ← ${measureLine(p, w)}`);
+  return t.parts.map(
+    (p) => `${indent}· ${p.dropped ? w.dropped : fig(p.value, lang)} ← ${measureLine(p, lang, w)}`,
+  );
 }
 
 const ROLES = ['supervisor', 'peer', 'subordinate', 'third-party', 'self'] as const;
 
 /** The rater panel of a `raters` measure: per role, then (auditor's view) per rater, divergence and cap. */
-function ratersLines(t: MeasureTrace | undefined, indent: string, w: (typeof words)[Lang]): string[] {
+function ratersLines(
+  t: MeasureTrace | undefined,
+  indent: string,
+  lang: Lang,
+  w: (typeof words)[Lang],
+): string[] {
   if (!t) return [];
-  if (t.kind !== 'raters') return (t.parts ?? []).flatMap((p) => ratersLines(p, indent, w));
+  if (t.kind !== 'raters') return (t.parts ?? []).flatMap((p) => ratersLines(p, indent, lang, w));
+  const num = (x: unknown): string => (typeof x === 'number' ? figureText(x, lang) : String(x ?? '—'));
   const d = t.detail ?? {};
   const lines: string[] = [];
   for (const role of ROLES) {
     const e = d[role] as Record<string, unknown> | undefined;
     if (!e) continue;
-    const bits: string[] = [`${w.weight} ${e.weight}`];
+    const bits: string[] = [`${w.weight} ${num(e.weight)}`];
     if (e.counted === false) bits.push(w.notCounted);
     if (e.short) {
       const s = e.short as { have: number; need: number };
@@ -226,20 +268,21 @@ function ratersLines(t: MeasureTrace | undefined, indent: string, w: (typeof wor
       const k = Number((d.anonymity as { k?: number } | undefined)?.k ?? 1);
       what = e.withheld.startsWith('fewer') ? w.responses(k) : w.withheld;
     } else {
-      what = `${e.count} → ${e.combined ?? '—'}${e.uncapped !== undefined ? ` (${w.cappedFrom} ${e.uncapped})` : ''}`;
+      what = `${e.count} → ${num(e.combined)}${e.uncapped !== undefined ? ` (${w.cappedFrom} ${num(e.uncapped)})` : ''}`;
     }
     lines.push(`${indent}· ${say(w.role, role)}: ${what} (${bits.join(', ')})`);
   }
   for (const r of t.raters ?? []) {
     const bits: string[] = [];
     if (r.calibrated !== undefined)
-      bits.push(`${w.calibrated} ${r.calibrated}: ${calibrationNote(r.calibration ?? '', w)}`);
-    else if (r.calibration !== undefined) bits.push(calibrationNote(r.calibration, w));
+      bits.push(`${w.calibrated} ${num(r.calibrated)}: ${calibrationNote(r.calibration ?? '', lang, w)}`);
+    else if (r.calibration !== undefined) bits.push(calibrationNote(r.calibration, lang, w));
     if (r.capped) bits.push(w.capped);
     if (!r.inScore) bits.push(w.notCounted);
-    const raw = r.label !== undefined ? `${JSON.stringify(r.label)} = ${r.raw}` : String(r.raw);
+    const raw =
+      r.label !== undefined ? `${JSON.stringify(r.label)} = ${given(r.raw, lang)}` : given(r.raw, lang);
     lines.push(
-      `${indent}  ${r.rater} (${say(w.role, r.role)}): ${raw} → ${r.counted}${bits.length ? ` [${bits.join('; ')}]` : ''}`,
+      `${indent}  ${r.rater} (${say(w.role, r.role)}): ${raw} → ${num(r.counted)}${bits.length ? ` [${bits.join('; ')}]` : ''}`,
     );
   }
   const div = d.divergence as Record<string, unknown> | undefined;
@@ -249,11 +292,11 @@ function ratersLines(t: MeasureTrace | undefined, indent: string, w: (typeof wor
         ? `${w.notChecked} (${say(w.traceNotes, String(div.why))})`
         : typeof div.withheld === 'string'
           ? `${w.withheld}; ${div.flagged ? w.needsReview : w.ok}`
-          : `${div.supervisor} vs ${div.consensus} (${div.difference} ${div.flagged ? '>' : '≤'} ${div.threshold})${div.flagged ? `: ${w.needsReview}` : ''}`;
+          : `${num(div.supervisor)} vs ${num(div.consensus)} (${num(div.difference)} ${div.flagged ? '>' : '≤'} ${num(div.threshold)})${div.flagged ? `: ${w.needsReview}` : ''}`;
     lines.push(`${indent}· ${w.divergence}: ${what}`);
   }
   const inf = d.influence as { cap: number; capped: number } | undefined;
-  if (inf) lines.push(`${indent}· ${w.influence} ${inf.cap}: ${inf.capped} ${w.capped}`);
+  if (inf) lines.push(`${indent}· ${w.influence} ${num(inf.cap)}: ${inf.capped} ${w.capped}`);
   return lines;
 }
 
@@ -281,16 +324,16 @@ function indicatorLine(
   const name = r.label ? r.label[lang] : id;
   const score =
     r.status === 'ok'
-      ? String(r.score)
+      ? fig(r.score, lang)
       : r.status === 'dropped'
         ? w.dropped
         : say(w.indicatorStatus, r.status);
   const extra: string[] = [];
-  if (r.weight !== undefined) extra.push(`${w.weight} ${r.weight}`);
-  if (r.contribution !== undefined) extra.push(`${w.contribution} ${r.contribution}`);
+  if (r.weight !== undefined) extra.push(`${w.weight} ${fig(r.weight, lang)}`);
+  if (r.contribution !== undefined) extra.push(`${w.contribution} ${fig(r.contribution, lang)}`);
   if (r.rating !== undefined) extra.push(`${w.rating} ${ratingName(r.rating)}`);
   // A result with no measure run (not applicable, or an undecidable condition) has nothing to point to.
-  const how = measureLine(r.measure, w);
+  const how = measureLine(r.measure, lang, w);
   return `  - ${name}: ${score}${extra.length ? ` (${extra.join(', ')})` : ''}${how ? ` ← ${how}` : ''}`;
 }
 
@@ -299,6 +342,8 @@ function indicatorLine(
  * every group, indicator and outcome with the values that decided it, and the notes, in Bahasa Indonesia or
  * English. Plain text; one line per fact. `options.view` picks whose view: `auditor` (the default: every rater
  * with raw and counted values) or `employee` ({@link redactForEmployee}: ratings aggregated per role, no ids).
+ * Figures are written as the reader writes them (a decimal comma in Indonesian); a computed figure that does not
+ * end within 4 decimal places is shown rounded to 4 and marked "≈", never as if the rubric had rounded it.
  */
 export function explainEvaluation(
   evaluation: Evaluation,
@@ -320,10 +365,10 @@ export function explainEvaluation(
   }
   lines.push(`${w.status}: ${w[e.status]}`);
   if (e.pending) lines.push(`${w.waiting}: ${e.pending.join('; ')}`);
-  if (e.score !== undefined) lines.push(`${w.score}: ${e.score}`);
+  if (e.score !== undefined) lines.push(`${w.score}: ${fig(e.score, lang)}`);
   if (e.predicate) {
     const how = e.predicateTrace?.matrix
-      ? ` ← ${e.predicateTrace.matrix.row} × ${e.predicateTrace.matrix.column}`
+      ? ` ← ${ratingName(e.predicateTrace.matrix.row)} × ${ratingName(e.predicateTrace.matrix.column)}`
       : e.predicateTrace?.band
         ? ` ← ${e.predicateTrace.band.range}${e.predicateTrace.band.gap ? ` (${w.gap}: ${e.predicateTrace.band.gap})` : ''}`
         : '';
@@ -335,16 +380,16 @@ export function explainEvaluation(
         ? `; ${w.rating} ${ratingName(g.rating)}${g.ratingTrace?.source === 'supervisor' ? ` (${w.given})` : ''}${g.suggestedRating !== undefined ? `; ${w.suggested}: ${ratingName(g.suggestedRating)}` : ''}`
         : '';
     lines.push(
-      `${w.group} ${gid} — ${g.label[lang]}: ${g.score ?? '—'} (${say(w.kind, g.combine)})${rating}`,
+      `${w.group} ${gid} — ${g.label[lang]}: ${fig(g.score, lang)} (${say(w.kind, g.combine)})${rating}`,
     );
     for (const [iid, r] of Object.entries(g.indicators ?? {})) {
       lines.push(indicatorLine(iid, r, lang, w, ratingName));
-      lines.push(...partsLines(r.measure, '      ', w));
-      lines.push(...ratersLines(r.measure, '      ', w));
+      lines.push(...partsLines(r.measure, '      ', lang, w));
+      lines.push(...ratersLines(r.measure, '      ', lang, w));
     }
     for (const r of g.items ?? []) {
       lines.push(indicatorLine(`${w.target} ${r.id ?? ''}`, r, lang, w, ratingName));
-      lines.push(...partsLines(r.measure, '      ', w));
+      lines.push(...partsLines(r.measure, '      ', lang, w));
     }
     for (const [aid, r] of Object.entries(g.additions ?? {}))
       lines.push(indicatorLine(`+ ${aid}`, r, lang, w, ratingName));
@@ -354,7 +399,9 @@ export function explainEvaluation(
     lines.push(`${w.outcomes}:`);
     for (const [, o] of outs) {
       const met = o.met === true ? w.yes : o.met === false ? w.no : w.unknown;
-      lines.push(`  ${o.label[lang]}: ${met}${o.value !== undefined ? ` (${w.value} ${o.value})` : ''}`);
+      lines.push(
+        `  ${o.label[lang]}: ${met}${o.value !== undefined ? ` (${w.value} ${fig(o.value, lang)})` : ''}`,
+      );
       if (o.conditions) lines.push(...conditionLines(o.conditions, '    '));
     }
   }

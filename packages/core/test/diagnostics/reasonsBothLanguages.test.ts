@@ -1,6 +1,6 @@
 /** Reasons inside messages are given in both languages: the Indonesian message carries no English reason. */
 import { describe, expect, it } from 'vitest';
-import { loadRubric } from '../../src/index.js';
+import { createDiagnostic, loadRubric } from '../../src/index.js';
 import { appraisal, load } from '../golden/helpers.js';
 
 const rubric = (predicate: string) => `
@@ -90,5 +90,52 @@ describe('the engine’s own words in `expected`, shown in an Indonesian message
       .evaluate(appraisal({ inputs: { x: {} } }))
       .diagnostics.find((x) => x.code === 'missing-input');
     expect(missing?.message.id).toContain('"x"');
+  });
+});
+
+describe('the phrases the engine writes into `expected` when data is missing, in Indonesian', () => {
+  it('a group with too few targets: "minimal 1 target untuk skp", with `expected` and English as before', () => {
+    const r = load(`
+kinerja: 1
+id: targets
+version: 1.0.0
+label: { id: Target, en: Targets }
+groups:
+  skp:
+    label: { id: SKP, en: SKP }
+    items:
+      measure: { kind: value, input: x }
+score:
+  weights: { skp: 1 }
+predicate:
+${levels}
+  bands:
+    - { id: baik, range: "[50, inf)" }
+    - { id: kurang, range: "(-inf, 50)" }
+`);
+    const d = r.evaluate(appraisal()).diagnostics.find((x) => x.code === 'missing-input');
+    expect(d?.expected).toBe('at least 1 target(s) for skp');
+    expect(d?.message.id).toBe('Data penilaian tidak memuat "minimal 1 target untuk skp".');
+    expect(d?.message.en).toBe('The appraisal has no "at least 1 target(s) for skp".');
+  });
+
+  it.each([
+    ['missing-input', 'the data of target t1', 'data target t1'],
+    [
+      'missing-input',
+      'data for at least one target of group skp',
+      'data untuk minimal satu target dari kelompok skp',
+    ],
+    [
+      'missing-input',
+      'data for at least one indicator of group perilaku',
+      'data untuk minimal satu indikator dari kelompok perilaku',
+    ],
+    ['missing-input', 'ratings of hasil-kerja and perilaku', 'rating hasil-kerja dan perilaku'],
+    ['invalid-input', 'a value in [0, 1) ∪ [2, 3]', 'nilai dalam [0, 1) ∪ [2, 3]'],
+  ] as const)('%s "%s" reads "%s" in Indonesian', (code, expected, id) => {
+    const d = createDiagnostic({ code, pointer: '/x', expected });
+    expect(d.message.id).toContain(`"${id}"`);
+    expect(d.message.en).toContain(`"${expected}"`);
   });
 });

@@ -1,7 +1,7 @@
 /** The readable explanation: worded in the reader's language, and whole for a full evaluation only. */
 import { describe, expect, it } from 'vitest';
 import { explainEvaluation } from '../../src/index.js';
-import { appraisal, load } from '../golden/helpers.js';
+import { appraisal, load, measureOnce } from '../golden/helpers.js';
 
 const rubric = load(`
 kinerja: 1
@@ -250,5 +250,126 @@ predicate:
     expect(explainEvaluation(e, 'id', { ratings })).toContain('(rata-rata); rating Sangat Baik\n');
     expect(explainEvaluation(e, 'en', { ratings })).toContain('(mean); rating Very good\n');
     expect(explainEvaluation(e, 'en')).toContain('(mean); rating sangat-baik\n');
+  });
+});
+
+describe('explainEvaluation shows the matrix cell the predikat came from', () => {
+  const matrix = load(`
+kinerja: 1
+id: matrix-explain
+version: 1.0.0
+label: { id: Matriks, en: Matrix }
+ratings:
+  - { id: di-atas, label: { id: Di atas ekspektasi, en: Above expectation } }
+  - { id: sesuai, label: { id: Sesuai ekspektasi, en: Meets expectation } }
+groups:
+  hasil:
+    label: { id: Hasil kerja, en: Work results }
+    indicators:
+      catatan: { label: { id: Catatan, en: Note }, measure: { kind: constant, value: 0 } }
+    rating: { from: supervisor }
+  perilaku:
+    label: { id: Perilaku kerja, en: Work behaviour }
+    indicators:
+      catatan-perilaku: { label: { id: Catatan, en: Note }, measure: { kind: constant, value: 0 } }
+    rating: { from: supervisor }
+predicate:
+  levels:
+    - { id: sangat-baik, label: { id: Sangat Baik, en: Very good } }
+    - { id: baik, label: { id: Baik, en: Good } }
+  matrix:
+    rows: hasil
+    columns: perilaku
+    cells:
+      di-atas: { di-atas: sangat-baik, sesuai: baik }
+      sesuai: { di-atas: baik, sesuai: baik }
+`);
+  const e = matrix.evaluate(appraisal({ supervisorRatings: { hasil: 'di-atas', perilaku: 'sesuai' } }));
+
+  it('by the ratings’ labels when given the rubric’s scale, as the groups’ ratings are', () => {
+    const ratings = matrix.rubric.ratings ?? [];
+    expect(explainEvaluation(e, 'id', { ratings })).toContain(
+      'Predikat: Baik ← Di atas ekspektasi × Sesuai ekspektasi\n',
+    );
+    expect(explainEvaluation(e, 'en', { ratings })).toContain(
+      'Predicate: Good ← Above expectation × Meets expectation\n',
+    );
+  });
+
+  it('by the ratings’ ids without it', () => {
+    expect(explainEvaluation(e, 'en')).toContain('Predicate: Good ← di-atas × sesuai\n');
+  });
+});
+
+describe('explainEvaluation writes figures as its reader does, never implying a rounding the rubric did not do', () => {
+  // A mean of 100, 90 and 100 is 290/3 = 96.666…: the rubric rounds the group (to 2 places), not the target.
+  const thirds = load(`
+kinerja: 1
+id: thirds
+version: 1.0.0
+label: { id: Pertigaan, en: Thirds }
+groups:
+  skp:
+    label: { id: SKP, en: Work targets }
+    items:
+      measure:
+        kind: mean
+        of:
+          - { kind: ratio, target: a, realisation: ra }
+          - { kind: ratio, target: b, realisation: rb }
+          - { kind: ratio, target: c, realisation: rc }
+    round: { decimals: 2, mode: half-up }
+score:
+  weights: { skp: 1 }
+predicate:
+  levels:
+    - { id: baik, label: { id: Baik, en: Good } }
+    - { id: kurang, label: { id: Kurang, en: Poor } }
+  bands:
+    - { id: baik, range: "[50, inf)" }
+    - { id: kurang, range: "(-inf, 50)" }
+`);
+  const e = thirds.evaluate(
+    appraisal({ targets: { skp: [{ id: 't1', a: 10, ra: 10, b: 100, rb: 90, c: 8, rc: 8 }] } }),
+  );
+
+  it('a figure that does not end within 4 places: "≈" and 4 places; one that does: exact', () => {
+    const en = explainEvaluation(e, 'en');
+    expect(en).toContain('Group skp — Work targets: 96.67 (mean)\n');
+    expect(en).toContain('  - target t1: ≈ 96.6667 ← mean\n');
+    expect(en).not.toContain('96.66666');
+  });
+
+  it('in Indonesian with a decimal comma, for computed figures and the data read alike', () => {
+    const id = explainEvaluation(e, 'id');
+    expect(id).toContain('Nilai: 96,67\n');
+    expect(id).toContain('Aspek skp — SKP: 96,67 (rata-rata)\n');
+    expect(id).toContain('  - target t1: ≈ 96,6667 ← rata-rata\n');
+    // The rubric's version (1.0.0, on the first line) is an id, not a figure.
+    expect(id.slice(id.indexOf('\n'))).not.toMatch(/\d\.\d/);
+    const decimals = thirds.evaluate(
+      appraisal({ targets: { skp: [{ id: 't1', a: 10, ra: 9.5, b: 4, rb: 4, c: 8, rc: 8 }] } }),
+    );
+    // 95, 100, 100: a mean of 295/3 = 98.333…; the first part's realisation 9.5 read as given.
+    const text = explainEvaluation(decimals, 'id');
+    expect(text).toContain('      · 95 ← rasio; target=10, realisation=9,5\n');
+    expect(text).toContain('  - target t1: ≈ 98,3333 ← rata-rata\n');
+  });
+
+  it('a value before the rubric rounded it is named as such, not marked "≈"', () => {
+    const rounded = measureOnce(
+      '{ kind: ratio, target: t, realisation: r, round: { decimals: 1, mode: half-up } }',
+      {
+        t: 3,
+        r: 2,
+      },
+    );
+    // 2 / 3 × 100 = 66.666…, rounded by the measure to 66.7.
+    expect(explainEvaluation(rounded, 'id')).toContain(
+      '66,7 ← rasio; target=3, realisation=2; sebelum dibulatkan ≈ 66,6667',
+    );
+    expect(explainEvaluation(rounded, 'en')).toContain(
+      '66.7 ← ratio; target=3, realisation=2; before rounding ≈ 66.6667',
+    );
   });
 });
