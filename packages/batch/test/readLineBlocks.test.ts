@@ -43,7 +43,9 @@ function reference(bytes: Uint8Array, file: string, maxLineBytes: number): Input
   return lines.flatMap((raw, i): InputRecord[] => {
     const row = i + 1;
     const body = raw.at(-1) === 0x0d ? raw.subarray(0, -1) : raw;
-    if (body.length > maxLineBytes)
+    // The file's byte-order mark is not part of its first line (core and the JSON-array reader drop it too).
+    const bom = row === 1 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
+    if (body.length - bom > maxLineBytes)
       return [{ kind: 'error', ref: `${file}:${row}`, row, diagnostics: [expect.anything()] }];
     let text = decoder.decode(body);
     if (row === 1 && text.startsWith('\uFEFF')) text = text.slice(1);
@@ -150,6 +152,50 @@ describe('readLineBlocks', () => {
     const [bad] = (records[2] as Extract<InputRecord, { kind: 'error' }>).diagnostics;
     expect(bad?.message.en).toContain('line 3 (byte offset 24');
     expect(bad?.message.id).toContain('Simpan ulang berkas sebagai UTF-8');
+  });
+
+  it("does not count the file's byte-order mark towards line 1's limit: a line of exactly the limit after it is read", async () => {
+    const exact = '{"a":"xx"}'; // 10 bytes, the limit
+    const cases: Array<[string, string[]]> = [
+      [`\uFEFF${exact}\n{"b":2}`, ['1 json {"a":"xx"}', '2 json {"b":2}']],
+      [`\uFEFF${exact}\r\n`, ['1 json {"a":"xx"}']],
+      [`\uFEFF${exact}`, ['1 json {"a":"xx"}']],
+      // One byte over is still refused, BOM or not.
+      [`\uFEFF{"a":"xxx"}\n{"b":2}`, ['1 input-too-large', '2 json {"b":2}']],
+      [`\uFEFF{"a":"xxx"}`, ['1 input-too-large']],
+      // A U+FEFF on a later line is text of that line, and counts.
+      [`{"b":2}\n\uFEFF{"a":"x"}`, ['1 json {"b":2}', '2 input-too-large']],
+    ];
+    for (const [text, expected] of cases)
+      for (const sizes of [[1], [2], [3, 7], [1000]]) {
+        const items = await all(
+          readLineBlocks(pieces(encode(text), sizes), 'm.ndjson', { maxLineBytes: 10 }),
+        );
+        const summary = fromBlocks(items, 'm.ndjson').map((r) =>
+          r.kind === 'error'
+            ? `${r.row} ${r.diagnostics[0]?.code}`
+            : r.kind === 'json'
+              ? `${r.row} json ${r.text}`
+              : r.kind,
+        );
+        expect(summary, `${JSON.stringify(text)} in pieces of ${sizes}`).toEqual(expected);
+      }
+    // At core's own limit, from a file: 1 MiB of line after the BOM is a record, as the same text is to core.
+    const dir = mkdtempSync(join(tmpdir(), 'kinerja-bom-'));
+    try {
+      const line = `{"pad":"${'p'.repeat(2 ** 20 - 10)}"}`;
+      expect(encode(line).length).toBe(2 ** 20);
+      const path = join(dir, 'bom.ndjson');
+      writeFileSync(path, encode(`\uFEFF${line}\n{"b":2}\n`));
+      const records = await all(readNdjson(path, 'bom.ndjson'));
+      expect(records.map((r) => (r.kind === 'json' ? `${r.row} json` : r.kind))).toEqual([
+        '1 json',
+        '2 json',
+      ]);
+      expect(records[0]).toMatchObject({ kind: 'json', text: line });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads a file path the same as a stream of its bytes, across its 1 MiB reads', async () => {

@@ -79,6 +79,7 @@ export {
   type SupervisorGap,
   supervisorDivergence,
 } from './audit/supervisorDivergence.js';
+export { supervisorSmallSampleWarning } from './audit/supervisorWarning.js';
 export { type Difference, firstDifference } from './evaluation/firstDifference.js';
 export { type Verdict, verdictOf } from './evaluation/verdictOf.js';
 export { type BoundaryViolation, boundaries } from './laws/boundaries.js';

@@ -100,7 +100,7 @@ export async function* scanLineBlocks(
       let blockStart = pos;
       let blockLine = line;
       for (let nl = bytes.indexOf(LF, pos); nl !== -1; nl = bytes.indexOf(LF, pos)) {
-        if (contentLength(bytes, pos, nl) > maxLineBytes) {
+        if (contentLength(bytes, pos, nl) - bomAt(bytes, consumed + pos) > maxLineBytes) {
           if (pos > blockStart) yield block(bytes, blockStart, pos, blockLine, consumed);
           yield oversized(file, line, maxLineBytes);
           blockStart = nl + 1;
@@ -119,7 +119,7 @@ export async function* scanLineBlocks(
       consumed += pos;
       filled = bytes.length - pos;
       // One byte more than the limit allows for a `\r` whose `\n` has not been read yet.
-      if (filled > maxLineBytes + 1) {
+      if (filled - bomAt(buffer.subarray(0, filled), consumed) > maxLineBytes + 1) {
         skipping = true;
         consumed += filled;
         filled = 0;
@@ -127,7 +127,8 @@ export async function* scanLineBlocks(
     }
     if (skipping) yield oversized(file, line, maxLineBytes);
     else if (filled > 0) {
-      if (contentLength(buffer, 0, filled) > maxLineBytes) yield oversized(file, line, maxLineBytes);
+      if (contentLength(buffer, 0, filled) - bomAt(buffer.subarray(0, filled), consumed) > maxLineBytes)
+        yield oversized(file, line, maxLineBytes);
       else yield block(buffer, 0, filled, line, consumed);
     }
   } finally {
@@ -265,6 +266,18 @@ function grown(buffer: Uint8Array): Uint8Array<ArrayBuffer> {
 /** Bytes `start` … `end` of a line, less a `\r` before its line end. */
 function contentLength(bytes: Uint8Array, start: number, end: number): number {
   return end > start && bytes[end - 1] === CR ? end - start - 1 : end - start;
+}
+
+/**
+ * 3 when the line starting at file offset `offset` (at the front of `bytes`) begins with the file's byte-order
+ * mark, else 0. The mark is dropped before the line is read (`lineRecords`), as core and the JSON-array reader
+ * drop it, so it is not part of the line the limit is about: a first line of exactly the limit after a BOM is
+ * read like any other line of that size.
+ */
+function bomAt(bytes: Uint8Array, offset: number): number {
+  return offset === 0 && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+    ? 3
+    : 0;
 }
 
 /** A block over bytes `start` … `end` of the read buffer: a view, which {@link readLineBlocks} copies. */

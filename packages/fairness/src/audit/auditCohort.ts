@@ -42,8 +42,9 @@ export interface Finding {
   /** The key number (estimate, ratio, alpha, people to move). */
   value: number;
   /**
-   * Codes of the cautions on it (leniency: `small-sample`), present only when there is one; the caution itself,
-   * with its message, is on the audit's row (`leniency.raters[].warnings`).
+   * Codes of the cautions on it (leniency and divergence: `small-sample`), present only when there is one; the
+   * caution itself, with its message, is on the audit's row (`leniency.raters[].warnings`,
+   * `divergence.supervisors[].warnings`).
    */
   warnings?: string[];
 }
@@ -142,7 +143,13 @@ export function auditCohort(cohort: Cohort, options: AuditOptions = {}): AuditRe
   }
   for (const s of divergence.supervisors)
     if (s.flag && s.interval)
-      findings.push({ audit: 'divergence', subject: s.supervisor, flag: s.flag, value: s.interval.estimate });
+      findings.push({
+        audit: 'divergence',
+        subject: s.supervisor,
+        flag: s.flag,
+        value: s.interval.estimate,
+        ...(s.warnings ? { warnings: s.warnings.map((x) => x.code) } : {}),
+      });
   // A group too small to conclude from gets a warning, not a verdict: the report lists it as inconclusive.
   for (const d of disparity?.results ?? [])
     for (const g of d.groups)

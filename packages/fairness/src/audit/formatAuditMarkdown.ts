@@ -78,6 +78,10 @@ const words = {
     id: 'sampel kecil: lihat peringatan di bagian kemurahan/kekerasan',
     en: 'small sample: see the warning under leniency',
   },
+  smallSampleDivergence: {
+    id: 'sampel kecil: lihat peringatan di bagian atasan dibanding rekan kerja',
+    en: 'small sample: see the warning under supervisor versus peers',
+  },
   inconclusive: {
     id: 'Tidak dapat disimpulkan (kelompok terlalu kecil; peringatan, bukan putusan)',
     en: 'Inconclusive (group too small; a warning, not a verdict)',
@@ -233,7 +237,7 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
   else
     for (const f of report.findings)
       out.push(
-        `- **${wordOf(auditWords, f.audit, lang)}** \`${oneLine(f.subject)}\`: ${flagWord(f.flag)} (${findingValue(f)})${f.warnings?.includes('small-sample') ? ` — ${w('smallSample')}` : ''}`,
+        `- **${wordOf(auditWords, f.audit, lang)}** \`${oneLine(f.subject)}\`: ${flagWord(f.flag)} (${findingValue(f)})${f.warnings?.includes('small-sample') ? ` — ${w(f.audit === 'divergence' ? 'smallSampleDivergence' : 'smallSample')}` : ''}`,
       );
   if (report.findings.length > 0) out.push('', w('findingsNote'));
   const inconclusive = (report.disparity?.results ?? []).flatMap((r) =>
@@ -388,6 +392,11 @@ export function formatAuditMarkdown(report: AuditReport, lang: Lang = 'en'): str
         : 'Baseline "–": there is no other supervisor to compare with, so the gap cannot be told from a habit of the supervisor role; not tested.',
     );
   if (d.supervisors.some((s) => s.test)) out.push('', detectableNote(d.power));
+  const divergenceCautions = d.supervisors
+    .flatMap((s) => s.warnings ?? [])
+    .map((x) => oneLine(x.message[lang]));
+  if (divergenceCautions.length > 0)
+    out.push('', `${w('warnings')}:`, ...divergenceCautions.map((x) => `- ${x}`));
   if (report.disparity) {
     const p = report.disparity;
     const rule = id

@@ -14,7 +14,8 @@ export const smallSampleRatees = 4;
  *
  * - `small-sample`: the rater was flagged on fewer people than {@link smallSampleRatees}. `params`: `rater`,
  *   `ratees`, `validatedFrom` ({@link smallSampleRatees}), `estimate` (rating points), `detectable` (the rater's
- *   `test.detectable`, rating points; absent when not finite) and `power`.
+ *   `test.detectable`, rating points; absent when not finite) and `power`. On a divergence row
+ *   (`supervisorSmallSampleWarning`) `supervisor` stands for `rater` and `estimate` is gap − baseline.
  */
 export interface RaterWarning {
   /** Stable code. */

@@ -3,11 +3,13 @@ import type { RatingObservation } from './Cohort.js';
 import { compareText } from './compareText.js';
 import { fitRaterEffects } from './raterEffects.js';
 import { auditedRatings, flagOf, type RaterAuditOptions } from './raterLeniency.js';
+import type { RaterWarning } from './raterWarning.js';
 import { spreadDf } from './spreadDf.js';
 import { mean, median, variance } from './stats/describe.js';
 import type { Interval } from './stats/Interval.js';
 import { type SpreadTest, spreadTest } from './stats/spreadTest.js';
 import { studentTQuantile } from './stats/studentT.js';
+import { supervisorSmallSampleWarning } from './supervisorWarning.js';
 import { unitsOf } from './unitsOf.js';
 
 /** Options of {@link supervisorDivergence}. */
@@ -47,6 +49,12 @@ export interface SupervisorGap {
   test?: SpreadTest;
   /** `above-consensus` when `test.pAbove` < alpha/2, `below-consensus` when `test.pBelow` < alpha/2. */
   flag?: 'above-consensus' | 'below-consensus';
+  /**
+   * Cautions on the flag, present only when there is one: `small-sample` when it rests on fewer people than the
+   * audit's power was measured on (`smallSampleRatees`, 4), each person's gap carrying the supervisor's view of
+   * that person as much as any habit. They change no flag.
+   */
+  warnings?: RaterWarning[];
 }
 
 /** The supervisor-versus-peer divergence audit. */
@@ -171,6 +179,9 @@ export function supervisorDivergence(
       test = spreadTest(estimate, sampling, fit.spread2, margin, alpha, power, df);
     }
     const side = flagOf(test, alpha);
+    const caution = side
+      ? supervisorSmallSampleWarning(supervisor, n, estimate, test?.detectable, power)
+      : undefined;
     return {
       supervisor,
       ratees: n,
@@ -181,6 +192,7 @@ export function supervisorDivergence(
       ...(side
         ? { flag: side === 'above' ? ('above-consensus' as const) : ('below-consensus' as const) }
         : {}),
+      ...(caution ? { warnings: [caution] } : {}),
     };
   });
   const shift = (s: SupervisorGap) => Math.abs(s.gap - (s.baseline ?? 0));
