@@ -134,6 +134,8 @@ export function createRecordScorer(rubric: CompiledRubric, options: ScoreOptions
                   source: options.file,
                   params: {
                     detail: 'a CSV or XLSX export needs a mapping from its columns to the appraisal format',
+                    detailId:
+                      'ekspor CSV atau XLSX memerlukan pemetaan dari kolomnya ke format data penilaian',
                   },
                 }),
               ],

@@ -89,6 +89,7 @@ export function notGathered(mappingSource: string, ref: string): Diagnostic {
     source: ref,
     params: {
       detail: `${mappingSource} groups rows by appraisal (groupBy), but this row was not gathered with the others; read the file with readRecords(…, { mapping })`,
+      detailId: `${mappingSource} mengelompokkan baris per penilaian (groupBy), tetapi baris ini tidak dikumpulkan bersama baris lainnya; baca berkas dengan readRecords(…, { mapping })`,
     },
   });
 }

@@ -96,6 +96,29 @@ const RATING_KEYS = ['column', 'rater', 'role', 'indicator', 'type', 'optional']
 const ID = /^(?!(?:constructor|prototype)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
 const INPUT_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
+/** A phrase of a detail in both languages. */
+interface Words {
+  en: string;
+  id: string;
+}
+// The key `column`, named as written in both languages.
+const COLUMN: Words = { en: 'column', id: 'column' };
+// What a constant of each type must be, as an Indonesian detail says it (`string` and `auto` take any constant).
+const KIND_ID: Readonly<Record<CellType, string>> = {
+  nip: 'NIP 18 digit yang ditulis sebagai teks',
+  string: 'teks',
+  number: 'angka',
+  integer: 'bilangan bulat',
+  boolean: 'nilai benar/salah',
+  date: 'tanggal',
+  auto: 'teks atau angka',
+};
+// A date format's rule, for the mapping-wide `dateFormat` and a column's `format`.
+const formatRule = (key: string): [string, string] => [
+  `${key} must use dd (or d), MM (or M) and yyyy once each, e.g. dd/MM/yyyy`,
+  `${key} harus memakai dd (atau d), MM (atau M), dan yyyy masing-masing satu kali, mis. dd/MM/yyyy`,
+];
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -128,7 +151,9 @@ function compile(
   source: string,
   diagnostics: Diagnostic[],
 ): Mapping | undefined {
-  const fail = (pointer: string, detail: string, what: 'key' | 'value' = 'value') => {
+  // Each detail in both languages (`detail` English, `detailId` Indonesian): an officer reading Bahasa Indonesia
+  // gets no English clause in the middle of the message.
+  const fail = (pointer: string, detail: string, detailId: string, what: 'key' | 'value' = 'value') => {
     const span = locator.locate(pointer, what);
     diagnostics.push(
       createDiagnostic({
@@ -136,30 +161,39 @@ function compile(
         pointer,
         source,
         ...(span ? { span } : {}),
-        params: { detail },
+        params: { detail, detailId },
       }),
     );
   };
   const known = (obj: Record<string, unknown>, keys: readonly string[], at: string) => {
     for (const k of Object.keys(obj))
       if (!keys.includes(k))
-        fail(`${at}/${esc(k)}`, `unknown key "${k}"; expected one of ${keys.join(', ')}`, 'key');
+        fail(
+          `${at}/${esc(k)}`,
+          `unknown key "${k}"; expected one of ${keys.join(', ')}`,
+          `kunci "${k}" tidak dikenal; yang ada: ${keys.join(', ')}`,
+          'key',
+        );
   };
-  const text = (v: unknown, at: string, what: string): string | undefined => {
+  const text = (v: unknown, at: string, what: Words): string | undefined => {
     if (typeof v === 'string' && v.trim() !== '') return v.trim();
-    fail(at, `${what} must be a non-empty text`);
+    fail(at, `${what.en} must be a non-empty text`, `${what.id} harus berupa teks yang tidak kosong`);
     return undefined;
   };
   const typeOf = (v: unknown, at: string, fallback: CellType): CellType => {
     if (v === undefined) return fallback;
     if (typeof v === 'string' && (cellTypes as readonly string[]).includes(v)) return v as CellType;
-    fail(at, `type must be one of ${cellTypes.join(', ')}`);
+    fail(
+      at,
+      `type must be one of ${cellTypes.join(', ')}`,
+      `type harus salah satu dari ${cellTypes.join(', ')}`,
+    );
     return fallback;
   };
   const bool = (v: unknown, at: string): boolean => {
     if (v === undefined) return false;
     if (typeof v === 'boolean') return v;
-    fail(at, 'optional must be true or false');
+    fail(at, 'optional must be true or false', 'optional harus true atau false');
     return false;
   };
 
@@ -170,45 +204,68 @@ function compile(
   ): string | number | boolean | undefined => {
     const r = readCell(value, type, dateFormat ? { decimal: '.', dateFormat } : { decimal: '.' });
     if (r.ok) return r.value;
-    const kind = type === 'nip' ? 'an 18-digit NIP written as text' : `a ${type}`;
+    const kind =
+      type === 'nip' ? 'an 18-digit NIP written as text' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
     // A column's hint about decimal commas would mislead here: the mapping writes YAML numbers.
-    const why = r.why?.startsWith('write decimals') ? 'write it in digits, e.g. 100 or 86.22' : r.why;
-    fail(at, `${JSON.stringify(value)} is not ${kind}, the type of this field${why ? ` (${why})` : ''}`);
+    const digits = r.why?.startsWith('write decimals') === true;
+    const why = digits ? 'write it in digits, e.g. 100 or 86.22' : r.why;
+    const whyId = digits ? 'tulis dengan angka, mis. 100 atau 86.22' : r.whyId;
+    const shown = JSON.stringify(value);
+    fail(
+      at,
+      `${shown} is not ${kind}, the type of this field${why ? ` (${why})` : ''}`,
+      `isian ini harus berisi ${KIND_ID[type]}, bukan ${shown}${whyId ? ` (${whyId})` : ''}`,
+    );
     return undefined;
   };
 
   if (!isObject(doc)) {
-    fail('', 'the mapping must be a YAML mapping with `fields`, `targets`, `ratings` and `constants`');
+    fail(
+      '',
+      'the mapping must be a YAML mapping with `fields`, `targets`, `ratings` and `constants`',
+      'pemetaan harus berupa mapping YAML yang berisi `fields`, `targets`, `ratings`, dan `constants`',
+    );
     return undefined;
   }
   known(doc, TOP_KEYS, '');
-  if (doc.version !== undefined && doc.version !== 1) fail('/version', 'version must be 1');
+  if (doc.version !== undefined && doc.version !== 1)
+    fail('/version', 'version must be 1', 'version harus 1');
   const mapping: Mapping = { source, decimal: 'auto', fields: [], constants: [], targets: [], ratings: [] };
   if (doc.delimiter !== undefined) {
     if (doc.delimiter === ',' || doc.delimiter === ';') mapping.delimiter = doc.delimiter;
-    else fail('/delimiter', 'delimiter must be "," or ";"');
+    else fail('/delimiter', 'delimiter must be "," or ";"', 'delimiter harus "," atau ";"');
   }
   if (doc.decimal !== undefined) {
     if (doc.decimal === ',' || doc.decimal === '.' || doc.decimal === 'auto') mapping.decimal = doc.decimal;
-    else fail('/decimal', 'decimal must be ",", "." or auto');
+    else fail('/decimal', 'decimal must be ",", "." or auto', 'decimal harus ",", ".", atau auto');
   }
   if (doc.sheet !== undefined) {
     if (typeof doc.sheet === 'string' && doc.sheet.trim() !== '') mapping.sheet = doc.sheet.trim();
     else if (typeof doc.sheet === 'number' && Number.isInteger(doc.sheet) && doc.sheet >= 1)
       mapping.sheet = doc.sheet;
-    else fail('/sheet', 'sheet must be a worksheet name or its position (1 = the first sheet)');
+    else
+      fail(
+        '/sheet',
+        'sheet must be a worksheet name or its position (1 = the first sheet)',
+        'sheet harus berupa nama lembar kerja atau urutannya (1 = lembar pertama)',
+      );
   }
   if (doc.groupBy !== undefined) {
     const list = typeof doc.groupBy === 'string' ? [doc.groupBy] : doc.groupBy;
     if (!Array.isArray(list) || list.length === 0)
-      fail('/groupBy', 'groupBy must be a column name or a list of column names, e.g. [NIP, Periode]');
+      fail(
+        '/groupBy',
+        'groupBy must be a column name or a list of column names, e.g. [NIP, Periode]',
+        'groupBy harus berupa nama kolom atau daftar nama kolom, mis. [NIP, Periode]',
+      );
     else {
       const columns: string[] = [];
       list.forEach((c, i) => {
         const at = Array.isArray(doc.groupBy) ? `/groupBy/${i}` : '/groupBy';
-        const column = text(c, at, 'a groupBy column');
+        const column = text(c, at, { en: 'a groupBy column', id: 'kolom groupBy' });
         if (column === undefined) return;
-        if (columns.includes(column)) fail(at, `column "${column}" is named twice`);
+        if (columns.includes(column))
+          fail(at, `column "${column}" is named twice`, `kolom "${column}" disebut dua kali`);
         else columns.push(column);
       });
       mapping.groupBy = columns;
@@ -218,31 +275,46 @@ function compile(
   let dateFormat: DateFormat | undefined;
   if (doc.dateFormat !== undefined) {
     dateFormat = typeof doc.dateFormat === 'string' ? compileDateFormat(doc.dateFormat) : undefined;
-    if (!dateFormat)
-      fail('/dateFormat', 'dateFormat must use dd (or d), MM (or M) and yyyy once each, e.g. dd/MM/yyyy');
+    if (!dateFormat) fail('/dateFormat', ...formatRule('dateFormat'));
   }
   const seen = new Map<string, string>();
   const claim = (pointer: string, at: string) => {
     const before = seen.get(pointer);
-    if (before !== undefined) fail(at, `this sets the same appraisal field as ${before}`, 'key');
+    if (before !== undefined)
+      fail(
+        at,
+        `this sets the same appraisal field as ${before}`,
+        `ini mengisi data penilaian yang sama dengan ${before}`,
+        'key',
+      );
     else seen.set(pointer, at);
   };
   const pathAt = (path: string, at: string) => {
     const steps = parsePath(path === 'nip' ? 'employee.nip' : path);
     if (!steps) {
-      fail(at, `"${path}" is not a path like employee.unit or employee.history[0].year`, 'key');
+      fail(
+        at,
+        `"${path}" is not a path like employee.unit or employee.history[0].year`,
+        `"${path}" bukan path seperti employee.unit atau employee.history[0].year`,
+        'key',
+      );
       return undefined;
     }
     const checked = checkPath(steps);
     if ('error' in checked) {
-      fail(at, `"${path}": ${checked.error}`, 'key');
+      fail(at, `"${path}": ${checked.error}`, `"${path}": ${checked.errorId}`, 'key');
       return undefined;
     }
     return { steps, type: checked.type };
   };
 
   if (doc.fields !== undefined) {
-    if (!isObject(doc.fields)) fail('/fields', 'fields must map appraisal paths to column names');
+    if (!isObject(doc.fields))
+      fail(
+        '/fields',
+        'fields must map appraisal paths to column names',
+        'fields harus memetakan path data penilaian ke nama kolom',
+      );
     else
       for (const [path, spec] of Object.entries(doc.fields)) {
         const at = `/fields/${esc(path)}`;
@@ -251,24 +323,34 @@ function compile(
         let type: CellType | undefined = target?.type;
         let format = dateFormat;
         let optional = false;
-        if (typeof spec === 'string') column = text(spec, at, 'a column name');
+        if (typeof spec === 'string') column = text(spec, at, { en: 'a column name', id: 'nama kolom' });
         else if (isObject(spec)) {
           known(spec, FIELD_KEYS, at);
-          column = text(spec.column, `${at}/column`, 'column');
+          column = text(spec.column, `${at}/column`, COLUMN);
           if (target && target.type !== 'nip') type = typeOf(spec.type, `${at}/type`, target.type);
           else if (spec.type !== undefined && spec.type !== 'string')
-            fail(`${at}/type`, 'employee.nip is always read as 18 digits of text');
+            fail(
+              `${at}/type`,
+              'employee.nip is always read as 18 digits of text',
+              'employee.nip selalu dibaca sebagai 18 digit teks',
+            );
           optional = bool(spec.optional, `${at}/optional`);
           if (spec.format !== undefined) {
             format = typeof spec.format === 'string' ? compileDateFormat(spec.format) : undefined;
-            if (!format)
+            if (!format) fail(`${at}/format`, ...formatRule('format'));
+            else if (type !== 'date')
               fail(
                 `${at}/format`,
-                'format must use dd (or d), MM (or M) and yyyy once each, e.g. dd/MM/yyyy',
+                'format applies only to date columns',
+                'format hanya berlaku untuk kolom tanggal',
               );
-            else if (type !== 'date') fail(`${at}/format`, 'format applies only to date columns');
           }
-        } else fail(at, 'give a column name, or { column, type, format, optional }');
+        } else
+          fail(
+            at,
+            'give a column name, or { column, type, format, optional }',
+            'tulis nama kolom, atau { column, type, format, optional }',
+          );
         if (!target || column === undefined || type === undefined) continue;
         const pointer = pathPointer(target.steps);
         claim(pointer, at);
@@ -285,13 +367,22 @@ function compile(
   }
 
   if (doc.constants !== undefined) {
-    if (!isObject(doc.constants)) fail('/constants', 'constants must map appraisal paths to values');
+    if (!isObject(doc.constants))
+      fail(
+        '/constants',
+        'constants must map appraisal paths to values',
+        'constants harus memetakan path data penilaian ke nilai',
+      );
     else
       for (const [path, value] of Object.entries(doc.constants)) {
         const at = `/constants/${esc(path)}`;
         const target = pathAt(path, at);
         if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-          fail(at, 'a constant is a text, a number or true/false');
+          fail(
+            at,
+            'a constant is a text, a number or true/false',
+            'konstanta berupa teks, angka, atau true/false',
+          );
           continue;
         }
         if (!target) continue;
@@ -307,33 +398,54 @@ function compile(
   // most one target of a group, so a number in the column name would be a mistake.
   const checkTemplate = (column: string, at: string) => {
     if (grouped && column.includes('{n}'))
-      fail(at, 'with groupBy each row holds one target: name its column without {n}');
+      fail(
+        at,
+        'with groupBy each row holds one target: name its column without {n}',
+        'dengan groupBy tiap baris memuat satu target: tulis nama kolomnya tanpa {n}',
+      );
     else if (!grouped && !column.includes('{n}'))
       fail(
         at,
         'the column (with the prefix) must contain {n}, the target number (or use groupBy: one row per target)',
+        'nama kolom (beserta prefix) harus memuat {n}, yaitu nomor target (atau pakai groupBy: satu baris per target)',
       );
   };
   if (doc.targets !== undefined) {
-    if (!isObject(doc.targets)) fail('/targets', 'targets must map group ids to { prefix, fields }');
+    if (!isObject(doc.targets))
+      fail(
+        '/targets',
+        'targets must map group ids to { prefix, fields }',
+        'targets harus memetakan id kelompok ke { prefix, fields }',
+      );
     else
       for (const [group, spec] of Object.entries(doc.targets)) {
         const at = `/targets/${esc(group)}`;
-        if (!ID.test(group)) fail(at, `"${group}" is not a group id`, 'key');
+        if (!ID.test(group))
+          fail(at, `"${group}" is not a group id`, `"${group}" bukan id kelompok yang sah`, 'key');
         if (!isObject(spec)) {
-          fail(at, 'give { prefix: "RHK{n} ", fields: { target: Target, realisation: Realisasi } }');
+          fail(
+            at,
+            'give { prefix: "RHK{n} ", fields: { target: Target, realisation: Realisasi } }',
+            'tulis { prefix: "RHK{n} ", fields: { target: Target, realisation: Realisasi } }',
+          );
           continue;
         }
         known(spec, TARGET_KEYS, at);
         let prefix = '';
         if (spec.prefix !== undefined) {
           if (typeof spec.prefix === 'string') prefix = spec.prefix;
-          else fail(`${at}/prefix`, 'prefix must be a text such as "RHK{n} "');
+          else
+            fail(
+              `${at}/prefix`,
+              'prefix must be a text such as "RHK{n} "',
+              'prefix harus berupa teks, mis. "RHK{n} "',
+            );
         }
         if (!isObject(spec.fields)) {
           fail(
             `${at}/fields`,
             'fields must map target fields (id, label, main, target, realisation, …) to columns',
+            'fields harus memetakan isian target (id, label, main, target, realisation, …) ke kolom',
           );
           continue;
         }
@@ -341,7 +453,12 @@ function compile(
         for (const [name, f] of Object.entries(spec.fields)) {
           const fat = `${at}/fields/${esc(name)}`;
           if (!INPUT_NAME.test(name)) {
-            fail(fat, `"${name}" is not a target field name (letters, digits, _)`, 'key');
+            fail(
+              fat,
+              `"${name}" is not a target field name (letters, digits, _)`,
+              `"${name}" bukan nama isian target yang sah (huruf, angka, _)`,
+              'key',
+            );
             continue;
           }
           const fallback: CellType =
@@ -355,22 +472,35 @@ function compile(
             const type = typeOf(f.type, `${fat}/type`, fallback);
             if (f.value !== undefined) {
               if (typeof f.value !== 'string' && typeof f.value !== 'number')
-                fail(`${fat}/value`, 'value must be a text or a number');
+                fail(
+                  `${fat}/value`,
+                  'value must be a text or a number',
+                  'value harus berupa teks atau angka',
+                );
               else if (constant(String(f.value).replace(/\{n\}/g, '1'), type, `${fat}/value`) !== undefined)
                 fields.push({ name, value: String(f.value), type, optional: false });
             } else {
-              const c = text(f.column, `${fat}/column`, 'column');
+              const c = text(f.column, `${fat}/column`, COLUMN);
               if (c === undefined) continue;
               const column = `${prefix}${c}`;
               checkTemplate(column, fat);
               fields.push({ name, column, type, optional: bool(f.optional, `${fat}/optional`) });
             }
-          } else fail(fat, 'give a column name, or { column, type, optional } or { value }');
+          } else
+            fail(
+              fat,
+              'give a column name, or { column, type, optional } or { value }',
+              'tulis nama kolom, atau { column, type, optional }, atau { value }',
+            );
         }
         if (!fields.some((f) => f.name === 'id'))
           fields.unshift({ name: 'id', value: 't{n}', type: 'string', optional: false });
         if (!fields.some((f) => f.column !== undefined))
-          fail(`${at}/fields`, 'at least one target field must come from a column');
+          fail(
+            `${at}/fields`,
+            'at least one target field must come from a column',
+            'minimal satu isian target harus dibaca dari kolom',
+          );
         claim(`/targets/${esc(group)}`, at);
         mapping.targets.push({ group, fields });
       }
@@ -378,31 +508,42 @@ function compile(
 
   if (doc.ratings !== undefined) {
     if (!Array.isArray(doc.ratings))
-      fail('/ratings', 'ratings must be a list of { column, rater, role, indicator }');
+      fail(
+        '/ratings',
+        'ratings must be a list of { column, rater, role, indicator }',
+        'ratings harus berupa daftar { column, rater, role, indicator }',
+      );
     else
       doc.ratings.forEach((r, i) => {
         const at = `/ratings/${i}`;
         if (!isObject(r)) {
-          fail(at, 'give { column, rater, role, indicator }');
+          fail(at, 'give { column, rater, role, indicator }', 'tulis { column, rater, role, indicator }');
           return;
         }
         known(r, RATING_KEYS, at);
-        const column = text(r.column, `${at}/column`, 'column');
+        const column = text(r.column, `${at}/column`, COLUMN);
         const part = (v: unknown, name: string): RatingPart | undefined => {
           const pat = `${at}/${name}`;
           if (isObject(v)) {
             known(v, ['column'], pat);
-            const c = text(v.column, `${pat}/column`, 'column');
+            const c = text(v.column, `${pat}/column`, COLUMN);
             return c === undefined ? undefined : { column: c };
           }
-          const t = text(v, pat, `${name} (a text, or { column: … } to read it from each row)`);
+          const t = text(v, pat, {
+            en: `${name} (a text, or { column: … } to read it from each row)`,
+            id: `${name} (teks, atau { column: … } untuk membacanya dari tiap baris)`,
+          });
           return t === undefined ? undefined : { value: t };
         };
         const rater = part(r.rater, 'rater');
         const role = part(r.role, 'role');
         const indicator = part(r.indicator, 'indicator');
         if (indicator && 'value' in indicator && !ID.test(indicator.value))
-          fail(`${at}/indicator`, `"${indicator.value}" is not an indicator id`);
+          fail(
+            `${at}/indicator`,
+            `"${indicator.value}" is not an indicator id`,
+            `"${indicator.value}" bukan id indikator yang sah`,
+          );
         const type = typeOf(r.type, `${at}/type`, 'auto');
         if (column && rater && role && indicator)
           mapping.ratings.push({
@@ -419,6 +560,10 @@ function compile(
     mapping.fields.length + mapping.targets.length + mapping.ratings.length === 0 &&
     diagnostics.length === 0
   )
-    fail('', 'the mapping reads no column: add fields, targets or ratings');
+    fail(
+      '',
+      'the mapping reads no column: add fields, targets or ratings',
+      'pemetaan tidak membaca satu kolom pun: tambahkan fields, targets, atau ratings',
+    );
   return mapping;
 }

@@ -32,19 +32,29 @@ export function pathPointer(steps: readonly PathStep[]): string {
     .join('');
 }
 
+/** Why a path cannot be set, in both languages: `error` English, `errorId` Indonesian. */
+export interface PathError {
+  /** The reason in English. */
+  error: string;
+  /** The reason in Bahasa Indonesia. */
+  errorId: string;
+}
+
 /**
  * Whether a mapping may set this appraisal path, and the type its column is read as by default. Targets and
  * ratings have their own sections; everything else of the appraisal format v1 that one cell can hold is here.
  */
-export function checkPath(steps: readonly PathStep[]): { type: CellType } | { error: string } {
+export function checkPath(steps: readonly PathStep[]): { type: CellType } | PathError {
   const [a, b, c, d] = steps;
   const plain = (s: PathStep | undefined) => s !== undefined && s.index === undefined;
   const n = steps.length;
-  if (!a) return { error: 'an empty path' };
-  const bad = (hint: string) => ({ error: hint });
+  if (!a) return { error: 'an empty path', errorId: 'path kosong' };
+  const bad = (error: string, errorId: string): PathError => ({ error, errorId });
   switch (a.key) {
     case 'id':
-      return n === 1 && plain(a) ? { type: 'string' } : bad('`id` takes no sub-path');
+      return n === 1 && plain(a)
+        ? { type: 'string' }
+        : bad('`id` takes no sub-path', '`id` tidak punya sub-path');
     case 'employee':
       if (!plain(a)) break;
       if (n === 2 && plain(b) && b) {
@@ -58,34 +68,48 @@ export function checkPath(steps: readonly PathStep[]): { type: CellType } | { er
       }
       return bad(
         'employee paths are nip, name, unit, position, positionType, functionalLevel, rank, rankSince, history[i].year, history[i].predicate',
+        'path employee yang ada: nip, name, unit, position, positionType, functionalLevel, rank, rankSince, history[i].year, history[i].predicate',
       );
     case 'period':
       if (n === 2 && plain(a) && plain(b) && b) {
         if (b.key === 'start' || b.key === 'end') return { type: 'date' };
         if (b.key === 'kind') return { type: 'string' };
       }
-      return bad('period paths are kind, start and end');
+      return bad('period paths are kind, start and end', 'path period yang ada: kind, start, dan end');
     case 'inputs':
       if (n === 3 && plain(a) && plain(b) && plain(c) && b && c && ID.test(b.key) && INPUT_NAME.test(c.key))
         return { type: 'number' };
-      return bad('inputs paths are inputs.<indicator-id>.<input-name>');
+      return bad(
+        'inputs paths are inputs.<indicator-id>.<input-name>',
+        'path inputs berbentuk inputs.<id-indikator>.<nama-input>',
+      );
     case 'facts':
       if (n === 2 && plain(a) && plain(b) && b && ID.test(b.key)) return { type: 'auto' };
-      return bad('facts paths are facts.<fact-id>');
+      return bad('facts paths are facts.<fact-id>', 'path facts berbentuk facts.<id-fakta>');
     case 'supervisorRatings':
       if (n === 2 && plain(a) && plain(b) && b && ID.test(b.key)) return { type: 'string' };
-      return bad('supervisorRatings paths are supervisorRatings.<group-id>');
+      return bad(
+        'supervisorRatings paths are supervisorRatings.<group-id>',
+        'path supervisorRatings berbentuk supervisorRatings.<id-kelompok>',
+      );
     case 'raterStats':
       if (n === 3 && plain(a) && plain(b) && plain(c) && c && ['mean', 'sd', 'n'].includes(c.key))
         return { type: c.key === 'n' ? 'integer' : 'number' };
-      return bad('raterStats paths are raterStats.<rater>.mean, .sd and .n');
+      return bad(
+        'raterStats paths are raterStats.<rater>.mean, .sd and .n',
+        'path raterStats yang ada: raterStats.<penilai>.mean, .sd, dan .n',
+      );
     case 'targets':
     case 'ratings':
-      return bad(`${a.key} have their own section of the mapping`);
+      return bad(
+        `${a.key} have their own section of the mapping`,
+        `${a.key} punya bagian sendiri dalam pemetaan`,
+      );
   }
   void d;
   return bad(
     'the path does not name a field of the appraisal format (id, employee.*, period.*, inputs.*, facts.*, supervisorRatings.*, raterStats.*)',
+    'path ini tidak menunjuk isian data penilaian (id, employee.*, period.*, inputs.*, facts.*, supervisorRatings.*, raterStats.*)',
   );
 }
 

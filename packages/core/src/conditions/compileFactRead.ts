@@ -1,3 +1,5 @@
+import type { DiagnosticInit } from '../diagnostics/createDiagnostic.js';
+import { nearestSpelling } from '../diagnostics/nearestSpelling.js';
 import { joinPointer } from '../diagnostics/pointer.js';
 import type { ConditionContext } from './conditionTypes.js';
 import type { FactShape } from './FactCatalogue.js';
@@ -49,12 +51,7 @@ export function compileFactRead(
   }
   const roots = ctx.catalogue.roots;
   if (typeof fact !== 'string' || !Object.hasOwn(roots, fact)) {
-    ctx.report({
-      code: 'unknown-fact',
-      pointer: factAt,
-      received: fact,
-      expected: Object.keys(roots).sort(),
-    });
+    ctx.report(unknownFact(factAt, fact, fact, Object.keys(roots).sort()));
     return undefined;
   }
   let shape = roots[fact] as FactShape;
@@ -70,12 +67,7 @@ export function compileFactRead(
     walked.push(segment);
     const next = step(shape, segment);
     if (next === undefined) {
-      ctx.report({
-        code: 'unknown-fact',
-        pointer: pathAt,
-        received: formatFactPath(fact, walked),
-        expected: known(shape),
-      });
+      ctx.report(unknownFact(pathAt, formatFactPath(fact, walked), segment, known(shape)));
       return undefined;
     }
     shape = next;
@@ -99,6 +91,17 @@ function step(shape: FactShape, segment: PathSegment): FactShape | undefined {
   if (shape.type !== 'object') return undefined;
   if (Object.hasOwn(shape.properties, segment)) return shape.properties[segment];
   return shape.open ? ANY : undefined;
+}
+
+// A misspelt indicator or fact id in a path (`$.jam-mengjar.score`) is the usual slip: the message names the id
+// that was probably meant, not only the list to search.
+function unknownFact(pointer: string, received: unknown, wrong: unknown, expected: unknown): DiagnosticInit {
+  const init: DiagnosticInit = { code: 'unknown-fact', pointer, received, expected };
+  if (typeof wrong === 'string' && Array.isArray(expected)) {
+    const nearest = nearestSpelling(wrong, expected as string[]);
+    if (nearest !== undefined) init.params = { nearest };
+  }
+  return init;
 }
 
 // What a path may name at this shape, for the unknown-fact diagnostic's `expected`.

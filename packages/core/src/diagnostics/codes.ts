@@ -178,6 +178,28 @@ const YAML_PROBLEM_ID: Readonly<Record<YamlErrorCode | 'complex-key', string>> =
   'complex-key': 'kunci yang berupa koleksi tidak didukung',
 };
 
+// Within one yaml code the library's English detail can be sharper than the code (MISSING_CHAR covers an unclosed
+// quote and a missing comma alike): the details a rubric author meets most, so the Indonesian reader loses nothing.
+const YAML_DETAIL_ID: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^Missing closing ["']quote/, 'tanda kutip penutup hilang: tutup teks yang dibuka dengan tanda kutip'],
+  [/^Missing , or : between/, 'tanda koma atau titik dua hilang di antara butir dalam [ ] atau { }'],
+  [/^Missing , between/, 'tanda koma hilang di antara butir dalam [ ] atau { }'],
+  [/^Missing space after :/, 'perlu spasi sesudah titik dua'],
+  [
+    /^All (mapping|sequence) items must start at the same column/,
+    'indentasi tidak sesuai: setiap butir di tingkat yang sama harus mulai di kolom yang sama dengan butir di atasnya',
+  ],
+];
+
+function yamlProblemId(d: MessageData): string {
+  const detail = p(d, 'detail');
+  for (const [pattern, words] of YAML_DETAIL_ID) if (pattern.test(detail)) return words;
+  const problem = p(d, 'problem');
+  return Object.hasOwn(YAML_PROBLEM_ID, problem)
+    ? YAML_PROBLEM_ID[problem as YamlErrorCode]
+    : 'kesalahan penulisan YAML';
+}
+
 // What a JSON syntax error was due instead (`expected` of a json-syntax diagnostic), in both languages.
 const JSON_EXPECTED: Readonly<Record<string, Messages>> = {
   value: { id: 'sebuah nilai', en: 'a value' },
@@ -271,11 +293,7 @@ const codes = {
     summary: 'The YAML text cannot be parsed.',
     render: (d) => ({
       // The yaml library words its errors in English only; Indonesian readers get the meaning of its error code.
-      id: `YAML tidak dapat dibaca: ${
-        Object.hasOwn(YAML_PROBLEM_ID, p(d, 'problem'))
-          ? YAML_PROBLEM_ID[p(d, 'problem') as YamlErrorCode]
-          : 'kesalahan penulisan YAML'
-      }`,
+      id: `YAML tidak dapat dibaca: ${yamlProblemId(d)}`,
       en: `YAML cannot be parsed: ${p(d, 'detail')}`,
     }),
   },
@@ -293,8 +311,8 @@ const codes = {
     severity: 'error',
     summary: 'A mapping has the same key twice; YAML would silently keep only one.',
     render: (d) => ({
-      id: `Kunci ${show(d.received)} muncul dua kali dalam satu mapping.`,
-      en: `Key ${show(d.received)} appears twice in one mapping.`,
+      id: `Kunci ${show(d.received)} ditulis dua kali di tempat yang sama, padahal hanya satu yang akan terbaca; hapus atau gabungkan salah satunya.`,
+      en: `Key ${show(d.received)} appears twice in one mapping, and only one would be read; remove or merge one of them.`,
     }),
   },
   'yaml-directive': {
@@ -386,8 +404,14 @@ const codes = {
     summary: 'A value has the wrong type.',
     render: (d) => ({
       // `received` is a type name the engine wrote (never the user's value), so it is worded like `expected`.
-      id: `Tipe salah: diharapkan ${showId(d.expected)}, diterima ${showId(d.received)}.`,
-      en: `Wrong type: expected ${show(d.expected)}, received ${show(d.received)}.`,
+      id:
+        p(d, 'formId') !== ''
+          ? `Tipe salah: diharapkan teks berbentuk ${p(d, 'formId')}, diterima ${showId(d.received)}; tulis nilainya di antara tanda kutip.`
+          : `Tipe salah: diharapkan ${showId(d.expected)}, diterima ${showId(d.received)}.`,
+      en:
+        p(d, 'form') !== ''
+          ? `Wrong type: expected a text of the form ${p(d, 'form')}, received ${show(d.received)}; write the value in quotes.`
+          : `Wrong type: expected ${show(d.expected)}, received ${show(d.received)}.`,
     }),
   },
   'schema-required': {
@@ -474,8 +498,8 @@ const codes = {
     severity: 'error',
     summary: 'The rubric named in `extends` cannot be found.',
     render: (d) => ({
-      id: `Rubrik induk ${show(d.received)} tidak ditemukan.`,
-      en: `Base rubric ${show(d.received)} was not found.`,
+      id: `Rubrik induk ${show(d.received)} tidak ditemukan. Periksa ejaannya: \`extends\` menerima id paket (berkas \`rubrics/<id>/<id>.rubric.yaml\` di folder rubrik ini atau folder di atasnya, atau paket terpasang \`@kinerja/rubric-<id>\`) atau nama berkas \`*.yaml\` relatif terhadap rubrik ini.`,
+      en: `Base rubric ${show(d.received)} was not found. Check its spelling: \`extends\` takes a pack id (the file \`rubrics/<id>/<id>.rubric.yaml\` in this rubric's folder or a folder above it, or the installed package \`@kinerja/rubric-<id>\`) or a \`*.yaml\` file name relative to this rubric.`,
     }),
   },
   'extends-cycle': {
@@ -483,8 +507,8 @@ const codes = {
     severity: 'error',
     summary: 'Rubrics extend each other in a cycle.',
     render: (d) => ({
-      id: `Rantai extends membentuk siklus: ${p(d, 'chain')}.`,
-      en: `The extends chain forms a cycle: ${p(d, 'chain')}.`,
+      id: `Rantai extends membentuk siklus: ${p(d, 'chain')}. Setiap rubrik dalam rantai harus punya id sendiri: bila \`id\` rubrik ini sama dengan id induknya, beri id baru (mis. id instansi).`,
+      en: `The extends chain forms a cycle: ${p(d, 'chain')}. Each rubric in the chain needs its own id: when this rubric's \`id\` is its base's, give it a new one (e.g. the agency's).`,
     }),
   },
   'overrides-without-extends': {
@@ -1016,7 +1040,7 @@ const codes = {
     summary:
       'A batch mapping file (portal columns → appraisal fields) is wrong: an unknown key or appraisal path, a value of the wrong kind.',
     render: (d) => ({
-      id: `Pemetaan kolom tidak sah: ${p(d, 'detail')}.`,
+      id: `Pemetaan kolom tidak sah: ${p(d, 'detailId') || p(d, 'detail')}.`,
       en: `The column mapping is not valid: ${p(d, 'detail')}.`,
     }),
   },

@@ -262,6 +262,12 @@ function toDiagnostic(
   const init: Parameters<typeof createDiagnostic>[0] = { code, pointer, stage, expected, received };
   if (e.keyword === 'pattern' && typeof expected === 'string' && Object.hasOwn(PATTERN_FORMS, expected))
     init.params = PATTERN_FORMS[expected];
+  // YAML reads an unquoted `version: 1.0` as the number 1: "expected a string" alone does not say which string.
+  if (e.keyword === 'type' && params.type === 'string') {
+    const pattern = schemaOfError(name, e)?.pattern;
+    if (typeof pattern === 'string' && Object.hasOwn(PATTERN_FORMS, pattern))
+      init.params = PATTERN_FORMS[pattern];
+  }
   if (source !== undefined) init.source = source;
   const span = locator?.locate(pointer, what);
   if (span) init.span = span;

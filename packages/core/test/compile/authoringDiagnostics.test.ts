@@ -166,7 +166,11 @@ describe('messages that say what is wrong', () => {
   it('words the type received in Indonesian, and the kind of an unknown reference', () => {
     const [t] = refused(edit('version: 0.1.0', 'version: [1]'));
     expect(t?.code).toBe('schema-type');
-    expect(t?.message.id).toBe('Tipe salah: diharapkan "teks", diterima "daftar".');
+    expect(t?.message.id).toBe(
+      'Tipe salah: diharapkan teks berbentuk versi MAYOR.MINOR.PATCH (mis. 1.2.0), diterima "daftar"; tulis nilainya di antara tanda kutip.',
+    );
+    const [label] = refused(edit('label: { id: Demo, en: Demo }', 'label: { id: [Demo], en: Demo }'));
+    expect(label?.message.id).toBe('Tipe salah: diharapkan "teks", diterima "daftar".');
     const [u] = refused(edit('weights: { skp: 0.6, perilaku: 0.4 }', 'weights: { skp: 0.6, sikap: 0.4 }'));
     expect(u?.code).toBe('unknown-reference');
     expect(u?.message.id).toMatch(/^Kelompok "sikap" tidak dideklarasikan/);
@@ -263,5 +267,78 @@ describe('order and number of diagnostics', () => {
     const ds = refused(text.replaceAll('\n', '\r'));
     expect(ds.map((d) => [d.code, d.span?.start.line])).toEqual([['weight-sum', lineOf(text, 'weights:')]]);
     expect(loadRubric(BASE.replaceAll('\n', '\r')).ok).toBe(true);
+  });
+});
+
+// The slips a policy maker makes while writing an agency rubric on a national pack (docs/panduan-rubrik.md), each
+// read in Indonesian: the message must name what to write instead, not only what is wrong.
+describe('what to write instead', () => {
+  it('an unquoted version 1.0, which YAML reads as a number, names the version form', () => {
+    const [d, ...rest] = refused(edit('version: 0.1.0', 'version: 1.0'));
+    expect(rest).toEqual([]);
+    expect(d?.code).toBe('schema-type');
+    expect(d?.span?.start).toMatchObject({ line: 3, column: 10 });
+    expect(d?.message.id).toContain('versi MAYOR.MINOR.PATCH (mis. 1.2.0)');
+    expect(d?.message.id).toContain('tanda kutip');
+    expect(d?.message.en).toContain('a version MAJOR.MINOR.PATCH (e.g. 1.2.0)');
+  });
+
+  it('a misspelt indicator in a condition path names the indicator meant', () => {
+    const text = edit(
+      'score:\n',
+      'outcomes:\n  cek:\n    label: { id: Cek, en: Check }\n    kind: other\n    when: { fact: indicators, path: $.pelayaan.score, operator: lessThan, value: 80 }\n    event: { type: cek }\nscore:\n',
+    );
+    const [d, ...rest] = refused(text);
+    expect(rest).toEqual([]);
+    expect(d?.code).toBe('unknown-fact');
+    expect(d?.pointer).toBe('/outcomes/cek/when/path');
+    expect(d?.span?.start).toMatchObject({ line: lineOf(text, '$.pelayaan'), column: 37 });
+    expect(d?.message.id).toContain('mungkin maksudnya "pelayanan"');
+  });
+
+  it('an unclosed quote and a key out of line say so in Indonesian, as the English detail does', () => {
+    const quote = refused(edit('range: "[91, inf)" }', 'range: "[91, inf) }'));
+    expect(quote[0]?.code).toBe('yaml-syntax');
+    expect(quote[0]?.span?.start.line).toBe(lineOf(BASE, '[91, inf)'));
+    expect(quote[0]?.message.id).toContain('tanda kutip penutup hilang');
+    expect(quote[0]?.message.en).toContain('Missing closing "quote');
+    const text = edit('    indicators:\n      hasil', '   indicators:\n      hasil');
+    const [indent] = refused(text);
+    expect(indent?.code).toBe('yaml-syntax');
+    expect(indent?.span?.start).toMatchObject({ line: lineOf(text, '   indicators:'), column: 1 });
+    expect(indent?.message.id).toContain('harus mulai di kolom yang sama');
+  });
+
+  it('a key written twice says to remove or merge one, in Indonesian words only', () => {
+    const [d] = refused(edit('version: 0.1.0', 'version: 0.1.0\nversion: 0.2.0'));
+    expect(d?.code).toBe('duplicate-key');
+    expect(d?.message.id).not.toMatch(/mapping/);
+    expect(d?.message.id).toContain('hapus atau gabungkan salah satunya');
+  });
+
+  const agency = (id: string, base: string) =>
+    `kinerja: 1\nid: ${id}\nversion: 1.0.0\nlabel: { id: Guru, en: Teachers }\nextends: ${base}\n`;
+  const resolve = (ref: string) =>
+    ref === 'nasional'
+      ? { text: BASE.replace('id: demo', 'id: nasional'), source: 'nasional.yaml' }
+      : undefined;
+
+  it('an extends that finds nothing says where a base is looked for', () => {
+    const r = loadRubric(agency('guru', 'nasionl'), { source: 'guru.yaml', resolve });
+    const [d] = r.ok ? [] : r.diagnostics;
+    expect(d?.code).toBe('extends-not-found');
+    expect(d?.source).toBe('guru.yaml');
+    expect(d?.span?.start).toMatchObject({ line: 5, column: 10 });
+    expect(d?.message.id).toContain('rubrics/<id>/<id>.rubric.yaml');
+    expect(d?.message.id).toContain('@kinerja/rubric-<id>');
+  });
+
+  it("an agency rubric that takes its base's id is told to choose its own", () => {
+    const r = loadRubric(agency('nasional', 'nasional'), { source: 'guru.yaml', resolve });
+    const [d] = r.ok ? [] : r.diagnostics;
+    expect(d?.code).toBe('extends-cycle');
+    expect(d?.source).toBe('guru.yaml');
+    expect(d?.message.id).toContain('nasional → nasional');
+    expect(d?.message.id).toContain('beri id baru');
   });
 });

@@ -38,6 +38,8 @@ const examples: Readonly<Record<string, MessageData>> = {
     params: { form: 'a date YYYY-MM-DD', formId: 'tanggal YYYY-MM-DD' },
   },
   'invalid-fact': { received: 'lima', params: { problem: 'default-type', type: 'number' } },
+  // The general wording; a string with a known form (a version, a NIP, a date) names that form instead.
+  'schema-type': { expected: '‹expected›', received: '‹received›' },
 };
 
 function sample(code: string): MessageData {
