@@ -117,6 +117,23 @@ const p = (d: MessageData, k: string): string => String(d.params?.[k] ?? '');
 // A reason given in both languages (`why` English, `whyId` Indonesian); callers that give only `why` show it as is.
 const whyId = (d: MessageData): string => p(d, 'whyId') || p(d, 'why');
 
+// The id-keyed maps of a rubric that `overrides` can add to (override-misspelt-key's `params.what`), as a message
+// names one of their entries.
+const WHAT_ID: Readonly<Record<string, string>> = {
+  indicator: 'indikator',
+  addition: 'tambahan',
+  group: 'grup',
+  outcome: 'tindak lanjut',
+  fact: 'fakta',
+};
+const WHAT_EN: Readonly<Record<string, string>> = {
+  indicator: 'an indicator',
+  addition: 'an addition',
+  group: 'a group',
+  outcome: 'an outcome',
+  fact: 'a fact',
+};
+
 // A mapping's column type (`type:` of @kinerja/batch) as an Indonesian message names it.
 const cellTypeId = (type: string): string =>
   type === 'date' ? 'tanggal' : Object.hasOwn(EXPECTED_ID, type) ? (EXPECTED_ID[type] as string) : type;
@@ -1524,6 +1541,24 @@ const codes = {
       id: `\`overrides\` menghapus ${show(d.received)}, tetapi rubrik induk tidak memilikinya${d.params?.nearest !== undefined ? `; mungkin maksudnya ${show(d.params.nearest)}` : ''}; yang ada: ${showId(d.expected)}.`,
       en: `\`overrides\` deletes ${show(d.received)}, but the base rubric has no such key${d.params?.nearest !== undefined ? `; did you mean ${show(d.params.nearest)}` : ''}; it has: ${show(d.expected)}.`,
     }),
+  },
+  'override-misspelt-key': {
+    stage: 'resolve',
+    severity: 'error',
+    summary:
+      '`overrides` adds an entry the base rubric does not have, spelt close to one it has and lacking what a new entry needs: usually a typo of the inherited id.',
+    render: (d) => {
+      const what = p(d, 'what');
+      const missing = p(d, 'missing')
+        .split(', ')
+        .map((k) => show(k));
+      const last = missing.pop() ?? '';
+      const lacks = (and: string) => (missing.length > 0 ? `${missing.join(', ')} ${and} ${last}` : last);
+      return {
+        id: `${show(d.received)} bukan ${WHAT_ID[what] ?? what} rubrik induk: \`overrides\` akan menambahkannya sebagai ${WHAT_ID[what] ?? what} baru, tetapi ${lacks('dan')} tidak ada. Mungkin maksudnya ${show(p(d, 'nearest'))}? Yang ada di rubrik induk: ${showId(d.expected)}.`,
+        en: `${show(d.received)} is not ${WHAT_EN[what] ?? what} of the base rubric: \`overrides\` would add it as a new one, but it lacks ${lacks('and')}. Did you mean ${show(p(d, 'nearest'))}? The base rubric has: ${show(d.expected)}.`,
+      };
+    },
   },
   'override-deletes-required': {
     stage: 'resolve',

@@ -7,6 +7,7 @@ import type { ParseLimits } from '../parse/ParseLimits.js';
 import { parseYaml } from '../parse/parseYaml.js';
 import { sortDiagnostics } from '../parse/sortDiagnostics.js';
 import { validateSchema } from '../validate/validateSchema.js';
+import { findMisspeltAdditions } from './findMisspeltAdditions.js';
 import { mergePatch } from './mergePatch.js';
 
 /** The text of a rubric found by a resolver, and its name for diagnostics. */
@@ -51,6 +52,7 @@ const KEY_CODES: ReadonlySet<string> = new Set([
   'overrides-without-extends',
   'override-deletes-missing',
   'override-deletes-required',
+  'override-misspelt-key',
 ]);
 
 type Report = (code: DiagnosticCode, pointer: string, extra?: object) => Diagnostic;
@@ -193,7 +195,16 @@ export function resolveRubric(
   const merged = mergePatch(base.value, child.overrides ?? {}, (path, existed, keys) =>
     deletions.push({ path, existed, keys }),
   ) as Record<string, unknown>;
-  const refused = checkDeletions(deletions, merged, at);
+  const refused = [
+    ...checkDeletions(deletions, merged, at),
+    ...findMisspeltAdditions(base.value, child.overrides ?? {}, merged).map((m) =>
+      at('override-misspelt-key', joinPointer('/overrides', ...m.path), {
+        received: m.path[m.path.length - 1],
+        expected: [...m.inherited],
+        params: { nearest: m.nearest, what: m.what, missing: m.missing.join(', ') },
+      }),
+    ),
+  ];
   if (refused.length > 0) return { ok: false, diagnostics: sortDiagnostics(refused) };
   for (const k of METADATA) {
     if (Object.hasOwn(child, k)) merged[k] = child[k];

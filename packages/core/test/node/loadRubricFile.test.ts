@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { evaluateText } from '../../src/index.js';
+import { type Diagnostic, evaluateText } from '../../src/index.js';
 import { fileResolver, loadRubricFile, loadRubricPack } from '../../src/node/index.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -152,6 +152,108 @@ describe('extends across files', () => {
     expect(d).toMatchObject({ code: 'extends-cycle', pointer: '/extends', source: 'b.rubric.yaml' });
     expect(at(d)).toBe('6:10');
     expect((d as { message?: { en: string } }).message?.en).toContain('a → b → a');
+  });
+});
+
+describe('an override spelt close to an inherited id', () => {
+  const pack = (id: string) => {
+    const file = join(repo, 'rubrics', id, `${id}.rubric.yaml`);
+    write(`rubrics/${id}/${id}.rubric.yaml`, readFileSync(file, 'utf8'));
+  };
+  const load = (base: string, overrides: string) => {
+    write('rubrics/agency/agency.rubric.yaml', child('agency', base, `overrides:\n${overrides}`));
+    return loadRubricFile('rubrics/agency/agency.rubric.yaml', { cwd: dir });
+  };
+  const seen = (r: ReturnType<typeof load>) =>
+    r.diagnostics.map((d) => `${d.code} ${d.pointer} ${at(d)} ${d.source}`);
+
+  it('a misspelt indicator is named at its key in the agency file, with the inherited id it meant', () => {
+    pack('permenpanrb-6-2022');
+    const r = load(
+      'permenpanrb-6-2022',
+      '  groups:\n    perilaku:\n      indicators:\n        kolaboratf:\n          measure: { kind: raters, roles: { peer: { weight: 1 } }, map: { baik: 4 } }\n',
+    );
+    expect(seen(r)).toEqual([
+      'override-misspelt-key /overrides/groups/perilaku/indicators/kolaboratf 10:9 rubrics/agency/agency.rubric.yaml',
+    ]);
+    const d = r.diagnostics[0] as Diagnostic;
+    expect(d.received).toBe('kolaboratf');
+    expect(d.expected).toEqual([
+      'berorientasi-pelayanan',
+      'akuntabel',
+      'kompeten',
+      'harmonis',
+      'loyal',
+      'adaptif',
+      'kolaboratif',
+    ]);
+    expect(d.message.en).toContain('"kolaboratf" is not an indicator of the base rubric');
+    expect(d.message.en).toContain('it lacks "label". Did you mean "kolaboratif"?');
+    expect(d.message.id).toContain('"kolaboratf" bukan indikator rubrik induk');
+    expect(d.message.id).toContain('"label" tidak ada. Mungkin maksudnya "kolaboratif"?');
+  });
+
+  it('likewise a group, an outcome and a fact, each named as what it is', () => {
+    pack('permenpanrb-6-2022');
+    const r = load(
+      'permenpanrb-6-2022',
+      [
+        '  facts:',
+        '    agam: { required: true }',
+        '  groups:',
+        '    perilak: { description: { id: x, en: x } }',
+        '  outcomes:',
+        '    pembinan: { label: { id: Pembinaan, en: Coaching } }',
+        '',
+      ].join('\n'),
+    );
+    expect(seen(r)).toEqual([
+      'override-misspelt-key /overrides/facts/agam 8:5 rubrics/agency/agency.rubric.yaml',
+      'override-misspelt-key /overrides/groups/perilak 10:5 rubrics/agency/agency.rubric.yaml',
+      'override-misspelt-key /overrides/outcomes/pembinan 12:5 rubrics/agency/agency.rubric.yaml',
+    ]);
+    const [fact, group, outcome] = r.diagnostics as [Diagnostic, Diagnostic, Diagnostic];
+    expect(fact.message.en).toContain('"agam" is not a fact of the base rubric');
+    expect(fact.message.en).toContain('lacks "type". Did you mean "agama"?');
+    expect(fact.message.id).toContain('"agam" bukan fakta rubrik induk');
+    expect(group.message.en).toContain('Did you mean "perilaku"?');
+    expect(group.message.id).toContain('bukan grup rubrik induk');
+    expect(outcome.message.en).toContain('lacks "kind", "when" and "event". Did you mean "pembinaan"?');
+    expect(outcome.message.id).toContain('"kind", "when" dan "event" tidak ada');
+    expect(outcome.message.id).toContain('bukan tindak lanjut rubrik induk');
+  });
+
+  it('likewise an addition (tugas tambahan, kreativitas)', () => {
+    pack('pp-46-2011');
+    const r = load(
+      'pp-46-2011',
+      '  groups:\n    skp:\n      additions:\n        kreatifitas: { weight: 1 }\n',
+    );
+    expect(seen(r)).toEqual([
+      'override-misspelt-key /overrides/groups/skp/additions/kreatifitas 10:9 rubrics/agency/agency.rubric.yaml',
+    ]);
+    expect(r.diagnostics[0]?.message.en).toContain('not an addition of the base rubric');
+    expect(r.diagnostics[0]?.message.en).toContain('Did you mean "kreativitas"?');
+  });
+
+  it('a new indicator far from every inherited id, or complete, is added as before', () => {
+    pack('permenpanrb-6-2022');
+    const indicator = (id: string) =>
+      `        ${id}:\n          label: { id: ${id}, en: ${id} }\n          measure: { kind: raters, roles: { peer: { weight: 1 } }, optional: true, map: { baik: 4 }, range: "[1, 5]" }\n`;
+    const r = load(
+      'permenpanrb-6-2022',
+      `  groups:\n    perilaku:\n      indicators:\n${indicator('inovatif')}${indicator('adaptif-2')}`,
+    );
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    if (!r.ok) throw new Error('the agency rubric did not load');
+    const ids = Object.keys(r.value.rubric.groups.perilaku?.indicators ?? {});
+    expect(ids.slice(-3)).toEqual(['kolaboratif', 'inovatif', 'adaptif-2']);
+    // Far from every id but incomplete: a new indicator missing its parts, as the schema says.
+    const far = load(
+      'permenpanrb-6-2022',
+      '  groups:\n    perilaku:\n      indicators:\n        inovatif: { description: { id: x, en: x } }\n',
+    );
+    expect(far.diagnostics.map((d) => d.code)).toEqual(['schema-required', 'schema-required']);
   });
 });
 
