@@ -195,3 +195,116 @@ describe('kinerja check', () => {
     expect((await run(['check', demo, '--law', 'bounds', '--path', 'zero'])).code).toBe(2);
   });
 });
+
+describe('kinerja check --lang id', () => {
+  /** The report with what is not prose taken out: the replay commands and the counterexamples' JSON. */
+  const prose = (out: string) =>
+    out
+      .split('\n')
+      .filter((l) => !/^\s*[[\]{}"]/.test(l))
+      .join('\n')
+      .replace(/kinerja check[^`\n]*/g, '');
+  /** The English words and phrases the report used before it followed --lang. */
+  const english = [
+    'runs',
+    'seed',
+    'skipped',
+    'broken',
+    'law(s)',
+    'rubric(s)',
+    'target(s)',
+    'did not load',
+    'replay',
+    'counterexample',
+    'never reached',
+    'appraisals',
+    'a sample, not a proof',
+    'no protected facts declared',
+    'determinism',
+    'bounds',
+    'boundaries',
+    'monotonicity',
+    'identity',
+    'reachability',
+  ];
+  const found = (text: string) =>
+    english.filter((w) => new RegExp(`(^|[^\\w])${w.replace(/[()]/g, '\\$&')}($|[^\\w])`).test(text));
+
+  it('prints no English word of the report: laws, pass/skip/fail, summary, replay and counterexample', async () => {
+    const dir = folder({
+      'simulasi.rubric.yaml': simulasi,
+      'unprotected.rubric.yaml': simulasi
+        .replace('protected: true, ', '')
+        .replace('id: simulasi-audit', 'id: tanpa-atribut'),
+      'reads.rubric.yaml': simulasi.replace(
+        '        - { fact: facts, path: $.diklat, operator: equal, value: true }',
+        '        - { fact: facts, path: $.jenis-kelamin, operator: equal, value: l }',
+      ),
+    });
+    const args = ['check', 'simulasi.rubric.yaml', 'unprotected.rubric.yaml', 'reads.rubric.yaml'];
+    // Five runs: too few for reachability, so a broken law and its counterexample are in the report too.
+    const en = await run([...args, '--runs', '5'], dir);
+    const id = await run([...args, '--runs', '5', '--lang', 'id'], dir);
+    expect(en.code).toBe(1);
+    expect(id.code).toBe(1);
+    // The list is the English report's own words, so a missing one here means the fixture lost a case.
+    expect(found(prose(en.stdout + en.stderr))).toEqual(english);
+    expect(found(prose(id.stdout + id.stderr))).toEqual([]);
+    expect(id.stdout).toContain('  ✓ determinisme (5 kasus, benih acak 1)');
+    expect(id.stdout).toContain('  – atribut terlindungi dilewati (0 kasus): tidak ada fakta terlindungi');
+    expect(id.stdout).toMatch(
+      / {2}✗ keterjangkauan \(5 kasus, benih acak 1\)\n {2}tidak pernah tercapai dalam 5/,
+    );
+    expect(id.stdout).toContain('\n  contoh pelanggaran:\n');
+    expect(id.stdout).toContain(
+      '  ulangi: kinerja check simulasi.rubric.yaml --law reachability --seed 1 --runs 5 --lang id\n',
+    );
+    expect(id.stdout).toContain(
+      '2 rubrik, 2 hukum dilanggar, 1 hukum dilewati, benih acak 1; 1 rubrik atau paket tidak dapat dimuat: reads.rubric.yaml.',
+    );
+  });
+
+  it('prints a broken law in Indonesian, and its replay line replays it', async () => {
+    const inverted = permenpan
+      .replace(
+        'di-atas: { di-atas: sangat-baik, sesuai: baik, di-bawah: kurang }',
+        'di-atas: { di-atas: kurang, sesuai: baik, di-bawah: sangat-baik }',
+      )
+      .replace(
+        'sesuai: { di-atas: baik, sesuai: baik, di-bawah: kurang }',
+        'sesuai: { di-atas: sangat-kurang, sesuai: baik, di-bawah: kurang }',
+      );
+    expect(inverted).toContain('di-atas: { di-atas: kurang');
+    const dir = folder({ 'inverted.rubric.yaml': inverted });
+    const r = await run(['check', 'inverted.rubric.yaml', '--law', 'monotonicity', '--lang', 'id'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/ {2}✗ monotonisitas \(\d+ kasus, benih acak 1\)\n/);
+    expect(r.stdout).toMatch(/lebih baik\): predikat memburuk dari [\w-]+ ke [\w-]+/);
+    expect(r.stdout).toContain('\n  contoh pelanggaran:\n');
+    expect(found(prose(r.stdout))).toEqual([]);
+    const line = r.stdout.split('\n').find((l) => l.startsWith('  ulangi: kinerja check'));
+    expect(line).toMatch(
+      /^ {2}ulangi: kinerja check inverted.rubric.yaml --law monotonicity --seed 1 --path [\d:]+ --lang id$/,
+    );
+    const replayed = await run((line as string).replace(/^\s*ulangi: kinerja /, '').split(' '), dir);
+    expect(replayed.code).toBe(1);
+    const message = (out: string) => out.split('\n').find((l) => /predikat memburuk/.test(l));
+    expect(message(replayed.stdout)).toBe(message(r.stdout));
+    expect(replayed.stdout).toContain('  ✗ monotonisitas (1 kasus, benih acak 1)\n');
+  });
+
+  it('keeps the JSON ids and adds the message in both languages', async () => {
+    const dir = folder({ 'unprotected.rubric.yaml': simulasi.replace('protected: true, ', '') });
+    const args = ['check', 'unprotected.rubric.yaml', '--law', 'protectedAttributes', '--format', 'json'];
+    const law = JSON.parse((await run([...args, '--lang', 'id'], dir)).stdout).results[0].laws[0];
+    expect(law).toMatchObject({
+      law: 'protectedAttributes',
+      skipped: true,
+      message: expect.stringMatching(/^no protected facts declared/),
+      text: {
+        id: expect.stringMatching(/^tidak ada fakta terlindungi yang dinyatakan/),
+        en: expect.stringMatching(/^no protected facts declared/),
+      },
+    });
+  });
+});

@@ -32,7 +32,7 @@ Options:
   --path PATH          replay one counterexample: the fast-check path a broken law prints, with its --seed and
                        --law (the replay line of a broken law is the whole command)
   --format text|json   text (default) or the results as JSON
-  --lang id|en         language of rubric diagnostics
+  --lang id|en         language of the report and of rubric diagnostics (default: from LANG, else en)
   -h, --help           show this help
 
 Exit codes: 0 every law holds, 1 a law is broken or a rubric does not load, 2 usage error or a rubric or pack
@@ -178,6 +178,8 @@ export const checkCommand: Command = {
         ...(l.path ? [`--path ${l.path}`] : []),
         ...(numRuns !== undefined && !l.path ? [`--runs ${numRuns}`] : []),
         ...protectedFacts.map((f) => `--protected ${quote(f)}`),
+        // The replayed report is read by the same person: it keeps the language they asked for.
+        ...(values.lang !== undefined ? [`--lang ${lang}`] : []),
       ].join(' ');
     if (format === 'json')
       io.stdout.write(
@@ -209,15 +211,19 @@ export const checkCommand: Command = {
       for (const r of results) {
         io.stdout.write(`${r.rubric} ${r.version}\n`);
         for (const l of r.laws) {
-          const text = formatLawResult(l).replace(/\nreplay: .*/, `\nreplay: ${replay(r.target, l)}`);
+          const text = formatLawResult(l, { lang, replay: replay(r.target, l) });
           io.stdout.write(`  ${text.split('\n').join('\n  ')}\n`);
         }
       }
       const failed = results.reduce((n, r) => n + r.laws.filter((l) => !l.ok).length, 0);
       const skips = results.reduce((n, r) => n + r.laws.filter(skipped).length, 0);
+      const unloaded = notLoaded.join(', ');
       io.stdout.write(
-        `${results.length} rubric(s), ${failed} broken law(s), ${skips} skipped law(s), seed ${seed}` +
-          `${notLoaded.length > 0 ? `; ${notLoaded.length} target(s) did not load: ${notLoaded.join(', ')}` : ''}.\n`,
+        lang === 'id'
+          ? `${results.length} rubrik, ${failed} hukum dilanggar, ${skips} hukum dilewati, benih acak ${seed}` +
+              `${notLoaded.length > 0 ? `; ${notLoaded.length} rubrik atau paket tidak dapat dimuat: ${unloaded}` : ''}.\n`
+          : `${results.length} rubric(s), ${failed} broken law(s), ${skips} skipped law(s), seed ${seed}` +
+              `${notLoaded.length > 0 ? `; ${notLoaded.length} target(s) did not load: ${unloaded}` : ''}.\n`,
       );
     }
     return problems.length > 0 || notLoaded.length > 0 || broken ? ExitCode.invalid : ExitCode.ok;

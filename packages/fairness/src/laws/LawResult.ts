@@ -11,6 +11,17 @@ export type LawName =
   | 'reachability'
   | 'boundaries';
 
+/**
+ * A sentence of a law's result in Bahasa Indonesia and English, as the audit's warnings carry theirs: a report
+ * written for an Indonesian reader must not fall back to English halfway.
+ */
+export interface LawText {
+  /** Bahasa Indonesia. */
+  id: string;
+  /** English. */
+  en: string;
+}
+
 /** What one law found. */
 export interface LawResult {
   /** Which law. */
@@ -30,8 +41,10 @@ export interface LawResult {
   path?: string;
   /** The shrunk counterexample, as readable data (an appraisal and what was changed in it). */
   counterexample?: unknown;
-  /** What went wrong, or a note on what was (not) checked. */
+  /** What went wrong, or a note on what was (not) checked, in English (`text.en`). */
   message?: string;
+  /** `message` in Bahasa Indonesia and English; present whenever `message` is. */
+  text?: LawText;
   /**
    * For `monotonicity`: how many compared cases moved each checked part of the verdict (`predicate`, `score`,
    * `group:<id>:score`, `group:<id>:rating`, `outcome:<id>`). A part at 0 was never tested.

@@ -7,7 +7,8 @@ import {
   type Rational,
 } from '@kinerja/core';
 import { type BandList, bandLists } from '../rubric/bandLists.js';
-import type { LawOptions, LawResult } from './LawResult.js';
+import { joinLawText } from './joinLawText.js';
+import type { LawOptions, LawResult, LawText } from './LawResult.js';
 
 /** One bound that did not land where its bracket says. */
 export interface BoundaryViolation {
@@ -58,10 +59,16 @@ function probeRubric(list: BandList): CompiledRubric | string {
   return r.ok ? r.value : r.diagnostics.map((d) => d.code).join(', ');
 }
 
-function probeList(list: BandList, violations: BoundaryViolation[], errors: string[]): number {
+/** A violation with its sentence: the Indonesian one cannot be rebuilt from the violation's English `expected`. */
+type Found = [BoundaryViolation, LawText];
+
+function probeList(list: BandList, found: Found[], errors: LawText[]): number {
   const probe = probeRubric(list);
   if (typeof probe === 'string') {
-    errors.push(`${list.pointer}: the probe rubric does not compile (${probe})`);
+    errors.push({
+      id: `${list.pointer}: rubrik uji tidak dapat dikompilasi (${probe})`,
+      en: `${list.pointer}: the probe rubric does not compile (${probe})`,
+    });
     return 0;
   }
   const parsed = list.bands.flatMap((b) => {
@@ -89,15 +96,32 @@ function probeList(list: BandList, violations: BoundaryViolation[], errors: stri
           ? landed === undefined || !home.includes(landed)
           : landed === id;
       if (wrong) {
-        violations.push({
+        const expected: LawText = included
+          ? { id: `di ${id}`, en: `in ${id}` }
+          : home.length > 0
+            ? { id: `di ${home.join(' atau ')}`, en: `in ${home.join(' or ')}` }
+            : { id: `di luar ${id}`, en: `outside ${id}` };
+        const v: BoundaryViolation = {
           bands: list.pointer,
           score,
           band: id,
           range: iv.text,
           landed,
-          expected: included ? `in ${id}` : home.length > 0 ? `in ${home.join(' or ')}` : `outside ${id}`,
+          expected: expected.en,
           ...(gap ? { gap } : {}),
-        });
+        };
+        const into = { id: landed ?? 'tidak satu band pun', en: landed ?? 'no band' };
+        const by = {
+          id: gap ? ` oleh kebijakan celah ${gap}` : '',
+          en: gap ? ` by the gap policy ${gap}` : '',
+        };
+        found.push([
+          v,
+          {
+            id: `${v.bands}: ${score} (batas ${id} ${v.range}) jatuh di ${into.id}${by.id}; seharusnya ${expected.id}`,
+            en: `${v.bands}: ${score} (a bound of ${id} ${v.range}) lands in ${into.en}${by.en}; expected ${expected.en}`,
+          },
+        ]);
       }
     }
   }
@@ -112,25 +136,31 @@ function probeList(list: BandList, violations: BoundaryViolation[], errors: stri
  * `gaps: upper` or `lower`: 91 belongs to neither, yet lands in one) is what this catches. Deterministic: no seed.
  */
 export function boundaries(compiled: CompiledRubric, options: LawOptions = {}): LawResult {
-  const violations: BoundaryViolation[] = [];
-  const errors: string[] = [];
+  const found: Found[] = [];
+  const errors: LawText[] = [];
   let runs = 0;
-  for (const list of bandLists(compiled.rubric)) runs += probeList(list, violations, errors);
+  for (const list of bandLists(compiled.rubric)) runs += probeList(list, found, errors);
   const seed = options.seed ?? 0;
-  if (violations.length === 0 && errors.length === 0)
+  if (found.length === 0 && errors.length === 0)
     return runs > 0
       ? { law: 'boundaries', ok: true, runs, seed }
-      : { law: 'boundaries', ok: true, skipped: true, runs, seed, message: 'no finite band bound to probe' };
-  const lines = violations.map(
-    (v) =>
-      `${v.bands}: ${v.score} (a bound of ${v.band} ${v.range}) lands in ${v.landed ?? 'no band'}${v.gap ? ` by the gap policy ${v.gap}` : ''}; expected ${v.expected}`,
-  );
+      : {
+          law: 'boundaries',
+          ok: true,
+          skipped: true,
+          runs,
+          seed,
+          message: 'no finite band bound to probe',
+          text: { id: 'tidak ada batas band berhingga untuk diuji', en: 'no finite band bound to probe' },
+        };
+  const text = joinLawText([...errors, ...found.map(([, t]) => t)]);
   return {
     law: 'boundaries',
     ok: false,
     runs,
     seed,
-    message: [...errors, ...lines].join('; '),
-    counterexample: violations,
+    message: text.en,
+    text,
+    counterexample: found.map(([v]) => v),
   };
 }

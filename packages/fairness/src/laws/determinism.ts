@@ -1,7 +1,7 @@
 import { type Appraisal, type CompiledRubric, compileRubric } from '@kinerja/core';
 import { arbitraryAppraisal } from '../arbitrary/arbitraryAppraisal.js';
 import { firstDifference } from '../evaluation/firstDifference.js';
-import type { LawOptions, LawResult } from './LawResult.js';
+import type { LawOptions, LawResult, LawText } from './LawResult.js';
 import { runProperty } from './runProperty.js';
 
 /** The same data with every object's keys in reverse order (arrays keep theirs: order there is data). */
@@ -23,13 +23,12 @@ function reverseKeys(value: unknown): unknown {
 export function determinism(compiled: CompiledRubric, options: LawOptions = {}): LawResult {
   const again = compileRubric(compiled.rubric);
   if (!again.ok) {
-    return {
-      law: 'determinism',
-      ok: false,
-      runs: 0,
-      seed: options.seed ?? 0,
-      message: `the rubric does not compile a second time: ${again.diagnostics.map((d) => d.code).join(', ')}`,
+    const codes = again.diagnostics.map((d) => d.code).join(', ');
+    const text = {
+      id: `rubrik tidak dapat dikompilasi untuk kedua kalinya: ${codes}`,
+      en: `the rubric does not compile a second time: ${codes}`,
     };
+    return { law: 'determinism', ok: false, runs: 0, seed: options.seed ?? 0, message: text.en, text };
   }
   const second = again.value;
   return runProperty(
@@ -43,18 +42,34 @@ export function determinism(compiled: CompiledRubric, options: LawOptions = {}):
         const given = copy();
         const first = JSON.stringify(compiled.evaluate(given));
         if (JSON.stringify(given) !== JSON.stringify(generated))
-          return 'evaluation changed the appraisal it was given';
+          return {
+            id: 'evaluasi mengubah data penilaian yang diberikan kepadanya',
+            en: 'evaluation changed the appraisal it was given',
+          };
         const a = copy();
-        const runs: Array<[string, string]> = [
-          ['evaluated again', JSON.stringify(compiled.evaluate(a))],
-          ['evaluated as a deep copy', JSON.stringify(compiled.evaluate(copy()))],
-          ['with keys in reverse order', JSON.stringify(compiled.evaluate(reverseKeys(copy())))],
-          ['by a second compilation', JSON.stringify(second.evaluate(copy()))],
+        const runs: Array<[LawText, string]> = [
+          [{ id: 'dievaluasi lagi', en: 'evaluated again' }, JSON.stringify(compiled.evaluate(a))],
+          [
+            { id: 'dievaluasi sebagai salinan', en: 'evaluated as a deep copy' },
+            JSON.stringify(compiled.evaluate(copy())),
+          ],
+          [
+            { id: 'dengan urutan kunci dibalik', en: 'with keys in reverse order' },
+            JSON.stringify(compiled.evaluate(reverseKeys(copy()))),
+          ],
+          [
+            { id: 'oleh kompilasi kedua', en: 'by a second compilation' },
+            JSON.stringify(second.evaluate(copy())),
+          ],
         ];
         for (const [how, bytes] of runs) {
           if (bytes !== first) {
             const d = firstDifference(JSON.parse(first), JSON.parse(bytes));
-            return `${how}, the evaluation differs at ${d?.pointer}: ${JSON.stringify(d?.before)} → ${JSON.stringify(d?.after)}`;
+            const change = `${JSON.stringify(d?.before)} → ${JSON.stringify(d?.after)}`;
+            return {
+              id: `${how.id}, hasil evaluasi berbeda di ${d?.pointer}: ${change}`,
+              en: `${how.en}, the evaluation differs at ${d?.pointer}: ${change}`,
+            };
           }
         }
         return undefined;

@@ -6,7 +6,7 @@ import { seededShuffle } from '../arbitrary/seededShuffle.js';
 import { firstDifference } from '../evaluation/firstDifference.js';
 import { verdictOf } from '../evaluation/verdictOf.js';
 import { nipConstants } from '../rubric/nipConstants.js';
-import type { LawOptions, LawResult } from './LawResult.js';
+import type { LawOptions, LawResult, LawText } from './LawResult.js';
 import { runProperty } from './runProperty.js';
 
 interface Case {
@@ -51,7 +51,7 @@ function shuffled(c: Case): Appraisal {
   return a;
 }
 
-function check(compiled: CompiledRubric, c: Case): string | undefined {
+function check(compiled: CompiledRubric, c: Case): LawText | undefined {
   const base = compiled.evaluate(c.appraisal);
   const r = renamed(c, true);
   // Names come back only where the engine echoes them (the NIP, raters in a trace or a diagnostic): map them back.
@@ -59,17 +59,29 @@ function check(compiled: CompiledRubric, c: Case): string | undefined {
   for (const [from, to] of r.tokens) text = text.replaceAll(JSON.stringify(to), JSON.stringify(from));
   if (text !== JSON.stringify(base)) {
     const d = firstDifference(JSON.parse(JSON.stringify(base)), JSON.parse(text));
-    return `renaming the employee or raters changed the evaluation at ${d?.pointer}: ${JSON.stringify(d?.before)} → ${JSON.stringify(d?.after)}`;
+    const change = `${JSON.stringify(d?.before)} → ${JSON.stringify(d?.after)}`;
+    return {
+      id: `mengganti nama pegawai atau penilai mengubah hasil evaluasi di ${d?.pointer}: ${change}`,
+      en: `renaming the employee or raters changed the evaluation at ${d?.pointer}: ${change}`,
+    };
   }
   const verdict = JSON.parse(JSON.stringify(verdictOf(base)));
-  const others: Array<[string, Appraisal]> = [
-    ['renaming raters in another order', renamed(c, false).appraisal],
-    ['reordering raters or targets', shuffled(c)],
+  const others: Array<[LawText, Appraisal]> = [
+    [
+      { id: 'mengganti nama penilai dengan urutan lain', en: 'renaming raters in another order' },
+      renamed(c, false).appraisal,
+    ],
+    [{ id: 'mengubah urutan penilai atau target', en: 'reordering raters or targets' }, shuffled(c)],
   ];
   for (const [how, a] of others) {
     const d = firstDifference(verdict, JSON.parse(JSON.stringify(verdictOf(compiled.evaluate(a)))));
-    if (d)
-      return `${how} changed the verdict at ${d.pointer}: ${JSON.stringify(d.before)} → ${JSON.stringify(d.after)}`;
+    if (d) {
+      const change = `${JSON.stringify(d.before)} → ${JSON.stringify(d.after)}`;
+      return {
+        id: `${how.id} mengubah putusan di ${d.pointer}: ${change}`,
+        en: `${how.en} changed the verdict at ${d.pointer}: ${change}`,
+      };
+    }
   }
   return undefined;
 }

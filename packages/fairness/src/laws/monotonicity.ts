@@ -6,7 +6,8 @@ import { seededShuffle } from '../arbitrary/seededShuffle.js';
 import { levelRank } from '../evaluation/levelRank.js';
 import { type MonotoneHandle, monotoneHandles } from '../rubric/monotoneHandles.js';
 import type { FieldPlan } from '../rubric/recordPlan.js';
-import type { LawOptions, LawResult } from './LawResult.js';
+import { joinLawText } from './joinLawText.js';
+import type { LawOptions, LawResult, LawText } from './LawResult.js';
 import { runProperty } from './runProperty.js';
 
 /** Outcome kinds a person gains by: losing one because the appraisal improved breaks the law. */
@@ -45,7 +46,7 @@ type Case =
 
 /** How a case went: the first broken comparison, and how often each checked part of the verdict moved. */
 interface Outcome {
-  readonly problem?: string;
+  readonly problem?: LawText;
   readonly worse?: Appraisal;
   readonly changes?: readonly Change[];
   readonly step?: string;
@@ -234,41 +235,66 @@ function compare(
   eW: Evaluation,
   eB: Evaluation,
   moved: Map<string, number>,
-): string[] {
+): LawText[] {
   const rubric = compiled.rubric;
   const count = (key: string, x: unknown, y: unknown) => {
     if (!moved.has(key)) moved.set(key, 0);
     if (JSON.stringify(x) !== JSON.stringify(y)) moved.set(key, (moved.get(key) ?? 0) + 1);
   };
-  const fell = (what: string, x: number | undefined, y: number | undefined) =>
-    x !== undefined && y !== undefined && y < x ? `${what} fell from ${x} to ${y}` : undefined;
-  const worsened = (what: string, levels: readonly Level[], x?: string, y?: string) => {
+  const fell = (what: LawText, x: number | undefined, y: number | undefined): LawText | undefined =>
+    x !== undefined && y !== undefined && y < x
+      ? { id: `${what.id} turun dari ${x} ke ${y}`, en: `${what.en} fell from ${x} to ${y}` }
+      : undefined;
+  const worsened = (what: LawText, levels: readonly Level[], x?: string, y?: string): LawText | undefined => {
     const rx = levelRank(levels, x);
     const ry = levelRank(levels, y);
-    return rx !== undefined && ry !== undefined && ry > rx ? `${what} worsened from ${x} to ${y}` : undefined;
+    return rx !== undefined && ry !== undefined && ry > rx
+      ? { id: `${what.id} memburuk dari ${x} ke ${y}`, en: `${what.en} worsened from ${x} to ${y}` }
+      : undefined;
   };
   const ratings = rubric.ratings ?? [];
-  const problems: Array<string | undefined> = [];
+  const problems: Array<LawText | undefined> = [];
   if (rubric.score) count('score', eW.score, eB.score);
-  problems.push(fell('overall score', eW.score, eB.score));
+  problems.push(fell({ id: 'skor akhir', en: 'overall score' }, eW.score, eB.score));
   count('predicate', eW.predicate?.id, eB.predicate?.id);
-  problems.push(worsened('predicate', rubric.predicate.levels, eW.predicate?.id, eB.predicate?.id));
+  problems.push(
+    worsened(
+      { id: 'predikat', en: 'predicate' },
+      rubric.predicate.levels,
+      eW.predicate?.id,
+      eB.predicate?.id,
+    ),
+  );
   for (const [gid, g] of Object.entries(rubric.groups)) {
     const w = eW.groups[gid];
     const b = eB.groups[gid];
     count(`group:${gid}:score`, w?.score, b?.score);
-    problems.push(fell(`group ${gid} score`, w?.score, b?.score));
+    problems.push(fell({ id: `skor kelompok ${gid}`, en: `group ${gid} score` }, w?.score, b?.score));
     if (g.rating) {
       count(`group:${gid}:rating`, w?.rating, b?.rating);
-      problems.push(worsened(`group ${gid} rating`, ratings, w?.rating, b?.rating));
       problems.push(
-        worsened(`group ${gid} suggested rating`, ratings, w?.suggestedRating, b?.suggestedRating),
+        worsened({ id: `rating kelompok ${gid}`, en: `group ${gid} rating` }, ratings, w?.rating, b?.rating),
+      );
+      problems.push(
+        worsened(
+          { id: `rating usulan kelompok ${gid}`, en: `group ${gid} suggested rating` },
+          ratings,
+          w?.suggestedRating,
+          b?.suggestedRating,
+        ),
       );
     }
     if (g.items?.rating) {
       const before = new Map((w?.items ?? []).map((r) => [r.id, r.rating]));
       for (const item of b?.items ?? []) {
-        problems.push(worsened(`target ${gid}/${item.id} rating`, ratings, before.get(item.id), item.rating));
+        problems.push(
+          worsened(
+            { id: `rating target ${gid}/${item.id}`, en: `target ${gid}/${item.id} rating` },
+            ratings,
+            before.get(item.id),
+            item.rating,
+          ),
+        );
       }
     }
   }
@@ -277,14 +303,25 @@ function compare(
     const b = eB.outcomes[id];
     if (o.kind === 'coaching') {
       count(`outcome:${id}`, w?.met, b?.met);
-      if (w?.met === false && b?.met === true) problems.push(`coaching outcome ${id} switched on`);
+      if (w?.met === false && b?.met === true)
+        problems.push({
+          id: `tindak lanjut pembinaan ${id} menjadi berlaku`,
+          en: `coaching outcome ${id} switched on`,
+        });
     } else if (BENEFITS.has(o.kind)) {
       count(`outcome:${id}`, [w?.met, w?.value], [b?.met, b?.value]);
-      if (w?.met === true && b?.met === false) problems.push(`${o.kind} outcome ${id} lost`);
-      problems.push(fell(`${o.kind} outcome ${id} value`, w?.value, b?.value));
+      if (w?.met === true && b?.met === false)
+        problems.push({ id: `tindak lanjut ${o.kind} ${id} hilang`, en: `${o.kind} outcome ${id} lost` });
+      problems.push(
+        fell(
+          { id: `nilai tindak lanjut ${o.kind} ${id}`, en: `${o.kind} outcome ${id} value` },
+          w?.value,
+          b?.value,
+        ),
+      );
     }
   }
-  return problems.filter((x): x is string => x !== undefined);
+  return problems.filter((x): x is LawText => x !== undefined);
 }
 
 const describe = (changes: readonly Change[]) =>
@@ -306,8 +343,16 @@ function runCase(
     if (!p) return {};
     const problems = compare(compiled, compiled.evaluate(p.worse), compiled.evaluate(p.better), moved);
     if (problems.length === 0) return {};
-    const head = `${describe([p.change])} (better, direction ${p.change.direction})`;
-    return { problem: `${head}: ${problems.join('; ')}`, worse: p.worse, changes: [p.change] };
+    const found = joinLawText(problems);
+    const change = describe([p.change]);
+    return {
+      problem: {
+        id: `${change} (lebih baik, arah ${p.change.direction}): ${found.id}`,
+        en: `${change} (better, direction ${p.change.direction}): ${found.en}`,
+      },
+      worse: p.worse,
+      changes: [p.change],
+    };
   }
   const next = random(c.seed);
   const all = slots(c.appraisal, handles, next, 1);
@@ -342,8 +387,12 @@ function runCase(
     const eAfter = compiled.evaluate(after);
     const problems = compare(compiled, eBefore, eAfter, moved);
     if (problems.length > 0) {
+      const found = joinLawText(problems);
       return {
-        problem: `sweep step ${n + 1} of ${steps.length}, ${describe(changes)} (each better): ${problems.join('; ')}`,
+        problem: {
+          id: `langkah sapuan ${n + 1} dari ${steps.length}, ${describe(changes)} (masing-masing lebih baik): ${found.id}`,
+          en: `sweep step ${n + 1} of ${steps.length}, ${describe(changes)} (each better): ${found.en}`,
+        },
         worse: before,
         changes,
         step: `${n + 1} of ${steps.length}`,
@@ -380,6 +429,7 @@ export function monotonicity(compiled: CompiledRubric, options: LawOptions = {})
       runs: 0,
       seed,
       message: 'no input with a direction to check',
+      text: { id: 'tidak ada masukan berarah untuk diperiksa', en: 'no input with a direction to check' },
     };
   }
   const raws = handles.map((h) =>
@@ -435,19 +485,28 @@ export function monotonicity(compiled: CompiledRubric, options: LawOptions = {})
   const still = Object.entries(coverage)
     .filter(([, n]) => n === 0)
     .map(([k]) => k);
-  const note = still.length > 0 ? `never moved, so not tested: ${still.join(', ')}` : undefined;
+  const never = still.join(', ');
+  const note: LawText | undefined =
+    still.length > 0
+      ? {
+          id: `tidak pernah berubah, jadi tidak teruji: ${never}`,
+          en: `never moved, so not tested: ${never}`,
+        }
+      : undefined;
   // A replay (`path`) runs one case: coverage says nothing then.
   if (
     options.path === undefined &&
     compiled.rubric.predicate.levels.length > 1 &&
     (coverage.predicate ?? 0) === 0
   ) {
-    return {
-      ...result,
-      ok: false,
-      coverage,
-      message: `vacuous: the predicate changed in none of ${cases} cases, so its monotonicity was never tested${note ? `; ${note}` : ''}`,
-    };
+    const text = joinLawText([
+      {
+        id: `hampa: predikat tidak berubah dalam satu pun dari ${cases} kasus, jadi monotonisitasnya tidak pernah teruji`,
+        en: `vacuous: the predicate changed in none of ${cases} cases, so its monotonicity was never tested`,
+      },
+      ...(note ? [note] : []),
+    ]);
+    return { ...result, ok: false, coverage, message: text.en, text };
   }
-  return { ...result, coverage, ...(note ? { message: note } : {}) };
+  return { ...result, coverage, ...(note ? { message: note.en, text: note } : {}) };
 }

@@ -4,7 +4,8 @@ import { arbitraryAppraisal } from '../arbitrary/arbitraryAppraisal.js';
 import { arbitraryFactValue, factMayBeAbsent } from '../arbitrary/arbitraryFacts.js';
 import { firstDifference } from '../evaluation/firstDifference.js';
 import { findProtectedReads } from '../rubric/findProtectedReads.js';
-import type { LawOptions, LawResult } from './LawResult.js';
+import { joinLawText } from './joinLawText.js';
+import type { LawOptions, LawResult, LawText } from './LawResult.js';
 import { runProperty } from './runProperty.js';
 
 /** Marks a fact left out of the appraisal in the generated alternative. */
@@ -39,23 +40,35 @@ export function protectedAttributes(compiled: CompiledRubric, options: LawOption
   const unknown = names.filter((n) => !Object.hasOwn(decls, n));
   const varied = names.filter((n) => Object.hasOwn(decls, n));
   const reads = findProtectedReads(compiled.rubric, names);
-  const notes: string[] = [];
-  if (unknown.length > 0) notes.push(`not declared by the rubric, so never supplied: ${unknown.join(', ')}`);
-  if (reads.length > 0)
-    notes.push(
-      `the rubric reads protected facts: ${reads.map((r) => `${r.fact} at ${r.pointer}`).join(', ')}`,
-    );
+  const notes: LawText[] = [];
+  if (unknown.length > 0)
+    notes.push({
+      id: `tidak dinyatakan oleh rubrik, jadi tidak pernah diisi: ${unknown.join(', ')}`,
+      en: `not declared by the rubric, so never supplied: ${unknown.join(', ')}`,
+    });
+  if (reads.length > 0) {
+    const where = (at: string) => reads.map((r) => `${r.fact} ${at} ${r.pointer}`).join(', ');
+    notes.push({
+      id: `rubrik membaca fakta terlindungi: ${where('di')}`,
+      en: `the rubric reads protected facts: ${where('at')}`,
+    });
+  }
   if (varied.length === 0) {
+    const text: LawText =
+      notes.length > 0
+        ? joinLawText(notes)
+        : {
+            id: 'tidak ada fakta terlindungi yang dinyatakan (sebutkan proksinya dengan protectedFacts, atau `kinerja check --protected <fakta>`)',
+            en: 'no protected facts declared (name a proxy with protectedFacts, or `kinerja check --protected <fact>`)',
+          };
     return {
       law: 'protectedAttributes',
       ok: reads.length === 0,
       ...(reads.length === 0 ? { skipped: true } : {}),
       runs: 0,
       seed: options.seed ?? 0,
-      message:
-        notes.length > 0
-          ? notes.join('; ')
-          : 'no protected facts declared (name a proxy with protectedFacts, or `kinerja check --protected <fact>`)',
+      message: text.en,
+      text,
       ...(reads.length > 0 ? { counterexample: { reads } } : {}),
     };
   }
@@ -90,12 +103,14 @@ export function protectedAttributes(compiled: CompiledRubric, options: LawOption
         const before = JSON.stringify(compiled.evaluate(appraisal));
         const after = JSON.stringify(compiled.evaluate(changed(appraisal, alt)));
         if (before === after) return undefined;
-        const moved = movedFacts(appraisal, alt);
-        return `changing only protected facts ${
-          Object.entries(moved)
+        const moved =
+          Object.entries(movedFacts(appraisal, alt))
             .map(([k, v]) => `${k}: ${JSON.stringify(v.from)} → ${JSON.stringify(v.to)}`)
-            .join(', ') || '(none moved)'
-        } changed the evaluation`;
+            .join(', ') || undefined;
+        return {
+          id: `mengubah hanya fakta terlindungi ${moved ?? '(tidak ada yang berubah)'} mengubah hasil evaluasi`,
+          en: `changing only protected facts ${moved ?? '(none moved)'} changed the evaluation`,
+        };
       },
       readable: ({ appraisal, alternatives: alt }) => ({
         appraisal,
@@ -111,14 +126,16 @@ export function protectedAttributes(compiled: CompiledRubric, options: LawOption
     },
     options,
   );
-  if (reads.length === 0)
-    return notes.length > 0
-      ? { ...result, message: [result.message, ...notes].filter(Boolean).join('; ') }
-      : result;
+  const joined = (parts: readonly LawText[]) => {
+    const text = joinLawText(parts);
+    return { message: text.en, text };
+  };
+  const own = result.text ? [result.text] : [];
+  if (reads.length === 0) return notes.length > 0 ? { ...result, ...joined([...own, ...notes]) } : result;
   return {
     ...result,
     ok: false,
-    message: [...notes, result.message].filter(Boolean).join('; '),
+    ...joined([...notes, ...own]),
     counterexample: result.counterexample ?? { reads },
   };
 }

@@ -43,10 +43,13 @@ export function reachability(compiled: CompiledRubric, options: LawOptions = {})
   const result: LawResult = { law: 'reachability', ok: unreached.length === 0, runs, seed, witnesses };
   if (unreached.length > 0) {
     // Sampling cannot prove a level unreachable, so the message says how to look harder before blaming the rubric.
-    result.message = `never reached in ${runs} appraisals: ${unreached.join(', ')} (a sample, not a proof: draw at least ${Math.max(
-      DEFAULT_RUNS,
-      runs * 4,
-    )} appraisals before changing the rubric)`;
+    const list = unreached.join(', ');
+    const more = Math.max(DEFAULT_RUNS, runs * 4);
+    result.text = {
+      id: `tidak pernah tercapai dalam ${runs} penilaian: ${list} (ini sampel, bukan bukti: bangkitkan sedikitnya ${more} penilaian sebelum mengubah rubrik)`,
+      en: `never reached in ${runs} appraisals: ${list} (a sample, not a proof: draw at least ${more} appraisals before changing the rubric)`,
+    };
+    result.message = result.text.en;
     result.counterexample = { unreached };
   }
   return result;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { LawName, LawOptions, LawResult } from './LawResult.js';
+import type { LawName, LawOptions, LawResult, LawText } from './LawResult.js';
 
 /** How a law states its property over generated cases of type T. */
 export interface PropertySpec<T> {
@@ -8,7 +8,7 @@ export interface PropertySpec<T> {
   /** The generated cases. */
   readonly arbitrary: fc.Arbitrary<T>;
   /** Why the case breaks the law, or undefined when it holds. */
-  readonly check: (value: T) => string | undefined;
+  readonly check: (value: T) => LawText | undefined;
   /** The case as a person reads it (e.g. the appraisal and the change made to it). */
   readonly readable: (value: T) => unknown;
   /** Default number of runs. */
@@ -31,15 +31,23 @@ export function runProperty<T>(spec: PropertySpec<T>, options: LawOptions = {}):
   const out: LawResult = { law: spec.law, ok: false, runs: details.numRuns, seed: details.seed };
   if (details.counterexamplePath) out.path = details.counterexamplePath;
   const value = details.counterexample?.[0];
+  const say = (text: LawText) => {
+    out.message = text.en;
+    out.text = text;
+  };
   if (value === undefined) {
-    out.message = `the property could not run: ${String(details.errorInstance ?? 'unknown error')}`;
+    const why = String(details.errorInstance ?? 'unknown error');
+    say({ id: `properti tidak dapat dijalankan: ${why}`, en: `the property could not run: ${why}` });
     return out;
   }
   try {
-    out.message = spec.check(value) ?? String(details.errorInstance ?? 'failed');
+    const why = spec.check(value);
+    const error = String(details.errorInstance ?? 'failed');
+    say(why ?? { id: error, en: error });
   } catch (error) {
     // An engine that throws is a finding too: evaluate promises never to throw for bad data.
-    out.message = `evaluation threw: ${error instanceof Error ? error.message : String(error)}`;
+    const why = error instanceof Error ? error.message : String(error);
+    say({ id: `evaluasi melempar galat: ${why}`, en: `evaluation threw: ${why}` });
   }
   out.counterexample = spec.readable(value);
   return out;
