@@ -308,11 +308,15 @@ const codes = {
     stage: 'parse',
     severity: 'error',
     summary: 'The YAML text cannot be parsed.',
-    render: (d) => ({
-      // The yaml library words its errors in English only; Indonesian readers get the meaning of its error code.
-      id: `YAML tidak dapat dibaca: ${yamlProblemId(d)}`,
-      en: `YAML cannot be parsed: ${p(d, 'detail')}`,
-    }),
+    render: (d) => {
+      // The errors yaml gives for every line after a slip are counted, not shown; the reader learns they exist.
+      const more = d.params?.followOns !== undefined;
+      return {
+        // The yaml library words its errors in English only; Indonesian readers get the meaning of its error code.
+        id: `YAML tidak dapat dibaca: ${yamlProblemId(d)}${more ? `; ${p(d, 'followOns')} kesalahan lain sampai baris ${p(d, 'followOnsUntil')} adalah akibat dari kesalahan ini dan tidak ditampilkan` : ''}`,
+        en: `YAML cannot be parsed: ${p(d, 'detail')}${more ? `; ${p(d, 'followOns')} more errors up to line ${p(d, 'followOnsUntil')} follow from this one and are not shown` : ''}`,
+      };
+    },
   },
   'json-syntax': {
     stage: 'parse',

@@ -1,4 +1,4 @@
-import { Composer, LineCounter, Parser } from 'yaml';
+import { Composer, LineCounter, Parser, type YAMLError, type YAMLWarning } from 'yaml';
 import { createDiagnostic } from '../diagnostics/createDiagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkInputSize } from './checkInputSize.js';
@@ -11,6 +11,7 @@ import type { ParsedDocument, ParseOptions } from './ParsedDocument.js';
 import type { ParseLimits } from './ParseLimits.js';
 import { pointerAtOffset } from './pointerAtOffset.js';
 import { resolveLimits } from './resolveLimits.js';
+import { separateYamlFollowOns } from './separateYamlFollowOns.js';
 import { sortDiagnostics } from './sortDiagnostics.js';
 import { yamlToValue } from './yamlToValue.js';
 
@@ -35,6 +36,12 @@ const restated: Record<YamlTokenFinding['code'], readonly string[]> = {
   'yaml-multiple-documents': ['MULTIPLE_DOCS'],
   'input-too-deep': [],
 };
+
+// yaml's errors and warnings for a text composed exactly as a rubric is.
+function errorsOf(text: string): Array<YAMLError | YAMLWarning> {
+  const docs = new Composer(composeOptions).compose(new Parser().parse(text), true, text.length);
+  return Array.from(docs).flatMap((doc) => [...doc.errors, ...doc.warnings]);
+}
 
 /**
  * Parses a YAML rubric into a plain JSON-like value, refusing everything that makes YAML
@@ -108,6 +115,7 @@ function parseWithinLimits(raw: string, limits: ParseLimits, source: string | un
     }),
   );
   const skip = new Set(findings.flatMap((f) => restated[f.code]));
+  const syntaxErrors: Array<YAMLError | YAMLWarning> = [];
   for (const doc of docs) {
     for (const e of [...doc.errors, ...doc.warnings]) {
       if (skip.has(e.code)) continue;
@@ -124,17 +132,30 @@ function parseWithinLimits(raw: string, limits: ParseLimits, source: string | un
         );
         continue;
       }
-      // The tree around a syntax error is a guess, so no pointer is claimed for it.
-      diagnostics.push(
-        createDiagnostic({
-          code: 'yaml-syntax',
-          pointer: '',
-          source,
-          span: at(e.pos[0], e.pos[1]),
-          params: { problem: e.code, detail: e.message },
-        }),
-      );
+      syntaxErrors.push(e);
     }
+  }
+  // One slip (a tab, a mis-indented line) makes yaml complain about every line after it; the cause is reported
+  // with a count of what follows from it, so a reader fixes one thing instead of wading through a cascade.
+  for (const { error: e, followOns, lastFollowOn } of separateYamlFollowOns(text, syntaxErrors, errorsOf)) {
+    // The tree around a syntax error is a guess, so no pointer is claimed for it.
+    diagnostics.push(
+      createDiagnostic({
+        code: 'yaml-syntax',
+        pointer: '',
+        source,
+        span: at(e.pos[0], e.pos[1]),
+        params:
+          lastFollowOn === undefined
+            ? { problem: e.code, detail: e.message }
+            : {
+                problem: e.code,
+                detail: e.message,
+                followOns,
+                followOnsUntil: lineCounter.linePos(lastFollowOn).line,
+              },
+      }),
+    );
   }
   // After a syntax error the tree is yaml's guess; checking it would report problems that are not in the text.
   const treeFindings = diagnostics.some((d) => d.code === 'yaml-syntax')

@@ -336,3 +336,72 @@ describe('parseYaml syntax messages', () => {
     }
   });
 });
+
+describe('parseYaml follow-on errors', () => {
+  // A rubric-shaped text of 260 lines: aspects a0, a1, … of five lines each, `label:` of aspect i on line 5 + 5i.
+  const rubric = (edit: (lines: string[]) => void): string => {
+    const lines = ['kinerja: 1', 'id: contoh', 'aspects:'];
+    for (let i = 0; lines.length < 260; i++) {
+      lines.push(`  a${i}:`, `    label: { id: A${i}, en: A${i} }`, '    direction: higher');
+      lines.push('    range: "[0, 100]"', '    measure: { kind: value, input: score }');
+    }
+    edit(lines);
+    return `${lines.join('\n')}\n`;
+  };
+  const line = (n: number, text: string) => (lines: string[]) => {
+    lines[n - 1] = text;
+  };
+  const report = (text: string) => parseYaml(text).diagnostics.map((d) => `${at(d)} ${d.message.id}`);
+
+  it('reports a tab used for indentation once, not once for every line the parser then misreads', () => {
+    const diagnostics = parseYaml(rubric(line(10, '\tlabel: { id: A1, en: A1 }'))).diagnostics;
+    expect(diagnostics.map(at)).toEqual(['10:1']);
+    expect(diagnostics[0]?.message.id).toBe(
+      'YAML tidak dapat dibaca: tab tidak boleh dipakai untuk indentasi; gunakan spasi; 53 kesalahan lain sampai ' +
+        'baris 259 adalah akibat dari kesalahan ini dan tidak ditampilkan',
+    );
+    expect(diagnostics[0]?.message.en).toBe(
+      'YAML cannot be parsed: Tabs are not allowed as indentation; 53 more errors up to line 259 follow from this ' +
+        'one and are not shown',
+    );
+  });
+
+  it('reports a tab at line 10 and an unrelated unclosed quote at line 200, each as its own mistake', () => {
+    const text = rubric((lines) => {
+      line(10, '\tlabel: { id: A1, en: A1 }')(lines);
+      line(200, '    label: "A39')(lines);
+    });
+    expect(report(text)).toEqual([
+      '10:1 YAML tidak dapat dibaca: tab tidak boleh dipakai untuk indentasi; gunakan spasi; 53 kesalahan lain ' +
+        'sampai baris 259 adalah akibat dari kesalahan ini dan tidak ditampilkan',
+      '200:16 YAML tidak dapat dibaca: tanda kutip penutup hilang: tutup teks yang dibuka dengan tanda kutip',
+    ]);
+  });
+
+  it('reports a mis-indented line once with the count of its siblings that then look misaligned', () => {
+    expect(report(rubric(line(10, '     label: { id: A1, en: A1 }')))).toEqual([
+      '11:1 YAML tidak dapat dibaca: indentasi tidak sesuai: setiap butir di tingkat yang sama harus mulai di ' +
+        'kolom yang sama dengan butir di atasnya; 2 kesalahan lain sampai baris 13 adalah akibat dari kesalahan ' +
+        'ini dan tidak ditampilkan',
+    ]);
+  });
+
+  it('still reports two tabs in different places as two mistakes', () => {
+    const text = rubric((lines) => {
+      line(10, '\tlabel: { id: A1, en: A1 }')(lines);
+      line(250, '\tlabel: { id: A49, en: A49 }')(lines);
+    });
+    expect(parseYaml(text).diagnostics.map(at)).toEqual(['10:1', '250:1']);
+  });
+
+  it('reports an unclosed quote in a { } once, not again for the } it swallowed', () => {
+    const diagnostics = parseYaml(rubric(line(10, '    label: { id: "A1, en: A1 }'))).diagnostics;
+    expect(diagnostics.map(at)).toEqual(['10:31']);
+    expect(diagnostics[0]?.message.id).toMatch(/^YAML tidak dapat dibaca: tanda kutip penutup hilang/);
+  });
+
+  it('keeps the library’s wording of an error that nothing follows from', () => {
+    const [d] = parseYaml('a:\n\tb: 1').diagnostics;
+    expect(d?.message.en).toBe('YAML cannot be parsed: Tabs are not allowed as indentation');
+  });
+});
