@@ -30,6 +30,44 @@ export interface RaterWarning {
  * The `small-sample` caution of a rater flagged on fewer than {@link smallSampleRatees} people, or undefined. The
  * numbers are rounded to two decimals in the message only: `params` keeps them exact.
  */
+/** The words both small-sample cautions (leniency, divergence) are made of, in each language. */
+export interface SmallSampleWords {
+  /** Whether the detectable shift is a finite number (it is left out of params and message otherwise). */
+  finite: boolean;
+  /** "1 orang" / "1 person", "3 people". */
+  people: { id: string; en: string };
+  /** "orang itu" / "that person", or the plural. */
+  them: { id: string; en: string };
+  /** The power as a percentage, decimal comma in id. */
+  pct: { id: string; en: string };
+  /** The detectable shift, two decimals, decimal comma in id ('' when not finite). */
+  detectable: { id: string; en: string };
+}
+
+/** {@link SmallSampleWords} for a flag resting on `ratees` people. */
+export function smallSampleWords(
+  ratees: number,
+  detectable: number | undefined,
+  power: number,
+): SmallSampleWords {
+  const finite = detectable !== undefined && Number.isFinite(detectable);
+  const one = ratees === 1;
+  const pct = `${Number((100 * power).toFixed(1))}%`;
+  return {
+    finite,
+    people: { id: `${ratees} orang`, en: `${ratees} ${one ? 'person' : 'people'}` },
+    them: { id: one ? 'orang itu' : 'orang-orang itu', en: one ? 'that person' : 'those people' },
+    pct: { id: pct.replace('.', ','), en: pct },
+    detectable: finite
+      ? { id: decimalText(detectable as number, 2, 'id'), en: decimalText(detectable as number, 2, 'en') }
+      : { id: '', en: '' },
+  };
+}
+
+/**
+ * The `small-sample` caution of a rater flagged on fewer than {@link smallSampleRatees} people, or undefined. The
+ * numbers are rounded to two decimals in the message only: `params` keeps them exact.
+ */
 export function smallSampleWarning(
   rater: string,
   ratees: number,
@@ -38,16 +76,13 @@ export function smallSampleWarning(
   power: number,
 ): RaterWarning | undefined {
   if (ratees >= smallSampleRatees) return undefined;
-  const finite = detectable !== undefined && Number.isFinite(detectable);
-  const people = (lang: 'id' | 'en') =>
-    lang === 'id' ? `${ratees} orang` : `${ratees} ${ratees === 1 ? 'person' : 'people'}`;
-  const pct = `${Number((100 * power).toFixed(1))}%`;
-  const shift = (lang: 'id' | 'en') =>
-    finite
-      ? lang === 'id'
-        ? ` Untuk penilai ini, hanya pergeseran sedikitnya ${decimalText(detectable, 2, lang)} poin di luar sebaran normal yang ditandai dengan peluang ${pct.replace('.', ',')}.`
-        : ` For this rater, only a shift of at least ${decimalText(detectable, 2, lang)} points beyond the normal spread is flagged with probability ${pct}.`
-      : '';
+  const w = smallSampleWords(ratees, detectable, power);
+  const shift = w.finite
+    ? {
+        id: ` Untuk penilai ini, hanya pergeseran sedikitnya ${w.detectable.id} poin di luar sebaran normal yang ditandai dengan peluang ${w.pct.id}.`,
+        en: ` For this rater, only a shift of at least ${w.detectable.en} points beyond the normal spread is flagged with probability ${w.pct.en}.`,
+      }
+    : { id: '', en: '' };
   return {
     code: 'small-sample',
     params: {
@@ -55,12 +90,12 @@ export function smallSampleWarning(
       ratees,
       validatedFrom: smallSampleRatees,
       estimate,
-      ...(finite ? { detectable } : {}),
+      ...(w.finite ? { detectable: detectable as number } : {}),
       power,
     },
     message: {
-      id: `penilai "${rater}" ditandai berdasarkan ${people('id')} saja, kurang dari ${smallSampleRatees} (tim terkecil tempat kemampuan audit diukur). Estimasi ${decimalText(estimate, 2, 'id')} poin adalah selisih nilainya dari penilai lain untuk ${ratees === 1 ? 'orang itu' : 'orang-orang itu'}: dari sesedikit ini, kebiasaan menilai murah atau keras tidak dapat dibedakan dari pandangannya tentang ${ratees === 1 ? 'orang itu' : 'orang-orang itu'}.${shift('id')} Baca nilai-nilainya untuk ${ratees === 1 ? 'orang itu' : 'orang-orang itu'} sebelum menyimpulkan apa pun tentang penilainya.`,
-      en: `rater "${rater}" was flagged on ${people('en')} only, fewer than ${smallSampleRatees} (the smallest team the audit's power was measured on). The estimate of ${decimalText(estimate, 2, 'en')} points is how their ratings of ${ratees === 1 ? 'that person' : 'those people'} differ from the other raters': from so few, a habit of leniency or severity cannot be told from their view of ${ratees === 1 ? 'that person' : 'those people'}.${shift('en')} Read their ratings of ${ratees === 1 ? 'that person' : 'those people'} before concluding anything about the rater.`,
+      id: `penilai "${rater}" ditandai berdasarkan ${w.people.id} saja, kurang dari ${smallSampleRatees} (tim terkecil tempat kemampuan audit diukur). Estimasi ${decimalText(estimate, 2, 'id')} poin adalah selisih nilainya dari penilai lain untuk ${w.them.id}: dari sesedikit ini, kebiasaan menilai murah atau keras tidak dapat dibedakan dari pandangannya tentang ${w.them.id}.${shift.id} Baca nilai-nilainya untuk ${w.them.id} sebelum menyimpulkan apa pun tentang penilainya.`,
+      en: `rater "${rater}" was flagged on ${w.people.en} only, fewer than ${smallSampleRatees} (the smallest team the audit's power was measured on). The estimate of ${decimalText(estimate, 2, 'en')} points is how their ratings of ${w.them.en} differ from the other raters': from so few, a habit of leniency or severity cannot be told from their view of ${w.them.en}.${shift.en} Read their ratings of ${w.them.en} before concluding anything about the rater.`,
     },
   };
 }

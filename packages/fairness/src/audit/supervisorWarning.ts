@@ -1,5 +1,5 @@
 import { decimalText } from './decimalText.js';
-import { type RaterWarning, smallSampleRatees } from './raterWarning.js';
+import { type RaterWarning, smallSampleRatees, smallSampleWords } from './raterWarning.js';
 
 /**
  * The `small-sample` caution of a supervisor flagged by the divergence audit on fewer than
@@ -21,15 +21,12 @@ export function supervisorSmallSampleWarning(
   power: number,
 ): RaterWarning | undefined {
   if (ratees >= smallSampleRatees) return undefined;
-  const finite = detectable !== undefined && Number.isFinite(detectable);
+  const w = smallSampleWords(ratees, detectable, power);
   const one = ratees === 1;
-  const people = { id: `${ratees} orang`, en: `${ratees} ${one ? 'person' : 'people'}` };
-  const them = { id: one ? 'orang itu' : 'orang-orang itu', en: one ? 'that person' : 'those people' };
-  const pct = `${Number((100 * power).toFixed(1))}%`;
-  const shift = finite
+  const shift = w.finite
     ? {
-        id: ` Untuk atasan ini, hanya selisih sedikitnya ${decimalText(detectable, 2, 'id')} poin di luar sebaran normal yang ditandai dengan peluang ${pct.replace('.', ',')}.`,
-        en: ` For this supervisor, only a gap of at least ${decimalText(detectable, 2, 'en')} points beyond the normal spread is flagged with probability ${pct}.`,
+        id: ` Untuk atasan ini, hanya selisih sedikitnya ${w.detectable.id} poin di luar sebaran normal yang ditandai dengan peluang ${w.pct.id}.`,
+        en: ` For this supervisor, only a gap of at least ${w.detectable.en} points beyond the normal spread is flagged with probability ${w.pct.en}.`,
       }
     : { id: '', en: '' };
   return {
@@ -39,12 +36,12 @@ export function supervisorSmallSampleWarning(
       ratees,
       validatedFrom: smallSampleRatees,
       estimate,
-      ...(finite ? { detectable } : {}),
+      ...(w.finite ? { detectable: detectable as number } : {}),
       power,
     },
     message: {
-      id: `atasan "${supervisor}" ditandai berdasarkan ${people.id} saja, kurang dari ${smallSampleRatees} (tim terkecil tempat kemampuan audit ini diukur). Estimasi ${decimalText(estimate, 2, 'id')} poin adalah selisih nilainya untuk ${them.id} dari nilai penilai konsensus (rekan kerja dan penilai lain) untuk orang yang sama, di luar acuan: dari sesedikit ini, kebiasaan menilai bawahan lebih tinggi atau lebih rendah tidak dapat dibedakan dari pandangannya tentang ${them.id}, yang bisa bersandar pada pekerjaan yang tidak dilihat penilai lain.${shift.id} Baca nilai semua penilai untuk ${them.id} sebelum menyimpulkan apa pun tentang atasannya.`,
-      en: `supervisor "${supervisor}" was flagged on ${people.en} only, fewer than ${smallSampleRatees} (the smallest team this audit's power was measured on). The estimate of ${decimalText(estimate, 2, 'en')} points is how far their ratings of ${them.en} sit from the consensus raters' (peers and other raters) of ${one ? 'the same person' : 'the same people'}, beyond the baseline: from so few, a habit of rating their own people up or down cannot be told from their view of ${them.en}, which may rest on work the others do not see.${shift.en} Read every rater's ratings of ${them.en} before concluding anything about the supervisor.`,
+      id: `atasan "${supervisor}" ditandai berdasarkan ${w.people.id} saja, kurang dari ${smallSampleRatees} (tim terkecil tempat kemampuan audit ini diukur). Estimasi ${decimalText(estimate, 2, 'id')} poin adalah selisih nilainya untuk ${w.them.id} dari nilai penilai konsensus (rekan kerja dan penilai lain) untuk orang yang sama, di luar acuan: dari sesedikit ini, kebiasaan menilai bawahan lebih tinggi atau lebih rendah tidak dapat dibedakan dari pandangannya tentang ${w.them.id}, yang bisa bersandar pada pekerjaan yang tidak dilihat penilai lain.${shift.id} Baca nilai semua penilai untuk ${w.them.id} sebelum menyimpulkan apa pun tentang atasannya.`,
+      en: `supervisor "${supervisor}" was flagged on ${w.people.en} only, fewer than ${smallSampleRatees} (the smallest team this audit's power was measured on). The estimate of ${decimalText(estimate, 2, 'en')} points is how far their ratings of ${w.them.en} sit from the consensus raters' (peers and other raters) of ${one ? 'the same person' : 'the same people'}, beyond the baseline: from so few, a habit of rating their own people up or down cannot be told from their view of ${w.them.en}, which may rest on work the others do not see.${shift.en} Read every rater's ratings of ${w.them.en} before concluding anything about the supervisor.`,
     },
   };
 }
